@@ -1,0 +1,199 @@
+"""Finding, reading and validating a catalogue file.
+
+Every way a file can be wrong becomes a `CatalogueError` that names the file and the exact place:
+line and column for JSON syntax, record id and field path for content. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from careers_cli.errors import CatalogueError
+from careers_cli.models import Catalogue
+
+DATA_ENV_VAR = "CAREERS_DATA"
+MAX_CATALOGUE_BYTES = 64 * 1024 * 1024
+BUNDLED_NAME = "careers.json"
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True)
+class CatalogueSource:
+    """Where a catalogue comes from: a user's file, or the one shipped with the package."""
+
+    path: Path
+    bundled: bool
+
+    @property
+    def display_name(self) -> str:
+        return "built-in catalogue" if self.bundled else str(self.path)
+
+
+def find_catalogue(option_path: Path | None) -> CatalogueSource:
+    """Choose the catalogue: `--data`, then `$CAREERS_DATA`, then the shipped one."""
+    if option_path is not None:
+        return CatalogueSource(option_path, bundled=False)
+    from_env = os.environ.get(DATA_ENV_VAR, "")
+    if from_env.strip():
+        return CatalogueSource(Path(from_env), bundled=False)
+    return CatalogueSource(bundled_catalogue_path(), bundled=True)
+
+
+def bundled_catalogue_path() -> Path:
+    """The catalogue inside the installed package (or the checkout's, in a development install)."""
+    shipped = resources.files("careers_cli").joinpath("data", BUNDLED_NAME)
+    if shipped.is_file():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
+
+
+def load_catalogue(source: CatalogueSource) -> Catalogue:
+    """Read and validate a catalogue, or raise `CatalogueError` saying what and where."""
+    raw = read_catalogue_bytes(source.path)
+    data = parse_catalogue_json(raw, source.path)
+    return validate_catalogue(data, source.path)
+
+
+def read_catalogue_bytes(path: Path) -> bytes:
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise CatalogueError("catalogue.is_directory", path=name)
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_CATALOGUE_BYTES + 1)
+    except FileNotFoundError:
+        raise CatalogueError("catalogue.missing", path=name) from None
+    except PermissionError:
+        raise CatalogueError(
+            "catalogue.unreadable", path=name, reason="permission denied"
+        ) from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise CatalogueError("catalogue.unreadable", path=name, reason=reason) from None
+    if len(raw) > MAX_CATALOGUE_BYTES:
+        limit = MAX_CATALOGUE_BYTES // (1024 * 1024)
+        raise CatalogueError("catalogue.too_large", path=name, limit_mib=limit)
+    return raw
+
+
+def parse_catalogue_json(raw: bytes, path: Path) -> dict[str, Any]:
+    """Decode UTF-8 (a BOM is allowed) and parse strict JSON: no NaN, no duplicate keys."""
+    name = str(path)
+    if raw.startswith(_UTF16_BOMS):
+        raise CatalogueError("catalogue.utf16", path=name)
+    raw = raw.removeprefix(_UTF8_BOM)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CatalogueError("catalogue.not_utf8", path=name, offset=error.start) from None
+    if not text.strip():
+        raise CatalogueError("catalogue.empty", path=name)
+    try:
+        data = json.loads(
+            text, object_pairs_hook=_object_without_duplicate_keys, parse_constant=_refuse_constant
+        )
+    except json.JSONDecodeError as error:
+        raise CatalogueError(
+            "catalogue.bad_json", path=name, line=error.lineno, column=error.colno, detail=error.msg
+        ) from None
+    except _DuplicateKeyError as error:
+        key = "catalogue.duplicate_key_in_record" if error.record_id else "catalogue.duplicate_key"
+        raise CatalogueError(key, path=name, key=error.key, record_id=error.record_id) from None
+    except _ConstantError as error:
+        raise CatalogueError("catalogue.bad_number", path=name, value=error.constant) from None
+    except RecursionError:
+        raise CatalogueError("catalogue.too_deep", path=name) from None
+    if not isinstance(data, dict):
+        raise CatalogueError("catalogue.not_object", path=name, found=_json_type_name(data))
+    return data
+
+
+def validate_catalogue(data: dict[str, Any], path: Path) -> Catalogue:
+    try:
+        return Catalogue.model_validate(data)
+    except ValidationError as error:
+        problems = tuple(_describe_problems(error, data))
+        raise CatalogueError(
+            "catalogue.invalid",
+            path=str(path),
+            problems=problems,
+            first=problems[0],
+            count=len(problems),
+        ) from None
+    except RecursionError:
+        raise CatalogueError("catalogue.too_deep", path=str(path)) from None
+
+
+def _describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator[str]:
+    for detail in error.errors(include_url=False):
+        place = describe_location(detail["loc"], data)
+        yield f"{place}: {detail['msg']}" if place else str(detail["msg"])
+
+
+def describe_location(loc: tuple[int | str, ...], data: Any) -> str:
+    """Turn a Pydantic location into a path that names records by id.
+
+    ('careers', 5, 'required_skills', 0, 'skills', 1) becomes
+    "careers[5] (id 'influencer').required_skills[0].skills[1]".
+    """
+    parts: list[str] = []
+    node: Any = data
+    for step in loc:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+            node = node[step] if isinstance(node, list) and -len(node) <= step < len(node) else None
+            record_id = node.get("id") if isinstance(node, dict) else None
+            if isinstance(record_id, str) and len(parts) <= 2:
+                parts.append(f" (id '{record_id}')")
+        else:
+            parts.append(f".{step}" if parts else str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return "".join(parts)
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str, record_id: str | None) -> None:
+        super().__init__(key)
+        self.key = key
+        self.record_id = record_id
+
+
+class _ConstantError(ValueError):
+    def __init__(self, constant: str) -> None:
+        super().__init__(constant)
+        self.constant = constant
+
+
+def _object_without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            record_id = dict(pairs).get("id")
+            raise _DuplicateKeyError(key, record_id if isinstance(record_id, str) else None)
+        result[key] = value
+    return result
+
+
+def _refuse_constant(constant: str) -> Any:
+    raise _ConstantError(constant)
+
+
+def _json_type_name(value: object) -> str:
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    if value is None:
+        return "null"
+    return "number"

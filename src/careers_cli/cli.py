@@ -1,0 +1,311 @@
+"""The `careers` command line: commands, options and help text with examples.
+
+Each command parses its options, opens a session (which loads the catalogue and owns the error
+boundary), calls the search and view layers, and prints. No rule about careers lives here.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from careers_cli import __version__, search, views
+from careers_cli.errors import ExitStatus, UsageError
+from careers_cli.messages import message
+from careers_cli.session import CommonOptions, open_session
+
+COMPARE_LIMIT = 7
+
+
+class LanguageChoice(str, Enum):
+    en = "en"
+    ar = "ar"
+
+
+COMMON = "Common options"
+DataOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time, on Python 3.10 too
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help="Catalogue file to use instead of the built-in one (also $CAREERS_DATA).",
+        show_default=False,
+        rich_help_panel=COMMON,
+    ),
+]
+LangOption = Annotated[
+    Optional[LanguageChoice],  # noqa: UP045
+    typer.Option(
+        "--lang",
+        envvar="CAREERS_LANG",
+        help="Language of the output (also $CAREERS_LANG).",
+        case_sensitive=False,
+        show_default=False,
+        rich_help_panel=COMMON,
+    ),
+]
+NoColorOption = Annotated[
+    bool,
+    typer.Option("--no-color", help="No colour, even on a terminal.", rich_help_panel=COMMON),
+]
+DebugOption = Annotated[
+    bool,
+    typer.Option(
+        "--debug",
+        envvar="CAREERS_DEBUG",
+        help="Show the traceback of an unexpected error.",
+        rich_help_panel=COMMON,
+    ),
+]
+
+
+app = typer.Typer(
+    name="careers",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"careers {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: DataOption = None,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Explore careers from the terminal: list, read, compare, and match them to your skills.
+
+    Common options work before or after the command name:
+    [bold]careers show influencer --lang ar[/bold]
+    """
+    ctx.obj = _common(data, lang, no_color, debug)
+
+
+def _common(
+    data: Path | None, lang: LanguageChoice | None, no_color: bool, debug: bool
+) -> CommonOptions:
+    language = "ar" if lang is LanguageChoice.ar else "en" if lang is LanguageChoice.en else None
+    return CommonOptions(data=data, language=language, no_color=no_color, debug=debug)
+
+
+def _options(
+    ctx: typer.Context, data: Path | None, lang: LanguageChoice | None, no_color: bool, debug: bool
+) -> CommonOptions:
+    outer = ctx.obj if isinstance(ctx.obj, CommonOptions) else CommonOptions()
+    return _common(data, lang, no_color, debug).merged_over(outer)
+
+
+@app.command("list")
+def list_careers(
+    ctx: typer.Context,
+    data: DataOption = None,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """List every career: id, title, summary and number of skills.
+
+    [bold]Examples[/bold]
+
+      careers list
+
+      careers list --lang ar
+    """
+    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
+        session.show(views.career_list(session.index, session.language))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    career: Annotated[
+        str,
+        typer.Argument(
+            help="Career id, id prefix, words of its title (English or Arabic), or a misspelling.",
+            show_default=False,
+        ),
+    ],
+    data: DataOption = None,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show one career in full: duties, skills, tools, trends, tips and related careers.
+
+    [bold]Examples[/bold]
+
+      careers show influencer
+
+      careers show "community manager"
+
+      careers show analyst --lang ar
+    """
+    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
+        found = search.resolve_career(session.index, career)
+        related = search.related_careers(session.index, found)
+        session.show(views.career_profile(session.index, found, related, session.language))
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    careers: Annotated[
+        list[str],
+        typer.Argument(
+            help=f"2 to {COMPARE_LIMIT} careers, named as for 'show'.", show_default=False
+        ),
+    ],
+    data: DataOption = None,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Compare careers side by side: skills each has (shared first), tools, similarity.
+
+    [bold]Examples[/bold]
+
+      careers compare influencer digital-content-creator
+
+      careers compare analyst "community manager" social-media-manager
+    """
+    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
+        if len(careers) < 2:
+            raise UsageError("compare.too_few")
+        if len(careers) > COMPARE_LIMIT:
+            raise UsageError("compare.too_many", limit=COMPARE_LIMIT)
+        found = search.resolve_careers(session.index, careers)
+        result = search.compare_careers(found)
+        session.show(views.comparison(session.index, result, session.language))
+
+
+@app.command()
+def match(
+    ctx: typer.Context,
+    skill: Annotated[
+        list[str],
+        typer.Option(
+            "--skill",
+            "-s",
+            help="A skill you have: id, name or alias, English or Arabic; repeat for more.",
+            show_default=False,
+        ),
+    ],
+    require_all: Annotated[
+        bool, typer.Option("--all", help="Only careers that have every skill asked for.")
+    ] = False,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--limit", "-n", min=1, help="Show at most N careers.", show_default=False),
+    ] = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Rank careers by the skills you have, and show what each would still need.
+
+    Ranking: careers with more of your skills come first; among equals, the career where
+    your skills are more central (a larger share of its required-skill lines is tagged with
+    them) comes first; then by id. The score reads [bold]2/2 · 50%[/bold]: two of your two
+    skills, covering half of the career's requirements.
+
+    [bold]Examples[/bold]
+
+      careers match --skill analytics
+
+      careers match -s analytics -s "content creation"
+
+      careers match -s "تحليل البيانات" --all --limit 3
+    """
+    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
+        wanted = search.resolve_skills(session.index, skill)
+        matches = search.rank_by_skills(session.index, wanted, require_all=require_all, limit=limit)
+        if not matches:
+            session.notice(message("match.none", session.language))
+            return
+        session.show(views.match_table(session.index, matches, session.language))
+
+
+@app.command()
+def skills(
+    ctx: typer.Context,
+    data: DataOption = None,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """List the skill vocabulary: each skill, its names, and the careers that need it.
+
+    [bold]Examples[/bold]
+
+      careers skills
+
+      careers skills --lang ar
+    """
+    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
+        session.show(views.skill_table(session.index, session.language))
+
+
+@app.command()
+def trends(
+    ctx: typer.Context,
+    data: DataOption = None,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """List the future trends of the field, with the careers and skills each concerns.
+
+    [bold]Example[/bold]
+
+      careers trends
+    """
+    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
+        notes = session.index.catalogue.trends
+        session.show(views.note_table(session.index, notes, session.language))
+
+
+@app.command()
+def tips(
+    ctx: typer.Context,
+    data: DataOption = None,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """List the tips for success, with the careers and skills each concerns.
+
+    [bold]Example[/bold]
+
+      careers tips --lang ar
+    """
+    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
+        notes = session.index.catalogue.tips
+        session.show(views.note_table(session.index, notes, session.language))
+
+
+def main() -> None:
+    """Entry point of the `careers` script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(ExitStatus.INTERRUPTED)

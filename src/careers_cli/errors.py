@@ -1,0 +1,68 @@
+"""Exit statuses and the one error hierarchy the command line catches."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from careers_cli.messages import Language, message
+
+
+class ExitStatus(IntEnum):
+    """What `careers` exits with; documented in the README."""
+
+    OK = 0
+    NOT_FOUND = 1
+    USAGE = 2
+    INVALID_CATALOGUE = 3
+    INTERNAL_ERROR = 70
+    INTERRUPTED = 130
+
+
+class CareersError(Exception):
+    """An error a user can act on: one line on stderr, never a traceback.
+
+    The text is a message key and its parameters, so the boundary can print it in the user's
+    language; `str()` gives the English text.
+    """
+
+    exit_status: ExitStatus = ExitStatus.NOT_FOUND
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def render(self, language: Language = "en") -> str:
+        return message(self.key, language, **self.params)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+class NotFoundError(CareersError):
+    """A name or skill that matches nothing in the catalogue."""
+
+    exit_status = ExitStatus.NOT_FOUND
+
+
+class AmbiguousNameError(CareersError):
+    """A name that fits several careers equally well; nothing is guessed."""
+
+    exit_status = ExitStatus.NOT_FOUND
+
+
+class UsageError(CareersError):
+    """Arguments that cannot work together, beyond what the option parser checks."""
+
+    exit_status = ExitStatus.USAGE
+
+
+class CatalogueError(CareersError):
+    """A catalogue file that is missing, unreadable or invalid; `problems` lists every place."""
+
+    exit_status = ExitStatus.INVALID_CATALOGUE
+
+    def __init__(self, key: str, /, *, path: str, problems: tuple[str, ...] = (), **params: object):
+        super().__init__(key, path=path, **params)
+        self.path = path
+        self.problems = problems

@@ -1,0 +1,213 @@
+"""Every sentence and label the program itself says, in English and in Arabic.
+
+Catalogue text never comes from here: it is data, read from the catalogue. Templates use
+`str.format` fields; values are inserted as plain text, never as markup.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["en", "ar"]
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    # catalogue errors
+    "catalogue.missing": (
+        "{path}: no such file",
+        "{path}: الملف غير موجود",
+    ),
+    "catalogue.is_directory": (
+        "{path}: is a directory, not a catalogue file",
+        "{path}: هذا مجلد وليس ملف كتالوج",
+    ),
+    "catalogue.unreadable": (
+        "{path}: cannot be read ({reason})",
+        "{path}: تتعذر قراءة الملف ({reason})",
+    ),
+    "catalogue.too_large": (
+        "{path}: larger than the {limit_mib} MiB a catalogue may have",
+        "{path}: الملف أكبر من الحد المسموح ({limit_mib} MiB)",
+    ),
+    "catalogue.utf16": (
+        "{path}: is UTF-16; save the catalogue as UTF-8",
+        "{path}: الملف بترميز UTF-16؛ احفظه بترميز UTF-8",
+    ),
+    "catalogue.not_utf8": (
+        "{path}: is not valid UTF-8 (byte {offset})",
+        "{path}: ترميز UTF-8 غير صالح (البايت {offset})",
+    ),
+    "catalogue.empty": (
+        "{path}: is empty; a catalogue is a JSON object",
+        "{path}: الملف فارغ؛ الكتالوج كائن JSON",
+    ),
+    "catalogue.bad_json": (
+        "{path}:{line}:{column}: invalid JSON: {detail}",
+        "{path}:{line}:{column}: JSON غير صالح: {detail}",
+    ),
+    "catalogue.duplicate_key": (
+        "{path}: key '{key}' appears twice in one object",
+        "{path}: المفتاح '{key}' مكرر في الكائن نفسه",
+    ),
+    "catalogue.duplicate_key_in_record": (
+        "{path}: key '{key}' appears twice in the record with id '{record_id}'",
+        "{path}: المفتاح '{key}' مكرر في السجل ذي المعرف '{record_id}'",
+    ),
+    "catalogue.bad_number": (
+        "{path}: {value} is not a JSON number",
+        "{path}: {value} ليس رقماً صالحاً في JSON",
+    ),
+    "catalogue.too_deep": (
+        "{path}: JSON is nested too deeply",
+        "{path}: بنية JSON متداخلة بعمق زائد",
+    ),
+    "catalogue.not_object": (
+        "{path}: the top level must be a JSON object, not {found}",
+        "{path}: يجب أن يكون المستوى الأعلى كائن JSON وليس {found}",
+    ),
+    "catalogue.invalid": (
+        "{path}: {first}",
+        "{path}: {first}",
+    ),
+    "catalogue.more_problems": (
+        "... and {count} more problem(s); run 'careers validate {path}' to see them all",
+        "... و{count} مشكلة أخرى؛ شغّل 'careers validate {path}' لعرضها كلها",
+    ),
+    # names and skills
+    "career.not_found": (
+        "no career matches '{query}'",
+        "لا توجد مهنة تطابق '{query}'",
+    ),
+    "career.did_you_mean": (
+        "did you mean: {candidates}?",
+        "هل تقصد: {candidates}؟",
+    ),
+    "career.ambiguous": (
+        "'{query}' fits several careers; use one of these ids:",
+        "'{query}' يطابق عدة مهن؛ استخدم أحد هذه المعرفات:",
+    ),
+    "career.empty_query": (
+        "a career name cannot be empty",
+        "اسم المهنة لا يمكن أن يكون فارغاً",
+    ),
+    "skill.not_found": (
+        "no skill matches '{query}'",
+        "لا توجد مهارة تطابق '{query}'",
+    ),
+    "skill.ambiguous": (
+        "'{query}' fits several skills; use one of these ids:",
+        "'{query}' يطابق عدة مهارات؛ استخدم أحد هذه المعرفات:",
+    ),
+    "skill.did_you_mean": (
+        "did you mean: {candidates}? ('careers skills' lists them all)",
+        "هل تقصد: {candidates}؟ ('careers skills' يعرضها كلها)",
+    ),
+    "skill.list_hint": (
+        "'careers skills' lists every skill",
+        "'careers skills' يعرض كل المهارات",
+    ),
+    "skill.empty_query": (
+        "a skill cannot be empty",
+        "المهارة لا يمكن أن تكون فارغة",
+    ),
+    "compare.too_few": (
+        "compare needs at least 2 careers",
+        "المقارنة تحتاج إلى مهنتين على الأقل",
+    ),
+    "compare.too_many": (
+        "compare takes at most {limit} careers",
+        "المقارنة تقبل {limit} مهن على الأكثر",
+    ),
+    "compare.same_career": (
+        "'{first}' and '{second}' are both {career_id}; name different careers",
+        "'{first}' و'{second}' كلاهما {career_id}؛ اختر مهناً مختلفة",
+    ),
+    "match.none": (
+        "no career has all of the skills asked for",
+        "لا توجد مهنة تملك كل المهارات المطلوبة",
+    ),
+    "match.no_skills": (
+        "give at least one --skill",
+        "حدد مهارة واحدة على الأقل باستخدام --skill",
+    ),
+    "option.bad_value": (
+        "{option} must be one of: {choices} (got '{value}')",
+        "{option} يجب أن يكون أحد: {choices} (القيمة '{value}')",
+    ),
+    "error.unexpected": (
+        "unexpected error: {detail} (run again with --debug for the traceback, and report it)",
+        "خطأ غير متوقع: {detail} (أعد التشغيل مع --debug لعرض التفاصيل، وأبلغ عنه)",
+    ),
+    "error.prefix": ("error", "خطأ"),
+    "hint.prefix": ("hint", "تلميح"),
+    "validate.ok": (
+        "{path}: valid: {careers} careers, {skills} skills, {trends} trends, {tips} tips",
+        "{path}: صالح: {careers} مهن، {skills} مهارات، {trends} توجهات، {tips} نصائح",
+    ),
+    "validate.problems": (
+        "{path}: {count} problem(s)",
+        "{path}: {count} مشكلة",
+    ),
+}
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "id": ("id", "المعرف"),
+    "title": ("title", "المسمى"),
+    "summary": ("summary", "نبذة"),
+    "skills": ("skills", "المهارات"),
+    "skill": ("skill", "المهارة"),
+    "description": ("Description", "الوصف"),
+    "responsibilities": ("Responsibilities", "المهام والمسؤوليات"),
+    "required_skills": ("Required skills", "المهارات المطلوبة"),
+    "tagged_as": ("tagged as", "الوسوم"),
+    "platforms": ("Platforms and tools", "المنصات والأدوات"),
+    "trends": ("Trends", "التوجهات المستقبلية"),
+    "tips": ("Tips", "نصائح للنجاح"),
+    "occupations": ("Standard occupations (ESCO)", "المهن المعيارية (ESCO)"),
+    "related": ("Related careers", "مهن ذات صلة"),
+    "shared_skills": ("shared skills", "المهارات المشتركة"),
+    "careers": ("careers", "المهن"),
+    "career": ("career", "المهنة"),
+    "label": ("label", "التسمية"),
+    "aliases": ("also", "أسماء أخرى"),
+    "needed_by": ("needed by", "تحتاجها"),
+    "rank": ("#", "#"),
+    "score": ("score", "النتيجة"),
+    "has": ("has (found by)", "لديها (عُثر عليها بـ)"),
+    "to_learn": ("to learn", "للتعلم"),
+    "similarity": ("skills in common", "المهارات المشتركة"),
+    "match.exact": ("exact", "مطابقة"),
+    "match.close": ("close", "قريبة"),
+    "match.approximate": ("approximate", "تقريبية"),
+    "isco": ("ISCO-08", "ISCO-08"),
+    "occupation": ("occupation", "المهنة المعيارية"),
+    "occupation_match": ("match", "درجة التطابق"),
+    "uri": ("ESCO URI", "رابط ESCO"),
+    "kind.platform": ("platform", "منصة"),
+    "kind.tool": ("tool", "أداة"),
+    "present": ("yes", "نعم"),
+    "absent": ("-", "-"),
+    "none": ("none", "لا يوجد"),
+    "section.introduction": ("Introduction", "مقدمة"),
+    "of": ("of", "من"),
+}
+
+
+def message(key: str, language: Language = "en", /, **params: object) -> str:
+    """The sentence `key` in `language`, with `params` filled in."""
+    english, arabic = _MESSAGES[key]
+    template = arabic if language == "ar" else english
+    return template.format(**params)
+
+
+def label(key: str, language: Language = "en") -> str:
+    """A short UI label (table header, heading) in `language`."""
+    english, arabic = _LABELS[key]
+    return arabic if language == "ar" else english
+
+
+def message_keys() -> frozenset[str]:
+    return frozenset(_MESSAGES)
+
+
+def label_keys() -> frozenset[str]:
+    return frozenset(_LABELS)

@@ -1,0 +1,242 @@
+"""The catalogue file format, as Pydantic models.
+
+These models are the format: `careers schema` prints the JSON Schema generated from them, and a
+file is valid exactly when `Catalogue.model_validate` accepts it. Besides field types they check
+what a single field cannot: ids are unique within their collection and every reference (skill,
+career, platform) names a record that exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+SCHEMA_VERSION = 1
+
+Language = Literal["en", "ar"]
+LANGUAGES: tuple[Language, ...] = ("en", "ar")
+
+
+def _require_visible_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("text must not be empty or only white space")
+    return value
+
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=80,
+        description="A lowercase id: letters a-z, digits and single hyphens.",
+    ),
+]
+Text = Annotated[str, Field(max_length=20_000), AfterValidator(_require_visible_text)]
+Label = Annotated[str, Field(max_length=200), AfterValidator(_require_visible_text)]
+
+
+class Record(BaseModel):
+    """Base of every model: unknown fields are refused and records are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BilingualText(Record):
+    """The same text in English and Arabic; both are required."""
+
+    en: Text
+    ar: Text
+
+    def in_language(self, language: Language) -> str:
+        return self.ar if language == "ar" else self.en
+
+
+class BilingualLabel(Record):
+    """A short name in English and Arabic."""
+
+    en: Label
+    ar: Label
+
+    def in_language(self, language: Language) -> str:
+        return self.ar if language == "ar" else self.en
+
+
+class SkillAliases(Record):
+    """Other words people use for a skill, per language; used only for search."""
+
+    en: list[Label] = Field(default_factory=list)
+    ar: list[Label] = Field(default_factory=list)
+
+
+class Skill(Record):
+    """One entry of the shared skill vocabulary that required skills are tagged with."""
+
+    id: Slug
+    label: BilingualLabel
+    aliases: SkillAliases = Field(default_factory=SkillAliases)
+
+
+class SkillRequirement(Record):
+    """One required-skill line of a career, tagged with the vocabulary skills it asks for."""
+
+    text: BilingualText
+    skills: list[Slug] = Field(min_length=1)
+
+
+class OccupationMatch(Record):
+    """The closest standard occupation (ESCO, with its ISCO-08 unit group) to a career."""
+
+    scheme: Literal["ESCO"] = "ESCO"
+    label: Label = Field(description="The ESCO occupation's preferred label (English).")
+    isco_08: str = Field(pattern=r"^[0-9]{4}$", description="ISCO-08 unit group code.")
+    uri: str = Field(pattern=r"^https?://\S+$", max_length=500)
+    match: Literal["exact", "close", "approximate"]
+    basis: Label = Field(description="Why this occupation corresponds (English).")
+
+
+class Career(Record):
+    """A career: what the work is, what it asks of a person, and where it sits in ESCO."""
+
+    id: Slug
+    title: BilingualLabel
+    description: BilingualText
+    responsibilities: list[BilingualText] = Field(min_length=1)
+    required_skills: list[SkillRequirement] = Field(min_length=1)
+    platforms: list[Slug] = Field(default_factory=list)
+    occupations: list[OccupationMatch] = Field(default_factory=list)
+
+    @property
+    def skill_ids(self) -> list[str]:
+        """The vocabulary skills this career is tagged with, in order of first mention."""
+        return list(dict.fromkeys(s for line in self.required_skills for s in line.skills))
+
+
+class Platform(Record):
+    """A platform or tool the catalogue names (Facebook, Google Analytics, ...)."""
+
+    id: Slug
+    name: BilingualLabel
+    kind: Literal["platform", "tool"]
+
+
+class LinkedNote(Record):
+    """A titled piece of advice or outlook, linked to the careers and skills it concerns."""
+
+    id: Slug
+    title: BilingualLabel
+    text: BilingualText
+    careers: list[Slug] = Field(default_factory=list)
+    skills: list[Slug] = Field(default_factory=list)
+    platforms: list[Slug] = Field(default_factory=list)
+
+
+class Trend(LinkedNote):
+    """A future trend of the field."""
+
+
+class Tip(LinkedNote):
+    """A tip for succeeding in the field."""
+
+
+class Section(Record):
+    """A prose section of the source text (introduction, conclusion, ...)."""
+
+    id: Slug
+    heading: BilingualLabel | None = Field(
+        default=None, description="The section's heading; the source's opening has none."
+    )
+    paragraphs: list[BilingualText] = Field(min_length=1)
+
+
+class Catalogue(Record):
+    """A whole catalogue file."""
+
+    schema_version: Literal[1] = Field(description="Format version of this file.")
+    title: BilingualLabel
+    source: Label | None = Field(default=None, description="Where the text comes from.")
+    careers: list[Career] = Field(min_length=1)
+    skills: list[Skill] = Field(min_length=1)
+    platforms: list[Platform] = Field(default_factory=list)
+    trends: list[Trend] = Field(default_factory=list)
+    tips: list[Tip] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_ids_and_references(self) -> Catalogue:
+        problems = [*self._duplicate_ids(), *self._dangling_references()]
+        if problems:
+            raise ValidationError.from_exception_data(type(self).__name__, problems)
+        return self
+
+    def _duplicate_ids(self) -> Iterator[InitErrorDetails]:
+        collections: dict[str, Iterable[Career | Skill | Platform | LinkedNote | Section]] = {
+            "careers": self.careers,
+            "skills": self.skills,
+            "platforms": self.platforms,
+            "trends": self.trends,
+            "tips": self.tips,
+            "sections": self.sections,
+        }
+        for name, records in collections.items():
+            seen: set[str] = set()
+            for index, record in enumerate(records):
+                if record.id in seen:
+                    yield _problem(
+                        "duplicate_id",
+                        "id '{ref}' is used by an earlier record",
+                        (name, index, "id"),
+                        record.id,
+                    )
+                seen.add(record.id)
+
+    def _dangling_references(self) -> Iterator[InitErrorDetails]:
+        known = {
+            "skill": {s.id for s in self.skills},
+            "career": {c.id for c in self.careers},
+            "platform": {p.id for p in self.platforms},
+        }
+        for index, career in enumerate(self.careers):
+            for line_index, line in enumerate(career.required_skills):
+                loc = ("careers", index, "required_skills", line_index, "skills")
+                yield from _unknown(known["skill"], "skill", line.skills, loc)
+            loc = ("careers", index, "platforms")
+            yield from _unknown(known["platform"], "platform", career.platforms, loc)
+        notes: list[tuple[str, list[Trend] | list[Tip]]] = [
+            ("trends", self.trends),
+            ("tips", self.tips),
+        ]
+        for name, items in notes:
+            for index, note in enumerate(items):
+                yield from _unknown(
+                    known["career"], "career", note.careers, (name, index, "careers")
+                )
+                yield from _unknown(known["skill"], "skill", note.skills, (name, index, "skills"))
+                loc = (name, index, "platforms")
+                yield from _unknown(known["platform"], "platform", note.platforms, loc)
+
+
+def _unknown(
+    known: set[str], kind: str, refs: list[str], loc: tuple[str | int, ...]
+) -> Iterator[InitErrorDetails]:
+    for position, ref in enumerate(refs):
+        if ref not in known:
+            message = f"unknown {kind} '{{ref}}': no {kind} has this id"
+            yield _problem("unknown_reference", message, (*loc, position), ref)
+
+
+def _problem(kind: str, message: str, loc: tuple[str | int, ...], ref: str) -> InitErrorDetails:
+    return InitErrorDetails(
+        type=PydanticCustomError(kind, message, {"ref": ref}),
+        loc=loc,
+        input=ref,
+    )

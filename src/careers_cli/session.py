@@ -1,0 +1,131 @@
+"""What a command runs inside: the catalogue, the language, the consoles, and the error boundary.
+
+`open_session` is the one place where errors become output and exit codes: a `CareersError`
+prints one line on stderr (in the user's language) and exits with its status; an unexpected
+error prints one line and how to see the traceback, unless debugging is on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from careers_cli.catalogue import find_catalogue, load_catalogue
+from careers_cli.errors import AmbiguousNameError, CareersError, CatalogueError, ExitStatus
+from careers_cli.messages import Language, message
+from careers_cli.output import make_console
+from careers_cli.search import CatalogueIndex
+from careers_cli.text import one_line, printable
+
+
+@dataclass(frozen=True)
+class CommonOptions:
+    """Options every command takes, before or after its name."""
+
+    data: Path | None = None
+    language: Language | None = None
+    no_color: bool = False
+    debug: bool = False
+
+    def merged_over(self, outer: CommonOptions) -> CommonOptions:
+        """Options given after the command name win over those given before it."""
+        return CommonOptions(
+            data=self.data if self.data is not None else outer.data,
+            language=self.language or outer.language,
+            no_color=self.no_color or outer.no_color,
+            debug=self.debug or outer.debug,
+        )
+
+
+@dataclass(frozen=True)
+class Session:
+    """What a command works with: the catalogue's index, the language and the consoles."""
+
+    index: CatalogueIndex
+    language: Language
+    out: Console
+    err: Console
+
+    def show(self, renderable: RenderableType) -> None:
+        self.out.print(renderable)
+
+    def notice(self, text: str) -> None:
+        self.err.print(Text(text), soft_wrap=True)
+
+
+@contextmanager
+def open_session(options: CommonOptions) -> Iterator[Session]:
+    """Load the catalogue and open the consoles; turn every error into a line and an exit code."""
+    language: Language = options.language or "en"
+    err = make_console(sys.stderr, no_color=options.no_color)
+    index: CatalogueIndex | None = None
+    try:
+        index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
+        out = make_console(sys.stdout, no_color=options.no_color)
+        yield Session(index=index, language=language, out=out, err=err)
+    except CareersError as error:
+        report_error(err, error, language, index)
+        raise typer.Exit(error.exit_status) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(ExitStatus.OK) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:
+        if options.debug or os.environ.get("CAREERS_DEBUG", "") not in ("", "0"):
+            raise
+        detail = f"{type(error).__name__}: {error}"
+        print_error(err, message("error.unexpected", language, detail=detail), language)
+        raise typer.Exit(ExitStatus.INTERNAL_ERROR) from None
+
+
+def report_error(
+    err: Console, error: CareersError, language: Language, index: CatalogueIndex | None
+) -> None:
+    """The error's line, then what helps: the candidates, a suggestion, or how to see more."""
+    print_error(err, error.render(language), language)
+    candidates = error.params.get("candidates")
+    if isinstance(error, AmbiguousNameError) and isinstance(candidates, list):
+        for candidate_id in candidates:
+            err.print(Text("  " + one_line(_describe_candidate(index, candidate_id, language))))
+    elif isinstance(candidates, list) and candidates:
+        key = "skill.did_you_mean" if error.key.startswith("skill.") else "career.did_you_mean"
+        err.print(Text(message(key, language, candidates=", ".join(candidates))))
+    elif error.key == "skill.not_found":
+        err.print(Text(message("skill.list_hint", language)))
+    if isinstance(error, CatalogueError) and len(error.problems) > 1:
+        count = len(error.problems) - 1
+        more = message("catalogue.more_problems", language, count=count, path=error.path)
+        err.print(Text(more), soft_wrap=True)
+
+
+def _describe_candidate(index: CatalogueIndex | None, candidate_id: str, language: Language) -> str:
+    if index is not None:
+        career = index.careers_by_id.get(candidate_id)
+        if career is not None:
+            return f"{candidate_id}  {career.title.in_language(language)}"
+        skill = index.skills_by_id.get(candidate_id)
+        if skill is not None:
+            return f"{candidate_id}  {skill.label.in_language(language)}"
+    return candidate_id
+
+
+def print_error(err: Console, text: str, language: Language) -> None:
+    prefix = message("error.prefix", language)
+    err.print(Text.assemble((f"{prefix}: ", "bold red"), printable(text)), soft_wrap=True)
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at devnull so the interpreter's last flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,97 @@
+"""Text rules that know nothing about careers: search normalisation and terminal safety.
+
+`normalise` is the one normaliser every search path uses (and the fuzzy matcher's processor), so
+a query and the catalogue are always compared in the same form. `printable` makes untrusted text
+safe to print: catalogue text and echoed queries never reach the terminal with raw control codes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic diacritics (tashkeel: fathatan .. sukun and the extended marks) and superscript alef.
+_DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
+_TATWEEL = "\u0640"
+# Marks that change display direction or joining but carry no letters.
+_INVISIBLE_FORMATTING = (
+    "\u200b\u200c\u200d\u200e\u200f\u061c\ufeff"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_LETTER_VARIANTS = {
+    "\u0623": "\u0627",  # أ -> ا
+    "\u0625": "\u0627",  # إ -> ا
+    "\u0622": "\u0627",  # آ -> ا
+    "\u0671": "\u0627",  # ٱ -> ا
+    "\u0629": "\u0647",  # ة -> ه
+    "\u0649": "\u064a",  # ى -> ي
+    "\u06cc": "\u064a",  # Persian yeh -> ي
+    "\u06a9": "\u0643",  # keheh -> ك
+}
+_DIGITS = {0x0660 + d: str(d) for d in range(10)} | {0x06F0 + d: str(d) for d in range(10)}
+_SEARCH_TABLE: dict[int, str | None] = {
+    **dict.fromkeys(map(ord, _DIACRITICS + _TATWEEL + _INVISIBLE_FORMATTING)),
+    **{ord(k): v for k, v in _LETTER_VARIANTS.items()},
+    **_DIGITS,
+}
+_SEPARATORS = re.compile(r"[\W_]+")
+# The definite article, alone or after a one-letter conjunction or preposition (وال، بال، فال،
+# كال), and لل (ل + ال); the remainder must keep at least two letters.
+_ARTICLE = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2})")
+# A bare one-letter conjunction or preposition; only stripped from words of 4+ letters, so short
+# words that merely start with one of these letters stay whole.
+_CLITIC = re.compile(r"^[وفبل](?=\w{3})")
+
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_PRINTABLE_TABLE: dict[int, str | None] = {
+    **{c: chr(0x2400 + c) for c in range(0x20) if chr(c) not in "\n\t"},
+    0x7F: "\u2421",
+    **dict.fromkeys(range(0x80, 0xA0), "\ufffd"),
+    **dict.fromkeys(map(ord, _BIDI_CONTROLS)),
+}
+
+
+def normalise(text: str) -> str:
+    """The form in which queries and catalogue text are compared.
+
+    NFKC (Arabic presentation forms become letters), casefold, drop diacritics, tatweel and
+    direction marks, unify alef/teh marbuta/alef maksura variants, map Arabic-Indic digits,
+    turn punctuation into spaces, and drop a leading article or one-letter clitic per word.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_SEARCH_TABLE)
+    words = _SEPARATORS.sub(" ", text).split()
+    return " ".join(_strip_prefixes(word) for word in words)
+
+
+def _strip_prefixes(word: str) -> str:
+    stripped = _ARTICLE.sub("", word, count=1)
+    if stripped == word:
+        stripped = _CLITIC.sub("", word, count=1)
+    return stripped
+
+
+def printable(text: str) -> str:
+    """`text` with nothing a terminal would obey: control codes shown as symbols.
+
+    C0 controls (ESC among them) become their Unicode control pictures, C1 controls become
+    U+FFFD, and bidi embeddings, overrides and isolates are removed, so catalogue text cannot
+    move the cursor, change colours, set the title or clipboard, or hide or reorder other text.
+    Newlines and tabs are kept.
+    """
+    return text.translate(_PRINTABLE_TABLE)
+
+
+def one_line(text: str) -> str:
+    """`printable(text)` on a single line, for echoing a user's query in a message."""
+    return " ".join(printable(text).split())
+
+
+def first_sentence(text: str) -> str:
+    """The text up to and including its first full stop (the whole text if there is none)."""
+    match = re.search(r"[.!?\u061f\u06d4](?=\s|$)", text)
+    return text[: match.end()] if match else text
+
+
+def is_arabic(text: str) -> bool:
+    """Whether `text` contains Arabic letters."""
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)

@@ -1,0 +1,303 @@
+"""One function per command that turns results into Rich renderables.
+
+Every piece of catalogue text enters a `rich.text.Text` through `_plain`, never a markup string,
+so `[bold]` in a title shows literally and control codes are neutralised. Careers are always
+shown with their id, so a reader can copy it into the next command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from careers_cli.messages import Language, label
+from careers_cli.models import Career, LinkedNote
+from careers_cli.search import (
+    CareerMatch,
+    CatalogueIndex,
+    Comparison,
+    RelatedCareer,
+    careers_needing,
+)
+from careers_cli.text import first_sentence, printable
+
+ID_STYLE = "cyan"
+HEADING_STYLE = "bold"
+DIM = "dim"
+
+
+def _plain(value: str, style: str = "") -> Text:
+    return Text(printable(value), style=style)
+
+
+def _table(language: Language, *columns: tuple[str, dict[str, object]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for key, options in columns:
+        options = dict(options)
+        holds_text = bool(options.pop("text", False))
+        options.setdefault("justify", "right" if language == "ar" and holds_text else "left")
+        table.add_column(label(key, language), **options)  # type: ignore[arg-type]
+    return table
+
+
+def _joined(values: Iterable[str], style: str = "") -> Text:
+    return Text(", ").join(_plain(v, style) for v in values)
+
+
+def skill_label(index: CatalogueIndex, skill_id: str, language: Language) -> str:
+    return index.skills_by_id[skill_id].label.in_language(language)
+
+
+def career_summary(career: Career, language: Language) -> str:
+    return first_sentence(career.description.in_language(language))
+
+
+# --- list ----------------------------------------------------------------------------------
+
+
+def career_list(index: CatalogueIndex, language: Language) -> RenderableType:
+    table = _table(
+        language,
+        ("id", {"style": ID_STYLE, "min_width": 10, "overflow": "fold"}),
+        ("career", {"text": True, "ratio": 1, "min_width": 12}),
+        ("skills", {"justify": "right", "no_wrap": True}),
+    )
+    for career in index.catalogue.careers:
+        title_and_summary = Text.assemble(
+            _plain(career.title.in_language(language), HEADING_STYLE),
+            "\n",
+            _plain(career_summary(career, language), DIM),
+        )
+        table.add_row(_plain(career.id), title_and_summary, str(len(career.skill_ids)))
+    return table
+
+
+# --- show ----------------------------------------------------------------------------------
+
+
+def career_profile(
+    index: CatalogueIndex,
+    career: Career,
+    related: Sequence[RelatedCareer],
+    language: Language,
+) -> RenderableType:
+    lang = language
+    parts: list[RenderableType] = [
+        Text.assemble(
+            _plain(career.title.in_language(lang), "bold underline"),
+            "  ",
+            _plain(career.id, ID_STYLE),
+        ),
+        "",
+        _heading("description", lang),
+        Padding(_plain(career.description.in_language(lang)), (0, 0, 0, 2)),
+        "",
+        _heading("responsibilities", lang),
+        *(_bullet(item.in_language(lang)) for item in career.responsibilities),
+        "",
+        _heading("required_skills", lang),
+        _required_skills_table(index, career, lang),
+    ]
+    if career.platforms:
+        platforms = [index_platform_name(index, p, lang) for p in career.platforms]
+        parts += ["", _heading("platforms", lang), Padding(_joined(platforms), (0, 0, 0, 2))]
+    for key, notes in (("trends", index.catalogue.trends), ("tips", index.catalogue.tips)):
+        concerning = [n for n in notes if career.id in n.careers]
+        if concerning:
+            parts += ["", _heading(key, lang), *(_note_line(n, lang) for n in concerning)]
+    if career.occupations:
+        parts += ["", _heading("occupations", lang), _occupations_table(career, lang)]
+    if related:
+        parts += ["", _heading("related", lang), _related_table(index, related, lang)]
+    return Group(*parts)
+
+
+def index_platform_name(index: CatalogueIndex, platform_id: str, language: Language) -> str:
+    platform = next(p for p in index.catalogue.platforms if p.id == platform_id)
+    return f"{platform.name.in_language(language)} ({label('kind.' + platform.kind, language)})"
+
+
+def _heading(key: str, language: Language) -> Text:
+    return Text(label(key, language), style=HEADING_STYLE)
+
+
+def _bullet(value: str) -> Padding:
+    return Padding(Text.assemble("• ", _plain(value)), (0, 0, 0, 2))
+
+
+def _note_line(note: LinkedNote, language: Language) -> Padding:
+    return Padding(
+        Text.assemble(
+            "• ", _plain(note.title.in_language(language)), "  ", _plain(note.id, ID_STYLE)
+        ),
+        (0, 0, 0, 2),
+    )
+
+
+def _required_skills_table(index: CatalogueIndex, career: Career, language: Language) -> Table:
+    table = _table(
+        language,
+        ("skill", {"text": True, "ratio": 3, "min_width": 12}),
+        ("tagged_as", {"style": ID_STYLE, "ratio": 2, "min_width": 10}),
+    )
+    for line in career.required_skills:
+        table.add_row(_plain(line.text.in_language(language)), _joined(line.skills))
+    return Padding(table, (0, 0, 0, 2))  # type: ignore[return-value]
+
+
+def _occupations_table(career: Career, language: Language) -> Padding:
+    table = _table(
+        language,
+        ("occupation", {"ratio": 2, "min_width": 10}),
+        ("isco", {"no_wrap": True}),
+        ("occupation_match", {"no_wrap": True}),
+        ("uri", {"style": DIM, "ratio": 3, "overflow": "fold", "min_width": 10}),
+    )
+    for occupation in career.occupations:
+        table.add_row(
+            _plain(occupation.label),
+            occupation.isco_08,
+            label("match." + occupation.match, language),
+            _plain(occupation.uri),
+        )
+    return Padding(table, (0, 0, 0, 2))
+
+
+def _related_table(
+    index: CatalogueIndex, related: Sequence[RelatedCareer], language: Language
+) -> Padding:
+    table = _table(
+        language,
+        ("id", {"style": ID_STYLE, "no_wrap": True, "min_width": 10}),
+        ("title", {"text": True, "ratio": 2, "min_width": 10}),
+        ("shared_skills", {"text": True, "ratio": 3, "min_width": 10}),
+    )
+    for item in related:
+        shared = [skill_label(index, s, language) for s in item.shared_skills]
+        table.add_row(
+            _plain(item.career.id),
+            _plain(item.career.title.in_language(language)),
+            _joined(shared),
+        )
+    return Padding(table, (0, 0, 0, 2))
+
+
+# --- compare -------------------------------------------------------------------------------
+
+
+def comparison(index: CatalogueIndex, result: Comparison, language: Language) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=False)
+    justify = "right" if language == "ar" else "left"
+    table.add_column("", style=HEADING_STYLE, ratio=2, min_width=8, justify=justify)
+    for career in result.careers:
+        header = Text.assemble(
+            _plain(career.id, ID_STYLE), "\n", _plain(career.title.in_language(language))
+        )
+        table.add_column(header, ratio=3, min_width=6, justify=justify)
+    table.add_row(
+        label("summary", language), *(_plain(career_summary(c, language)) for c in result.careers)
+    )
+    table.add_section()
+    yes, no = label("present", language), label("absent", language)
+    for skill_id, present in result.skill_rows:
+        marks = [Text(yes, style="green") if has else Text(no, style=DIM) for has in present]
+        table.add_row(_plain(skill_label(index, skill_id, language)), *marks)
+    table.add_section()
+    platforms = [
+        _joined(index_platform_name(index, p, language) for p in owned) if owned else Text(no, DIM)
+        for owned in result.platforms
+    ]
+    table.add_row(label("platforms", language), *platforms)
+    shared = len(result.shared_by_all)
+    total = len(result.skill_rows)
+    caption = f"{label('similarity', language)}: {shared}/{total} ({result.similarity:.0%})"
+    return Group(table, "", Text(caption, style=HEADING_STYLE))
+
+
+# --- match ---------------------------------------------------------------------------------
+
+
+def match_table(index: CatalogueIndex, matches: Sequence[CareerMatch], language: Language) -> Table:
+    table = _table(
+        language,
+        ("rank", {"justify": "right", "no_wrap": True}),
+        ("id", {"style": ID_STYLE, "min_width": 10, "overflow": "fold"}),
+        ("title", {"text": True, "ratio": 2, "min_width": 8}),
+        ("score", {"no_wrap": True}),
+        ("has", {"text": True, "ratio": 3, "min_width": 10}),
+        ("to_learn", {"text": True, "ratio": 3, "min_width": 10}),
+    )
+    for rank, match in enumerate(matches, start=1):
+        found = Text("\n").join(
+            Text.assemble(
+                _plain(m.skill.label.in_language(language), "green"),
+                Text(f" ← {printable(m.query)}", style=DIM),
+            )
+            for m in match.matched
+        )
+        to_learn = [skill_label(index, s, language) for s in match.to_learn]
+        table.add_row(
+            str(rank),
+            _plain(match.career.id),
+            _plain(match.career.title.in_language(language)),
+            match_score(match),
+            found,
+            _joined(to_learn) if to_learn else Text(label("none", language), DIM),
+        )
+    return table
+
+
+def match_score(match: CareerMatch) -> str:
+    """`2/2 · 50%`: asked skills the career has, and the share of its requirements they cover."""
+    return f"{match.matched_count}/{match.asked} · {match.centrality:.0%}"
+
+
+# --- skills, trends, tips ------------------------------------------------------------------
+
+
+def skill_table(index: CatalogueIndex, language: Language) -> Table:
+    table = _table(
+        language,
+        ("id", {"style": ID_STYLE, "no_wrap": True, "min_width": 10}),
+        ("label", {"text": True, "ratio": 2, "min_width": 10}),
+        ("aliases", {"text": True, "ratio": 3, "min_width": 10}),
+        ("needed_by", {"style": ID_STYLE, "ratio": 3, "min_width": 10}),
+    )
+    for skill in sorted(index.catalogue.skills, key=lambda s: s.id):
+        aliases = skill.aliases.ar if language == "ar" else skill.aliases.en
+        needed_by = [c.id for c in careers_needing(index, skill.id)]
+        table.add_row(
+            _plain(skill.id),
+            _plain(skill.label.in_language(language)),
+            _joined(aliases, DIM),
+            _joined(needed_by) if needed_by else Text(label("none", language), DIM),
+        )
+    return table
+
+
+def note_table(index: CatalogueIndex, notes: Sequence[LinkedNote], language: Language) -> Table:
+    table = _table(
+        language,
+        ("id", {"style": ID_STYLE, "min_width": 10, "overflow": "fold"}),
+        ("title", {"text": True, "ratio": 4, "min_width": 12}),
+        ("careers", {"style": ID_STYLE, "ratio": 2, "min_width": 10}),
+        ("skills", {"text": True, "ratio": 2, "min_width": 8}),
+    )
+    for note in notes:
+        body = Text.assemble(
+            _plain(note.title.in_language(language), HEADING_STYLE),
+            "\n",
+            _plain(note.text.in_language(language)),
+        )
+        table.add_row(
+            _plain(note.id),
+            body,
+            _joined(note.careers),
+            _joined(skill_label(index, s, language) for s in note.skills),
+        )
+    return table

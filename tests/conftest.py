@@ -1,0 +1,74 @@
+"""Shared fixtures: the CLI through CliRunner, and the installed `careers` in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from careers_cli.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data" / "careers.json"
+SEED = REPO.parent / "shared" / "seed" / "000_820994bef6324501.txt"
+CAREERS_SCRIPT = Path(sys.executable).with_name("careers")
+
+# A pinned, colourless, English environment, so output does not depend on the machine.
+BASE_ENV = {
+    "COLUMNS": "120",
+    "LINES": "50",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "PYTHONIOENCODING": "utf-8",
+}
+_CLEARED = ("CAREERS_DATA", "CAREERS_LANG", "CAREERS_RTL", "CAREERS_DEBUG", "FORCE_COLOR")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one `careers` call printed and returned."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for name in _CLEARED:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in BASE_ENV.items():
+        monkeypatch.setenv(name, value)
+    yield
+
+
+def invoke(args: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
+    """Run `careers ARGS` in-process with CliRunner (stdout and stderr kept apart)."""
+    result = CliRunner().invoke(app, list(args), env=dict(env or {}), catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def run_installed(
+    args: Sequence[str], env: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Run:
+    """Run the installed `careers` script in a subprocess, as a user would."""
+    full_env = {k: v for k, v in os.environ.items() if k not in _CLEARED}
+    full_env.update(BASE_ENV)
+    full_env.update(env or {})
+    completed = subprocess.run(
+        [str(CAREERS_SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full_env,
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+    return Run(completed.returncode, completed.stdout, completed.stderr)
