@@ -50,7 +50,7 @@ def find_catalogue(option_path: Path | None) -> CatalogueSource:
 
 def bundled_catalogue_path() -> Path:
     """The catalogue inside the installed package (or the checkout's, in a development install)."""
-    shipped = resources.files("careers_cli").joinpath("data", BUNDLED_NAME)
+    shipped = resources.files("careers_cli").joinpath("data").joinpath(BUNDLED_NAME)
     if shipped.is_file():
         return Path(str(shipped))
     return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME

@@ -7,15 +7,16 @@ boundary), calls the search and view layers, and prints. No rule about careers l
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from careers_cli import __version__, search, views
+from careers_cli import __version__, records, search, views
 from careers_cli.errors import ExitStatus, UsageError
-from careers_cli.messages import message
+from careers_cli.messages import Language, message
 from careers_cli.session import CommonOptions, open_session
 
 COMPARE_LIMIT = 7
@@ -24,6 +25,13 @@ COMPARE_LIMIT = 7
 class LanguageChoice(str, Enum):
     en = "en"
     ar = "ar"
+
+
+class FormatChoice(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
 
 
 COMMON = "Common options"
@@ -51,6 +59,16 @@ LangOption = Annotated[
 NoColorOption = Annotated[
     bool,
     typer.Option("--no-color", help="No colour, even on a terminal.", rich_help_panel=COMMON),
+]
+FormatOption = Annotated[
+    FormatChoice,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table for people; json, csv or markdown for scripts and documents.",
+        case_sensitive=False,
+        rich_help_panel=COMMON,
+    ),
 ]
 DebugOption = Annotated[
     bool,
@@ -103,20 +121,29 @@ def root(
 def _common(
     data: Path | None, lang: LanguageChoice | None, no_color: bool, debug: bool
 ) -> CommonOptions:
-    language = "ar" if lang is LanguageChoice.ar else "en" if lang is LanguageChoice.en else None
+    language: Language | None = None
+    if lang is not None:
+        language = "ar" if lang is LanguageChoice.ar else "en"
     return CommonOptions(data=data, language=language, no_color=no_color, debug=debug)
 
 
 def _options(
-    ctx: typer.Context, data: Path | None, lang: LanguageChoice | None, no_color: bool, debug: bool
+    ctx: typer.Context,
+    data: Path | None,
+    lang: LanguageChoice | None,
+    no_color: bool,
+    debug: bool,
+    output_format: FormatChoice = FormatChoice.table,
 ) -> CommonOptions:
     outer = ctx.obj if isinstance(ctx.obj, CommonOptions) else CommonOptions()
-    return _common(data, lang, no_color, debug).merged_over(outer)
+    given = replace(_common(data, lang, no_color, debug), output_format=output_format.value)
+    return given.merged_over(outer)
 
 
 @app.command("list")
 def list_careers(
     ctx: typer.Context,
+    output_format: FormatOption = FormatChoice.table,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -130,8 +157,12 @@ def list_careers(
 
       careers list --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
-        session.show(views.career_list(session.index, session.language))
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+        index, language = session.index, session.language
+        session.present(
+            lambda: views.career_list(index, language),
+            lambda: records.career_list(index, language),
+        )
 
 
 @app.command()
@@ -144,6 +175,7 @@ def show(
             show_default=False,
         ),
     ],
+    output_format: FormatOption = FormatChoice.table,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -159,10 +191,14 @@ def show(
 
       careers show analyst --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
-        found = search.resolve_career(session.index, career)
-        related = search.related_careers(session.index, found)
-        session.show(views.career_profile(session.index, found, related, session.language))
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+        index, language = session.index, session.language
+        found = search.resolve_career(index, career)
+        related = search.related_careers(index, found)
+        session.present(
+            lambda: views.career_profile(index, found, related, language),
+            lambda: records.career_profile(index, found, related, language),
+        )
 
 
 @app.command()
@@ -174,6 +210,7 @@ def compare(
             help=f"2 to {COMPARE_LIMIT} careers, named as for 'show'.", show_default=False
         ),
     ],
+    output_format: FormatOption = FormatChoice.table,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -187,14 +224,17 @@ def compare(
 
       careers compare analyst "community manager" social-media-manager
     """
-    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
         if len(careers) < 2:
             raise UsageError("compare.too_few")
         if len(careers) > COMPARE_LIMIT:
             raise UsageError("compare.too_many", limit=COMPARE_LIMIT)
-        found = search.resolve_careers(session.index, careers)
-        result = search.compare_careers(found)
-        session.show(views.comparison(session.index, result, session.language))
+        index, language = session.index, session.language
+        result = search.compare_careers(search.resolve_careers(index, careers))
+        session.present(
+            lambda: views.comparison(index, result, language),
+            lambda: records.comparison(index, result, language),
+        )
 
 
 @app.command()
@@ -216,6 +256,7 @@ def match(
         Optional[int],  # noqa: UP045
         typer.Option("--limit", "-n", min=1, help="Show at most N careers.", show_default=False),
     ] = None,
+    output_format: FormatOption = FormatChoice.table,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -236,18 +277,24 @@ def match(
 
       careers match -s "تحليل البيانات" --all --limit 3
     """
-    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
-        wanted = search.resolve_skills(session.index, skill)
-        matches = search.rank_by_skills(session.index, wanted, require_all=require_all, limit=limit)
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+        index, language = session.index, session.language
+        wanted = search.resolve_skills(index, skill)
+        matches = search.rank_by_skills(index, wanted, require_all=require_all, limit=limit)
         if not matches:
-            session.notice(message("match.none", session.language))
-            return
-        session.show(views.match_table(session.index, matches, session.language))
+            session.notice(message("match.none", language))
+            if output_format is not FormatChoice.json:
+                return
+        session.present(
+            lambda: views.match_table(index, matches, language),
+            lambda: records.match_results(index, matches, language),
+        )
 
 
 @app.command()
 def skills(
     ctx: typer.Context,
+    output_format: FormatOption = FormatChoice.table,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -261,13 +308,18 @@ def skills(
 
       careers skills --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
-        session.show(views.skill_table(session.index, session.language))
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+        index, language = session.index, session.language
+        session.present(
+            lambda: views.skill_table(index, language),
+            lambda: records.skill_list(index, language),
+        )
 
 
 @app.command()
 def trends(
     ctx: typer.Context,
+    output_format: FormatOption = FormatChoice.table,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -279,14 +331,19 @@ def trends(
 
       careers trends
     """
-    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
-        notes = session.index.catalogue.trends
-        session.show(views.note_table(session.index, notes, session.language))
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+        index, language = session.index, session.language
+        notes = index.catalogue.trends
+        session.present(
+            lambda: views.note_table(index, notes, language),
+            lambda: records.note_list(notes, language),
+        )
 
 
 @app.command()
 def tips(
     ctx: typer.Context,
+    output_format: FormatOption = FormatChoice.table,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -298,9 +355,13 @@ def tips(
 
       careers tips --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug)) as session:
-        notes = session.index.catalogue.tips
-        session.show(views.note_table(session.index, notes, session.language))
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+        index, language = session.index, session.language
+        notes = index.catalogue.tips
+        session.present(
+            lambda: views.note_table(index, notes, language),
+            lambda: records.note_list(notes, language),
+        )
 
 
 def main() -> None:

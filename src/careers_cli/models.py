@@ -205,6 +205,7 @@ class Catalogue(Record):
             "career": {c.id for c in self.careers},
             "platform": {p.id for p in self.platforms},
         }
+        loc: tuple[str | int, ...]
         for index, career in enumerate(self.careers):
             for line_index, line in enumerate(career.required_skills):
                 loc = ("careers", index, "required_skills", line_index, "skills")

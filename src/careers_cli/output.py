@@ -5,11 +5,17 @@ Data goes to stdout; errors, hints and notices go to stderr.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
-from typing import TextIO
+from collections.abc import Mapping, Sequence
+from typing import IO, TextIO
 
-from rich.console import Console, RenderableType
+from rich.console import Console
+
+from careers_cli.records import MarkdownSection
+from careers_cli.text import printable
 
 
 def colour_wanted(stream: TextIO, *, no_color: bool) -> bool:
@@ -57,5 +63,57 @@ def _tolerate_narrow_encoding(stream: TextIO) -> None:
         reconfigure(errors="replace")
 
 
-def print_renderable(console: Console, renderable: RenderableType) -> None:
-    console.print(renderable)
+# --- machine formats -------------------------------------------------------------------------
+
+# Characters json.dumps leaves raw with ensure_ascii=False that a terminal may still obey:
+# C1 controls (U+0080-U+009F, e.g. CSI) and bidi embeddings, overrides and isolates.
+_JSON_UNSAFE = re.compile("[\u0080-\u009f\u202a-\u202e\u2066-\u2069]")
+
+
+def write_json(stream: IO[str], document: object) -> None:
+    """UTF-8 JSON without \\u escapes for ordinary text; control characters stay escaped."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    stream.write(text + "\n")
+
+
+def write_csv(stream: IO[str], rows: Sequence[Mapping[str, str]]) -> None:
+    """A header row, then one row per record; text made printable."""
+    import csv
+
+    if not rows:
+        return
+    writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: printable(v) for k, v in row.items()} for row in rows)
+
+
+def write_markdown_table(stream: IO[str], rows: Sequence[Mapping[str, str]]) -> None:
+    """A GitHub-style pipe table."""
+    if not rows:
+        return
+    headers = list(rows[0])
+    stream.write("| " + " | ".join(headers) + " |\n")
+    stream.write("|" + "|".join(" --- " for _ in headers) + "|\n")
+    for row in rows:
+        stream.write("| " + " | ".join(_markdown_cell(row[h]) for h in headers) + " |\n")
+
+
+def write_markdown_document(
+    stream: IO[str], title: str, sections: Sequence[MarkdownSection]
+) -> None:
+    """A heading, then a sub-heading and a paragraph or bullet list per section."""
+    stream.write(f"# {_markdown_inline(title)}\n")
+    for section in sections:
+        stream.write(f"\n## {_markdown_inline(section.heading)}\n\n")
+        for item in section.items:
+            bullet = "- " if section.bulleted else ""
+            stream.write(f"{bullet}{_markdown_inline(item)}\n")
+
+
+def _markdown_inline(value: str) -> str:
+    return " ".join(printable(value).split())
+
+
+def _markdown_cell(value: str) -> str:
+    return _markdown_inline(value).replace("\\", "\\\\").replace("|", "\\|")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.console import Console, RenderableType
@@ -21,9 +22,18 @@ from rich.text import Text
 from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.errors import AmbiguousNameError, CareersError, CatalogueError, ExitStatus
 from careers_cli.messages import Language, message
-from careers_cli.output import make_console
+from careers_cli.output import (
+    make_console,
+    write_csv,
+    write_json,
+    write_markdown_document,
+    write_markdown_table,
+)
+from careers_cli.records import Records
 from careers_cli.search import CatalogueIndex
 from careers_cli.text import one_line, printable
+
+OutputFormat = Literal["table", "json", "csv", "markdown"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,7 @@ class CommonOptions:
     language: Language | None = None
     no_color: bool = False
     debug: bool = False
+    output_format: OutputFormat = "table"
 
     def merged_over(self, outer: CommonOptions) -> CommonOptions:
         """Options given after the command name win over those given before it."""
@@ -42,6 +53,7 @@ class CommonOptions:
             language=self.language or outer.language,
             no_color=self.no_color or outer.no_color,
             debug=self.debug or outer.debug,
+            output_format=self.output_format,
         )
 
 
@@ -53,9 +65,23 @@ class Session:
     language: Language
     out: Console
     err: Console
+    output_format: OutputFormat = "table"
 
-    def show(self, renderable: RenderableType) -> None:
-        self.out.print(renderable)
+    def present(self, view: Callable[[], RenderableType], records: Callable[[], Records]) -> None:
+        """Print a result: as a Rich view for `table`, else as data in the chosen format."""
+        if self.output_format == "table":
+            self.out.print(view())
+            return
+        data = records()
+        stream = self.out.file
+        if self.output_format == "json":
+            write_json(stream, data.document)
+        elif self.output_format == "csv":
+            write_csv(stream, data.rows)
+        elif data.markdown_sections:
+            write_markdown_document(stream, data.markdown_title, data.markdown_sections)
+        else:
+            write_markdown_table(stream, data.rows)
 
     def notice(self, text: str) -> None:
         self.err.print(Text(text), soft_wrap=True)
@@ -70,7 +96,7 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
     try:
         index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
         out = make_console(sys.stdout, no_color=options.no_color)
-        yield Session(index=index, language=language, out=out, err=err)
+        yield Session(index, language, out, err, options.output_format)
     except CareersError as error:
         report_error(err, error, language, index)
         raise typer.Exit(error.exit_status) from None

@@ -8,6 +8,7 @@ shown with their id, so a reader can copy it into the next command.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -22,9 +23,10 @@ from careers_cli.search import (
     CatalogueIndex,
     Comparison,
     RelatedCareer,
+    SkillMatch,
     careers_needing,
 )
-from careers_cli.text import first_sentence, printable
+from careers_cli.text import first_sentence, normalise, one_line, printable
 
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
@@ -192,13 +194,10 @@ def _related_table(
 
 def comparison(index: CatalogueIndex, result: Comparison, language: Language) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=False)
-    justify = "right" if language == "ar" else "left"
+    justify: Literal["left", "right"] = "right" if language == "ar" else "left"
     table.add_column("", style=HEADING_STYLE, ratio=2, min_width=8, justify=justify)
     for career in result.careers:
-        header = Text.assemble(
-            _plain(career.id, ID_STYLE), "\n", _plain(career.title.in_language(language))
-        )
-        table.add_column(header, ratio=3, min_width=6, justify=justify)
+        table.add_column(_career_cell(career, language), ratio=3, min_width=6, justify=justify)
     table.add_row(
         label("summary", language), *(_plain(career_summary(c, language)) for c in result.careers)
     )
@@ -226,30 +225,42 @@ def match_table(index: CatalogueIndex, matches: Sequence[CareerMatch], language:
     table = _table(
         language,
         ("rank", {"justify": "right", "no_wrap": True}),
-        ("id", {"style": ID_STYLE, "min_width": 10, "overflow": "fold"}),
-        ("title", {"text": True, "ratio": 2, "min_width": 8}),
+        ("career", {"text": True, "ratio": 3, "min_width": _id_width(matches), "overflow": "fold"}),
         ("score", {"no_wrap": True}),
         ("has", {"text": True, "ratio": 3, "min_width": 10}),
-        ("to_learn", {"text": True, "ratio": 3, "min_width": 10}),
+        ("to_learn", {"text": True, "ratio": 4, "min_width": 10}),
     )
     for rank, match in enumerate(matches, start=1):
-        found = Text("\n").join(
-            Text.assemble(
-                _plain(m.skill.label.in_language(language), "green"),
-                Text(f" ← {printable(m.query)}", style=DIM),
-            )
-            for m in match.matched
-        )
         to_learn = [skill_label(index, s, language) for s in match.to_learn]
         table.add_row(
             str(rank),
-            _plain(match.career.id),
-            _plain(match.career.title.in_language(language)),
+            _career_cell(match.career, language),
             match_score(match),
-            found,
+            Text("\n").join(_found_skill(m, language) for m in match.matched),
             _joined(to_learn) if to_learn else Text(label("none", language), DIM),
         )
     return table
+
+
+def _id_width(matches: Sequence[CareerMatch]) -> int:
+    """Wide enough for the longest id, so ids stay whole (copyable) where the terminal allows."""
+    return max((len(m.career.id) for m in matches), default=10)
+
+
+def _career_cell(career: Career, language: Language) -> Text:
+    """A career's id (to copy into the next command) above its title."""
+    return Text.assemble(
+        _plain(career.id, ID_STYLE), "\n", _plain(career.title.in_language(language))
+    )
+
+
+def _found_skill(found: SkillMatch, language: Language) -> Text:
+    """The skill's label, and the user's word that found it when that word is different."""
+    name = found.skill.label.in_language(language)
+    cell = _plain(name, "green")
+    if normalise(found.query) != normalise(name):
+        cell.append(f" ← {one_line(found.query)}", style=DIM)
+    return cell
 
 
 def match_score(match: CareerMatch) -> str:

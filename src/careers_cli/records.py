@@ -1,0 +1,291 @@
+"""One function per command that turns results into plain data for the machine formats.
+
+`document` is the JSON shape: stable keys, both languages' text (documented in the README and
+pinned by tests/test_json_contract.py). `rows` are flat records in the chosen language, for CSV
+and Markdown tables; list values are joined with "; ".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from careers_cli.messages import Language, label
+from careers_cli.models import BilingualLabel, BilingualText, Career, LinkedNote
+from careers_cli.search import (
+    CareerMatch,
+    CatalogueIndex,
+    Comparison,
+    RelatedCareer,
+    careers_needing,
+)
+from careers_cli.text import first_sentence
+
+LIST_SEPARATOR = "; "
+
+Json = Any
+
+
+@dataclass(frozen=True)
+class Records:
+    """A command's result as data: a JSON document and flat rows for CSV and Markdown."""
+
+    document: Json
+    rows: list[dict[str, str]]
+    # For a single record (`show`), Markdown is a heading and sections instead of a table.
+    markdown_title: str = ""
+    markdown_sections: list[MarkdownSection] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MarkdownSection:
+    heading: str
+    items: list[str]
+    bulleted: bool = True
+
+
+def _both(text: BilingualText | BilingualLabel) -> dict[str, str]:
+    return {"en": text.en, "ar": text.ar}
+
+
+def _summary(career: Career) -> dict[str, str]:
+    return {
+        "en": first_sentence(career.description.en),
+        "ar": first_sentence(career.description.ar),
+    }
+
+
+def _joined(values: Sequence[str]) -> str:
+    return LIST_SEPARATOR.join(values)
+
+
+def _career_ref(career: Career) -> dict[str, Any]:
+    return {"id": career.id, "title": _both(career.title)}
+
+
+# --- list ----------------------------------------------------------------------------------
+
+
+def career_list(index: CatalogueIndex, language: Language) -> Records:
+    careers = index.catalogue.careers
+    document = [{**_career_ref(c), "summary": _summary(c), "skills": c.skill_ids} for c in careers]
+    rows = [
+        {
+            "id": c.id,
+            "title": c.title.in_language(language),
+            "summary": first_sentence(c.description.in_language(language)),
+            "skills": _joined(c.skill_ids),
+        }
+        for c in careers
+    ]
+    return Records(document, rows)
+
+
+# --- show ----------------------------------------------------------------------------------
+
+
+def career_profile(
+    index: CatalogueIndex, career: Career, related: Sequence[RelatedCareer], language: Language
+) -> Records:
+    catalogue = index.catalogue
+    trends = [n for n in catalogue.trends if career.id in n.careers]
+    tips = [n for n in catalogue.tips if career.id in n.careers]
+    platforms = [p for p in catalogue.platforms if p.id in career.platforms]
+    document = {
+        **_career_ref(career),
+        "summary": _summary(career),
+        "description": _both(career.description),
+        "responsibilities": [_both(r) for r in career.responsibilities],
+        "required_skills": [
+            {"text": _both(line.text), "skills": line.skills} for line in career.required_skills
+        ],
+        "skills": career.skill_ids,
+        "platforms": [{"id": p.id, "name": _both(p.name), "kind": p.kind} for p in platforms],
+        "trends": [{"id": n.id, "title": _both(n.title)} for n in trends],
+        "tips": [{"id": n.id, "title": _both(n.title)} for n in tips],
+        "occupations": [o.model_dump() for o in career.occupations],
+        "related": [
+            {
+                **_career_ref(r.career),
+                "shared_skills": list(r.shared_skills),
+                "similarity": r.similarity,
+            }
+            for r in related
+        ],
+    }
+    lang = language
+    skill_lines = [
+        f"{line.text.in_language(lang)} ({', '.join(line.skills)})"
+        for line in career.required_skills
+    ]
+    occupations = [
+        f"{o.label} (ISCO-08 {o.isco_08}, {o.match}): {o.uri}" for o in career.occupations
+    ]
+    related_lines = [
+        f"{r.career.id}: {r.career.title.in_language(lang)} ({', '.join(r.shared_skills)})"
+        for r in related
+    ]
+    row = {
+        "id": career.id,
+        "title": career.title.in_language(lang),
+        "description": career.description.in_language(lang),
+        "responsibilities": _joined([r.in_language(lang) for r in career.responsibilities]),
+        "required_skills": _joined(
+            [line.text.in_language(lang) for line in career.required_skills]
+        ),
+        "skills": _joined(career.skill_ids),
+        "platforms": _joined([p.name.in_language(lang) for p in platforms]),
+        "trends": _joined([n.id for n in trends]),
+        "tips": _joined([n.id for n in tips]),
+        "occupations": _joined([o.uri for o in career.occupations]),
+        "related": _joined([r.career.id for r in related]),
+    }
+    sections = [
+        MarkdownSection(label("description", lang), [career.description.in_language(lang)], False),
+        MarkdownSection(
+            label("responsibilities", lang), [r.in_language(lang) for r in career.responsibilities]
+        ),
+        MarkdownSection(label("required_skills", lang), skill_lines),
+        MarkdownSection(label("platforms", lang), [p.name.in_language(lang) for p in platforms]),
+        MarkdownSection(
+            label("trends", lang), [f"{n.title.in_language(lang)} ({n.id})" for n in trends]
+        ),
+        MarkdownSection(
+            label("tips", lang), [f"{n.title.in_language(lang)} ({n.id})" for n in tips]
+        ),
+        MarkdownSection(label("occupations", lang), occupations),
+        MarkdownSection(label("related", lang), related_lines),
+    ]
+    title = f"{career.title.in_language(lang)} ({career.id})"
+    return Records(document, [row], title, [s for s in sections if s.items])
+
+
+# --- compare -------------------------------------------------------------------------------
+
+
+def comparison(index: CatalogueIndex, result: Comparison, language: Language) -> Records:
+    ids = [c.id for c in result.careers]
+    document = {
+        "careers": [
+            {
+                **_career_ref(c),
+                "summary": _summary(c),
+                "skills": c.skill_ids,
+                "platforms": c.platforms,
+            }
+            for c in result.careers
+        ],
+        "skills": [
+            {
+                "id": skill_id,
+                "label": _both(index.skills_by_id[skill_id].label),
+                "present": dict(zip(ids, present, strict=True)),
+            }
+            for skill_id, present in result.skill_rows
+        ],
+        "shared_skills": list(result.shared_by_all),
+        "similarity": result.similarity,
+    }
+    rows = [
+        {
+            "skill": skill_id,
+            "label": index.skills_by_id[skill_id].label.in_language(language),
+            **{
+                career_id: "yes" if has else "no"
+                for career_id, has in zip(ids, present, strict=True)
+            },
+        }
+        for skill_id, present in result.skill_rows
+    ]
+    return Records(document, rows)
+
+
+# --- match ---------------------------------------------------------------------------------
+
+
+def match_results(
+    index: CatalogueIndex, matches: Sequence[CareerMatch], language: Language
+) -> Records:
+    document = [
+        {
+            "rank": rank,
+            **_career_ref(m.career),
+            "score": {"matched": m.matched_count, "asked": m.asked, "centrality": m.centrality},
+            "has_all": m.has_all,
+            "matched": [
+                {"skill": s.skill.id, "label": _both(s.skill.label), "query": s.query}
+                for s in m.matched
+            ],
+            "missing": list(m.to_learn),
+        }
+        for rank, m in enumerate(matches, start=1)
+    ]
+    rows = [
+        {
+            "rank": str(rank),
+            "id": m.career.id,
+            "title": m.career.title.in_language(language),
+            "matched": str(m.matched_count),
+            "asked": str(m.asked),
+            "centrality": f"{m.centrality:.2f}",
+            "has": _joined([s.skill.id for s in m.matched]),
+            "found_by": _joined([s.query for s in m.matched]),
+            "to_learn": _joined(list(m.to_learn)),
+        }
+        for rank, m in enumerate(matches, start=1)
+    ]
+    return Records(document, rows)
+
+
+# --- skills, trends, tips ------------------------------------------------------------------
+
+
+def skill_list(index: CatalogueIndex, language: Language) -> Records:
+    skills = sorted(index.catalogue.skills, key=lambda s: s.id)
+    needed_by = {s.id: [c.id for c in careers_needing(index, s.id)] for s in skills}
+    document = [
+        {
+            "id": s.id,
+            "label": _both(s.label),
+            "aliases": {"en": s.aliases.en, "ar": s.aliases.ar},
+            "careers": needed_by[s.id],
+        }
+        for s in skills
+    ]
+    rows = [
+        {
+            "id": s.id,
+            "label": s.label.in_language(language),
+            "aliases": _joined(s.aliases.ar if language == "ar" else s.aliases.en),
+            "careers": _joined(needed_by[s.id]),
+        }
+        for s in skills
+    ]
+    return Records(document, rows)
+
+
+def note_list(notes: Sequence[LinkedNote], language: Language) -> Records:
+    document = [
+        {
+            "id": n.id,
+            "title": _both(n.title),
+            "text": _both(n.text),
+            "careers": n.careers,
+            "skills": n.skills,
+            "platforms": n.platforms,
+        }
+        for n in notes
+    ]
+    rows = [
+        {
+            "id": n.id,
+            "title": n.title.in_language(language),
+            "text": n.text.in_language(language),
+            "careers": _joined(n.careers),
+            "skills": _joined(n.skills),
+            "platforms": _joined(n.platforms),
+        }
+        for n in notes
+    ]
+    return Records(document, rows)
