@@ -125,6 +125,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "no career has all of the skills asked for",
         "لا توجد مهنة تملك كل المهارات المطلوبة",
     ),
+    "match.legend": (
+        "score: your skills the career has / skills asked · share of its required skills they cover",
+        "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات المطلوبة · نسبة متطلباتها التي تغطيها",
+    ),
     "match.no_skills": (
         "give at least one --skill",
         "حدد مهارة واحدة على الأقل باستخدام --skill",
@@ -172,7 +176,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "needed_by": ("needed by", "تحتاجها"),
     "rank": ("#", "#"),
     "score": ("score", "النتيجة"),
-    "has": ("has (found by)", "لديها (عُثر عليها بـ)"),
+    "has": ("has", "لديها"),
     "to_learn": ("to learn", "للتعلم"),
     "similarity": ("skills in common", "المهارات المشتركة"),
     "match.exact": ("exact", "مطابقة"),

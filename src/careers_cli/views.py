@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.messages import Language, label
+from careers_cli.messages import Language, label, message
 from careers_cli.models import Career, LinkedNote
 from careers_cli.search import (
     CareerMatch,
@@ -65,8 +65,8 @@ def career_summary(career: Career, language: Language) -> str:
 def career_list(index: CatalogueIndex, language: Language) -> RenderableType:
     table = _table(
         language,
-        ("id", {"style": ID_STYLE, "min_width": 10, "overflow": "fold"}),
-        ("career", {"text": True, "ratio": 1, "min_width": 12}),
+        ("id", {"style": ID_STYLE, "overflow": "fold"}),
+        ("career", {"text": True, "ratio": 1}),
         ("skills", {"justify": "right", "no_wrap": True}),
     )
     for career in index.catalogue.careers:
@@ -144,8 +144,8 @@ def _note_line(note: LinkedNote, language: Language) -> Padding:
 def _required_skills_table(index: CatalogueIndex, career: Career, language: Language) -> Table:
     table = _table(
         language,
-        ("skill", {"text": True, "ratio": 3, "min_width": 12}),
-        ("tagged_as", {"style": ID_STYLE, "ratio": 2, "min_width": 10}),
+        ("skill", {"text": True, "ratio": 3}),
+        ("tagged_as", {"style": ID_STYLE, "ratio": 2}),
     )
     for line in career.required_skills:
         table.add_row(_plain(line.text.in_language(language)), _joined(line.skills))
@@ -155,10 +155,10 @@ def _required_skills_table(index: CatalogueIndex, career: Career, language: Lang
 def _occupations_table(career: Career, language: Language) -> Padding:
     table = _table(
         language,
-        ("occupation", {"ratio": 2, "min_width": 10}),
+        ("occupation", {"ratio": 2}),
         ("isco", {"no_wrap": True}),
         ("occupation_match", {"no_wrap": True}),
-        ("uri", {"style": DIM, "ratio": 3, "overflow": "fold", "min_width": 10}),
+        ("uri", {"style": DIM, "ratio": 3, "overflow": "fold"}),
     )
     for occupation in career.occupations:
         table.add_row(
@@ -175,9 +175,9 @@ def _related_table(
 ) -> Padding:
     table = _table(
         language,
-        ("id", {"style": ID_STYLE, "no_wrap": True, "min_width": 10}),
-        ("title", {"text": True, "ratio": 2, "min_width": 10}),
-        ("shared_skills", {"text": True, "ratio": 3, "min_width": 10}),
+        ("id", {"style": ID_STYLE, "no_wrap": True}),
+        ("title", {"text": True, "ratio": 2}),
+        ("shared_skills", {"text": True, "ratio": 3}),
     )
     for item in related:
         shared = [skill_label(index, s, language) for s in item.shared_skills]
@@ -195,9 +195,9 @@ def _related_table(
 def comparison(index: CatalogueIndex, result: Comparison, language: Language) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=False)
     justify: Literal["left", "right"] = "right" if language == "ar" else "left"
-    table.add_column("", style=HEADING_STYLE, ratio=2, min_width=8, justify=justify)
+    table.add_column("", style=HEADING_STYLE, ratio=2, justify=justify)
     for career in result.careers:
-        table.add_column(_career_cell(career, language), ratio=3, min_width=6, justify=justify)
+        table.add_column(_career_cell(career, language), ratio=3, justify=justify)
     table.add_row(
         label("summary", language), *(_plain(career_summary(c, language)) for c in result.careers)
     )
@@ -221,30 +221,37 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
 # --- match ---------------------------------------------------------------------------------
 
 
-def match_table(index: CatalogueIndex, matches: Sequence[CareerMatch], language: Language) -> Table:
-    table = _table(
-        language,
-        ("rank", {"justify": "right", "no_wrap": True}),
-        ("career", {"text": True, "ratio": 3, "min_width": _id_width(matches), "overflow": "fold"}),
-        ("score", {"no_wrap": True}),
-        ("has", {"text": True, "ratio": 3, "min_width": 10}),
-        ("to_learn", {"text": True, "ratio": 4, "min_width": 10}),
-    )
+def match_table(
+    index: CatalogueIndex, matches: Sequence[CareerMatch], language: Language
+) -> RenderableType:
+    """One block per career, best first: rank, id and score; title; skills found; to learn.
+
+    Blocks rather than a wide table keep ids whole (copyable) and lists readable at any width.
+    """
+    blocks: list[RenderableType] = []
     for rank, match in enumerate(matches, start=1):
         to_learn = [skill_label(index, s, language) for s in match.to_learn]
-        table.add_row(
-            str(rank),
-            _career_cell(match.career, language),
-            match_score(match),
+        details = Table.grid(padding=(0, 2))
+        details.add_column(style=DIM, no_wrap=True)
+        details.add_column(justify="right" if language == "ar" else "left")
+        details.add_row(label("title", language), _plain(match.career.title.in_language(language)))
+        details.add_row(
+            label("has", language),
             Text("\n").join(_found_skill(m, language) for m in match.matched),
+        )
+        details.add_row(
+            label("to_learn", language),
             _joined(to_learn) if to_learn else Text(label("none", language), DIM),
         )
-    return table
-
-
-def _id_width(matches: Sequence[CareerMatch]) -> int:
-    """Wide enough for the longest id, so ids stay whole (copyable) where the terminal allows."""
-    return max((len(m.career.id) for m in matches), default=10)
+        heading = Text.assemble(
+            (f"{rank}. ", HEADING_STYLE),
+            _plain(match.career.id, f"{ID_STYLE} bold"),
+            "  ",
+            (match_score(match), "yellow"),
+        )
+        blocks += [heading, Padding(details, (0, 0, 1, 3))]
+    blocks.append(Text(message("match.legend", language), style=DIM))
+    return Group(*blocks)
 
 
 def _career_cell(career: Career, language: Language) -> Text:
@@ -274,10 +281,10 @@ def match_score(match: CareerMatch) -> str:
 def skill_table(index: CatalogueIndex, language: Language) -> Table:
     table = _table(
         language,
-        ("id", {"style": ID_STYLE, "no_wrap": True, "min_width": 10}),
-        ("label", {"text": True, "ratio": 2, "min_width": 10}),
-        ("aliases", {"text": True, "ratio": 3, "min_width": 10}),
-        ("needed_by", {"style": ID_STYLE, "ratio": 3, "min_width": 10}),
+        ("id", {"style": ID_STYLE, "no_wrap": True}),
+        ("label", {"text": True, "ratio": 2}),
+        ("aliases", {"text": True, "ratio": 3}),
+        ("needed_by", {"style": ID_STYLE, "ratio": 3}),
     )
     for skill in sorted(index.catalogue.skills, key=lambda s: s.id):
         aliases = skill.aliases.ar if language == "ar" else skill.aliases.en
@@ -294,10 +301,10 @@ def skill_table(index: CatalogueIndex, language: Language) -> Table:
 def note_table(index: CatalogueIndex, notes: Sequence[LinkedNote], language: Language) -> Table:
     table = _table(
         language,
-        ("id", {"style": ID_STYLE, "min_width": 10, "overflow": "fold"}),
-        ("title", {"text": True, "ratio": 4, "min_width": 12}),
-        ("careers", {"style": ID_STYLE, "ratio": 2, "min_width": 10}),
-        ("skills", {"text": True, "ratio": 2, "min_width": 8}),
+        ("id", {"style": ID_STYLE, "overflow": "fold"}),
+        ("title", {"text": True, "ratio": 4}),
+        ("careers", {"style": ID_STYLE, "ratio": 2}),
+        ("skills", {"text": True, "ratio": 2}),
     )
     for note in notes:
         body = Text.assemble(
