@@ -126,7 +126,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "لا توجد مهنة تملك كل المهارات المطلوبة",
     ),
     "match.legend": (
-        "score: your skills the career has / skills asked · share of its required skills they cover",
+        "score: your skills it has / skills asked · share of its required skills they cover",
         "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات المطلوبة · نسبة متطلباتها التي تغطيها",
     ),
     "match.no_skills": (
