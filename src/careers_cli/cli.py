@@ -81,6 +81,30 @@ DebugOption = Annotated[
 ]
 
 
+def _completion_index() -> search.CatalogueIndex | None:
+    """The catalogue for shell completion ($CAREERS_DATA or the built-in one); None if broken.
+
+    Completion must stay silent: a broken catalogue completes nothing rather than printing.
+    """
+    from careers_cli.catalogue import find_catalogue, load_catalogue
+    from careers_cli.errors import CareersError
+
+    try:
+        return search.CatalogueIndex(load_catalogue(find_catalogue(None)))
+    except (CareersError, OSError, ValueError):
+        return None
+
+
+def _complete_career(incomplete: str) -> list[tuple[str, str]]:
+    index = _completion_index()
+    return search.complete_career_ids(index, incomplete) if index else []
+
+
+def _complete_skill(incomplete: str) -> list[tuple[str, str]]:
+    index = _completion_index()
+    return search.complete_skill_names(index, incomplete) if index else []
+
+
 app = typer.Typer(
     name="careers",
     no_args_is_help=True,
@@ -173,6 +197,7 @@ def show(
         typer.Argument(
             help="Career id, id prefix, words of its title (English or Arabic), or a misspelling.",
             show_default=False,
+            autocompletion=_complete_career,
         ),
     ],
     output_format: FormatOption = FormatChoice.table,
@@ -247,6 +272,7 @@ def match(
             "-s",
             help="A skill you have: id, name or alias, English or Arabic; repeat for more.",
             show_default=False,
+            autocompletion=_complete_skill,
         ),
     ],
     require_all: Annotated[

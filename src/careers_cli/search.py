@@ -314,3 +314,29 @@ def compare_careers(careers: Sequence[Career]) -> Comparison:
         similarity=len(shared) / len(union) if union else 0.0,
         platforms=tuple(tuple(c.platforms) for c in careers),
     )
+
+
+# --- completion ----------------------------------------------------------------------------
+
+
+def complete_career_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
+    """Career ids starting with `incomplete` (or whose title has a word starting with it)."""
+    wanted = normalise(incomplete)
+    return [
+        (c.id, c.title.en)
+        for c in index.catalogue.careers
+        if c.id.startswith(incomplete.casefold())
+        or (wanted and _names_contain(index.career_names[c.id], wanted))
+    ]
+
+
+def complete_skill_names(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
+    """Skill ids, then English labels, that start with `incomplete`."""
+    prefix = incomplete.casefold()
+    ids = [(s.id, s.label.en) for s in index.catalogue.skills if s.id.startswith(prefix)]
+    labels = [
+        (s.label.en, s.id)
+        for s in index.catalogue.skills
+        if s.label.en.casefold().startswith(prefix) and s.label.en.casefold() != s.id
+    ]
+    return ids + labels
