@@ -136,7 +136,8 @@ def validate_catalogue(data: dict[str, Any], path: Path) -> Catalogue:
 def _describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator[str]:
     for detail in error.errors(include_url=False):
         place = describe_location(detail["loc"], data)
-        yield f"{place}: {detail['msg']}" if place else str(detail["msg"])
+        text = str(detail["msg"]).removeprefix("Value error, ")
+        yield f"{place}: {text}" if place else text
 
 
 def describe_location(loc: tuple[int | str, ...], data: Any) -> str:
@@ -197,3 +198,10 @@ def _json_type_name(value: object) -> str:
     if value is None:
         return "null"
     return "number"
+
+
+def catalogue_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the catalogue format, generated from the models."""
+    schema = Catalogue.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -13,11 +13,15 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.text import Text
 
 from careers_cli import __version__, records, search, views
-from careers_cli.errors import ExitStatus, UsageError
+from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
+from careers_cli.errors import CatalogueError, ExitStatus, UsageError
 from careers_cli.messages import Language, message
-from careers_cli.session import CommonOptions, open_session
+from careers_cli.output import make_console, write_json
+from careers_cli.session import CommonOptions, error_boundary, open_session
+from careers_cli.text import one_line
 
 COMPARE_LIMIT = 7
 
@@ -388,6 +392,55 @@ def tips(
             lambda: views.note_table(index, notes, language),
             lambda: records.note_list(notes, language),
         )
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="The catalogue file to check.", show_default=False)],
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check a catalogue file and report every problem, each with its place.
+
+    Exit 0 when valid (with a one-line summary), 3 when not.
+
+    [bold]Examples[/bold]
+
+      careers validate my-careers.json
+
+      careers validate examples/small-catalogue.json
+    """
+    options = _options(ctx, None, lang, no_color, debug)
+    with error_boundary(options) as boundary:
+        language = options.language or "en"
+        try:
+            catalogue = load_catalogue(CatalogueSource(path, bundled=False))
+        except CatalogueError as error:
+            boundary.err.print(views.validation_problems(error, language), soft_wrap=True)
+            raise typer.Exit(ExitStatus.INVALID_CATALOGUE) from None
+        summary = message(
+            "validate.ok",
+            language,
+            path=str(path),
+            careers=len(catalogue.careers),
+            skills=len(catalogue.skills),
+            trends=len(catalogue.trends),
+            tips=len(catalogue.tips),
+        )
+        make_console(sys.stdout, no_color=options.no_color).print(Text(one_line(summary)))
+
+
+@app.command()
+def schema() -> None:
+    """Print the catalogue format as JSON Schema, for editors that check files as you type.
+
+    [bold]Example[/bold]
+
+      careers schema > careers.schema.json
+    """
+    write_json(sys.stdout, catalogue_json_schema())
 
 
 def main() -> None:

@@ -8,8 +8,8 @@ career, platform) names a record that exists.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import (
     AfterValidator,
@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidatorFunctionWrapHandler,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -171,68 +172,95 @@ class Catalogue(Record):
     tips: list[Tip] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _check_ids_and_references(self) -> Catalogue:
-        problems = [*self._duplicate_ids(), *self._dangling_references()]
-        if problems:
-            raise ValidationError.from_exception_data(type(self).__name__, problems)
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _check_ids_and_references(
+        cls, data: Any, handler: ValidatorFunctionWrapHandler
+    ) -> Catalogue:
+        """Field errors and cross-record errors (duplicate ids, dangling references) together.
 
-    def _duplicate_ids(self) -> Iterator[InitErrorDetails]:
-        collections: dict[str, Iterable[Career | Skill | Platform | LinkedNote | Section]] = {
-            "careers": self.careers,
-            "skills": self.skills,
-            "platforms": self.platforms,
-            "trends": self.trends,
-            "tips": self.tips,
-            "sections": self.sections,
-        }
-        for name, records in collections.items():
-            seen: set[str] = set()
-            for index, record in enumerate(records):
-                if record.id in seen:
-                    yield _problem(
-                        "duplicate_id",
-                        "id '{ref}' is used by an earlier record",
-                        (name, index, "id"),
-                        record.id,
-                    )
-                seen.add(record.id)
-
-    def _dangling_references(self) -> Iterator[InitErrorDetails]:
-        known = {
-            "skill": {s.id for s in self.skills},
-            "career": {c.id for c in self.careers},
-            "platform": {p.id for p in self.platforms},
-        }
-        loc: tuple[str | int, ...]
-        for index, career in enumerate(self.careers):
-            for line_index, line in enumerate(career.required_skills):
-                loc = ("careers", index, "required_skills", line_index, "skills")
-                yield from _unknown(known["skill"], "skill", line.skills, loc)
-            loc = ("careers", index, "platforms")
-            yield from _unknown(known["platform"], "platform", career.platforms, loc)
-        notes: list[tuple[str, list[Trend] | list[Tip]]] = [
-            ("trends", self.trends),
-            ("tips", self.tips),
-        ]
-        for name, items in notes:
-            for index, note in enumerate(items):
-                yield from _unknown(
-                    known["career"], "career", note.careers, (name, index, "careers")
+        The cross-record checks read the raw data, so a file with a bad field still has its
+        references checked: `careers validate` reports every problem at once.
+        """
+        problems = list(_cross_record_problems(data)) if isinstance(data, dict) else []
+        try:
+            catalogue = handler(data)
+        except ValidationError as error:
+            field_problems = [
+                InitErrorDetails(
+                    type=PydanticCustomError(e["type"], e["msg"]), loc=e["loc"], input=e["input"]
                 )
-                yield from _unknown(known["skill"], "skill", note.skills, (name, index, "skills"))
-                loc = (name, index, "platforms")
-                yield from _unknown(known["platform"], "platform", note.platforms, loc)
+                for e in error.errors(include_url=False)
+            ]
+            raise ValidationError.from_exception_data(
+                cls.__name__, field_problems + problems
+            ) from None
+        if problems:
+            raise ValidationError.from_exception_data(cls.__name__, problems)
+        return cast(Catalogue, catalogue)
 
 
-def _unknown(
-    known: set[str], kind: str, refs: list[str], loc: tuple[str | int, ...]
-) -> Iterator[InitErrorDetails]:
-    for position, ref in enumerate(refs):
-        if ref not in known:
-            message = f"unknown {kind} '{{ref}}': no {kind} has this id"
-            yield _problem("unknown_reference", message, (*loc, position), ref)
+_COLLECTIONS = ("careers", "skills", "platforms", "trends", "tips", "sections")
+# Where records point at other records: (collection, path inside a record, kind pointed at).
+_REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("careers", ("required_skills", "*", "skills"), "skills"),
+    ("careers", ("platforms",), "platforms"),
+    ("trends", ("careers",), "careers"),
+    ("trends", ("skills",), "skills"),
+    ("trends", ("platforms",), "platforms"),
+    ("tips", ("careers",), "careers"),
+    ("tips", ("skills",), "skills"),
+    ("tips", ("platforms",), "platforms"),
+)
+_SINGULAR = {"careers": "career", "skills": "skill", "platforms": "platform"}
+
+
+def _records(data: dict[str, Any], collection: str) -> list[tuple[int, dict[str, Any]]]:
+    items = data.get(collection)
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _cross_record_problems(data: dict[str, Any]) -> Iterator[InitErrorDetails]:
+    """Duplicate ids within a collection, and references to ids that no record has."""
+    known: dict[str, set[str]] = {}
+    for collection in _COLLECTIONS:
+        seen: set[str] = set()
+        for index, record in _records(data, collection):
+            record_id = record.get("id")
+            if not isinstance(record_id, str):
+                continue
+            if record_id in seen:
+                message = "id '{ref}' is used by an earlier record"
+                yield _problem("duplicate_id", message, (collection, index, "id"), record_id)
+            seen.add(record_id)
+        known[collection] = seen
+    for collection, path, target in _REFERENCES:
+        for index, record in _records(data, collection):
+            for loc, ref in _walk(record, path, (collection, index)):
+                if isinstance(ref, str) and ref not in known[target]:
+                    kind = _SINGULAR[target]
+                    message = f"unknown {kind} '{{ref}}': no {kind} has this id"
+                    yield _problem("unknown_reference", message, loc, ref)
+
+
+def _walk(
+    node: Any, path: tuple[str, ...], loc: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Follow `path` ("*" = every list item) to a list of references; yield (loc, ref)."""
+    if not path:
+        if isinstance(node, list):
+            for position, ref in enumerate(node):
+                yield (*loc, position), ref
+        return
+    step, rest = path[0], path[1:]
+    if step == "*":
+        if isinstance(node, list):
+            for position, item in enumerate(node):
+                yield from _walk(item, rest, (*loc, position))
+    elif isinstance(node, dict):
+        yield from _walk(node.get(step), rest, (*loc, step))
 
 
 def _problem(kind: str, message: str, loc: tuple[str | int, ...], ref: str) -> InitErrorDetails:

@@ -87,18 +87,24 @@ class Session:
         self.err.print(Text(text), soft_wrap=True)
 
 
+@dataclass
+class Boundary:
+    """The stderr console, and the catalogue once loaded (to name candidates in errors)."""
+
+    err: Console
+    index: CatalogueIndex | None = None
+
+
 @contextmanager
-def open_session(options: CommonOptions) -> Iterator[Session]:
-    """Load the catalogue and open the consoles; turn every error into a line and an exit code."""
+def error_boundary(options: CommonOptions) -> Iterator[Boundary]:
+    """Yield the stderr console; turn every error inside into one line and an exit code."""
     language: Language = options.language or "en"
     err = make_console(sys.stderr, no_color=options.no_color)
-    index: CatalogueIndex | None = None
+    boundary = Boundary(err)
     try:
-        index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
-        out = make_console(sys.stdout, no_color=options.no_color)
-        yield Session(index, language, out, err, options.output_format)
+        yield boundary
     except CareersError as error:
-        report_error(err, error, language, index)
+        report_error(err, error, language, boundary.index)
         raise typer.Exit(error.exit_status) from None
     except KeyboardInterrupt:
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
@@ -113,6 +119,16 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
         detail = f"{type(error).__name__}: {error}"
         print_error(err, message("error.unexpected", language, detail=detail), language)
         raise typer.Exit(ExitStatus.INTERNAL_ERROR) from None
+
+
+@contextmanager
+def open_session(options: CommonOptions) -> Iterator[Session]:
+    """Load the catalogue and open the consoles, inside the error boundary."""
+    with error_boundary(options) as boundary:
+        index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
+        boundary.index = index
+        out = make_console(sys.stdout, no_color=options.no_color)
+        yield Session(index, options.language or "en", out, boundary.err, options.output_format)
 
 
 def report_error(

@@ -16,6 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from careers_cli.errors import CatalogueError
 from careers_cli.messages import Language, label, message
 from careers_cli.models import Career, LinkedNote
 from careers_cli.search import (
@@ -319,3 +320,15 @@ def note_table(index: CatalogueIndex, notes: Sequence[LinkedNote], language: Lan
             _joined(skill_label(index, s, language) for s in note.skills),
         )
     return table
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+def validation_problems(error: CatalogueError, language: Language) -> RenderableType:
+    """Every problem of an invalid catalogue, one per line, under a count."""
+    problems = error.problems or (error.render(language),)
+    heading = message("validate.problems", language, path=error.path, count=len(problems))
+    lines = [Text(printable(heading), style="bold red")]
+    lines += [Text("  " + printable(problem)) for problem in problems]
+    return Group(*lines)
