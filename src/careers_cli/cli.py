@@ -429,7 +429,8 @@ def validate(
             trends=len(catalogue.trends),
             tips=len(catalogue.tips),
         )
-        make_console(sys.stdout, no_color=options.no_color).print(Text(one_line(summary)))
+        out = make_console(sys.stdout, no_color=options.no_color)
+        out.print(Text(one_line(summary)), soft_wrap=True)
 
 
 @app.command()
