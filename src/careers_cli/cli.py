@@ -31,6 +31,11 @@ class LanguageChoice(str, Enum):
     ar = "ar"
 
 
+class RtlChoice(str, Enum):
+    logical = "logical"
+    visual = "visual"
+
+
 class FormatChoice(str, Enum):
     table = "table"
     json = "json"
@@ -71,6 +76,18 @@ FormatOption = Annotated[
         "-f",
         help="table for people; json, csv or markdown for scripts and documents.",
         case_sensitive=False,
+        rich_help_panel=COMMON,
+    ),
+]
+RtlOption = Annotated[
+    Optional[RtlChoice],  # noqa: UP045
+    typer.Option(
+        "--rtl",
+        envvar="CAREERS_RTL",
+        help="visual: shape and reorder Arabic for terminals without bidi support "
+        "(xterm, kitty, Alacritty, Windows Terminal); logical (default) for the others.",
+        case_sensitive=False,
+        show_default=False,
         rich_help_panel=COMMON,
     ),
 ]
@@ -162,9 +179,14 @@ def _options(
     no_color: bool,
     debug: bool,
     output_format: FormatChoice = FormatChoice.table,
+    rtl: RtlChoice | None = None,
 ) -> CommonOptions:
     outer = ctx.obj if isinstance(ctx.obj, CommonOptions) else CommonOptions()
-    given = replace(_common(data, lang, no_color, debug), output_format=output_format.value)
+    given = replace(
+        _common(data, lang, no_color, debug),
+        output_format=output_format.value,
+        rtl="visual" if rtl is RtlChoice.visual else "logical" if rtl else None,
+    )
     return given.merged_over(outer)
 
 
@@ -172,6 +194,7 @@ def _options(
 def list_careers(
     ctx: typer.Context,
     output_format: FormatOption = FormatChoice.table,
+    rtl: RtlOption = None,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -185,7 +208,7 @@ def list_careers(
 
       careers list --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
         index, language = session.index, session.language
         session.present(
             lambda: views.career_list(index, language),
@@ -205,6 +228,7 @@ def show(
         ),
     ],
     output_format: FormatOption = FormatChoice.table,
+    rtl: RtlOption = None,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -220,7 +244,7 @@ def show(
 
       careers show analyst --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
         index, language = session.index, session.language
         found = search.resolve_career(index, career)
         related = search.related_careers(index, found)
@@ -240,6 +264,7 @@ def compare(
         ),
     ],
     output_format: FormatOption = FormatChoice.table,
+    rtl: RtlOption = None,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -253,7 +278,7 @@ def compare(
 
       careers compare analyst "community manager" social-media-manager
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
         if len(careers) < 2:
             raise UsageError("compare.too_few")
         if len(careers) > COMPARE_LIMIT:
@@ -287,6 +312,7 @@ def match(
         typer.Option("--limit", "-n", min=1, help="Show at most N careers.", show_default=False),
     ] = None,
     output_format: FormatOption = FormatChoice.table,
+    rtl: RtlOption = None,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -307,7 +333,7 @@ def match(
 
       careers match -s "تحليل البيانات" --all --limit 3
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
         index, language = session.index, session.language
         wanted = search.resolve_skills(index, skill)
         matches = search.rank_by_skills(index, wanted, require_all=require_all, limit=limit)
@@ -325,6 +351,7 @@ def match(
 def skills(
     ctx: typer.Context,
     output_format: FormatOption = FormatChoice.table,
+    rtl: RtlOption = None,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -338,7 +365,7 @@ def skills(
 
       careers skills --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
         index, language = session.index, session.language
         session.present(
             lambda: views.skill_table(index, language),
@@ -350,6 +377,7 @@ def skills(
 def trends(
     ctx: typer.Context,
     output_format: FormatOption = FormatChoice.table,
+    rtl: RtlOption = None,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -361,7 +389,7 @@ def trends(
 
       careers trends
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
         index, language = session.index, session.language
         notes = index.catalogue.trends
         session.present(
@@ -374,6 +402,7 @@ def trends(
 def tips(
     ctx: typer.Context,
     output_format: FormatOption = FormatChoice.table,
+    rtl: RtlOption = None,
     data: DataOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -385,7 +414,7 @@ def tips(
 
       careers tips --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format)) as session:
+    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
         index, language = session.index, session.language
         notes = index.catalogue.tips
         session.present(

@@ -31,9 +31,10 @@ from careers_cli.output import (
 )
 from careers_cli.records import Records
 from careers_cli.search import CatalogueIndex
-from careers_cli.text import one_line, printable
+from careers_cli.text import one_line, printable, visual_order
 
 OutputFormat = Literal["table", "json", "csv", "markdown"]
+RtlMode = Literal["logical", "visual"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class CommonOptions:
     no_color: bool = False
     debug: bool = False
     output_format: OutputFormat = "table"
+    rtl: RtlMode | None = None
 
     def merged_over(self, outer: CommonOptions) -> CommonOptions:
         """Options given after the command name win over those given before it."""
@@ -54,6 +56,7 @@ class CommonOptions:
             no_color=self.no_color or outer.no_color,
             debug=self.debug or outer.debug,
             output_format=self.output_format,
+            rtl=self.rtl or outer.rtl,
         )
 
 
@@ -66,11 +69,17 @@ class Session:
     out: Console
     err: Console
     output_format: OutputFormat = "table"
+    rtl: RtlMode = "logical"
 
     def present(self, view: Callable[[], RenderableType], records: Callable[[], Records]) -> None:
         """Print a result: as a Rich view for `table`, else as data in the chosen format."""
         if self.output_format == "table":
-            self.out.print(view())
+            renderable = view()
+            if self.rtl == "visual":
+                from careers_cli.rtl import for_visual_terminal
+
+                renderable = for_visual_terminal(renderable)
+            self.out.print(renderable)
             return
         data = records()
         stream = self.out.file
@@ -84,7 +93,8 @@ class Session:
             write_markdown_table(stream, data.rows)
 
     def notice(self, text: str) -> None:
-        self.err.print(Text(text), soft_wrap=True)
+        line = visual_order(text) if self.rtl == "visual" else text
+        self.err.print(Text(line), soft_wrap=True)
 
 
 @dataclass
@@ -128,7 +138,18 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
         index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
         boundary.index = index
         out = make_console(sys.stdout, no_color=options.no_color)
-        yield Session(index, options.language or "en", out, boundary.err, options.output_format)
+        yield Session(
+            index,
+            options.language or "en",
+            out,
+            boundary.err,
+            options.output_format,
+            options.rtl or _rtl_from_environment(),
+        )
+
+
+def _rtl_from_environment() -> RtlMode:
+    return "visual" if os.environ.get("CAREERS_RTL", "").strip().lower() == "visual" else "logical"
 
 
 def report_error(

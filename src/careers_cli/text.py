@@ -95,3 +95,21 @@ def first_sentence(text: str) -> str:
 def is_arabic(text: str) -> bool:
     """Whether `text` contains Arabic letters."""
     return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+
+
+def visual_order(line: str, *, right_to_left: bool | None = None) -> str:
+    """One display line of logical text as a terminal without bidi support must receive it.
+
+    Arabic letters are shaped to their joined forms (arabic-reshaper) and the line is reordered
+    by the Unicode bidirectional algorithm (python-bidi) with a right-to-left base direction, so
+    Latin words and numbers inside Arabic keep their own order. A line is taken as right to left
+    when it contains Arabic, unless `right_to_left` says (a wrapped line of an Arabic paragraph
+    may hold only Latin words); other lines are returned unchanged. Both libraries are imported
+    only here, on first use.
+    """
+    if not (is_arabic(line) if right_to_left is None else right_to_left):
+        return line
+    import arabic_reshaper
+    from bidi import get_display
+
+    return str(get_display(arabic_reshaper.reshape(line), base_dir="R"))
