@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -90,31 +91,88 @@ def parse_catalogue_json(raw: bytes, path: Path) -> dict[str, Any]:
     name = str(path)
     if raw.startswith(_UTF16_BOMS):
         raise CatalogueError("catalogue.utf16", path=name)
-    raw = raw.removeprefix(_UTF8_BOM)
+    body = raw.removeprefix(_UTF8_BOM)
     try:
-        text = raw.decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CatalogueError("catalogue.not_utf8", path=name, offset=error.start) from None
+        offset = error.start + len(raw) - len(body)  # counted in the file, BOM included
+        raise CatalogueError("catalogue.not_utf8", path=name, offset=offset) from None
     if not text.strip():
         raise CatalogueError("catalogue.empty", path=name)
+    duplicates: list[tuple[str, dict[str, Any]]] = []
+
+    def keep_first_value(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                duplicates.append((key, result))
+            else:
+                result[key] = value
+        return result
+
     try:
-        data = json.loads(
-            text, object_pairs_hook=_object_without_duplicate_keys, parse_constant=_refuse_constant
-        )
+        data = json.loads(text, object_pairs_hook=keep_first_value, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise CatalogueError(
             "catalogue.bad_json", path=name, line=error.lineno, column=error.colno, detail=error.msg
         ) from None
-    except _DuplicateKeyError as error:
-        key = "catalogue.duplicate_key_in_record" if error.record_id else "catalogue.duplicate_key"
-        raise CatalogueError(key, path=name, key=error.key, record_id=error.record_id) from None
     except _ConstantError as error:
-        raise CatalogueError("catalogue.bad_number", path=name, value=error.constant) from None
+        line, column = _position_of_constant(text)
+        detail = f"{error.constant} is not a JSON number"
+        raise CatalogueError(
+            "catalogue.bad_json", path=name, line=line, column=column, detail=detail
+        ) from None
     except RecursionError:
         raise CatalogueError("catalogue.too_deep", path=name) from None
+    if duplicates:
+        raise _duplicate_key_error(name, data, *duplicates[0])
     if not isinstance(data, dict):
         raise CatalogueError("catalogue.not_object", path=name, found=_json_type_name(data))
     return data
+
+
+def _duplicate_key_error(name: str, data: Any, key: str, owner: dict[str, Any]) -> CatalogueError:
+    """Name the object that has `key` twice: by its id if it has one, else by its path."""
+    record_id = owner.get("id")
+    if isinstance(record_id, str):
+        return CatalogueError(
+            "catalogue.duplicate_key_in_record", path=name, key=key, record_id=record_id
+        )
+    loc = _location_of(data, owner)
+    if loc:
+        place = describe_location(loc, data)
+        return CatalogueError("catalogue.duplicate_key_at", path=name, key=key, place=place)
+    return CatalogueError("catalogue.duplicate_key", path=name, key=key)
+
+
+def _location_of(data: Any, target: object) -> tuple[int | str, ...] | None:
+    """The path from `data` to the object `target` (by identity), or None at the top."""
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while stack:
+        node, loc = stack.pop()
+        if node is target:
+            return loc or None
+        children = (
+            node.items()
+            if isinstance(node, dict)
+            else enumerate(node)
+            if isinstance(node, list)
+            else ()
+        )
+        stack.extend((child, (*loc, step)) for step, child in children)
+    return None
+
+
+_STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+
+
+def _position_of_constant(text: str) -> tuple[int, int]:
+    """Line and column of the first NaN or Infinity outside a string."""
+    for match in _STRING_OR_CONSTANT.finditer(text):
+        if match.group(1):
+            before = text[: match.start()]
+            return before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
+    return 1, 1
 
 
 def validate_catalogue(data: dict[str, Any], path: Path) -> Catalogue:
@@ -161,27 +219,10 @@ def describe_location(loc: tuple[int | str, ...], data: Any) -> str:
     return "".join(parts)
 
 
-class _DuplicateKeyError(ValueError):
-    def __init__(self, key: str, record_id: str | None) -> None:
-        super().__init__(key)
-        self.key = key
-        self.record_id = record_id
-
-
 class _ConstantError(ValueError):
     def __init__(self, constant: str) -> None:
         super().__init__(constant)
         self.constant = constant
-
-
-def _object_without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            record_id = dict(pairs).get("id")
-            raise _DuplicateKeyError(key, record_id if isinstance(record_id, str) else None)
-        result[key] = value
-    return result
 
 
 def _refuse_constant(constant: str) -> Any:

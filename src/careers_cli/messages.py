@@ -52,9 +52,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: key '{key}' appears twice in the record with id '{record_id}'",
         "{path}: المفتاح '{key}' مكرر في السجل ذي المعرف '{record_id}'",
     ),
-    "catalogue.bad_number": (
-        "{path}: {value} is not a JSON number",
-        "{path}: {value} ليس رقماً صالحاً في JSON",
+    "catalogue.duplicate_key_at": (
+        "{path}: key '{key}' appears twice in {place}",
+        "{path}: المفتاح '{key}' مكرر في {place}",
     ),
     "catalogue.too_deep": (
         "{path}: JSON is nested too deeply",

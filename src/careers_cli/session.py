@@ -185,7 +185,8 @@ def _describe_candidate(index: CatalogueIndex | None, candidate_id: str, languag
 
 def print_error(err: Console, text: str, language: Language) -> None:
     prefix = message("error.prefix", language)
-    err.print(Text.assemble((f"{prefix}: ", "bold red"), printable(text)), soft_wrap=True)
+    line = printable(text).replace("\n", "\u2424")  # one line, even for a path with a newline
+    err.print(Text.assemble((f"{prefix}: ", "bold red"), line), soft_wrap=True)
 
 
 def _silence_stdout() -> None:
