@@ -260,7 +260,9 @@ def compare(
     careers: Annotated[
         list[str],
         typer.Argument(
-            help=f"2 to {COMPARE_LIMIT} careers, named as for 'show'.", show_default=False
+            help=f"2 to {COMPARE_LIMIT} careers, named as for 'show'.",
+            show_default=False,
+            autocompletion=_complete_career,
         ),
     ],
     output_format: FormatOption = FormatChoice.table,
