@@ -285,7 +285,7 @@ def skill_table(index: CatalogueIndex, language: Language) -> Table:
         ("id", {"style": ID_STYLE, "no_wrap": True}),
         ("label", {"text": True, "ratio": 2}),
         ("aliases", {"text": True, "ratio": 3}),
-        ("needed_by", {"style": ID_STYLE, "ratio": 3}),
+        ("needed_by", {"style": ID_STYLE, "ratio": 3, "overflow": "fold"}),
     )
     for skill in sorted(index.catalogue.skills, key=lambda s: s.id):
         aliases = skill.aliases.ar if language == "ar" else skill.aliases.en
@@ -304,7 +304,7 @@ def note_table(index: CatalogueIndex, notes: Sequence[LinkedNote], language: Lan
         language,
         ("id", {"style": ID_STYLE, "overflow": "fold"}),
         ("title", {"text": True, "ratio": 4}),
-        ("careers", {"style": ID_STYLE, "ratio": 2}),
+        ("careers", {"style": ID_STYLE, "ratio": 2, "overflow": "fold"}),
         ("skills", {"text": True, "ratio": 2}),
     )
     for note in notes:
