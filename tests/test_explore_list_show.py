@@ -1,0 +1,596 @@
+"""`careers list`, `careers show`, and the ways a person can name a career.
+
+Expected values are written out by hand from data/careers.json (long prose is read from that
+file, never from a run). The helpers that read a Rich table back into cells live here and are
+shared with the other test_explore_* files.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import DATA, invoke
+
+SEVEN_IDS = [
+    "social-media-manager",
+    "social-media-marketing-specialist",
+    "digital-content-creator",
+    "social-media-pr-manager",
+    "social-media-data-analyst",
+    "influencer",
+    "online-community-manager",
+]
+
+
+def catalogue() -> dict[str, Any]:
+    """The raw catalogue file, read independently of the product's loader."""
+    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return data
+
+
+def career_record(career_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(c for c in catalogue()["careers"] if c["id"] == career_id)
+    return found
+
+
+def squeeze(text: str) -> str:
+    """Text with every run of white space made one space: wrapped prose reads as one line."""
+    return " ".join(text.split())
+
+
+# --- reading tables back ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: for each column header, the cell's text, one item per printed line."""
+
+    cells: dict[str, list[str]]
+
+    def text(self, column: str) -> str:
+        """A wrapped cell joined back with spaces."""
+        return " ".join(self.cells[column])
+
+    def folded(self, column: str) -> str:
+        """A cell whose long words were folded (cut mid-word) joined back without spaces."""
+        return "".join(self.cells[column])
+
+
+# Blank cells between two columns of the tables (padding on both sides and the separator).
+COLUMN_GAP = 3
+
+
+def header_starts(line: str, headers: Sequence[str]) -> list[int] | None:
+    """Where each header begins on `line`, if they all appear on it as words, in order."""
+    starts: list[int] = []
+    position = 0
+    for header in headers:
+        at = line.find(header, position)
+        while at >= 0 and not _is_word_at(line, at, len(header)):
+            at = line.find(header, at + 1)
+        if at < 0:
+            return None
+        starts.append(at)
+        position = at + len(header)
+    return starts
+
+
+def _is_word_at(line: str, at: int, length: int) -> bool:
+    before = line[at - 1] if at > 0 else " "
+    after = line[at + length] if at + length < len(line) else " "
+    return before == " " and after == " "
+
+
+def table_rows(
+    output: str, headers: Sequence[str], *, key: str | None = None, key_folds: bool = False
+) -> list[Row]:
+    """The rows of the first table in `output` whose header row holds `headers`.
+
+    A row's first line has text at the left edge of the `key` column (the first one unless
+    given); its continuation lines are blank there. With `key_folds`, the key column cuts long
+    words across lines, so a line right after one that fills the column continues it.
+    The table ends at the first blank line.
+    """
+    lines = output.splitlines()
+    found = next(
+        ((at, starts) for at, line in enumerate(lines) if (starts := header_starts(line, headers))),
+        None,
+    )
+    if found is None:
+        raise AssertionError(f"no table with columns {list(headers)} in:\n{output}")
+    header_at, starts = found
+    key_at = list(headers).index(key) if key else 0
+    bounds = list(zip(starts, [*starts[1:], None], strict=True))
+    key_start, key_end = bounds[key_at]
+    key_width = None if key_end is None else key_end - key_start - COLUMN_GAP
+    rows: list[dict[str, list[str]]] = []
+    previous_key = ""
+    for line in lines[header_at + 2 :]:  # +2: the rule under the header
+        if not line.strip():
+            break
+        key_text = line[key_start:key_end].strip()
+        starts_row = bool(line[key_start : key_start + 1].strip()) and not (
+            line[key_start - 1 : key_start].strip()
+        )
+        if starts_row and not (key_folds and len(previous_key) == key_width):
+            rows.append({header: [] for header in headers})
+        previous_key = key_text
+        if not rows:
+            raise AssertionError(f"a continuation line before any row: {line!r}")
+        for header, (start, end) in zip(headers, bounds, strict=True):
+            part = line[start:end].strip()
+            if part:
+                rows[-1][header].append(part)
+    return [Row(cells) for cells in rows]
+
+
+def section(output: str, heading: str) -> str:
+    """The lines under a heading of `careers show`, up to the next blank line."""
+    lines = output.splitlines()
+    stripped = [line.rstrip() for line in lines]
+    assert heading in stripped, f"no heading {heading!r} in:\n{output}"
+    start = stripped.index(heading) + 1
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return "\n".join(lines[start:end])
+
+
+def bullets(block: str) -> list[str]:
+    """The items of a bulleted block, each joined back onto one line."""
+    items: list[str] = []
+    for line in block.splitlines():
+        text = line.strip()
+        if text.startswith("• "):
+            items.append(text[2:])
+        elif text and items:
+            items[-1] += " " + text
+    return items
+
+
+# --- list ------------------------------------------------------------------------------------
+
+# By hand from data/careers.json: (id, English title, first sentence of the description,
+# distinct vocabulary skills over all required-skill lines).
+# digital-content-creator tags 7 skills on 4 lines but only 5 distinct ones (content-creation and
+# creativity twice); social-media-pr-manager tags 9 with 8 distinct (reputation-management twice);
+# social-media-data-analyst tags 6 with 5 distinct (analytics twice).
+LIST_ROWS = [
+    (
+        "social-media-manager",
+        "Social Media Manager",
+        "A social media manager is responsible for planning and carrying out digital marketing"
+        " strategies across the various social media platforms, such as Facebook, Twitter,"
+        " Instagram, LinkedIn and others.",
+        "7",
+    ),
+    (
+        "social-media-marketing-specialist",
+        "Social Media Marketing Specialist",
+        "A social media marketing specialist focuses on using these platforms to raise brand"
+        " awareness and increase sales.",
+        "6",
+    ),
+    (
+        "digital-content-creator",
+        "Digital Content Creator",
+        "Digital content creators are the people who craft the texts, images, videos and"
+        " infographics published on social media.",
+        "5",
+    ),
+    (
+        "social-media-pr-manager",
+        "Social Media Public Relations Manager",
+        "A social media public relations manager works to build and strengthen the brand's image"
+        " by engaging with the public, journalists and influencers.",
+        "8",
+    ),
+    (
+        "social-media-data-analyst",
+        "Social Media Data Analyst",
+        "A data analyst uses data analysis tools to understand how marketing campaigns perform on"
+        " social media.",
+        "5",
+    ),
+    (
+        "influencer",
+        "Social Media Influencer",
+        "An influencer is a person with a large number of followers on social media who uses their"
+        " platform to promote products and services.",
+        "6",
+    ),
+    (
+        "online-community-manager",
+        "Online Community Manager",
+        "An online community manager is responsible for building and running the brand's"
+        " community on social media.",
+        "6",
+    ),
+]
+
+
+class TestList:
+    """`careers list`: every career in catalogue order with title, summary and skill count."""
+
+    def test_rows_are_the_seven_careers_in_catalogue_order(self) -> None:
+        run = invoke(["list"])
+        assert run.exit_code == 0, run.stderr
+        rows = table_rows(run.stdout, ["id", "career", "skills"])
+        assert [row.folded("id") for row in rows] == SEVEN_IDS
+        assert run.stderr == ""
+
+    def test_each_row_has_title_first_sentence_and_distinct_skill_count(self) -> None:
+        run = invoke(["list"])
+        rows = table_rows(run.stdout, ["id", "career", "skills"])
+        shown = [
+            (row.folded("id"), row.cells["career"][0], " ".join(row.cells["career"][1:]))
+            for row in rows
+        ]
+        assert shown == [(cid, title, summary) for cid, title, summary, _ in LIST_ROWS]
+        assert [row.text("skills") for row in rows] == [count for *_, count in LIST_ROWS]
+
+    def test_summary_is_only_the_first_sentence(self) -> None:
+        # The manager's description goes on with "The work includes creating content, ...".
+        run = invoke(["list"])
+        assert "The work includes" not in squeeze(run.stdout)
+        assert "An influencer's success depends" not in squeeze(run.stdout)
+
+    def test_summaries_are_the_start_of_the_catalogue_descriptions(self) -> None:
+        # Guards the hand-written LIST_ROWS against the data file.
+        for cid, _, summary, _ in LIST_ROWS:
+            assert career_record(cid)["description"]["en"].startswith(summary)
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+class TestShowProfile:
+    """`careers show CAREER`: the whole profile of one career."""
+
+    def test_first_line_is_the_title_and_the_id(self) -> None:
+        run = invoke(["show", "social-media-manager"])
+        assert run.exit_code == 0, run.stderr
+        assert run.stderr == ""
+        assert run.stdout.splitlines()[0].split() == [
+            "Social",
+            "Media",
+            "Manager",
+            "social-media-manager",
+        ]
+
+    def test_description_is_shown_whole(self) -> None:
+        run = invoke(["show", "social-media-manager"])
+        description = career_record("social-media-manager")["description"]["en"]
+        assert "The work includes creating content" in description  # more than one sentence
+        assert squeeze(section(run.stdout, "Description")) == squeeze(description)
+
+    def test_responsibilities_are_listed_in_order(self) -> None:
+        run = invoke(["show", "social-media-manager"])
+        expected = [r["en"] for r in career_record("social-media-manager")["responsibilities"]]
+        assert expected[1:3] == ["Creating content", "Managing advertising campaigns"]
+        assert bullets(section(run.stdout, "Responsibilities")) == expected
+
+    def test_required_skills_each_with_the_skill_ids_it_is_tagged_with(self) -> None:
+        run = invoke(["show", "social-media-manager"])
+        block = section(run.stdout, "Required skills")
+        # The skill text wraps; a new row is where the "tagged as" column has text.
+        rows = table_rows(block, ["skill", "tagged as"], key="tagged as")
+        shown = [(row.text("skill"), row.text("tagged as").split(", ")) for row in rows]
+        assert shown == [
+            (
+                "Mastery of written and verbal communication.",
+                ["communication", "written-communication"],
+            ),
+            (
+                "A deep understanding of the various social media platforms and how to use them"
+                " effectively.",
+                ["social-media-platforms"],
+            ),
+            (
+                "The ability to analyse data and draw insights from it to develop strategies.",
+                ["analytics", "strategy"],
+            ),
+            (
+                "Creativity and innovation in creating engaging content.",
+                ["content-creation", "creativity"],
+            ),
+        ]
+
+    def test_platforms_and_tools_in_catalogue_order(self) -> None:
+        manager = squeeze(
+            section(invoke(["show", "social-media-manager"]).stdout, "Platforms and tools")
+        )
+        analyst = squeeze(
+            section(invoke(["show", "social-media-data-analyst"]).stdout, "Platforms and tools")
+        )
+        assert _in_order(manager, ["Facebook", "Twitter", "Instagram", "LinkedIn"])
+        assert _in_order(analyst, ["Google Analytics", "Hootsuite"])
+        assert "Facebook" not in analyst
+
+    def test_trends_and_tips_are_those_that_name_the_career(self) -> None:
+        # By hand: social-media-manager is in the careers of trends ai-and-data-analysis,
+        # visual-and-interactive-content and security-and-privacy, and of tips
+        # learn-analytics-and-tools and engage-with-the-audience (catalogue order).
+        run = invoke(["show", "social-media-manager"])
+        assert _note_lines(section(run.stdout, "Trends")) == [
+            ("Artificial intelligence and data analysis", "ai-and-data-analysis"),
+            ("Visual and interactive content", "visual-and-interactive-content"),
+            ("Security and privacy", "security-and-privacy"),
+        ]
+        assert _note_lines(section(run.stdout, "Tips")) == [
+            ("Learn analytics and how to use the tools", "learn-analytics-and-tools"),
+            ("Engage with the audience", "engage-with-the-audience"),
+        ]
+        for other in ("virtual-and-augmented-reality", "social-commerce", "renew-and-innovate"):
+            assert other not in run.stdout
+
+    def test_trends_and_tips_of_the_influencer(self) -> None:
+        run = invoke(["show", "influencer"])
+        assert [i for _, i in _note_lines(section(run.stdout, "Trends"))] == [
+            "visual-and-interactive-content",
+            "social-commerce",
+        ]
+        assert [i for _, i in _note_lines(section(run.stdout, "Tips"))] == [
+            "engage-with-the-audience",
+            "renew-and-innovate",
+            "build-a-network",
+        ]
+
+    def test_esco_crosswalk(self) -> None:
+        run = invoke(["show", "social-media-manager"])
+        block = section(run.stdout, "Standard occupations (ESCO)")
+        rows = table_rows(block, ["occupation", "ISCO-08", "match", "ESCO URI"])
+        uris = [o["uri"] for o in career_record("social-media-manager")["occupations"]]
+        shown = [
+            (row.text("occupation"), row.text("ISCO-08"), row.text("match"), row.folded("ESCO URI"))
+            for row in rows
+        ]
+        assert shown == [
+            ("online community manager", "2432", "close", uris[0]),
+            ("communication manager", "1222", "close", uris[1]),
+        ]
+        assert uris[0].startswith("http://data.europa.eu/esco/occupation/")
+
+
+def _in_order(text: str, words: Sequence[str]) -> bool:
+    positions = [text.find(word) for word in words]
+    return -1 not in positions and positions == sorted(positions)
+
+
+def _note_lines(block: str) -> list[tuple[str, str]]:
+    """`• Title  note-id` lines as (title, id)."""
+    return [(title, note_id) for title, note_id in (b.rsplit(None, 1) for b in bullets(block))]
+
+
+# --- related careers ---------------------------------------------------------------------------
+
+
+def related(output: str) -> list[tuple[str, str, set[str]]]:
+    rows = table_rows(section(output, "Related careers"), ["id", "title", "shared skills"])
+    return [
+        (r.folded("id"), r.text("title"), set(r.text("shared skills").split(", "))) for r in rows
+    ]
+
+
+class TestShowRelated:
+    """The three careers sharing most skills, then higher Jaccard similarity, then id."""
+
+    def test_influencer(self) -> None:
+        # influencer: content-creation, creativity, communication, relationship-building,
+        # marketing, credibility (6).
+        #   social-media-manager      shares communication, content-creation, creativity: 3, J=3/10
+        #   digital-content-creator   shares content-creation, creativity:              2, J=2/9
+        #   online-community-manager  shares communication, relationship-building:      2, J=2/10
+        #   social-media-pr-manager   shares communication, relationship-building:      2, J=2/12
+        #   social-media-marketing-specialist shares marketing:                          1
+        # -> manager, content creator, community manager (PR manager loses on Jaccard).
+        run = invoke(["show", "influencer"])
+        assert related(run.stdout) == [
+            (
+                "social-media-manager",
+                "Social Media Manager",
+                {"Communication", "Content creation", "Creativity and new ideas"},
+            ),
+            (
+                "digital-content-creator",
+                "Digital Content Creator",
+                {"Content creation", "Creativity and new ideas"},
+            ),
+            (
+                "online-community-manager",
+                "Online Community Manager",
+                {"Communication", "Relationship building"},
+            ),
+        ]
+
+    def test_social_media_manager(self) -> None:
+        # social-media-manager has 7 skills.
+        #   digital-content-creator   writing, content-creation, creativity: 3, J=3/9
+        #   influencer                content-creation, creativity, communication: 3, J=3/10
+        #   social-media-data-analyst analytics, strategy: 2, J=2/10
+        #   social-media-pr-manager   communication, written-communication: 2, J=2/13
+        run = invoke(["show", "social-media-manager"])
+        assert related(run.stdout) == [
+            (
+                "digital-content-creator",
+                "Digital Content Creator",
+                {"Writing", "Content creation", "Creativity and new ideas"},
+            ),
+            (
+                "influencer",
+                "Social Media Influencer",
+                {"Content creation", "Creativity and new ideas", "Communication"},
+            ),
+            (
+                "social-media-data-analyst",
+                "Social Media Data Analyst",
+                {"Data analysis", "Strategy development"},
+            ),
+        ]
+
+    def test_equal_count_and_similarity_fall_back_to_id(self) -> None:
+        # social-media-marketing-specialist (6 skills) shares one skill with four careers:
+        #   digital-content-creator   audience-understanding  J=1/10
+        #   social-media-data-analyst analytics               J=1/10   (tie -> by id: d < s)
+        #   influencer                marketing               J=1/11
+        #   social-media-manager      analytics               J=1/12   (4th, left out)
+        run = invoke(["show", "social-media-marketing-specialist"])
+        assert related(run.stdout) == [
+            (
+                "digital-content-creator",
+                "Digital Content Creator",
+                {"Understanding the target audience"},
+            ),
+            ("social-media-data-analyst", "Social Media Data Analyst", {"Data analysis"}),
+            ("influencer", "Social Media Influencer", {"Marketing and promotion"}),
+        ]
+
+    def test_similarity_outranks_id_and_count_outranks_similarity(self, tmp_path: Path) -> None:
+        # In the real catalogue the Jaccard order always agrees with the id order, so a made-up
+        # catalogue separates them. "target" has analytics, strategy, reporting.
+        #   c-three  all three + 5 more:       3 shared, J=3/8   -> first: count beats J
+        #   m-five   analytics, strategy:      2 shared, J=2/3
+        #   x-one    analytics, strategy:      2 shared, J=2/3   -> after m-five by id
+        #   b-two    analytics, strategy, +2:  2 shared, J=2/5   -> 4th although "b" < "m"
+        #   a-four   analytics:                1 shared, J=1/3   -> 5th
+        path = custom_catalogue(
+            tmp_path,
+            {
+                "target": ["analytics", "strategy", "reporting"],
+                "a-four": ["analytics"],
+                "b-two": ["analytics", "strategy", "marketing", "creativity"],
+                "c-three": [
+                    "analytics",
+                    "strategy",
+                    "reporting",
+                    "marketing",
+                    "creativity",
+                    "credibility",
+                    "budget-management",
+                    "video-editing",
+                ],
+                "m-five": ["analytics", "strategy"],
+                "x-one": ["strategy", "analytics"],
+            },
+        )
+        run = invoke(["show", "target", "--data", str(path)])
+        assert run.exit_code == 0, run.stderr
+        assert [(cid, shared) for cid, _, shared in related(run.stdout)] == [
+            ("c-three", {"Data analysis", "Strategy development", "Clear reporting"}),
+            ("m-five", {"Data analysis", "Strategy development"}),
+            ("x-one", {"Data analysis", "Strategy development"}),
+        ]
+
+
+def custom_catalogue(tmp_path: Path, careers: dict[str, list[str]]) -> Path:
+    """The real catalogue with its careers replaced by made-up ones (one skill per line)."""
+    data = copy.deepcopy(catalogue())
+    data["careers"] = [
+        {
+            "id": cid,
+            "title": {"en": f"Career {cid}", "ar": f"مهنة {cid}"},
+            "description": {"en": f"About {cid}.", "ar": f"عن {cid}."},
+            "responsibilities": [{"en": "Work.", "ar": "عمل."}],
+            "required_skills": [
+                {"text": {"en": f"Skill {s}.", "ar": f"مهارة {s}."}, "skills": [s]} for s in skills
+            ],
+        }
+        for cid, skills in careers.items()
+    ]
+    data["trends"] = []
+    data["tips"] = []
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+# --- naming a career ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "career_id"),
+    [
+        ("social-media-data-analyst", "social-media-data-analyst"),  # exact id
+        ("social-media-d", "social-media-data-analyst"),  # unique id prefix
+        ("digital-c", "digital-content-creator"),  # unique id prefix
+        ("analyst", "social-media-data-analyst"),  # a word of one title only
+        ("community manager", "online-community-manager"),  # title words
+        ("Community Manager", "online-community-manager"),  # any case
+        ("pr manager", "social-media-pr-manager"),
+        ("المؤثر", "influencer"),  # Arabic title word, with the article
+        ("مدير المجتمع", "online-community-manager"),  # Arabic title words
+        ("influencr", "influencer"),  # misspelling
+        ("infleuncer", "influencer"),  # transposed letters
+    ],
+)
+def test_any_name_of_a_career_prints_what_its_id_prints(query: str, career_id: str) -> None:
+    canonical = invoke(["show", career_id])
+    run = invoke(["show", query])
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == ""
+    assert canonical.stdout.splitlines()[0].split()[-1] == career_id
+    assert run.stdout == canonical.stdout
+
+
+class TestNamingErrors:
+    """Names that fit several careers or none: exit 1, nothing on stdout, help on stderr."""
+
+    def test_manager_is_ambiguous_and_lists_the_three_managers_with_titles(self) -> None:
+        # Titles with the word "manager": Social Media Manager, Social Media Public Relations
+        # Manager, Online Community Manager. No other title or id has it.
+        run = invoke(["show", "manager"])
+        assert run.exit_code == 1
+        assert run.stdout == ""
+        assert "'manager'" in run.stderr.splitlines()[0]
+        listed = _career_lines(run.stderr)
+        assert listed == {
+            "social-media-manager": "Social Media Manager",
+            "social-media-pr-manager": "Social Media Public Relations Manager",
+            "online-community-manager": "Online Community Manager",
+        }
+
+    def test_an_id_prefix_shared_by_two_careers_is_ambiguous(self) -> None:
+        run = invoke(["show", "social-media-m"])
+        assert run.exit_code == 1
+        assert run.stdout == ""
+        assert set(_career_lines(run.stderr)) == {
+            "social-media-manager",
+            "social-media-marketing-specialist",
+        }
+
+    def test_unknown_name(self) -> None:
+        run = invoke(["show", "xyzzy"])
+        assert run.exit_code == 1
+        assert run.stdout == ""
+        lines = run.stderr.splitlines()
+        assert lines[0].endswith("no career matches 'xyzzy'")
+        assert not any(line.startswith("did you mean") for line in lines)
+
+    @pytest.mark.parametrize(
+        ("query", "suggested"),
+        [("inventor", ["influencer"]), ("creeper", ["digital-content-creator"])],
+    )
+    def test_a_near_miss_gets_did_you_mean_with_ids(self, query: str, suggested: list[str]) -> None:
+        run = invoke(["show", query])
+        assert run.exit_code == 1
+        assert run.stdout == ""
+        lines = run.stderr.splitlines()
+        assert lines[0].endswith(f"no career matches '{query}'")
+        hint = next(line for line in lines if line.startswith("did you mean: "))
+        ids = [part.strip(" ?") for part in hint.removeprefix("did you mean: ").split(",")]
+        assert ids == suggested
+
+
+def _career_lines(stderr: str) -> dict[str, str]:
+    """Career ids listed one per line on stderr, each with the rest of its line (the title)."""
+    listed: dict[str, str] = {}
+    for line in stderr.splitlines()[1:]:
+        first, _, rest = line.strip().partition(" ")
+        if first in SEVEN_IDS:
+            listed[first] = rest.strip()
+    return listed
