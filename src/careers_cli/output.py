@@ -72,7 +72,9 @@ _JSON_UNSAFE = re.compile("[\u0080-\u009f\u202a-\u202e\u2066-\u2069]")
 
 def write_json(stream: IO[str], document: object) -> None:
     """UTF-8 JSON without \\u escapes for ordinary text; control characters stay escaped."""
-    text = json.dumps(document, ensure_ascii=False, indent=2)
+    # A stream that cannot encode Arabic gets \u escapes: still the same JSON, nothing lost.
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    text = json.dumps(document, ensure_ascii=not encoding.startswith("utf"), indent=2)
     text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     stream.write(text + "\n")
 
