@@ -21,7 +21,7 @@ from careers_cli.errors import CatalogueError, ExitStatus, UsageError
 from careers_cli.messages import Language, message
 from careers_cli.output import make_console, write_json
 from careers_cli.session import CommonOptions, error_boundary, open_session
-from careers_cli.text import one_line
+from careers_cli.text import printable
 
 COMPARE_LIMIT = 7
 
@@ -461,7 +461,7 @@ def validate(
             tips=len(catalogue.tips),
         )
         out = make_console(sys.stdout, no_color=options.no_color)
-        out.print(Text(one_line(summary)), soft_wrap=True)
+        out.print(Text(printable(summary)), soft_wrap=True)
 
 
 @app.command()

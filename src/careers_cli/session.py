@@ -160,7 +160,8 @@ def report_error(
     candidates = error.params.get("candidates")
     if isinstance(error, AmbiguousNameError) and isinstance(candidates, list):
         for candidate_id in candidates:
-            err.print(Text("  " + one_line(_describe_candidate(index, candidate_id, language))))
+            line = _describe_candidate(index, candidate_id, language)
+            err.print(Text("  " + one_line(line, limit=120)))
     elif isinstance(candidates, list) and candidates:
         key = "skill.did_you_mean" if error.key.startswith("skill.") else "career.did_you_mean"
         err.print(Text(message(key, language, candidates=", ".join(candidates))))

@@ -81,9 +81,13 @@ def printable(text: str) -> str:
     return text.translate(_PRINTABLE_TABLE)
 
 
-def one_line(text: str) -> str:
-    """`printable(text)` on a single line, for echoing a user's query in a message."""
-    return " ".join(printable(text).split())
+ECHO_LIMIT = 60
+
+
+def one_line(text: str, limit: int = ECHO_LIMIT) -> str:
+    """`printable(text)` on a single line and at most `limit` characters, for echoing a query."""
+    line = " ".join(printable(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def first_sentence(text: str) -> str:
