@@ -62,6 +62,10 @@ class Row:
         """A cell whose long words were folded (cut mid-word) joined back without spaces."""
         return "".join(self.cells[column])
 
+    def id_list(self, column: str) -> list[str]:
+        """A cell listing ids as `a, b, c`, wrapped between ids or folded inside one."""
+        return [part.strip() for part in self.folded(column).split(",")]
+
 
 # Blank cells between two columns of the tables (padding on both sides and the separator).
 COLUMN_GAP = 3
@@ -280,7 +284,7 @@ class TestShowProfile:
         block = section(run.stdout, "Required skills")
         # The skill text wraps; a new row is where the "tagged as" column has text.
         rows = table_rows(block, ["skill", "tagged as"], key="tagged as")
-        shown = [(row.text("skill"), row.text("tagged as").split(", ")) for row in rows]
+        shown = [(row.text("skill"), row.id_list("tagged as")) for row in rows]
         assert shown == [
             (
                 "Mastery of written and verbal communication.",

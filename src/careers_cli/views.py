@@ -27,7 +27,7 @@ from careers_cli.search import (
     SkillMatch,
     careers_needing,
 )
-from careers_cli.text import first_sentence, normalise, one_line, printable
+from careers_cli.text import first_sentence, one_line, printable
 
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
@@ -48,8 +48,10 @@ def _table(language: Language, *columns: tuple[str, dict[str, object]]) -> Table
     return table
 
 
-def _joined(values: Iterable[str], style: str = "") -> Text:
-    return Text(", ").join(_plain(v, style) for v in values)
+def _joined(values: Iterable[str], language: Language, style: str = "") -> Text:
+    """Values in a comma-separated list, with the Arabic comma in Arabic."""
+    separator = "، " if language == "ar" else ", "
+    return Text(separator).join(_plain(v, style) for v in values)
 
 
 def skill_label(index: CatalogueIndex, skill_id: str, language: Language) -> str:
@@ -108,7 +110,7 @@ def career_profile(
     ]
     if career.platforms:
         platforms = [index_platform_name(index, p, lang) for p in career.platforms]
-        parts += ["", _heading("platforms", lang), Padding(_joined(platforms), (0, 0, 0, 2))]
+        parts += ["", _heading("platforms", lang), Padding(_joined(platforms, lang), (0, 0, 0, 2))]
     for key, notes in (("trends", index.catalogue.trends), ("tips", index.catalogue.tips)):
         concerning = [n for n in notes if career.id in n.careers]
         if concerning:
@@ -149,7 +151,7 @@ def _required_skills_table(index: CatalogueIndex, career: Career, language: Lang
         ("tagged_as", {"style": ID_STYLE, "ratio": 2}),
     )
     for line in career.required_skills:
-        table.add_row(_plain(line.text.in_language(language)), _joined(line.skills))
+        table.add_row(_plain(line.text.in_language(language)), _joined(line.skills, language))
     return Padding(table, (0, 0, 0, 2))  # type: ignore[return-value]
 
 
@@ -185,7 +187,7 @@ def _related_table(
         table.add_row(
             _plain(item.career.id),
             _plain(item.career.title.in_language(language)),
-            _joined(shared),
+            _joined(shared, language),
         )
     return Padding(table, (0, 0, 0, 2))
 
@@ -198,7 +200,7 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
     justify: Literal["left", "right"] = "right" if language == "ar" else "left"
     table.add_column("", style=HEADING_STYLE, ratio=2, justify=justify)
     for career in result.careers:
-        table.add_column(_career_cell(career, language), ratio=3, justify=justify)
+        table.add_column(_career_cell(career, language), ratio=3, justify=justify, overflow="fold")
     table.add_row(
         label("summary", language), *(_plain(career_summary(c, language)) for c in result.careers)
     )
@@ -209,7 +211,9 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
         table.add_row(_plain(skill_label(index, skill_id, language)), *marks)
     table.add_section()
     platforms = [
-        _joined(index_platform_name(index, p, language) for p in owned) if owned else Text(no, DIM)
+        _joined((index_platform_name(index, p, language) for p in owned), language)
+        if owned
+        else Text(no, DIM)
         for owned in result.platforms
     ]
     table.add_row(label("platforms", language), *platforms)
@@ -242,7 +246,7 @@ def match_table(
         )
         details.add_row(
             label("to_learn", language),
-            _joined(to_learn) if to_learn else Text(label("none", language), DIM),
+            _joined(to_learn, language) if to_learn else Text(label("none", language), DIM),
         )
         heading = Text.assemble(
             (f"{rank}. ", HEADING_STYLE),
@@ -257,17 +261,18 @@ def match_table(
 
 def _career_cell(career: Career, language: Language) -> Text:
     """A career's id (to copy into the next command) above its title."""
-    return Text.assemble(
+    cell = Text.assemble(
         _plain(career.id, ID_STYLE), "\n", _plain(career.title.in_language(language))
     )
+    cell.overflow = "fold"
+    return cell
 
 
 def _found_skill(found: SkillMatch, language: Language) -> Text:
-    """The skill's label, and the user's word that found it when that word is different."""
+    """The skill's label, and the user's word that found it."""
     name = found.skill.label.in_language(language)
     cell = _plain(name, "green")
-    if normalise(found.query) != normalise(name):
-        cell.append(f" ← {one_line(found.query)}", style=DIM)
+    cell.append(f" ← {one_line(found.query)}", style=DIM)
     return cell
 
 
@@ -293,8 +298,8 @@ def skill_table(index: CatalogueIndex, language: Language) -> Table:
         table.add_row(
             _plain(skill.id),
             _plain(skill.label.in_language(language)),
-            _joined(aliases, DIM),
-            _joined(needed_by) if needed_by else Text(label("none", language), DIM),
+            _joined(aliases, language, DIM),
+            _joined(needed_by, language) if needed_by else Text(label("none", language), DIM),
         )
     return table
 
@@ -316,8 +321,8 @@ def note_table(index: CatalogueIndex, notes: Sequence[LinkedNote], language: Lan
         table.add_row(
             _plain(note.id),
             body,
-            _joined(note.careers),
-            _joined(skill_label(index, s, language) for s in note.skills),
+            _joined(note.careers, language),
+            _joined((skill_label(index, s, language) for s in note.skills), language),
         )
     return table
 

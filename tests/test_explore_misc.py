@@ -1,0 +1,363 @@
+"""`careers skills`, `trends`, `tips`, `--version`, help, narrow terminals, Arabic, and the
+installed `careers` script run in a subprocess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+import careers_cli
+from tests.conftest import CAREERS_SCRIPT, invoke, run_installed
+from tests.test_explore_compare_match import match_blocks, shows_id
+from tests.test_explore_list_show import (
+    SEVEN_IDS,
+    Row,
+    career_record,
+    catalogue,
+    section,
+    squeeze,
+    table_rows,
+)
+
+
+def skill_labels() -> dict[str, str]:
+    return {s["id"]: s["label"]["en"] for s in catalogue()["skills"]}
+
+
+# --- skills ----------------------------------------------------------------------------------
+
+
+def needed_by_from_data() -> dict[str, list[str]]:
+    """For each skill, the careers (catalogue order) with a required-skill line tagged with it."""
+    careers = catalogue()["careers"]
+    return {
+        skill["id"]: [
+            c["id"]
+            for c in careers
+            if any(skill["id"] in line["skills"] for line in c["required_skills"])
+        ]
+        for skill in catalogue()["skills"]
+    }
+
+
+class TestSkills:
+    """`careers skills`: every skill by id, with its label, aliases and the careers needing it."""
+
+    HEADERS = ("id", "label", "also", "needed by")
+
+    def rows(self) -> list[Row]:
+        run = invoke(["skills"])
+        assert run.exit_code == 0, run.stderr
+        assert run.stderr == ""
+        return table_rows(run.stdout, self.HEADERS)
+
+    def test_every_skill_sorted_by_id(self) -> None:
+        ids = [row.text("id") for row in self.rows()]
+        assert len(ids) == 25
+        assert ids == sorted(s["id"] for s in catalogue()["skills"])
+        assert ids[:3] == ["analytics", "audience-engagement", "audience-understanding"]
+        assert ids[-1] == "written-communication"
+
+    def test_labels_and_english_aliases(self) -> None:
+        aliases = {s["id"]: ", ".join(s["aliases"]["en"]) for s in catalogue()["skills"]}
+        shown = {row.text("id"): (row.text("label"), row.text("also")) for row in self.rows()}
+        assert shown["analytics"] == (
+            "Data analysis",
+            "analytics, data analysis, data analytics, metrics, insights, performance analysis,"
+            " measurement, kpis, interpreting data",
+        )
+        assert shown == {sid: (label, aliases[sid]) for sid, label in skill_labels().items()}
+
+    def test_careers_needing_each_skill(self) -> None:
+        # By hand: communication is tagged in social-media-manager (line 1), the PR manager
+        # (line 1), the influencer (line 2) and the community manager (line 1); analytics in the
+        # manager, the marketing specialist and the analyst; credibility only in the influencer.
+        shown = {row.text("id"): row.id_list("needed by") for row in self.rows()}
+        assert shown["communication"] == [
+            "social-media-manager",
+            "social-media-pr-manager",
+            "influencer",
+            "online-community-manager",
+        ]
+        assert shown["analytics"] == [
+            "social-media-manager",
+            "social-media-marketing-specialist",
+            "social-media-data-analyst",
+        ]
+        assert shown["credibility"] == ["influencer"]
+        assert shown == needed_by_from_data()
+
+
+# --- trends and tips -------------------------------------------------------------------------
+
+TREND_IDS = [
+    "ai-and-data-analysis",
+    "visual-and-interactive-content",
+    "virtual-and-augmented-reality",
+    "social-commerce",
+    "security-and-privacy",
+]
+TIP_IDS = [
+    "learn-analytics-and-tools",
+    "engage-with-the-audience",
+    "renew-and-innovate",
+    "build-a-network",
+    "understand-the-target-audience",
+]
+
+
+@pytest.mark.parametrize(("command", "ids"), [("trends", TREND_IDS), ("tips", TIP_IDS)])
+class TestTrendsAndTips:
+    """Five notes each, in catalogue order: id, title and text, careers ids, skill labels."""
+
+    def read(self, command: str) -> list[Row]:
+        run = invoke([command])
+        assert run.exit_code == 0, run.stderr
+        assert run.stderr == ""
+        # Long ids are folded over two lines in the id column.
+        return table_rows(run.stdout, ["id", "title", "careers", "skills"], key_folds=True)
+
+    def test_five_rows_in_catalogue_order(self, command: str, ids: list[str]) -> None:
+        assert [row.folded("id") for row in self.read(command)] == ids
+
+    def test_title_and_text(self, command: str, ids: list[str]) -> None:
+        notes = {n["id"]: n for n in catalogue()[command]}
+        for row in self.read(command):
+            note = notes[row.folded("id")]
+            assert row.text("title") == f"{note['title']['en']} {note['text']['en']}"
+
+    def test_career_ids_and_skill_labels(self, command: str, ids: list[str]) -> None:
+        labels = skill_labels()
+        notes = {n["id"]: n for n in catalogue()[command]}
+        for row in self.read(command):
+            note = notes[row.folded("id")]
+            assert row.id_list("careers") == note["careers"], row.folded("id")
+            assert row.text("skills").split(", ") == [labels[s] for s in note["skills"]]
+
+
+def test_first_trend_by_hand() -> None:
+    # ai-and-data-analysis concerns the analyst, the marketing specialist and the manager, and
+    # the skills analytics ("Data analysis") and strategy ("Strategy development").
+    rows = table_rows(
+        invoke(["trends"]).stdout, ["id", "title", "careers", "skills"], key_folds=True
+    )
+    first = rows[0]
+    assert first.cells["title"][0].startswith("Artificial intelligence and")
+    assert first.id_list("careers") == [
+        "social-media-data-analyst",
+        "social-media-marketing-specialist",
+        "social-media-manager",
+    ]
+    assert first.text("skills") == "Data analysis, Strategy development"
+
+
+# --- version and help ------------------------------------------------------------------------
+
+
+def test_version() -> None:
+    run = invoke(["--version"])
+    assert run.exit_code == 0
+    assert run.stdout == f"careers {careers_cli.__version__}\n"
+    assert run.stderr == ""
+
+
+COMMANDS = ["list", "show", "compare", "match", "skills", "trends", "tips"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_has_a_one_line_purpose_and_an_example(command: str) -> None:
+    run = invoke([command, "--help"])
+    assert run.exit_code == 0, run.stderr
+    lines = [line.strip(" │") for line in run.stdout.splitlines()]
+    usage = next(i for i, line in enumerate(lines) if line.startswith("Usage:"))
+    purpose = next(line for line in lines[usage + 1 :] if line)
+    assert purpose.endswith("."), purpose
+    assert len(purpose.split()) >= 4, purpose
+    heading = next(i for i, line in enumerate(lines) if line in ("Example", "Examples"))
+    assert heading > usage
+    example = next(line for line in lines[heading + 1 :] if line)
+    assert example.startswith(f"careers {command}"), example
+
+
+# --- narrow terminals ------------------------------------------------------------------------
+
+NARROW_COMMANDS = [
+    ["list"],
+    ["show", "influencer"],
+    ["match", "-s", "communication"],
+    ["compare", "influencer", "analyst"],
+    ["skills"],
+]
+
+
+@pytest.mark.parametrize("args", NARROW_COMMANDS, ids=lambda a: " ".join(a))
+def test_at_40_columns_lines_fit_and_ids_are_shown(args: list[str]) -> None:
+    run = invoke(args, env={"COLUMNS": "40"})
+    assert run.exit_code == 0, run.stderr
+    too_wide = [line for line in run.stdout.splitlines() if cell_len(line) > 40]
+    assert too_wide == []
+    assert shows_id(run.stdout, "influencer"), run.stdout
+
+
+def test_at_40_columns_list_shows_every_id_whole_or_folded() -> None:
+    run = invoke(["list"], env={"COLUMNS": "40"})
+    assert [cid for cid in SEVEN_IDS if not shows_id(run.stdout, cid)] == []
+
+
+def test_at_40_columns_match_shows_every_id_whole_or_folded() -> None:
+    # -s communication: the manager, the PR manager, the influencer and the community manager.
+    run = invoke(["match", "-s", "communication"], env={"COLUMNS": "40"})
+    expected = [
+        "influencer",
+        "online-community-manager",
+        "social-media-manager",
+        "social-media-pr-manager",
+    ]
+    assert sorted(cid for cid in SEVEN_IDS if shows_id(run.stdout, cid)) == expected
+
+
+def test_at_40_columns_compare_shows_both_ids_whole_or_folded() -> None:
+    run = invoke(["compare", "influencer", "analyst"], env={"COLUMNS": "40"})
+    assert shows_id(run.stdout, "influencer")
+    assert shows_id(run.stdout, "social-media-data-analyst"), run.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [*NARROW_COMMANDS, ["trends"], ["tips"], ["show", "social-media-marketing-specialist"]],
+    ids=lambda a: " ".join(a),
+)
+def test_at_20_columns_nothing_crashes(args: list[str]) -> None:
+    run = invoke(args, env={"COLUMNS": "20"})
+    assert run.exit_code == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert run.stderr == ""
+    assert run.stdout.strip()
+
+
+# --- Arabic ----------------------------------------------------------------------------------
+
+
+class TestArabic:
+    """`--lang ar` or CAREERS_LANG=ar: the program's words and the catalogue's text in Arabic."""
+
+    def test_show_has_the_arabic_description_and_headings(self) -> None:
+        run = invoke(["show", "influencer", "--lang", "ar"])
+        assert run.exit_code == 0, run.stderr
+        influencer = career_record("influencer")
+        assert squeeze(section(run.stdout, "الوصف")) == squeeze(influencer["description"]["ar"])
+        assert "المهارات المطلوبة" in run.stdout.splitlines()
+        assert run.stdout.splitlines()[0].split()[:4] == influencer["title"]["ar"].split()[:4]
+        for english in ("Description", "Required skills", influencer["description"]["en"][:30]):
+            assert english not in run.stdout
+
+    def test_show_arabic_required_skill_lines(self) -> None:
+        run = invoke(["show", "influencer", "--lang", "ar"])
+        text = squeeze(run.stdout)
+        for line in career_record("influencer")["required_skills"]:
+            assert squeeze(line["text"]["ar"]) in text
+
+    def test_environment_variable_and_option_before_the_command_give_the_same(self) -> None:
+        after = invoke(["show", "influencer", "--lang", "ar"])
+        before = invoke(["--lang", "ar", "show", "influencer"])
+        by_env = invoke(["show", "influencer"], env={"CAREERS_LANG": "ar"})
+        assert "المهارات المطلوبة" in after.stdout
+        assert before.stdout == after.stdout
+        assert by_env.stdout == after.stdout
+
+    def test_list_in_arabic(self) -> None:
+        run = invoke(["list", "--lang", "ar"])
+        assert run.exit_code == 0, run.stderr
+        header = run.stdout.splitlines()[0]
+        assert "المعرف" in header and "id" not in header.split()
+        for cid in SEVEN_IDS:
+            record = career_record(cid)
+            assert record["title"]["ar"] in run.stdout
+            assert record["title"]["en"] not in run.stdout
+
+    def test_match_in_arabic_shows_arabic_labels(self) -> None:
+        run = invoke(["match", "-s", "التحليل", "--lang", "ar"])
+        assert run.exit_code == 0, run.stderr
+        assert [b.career_id for b in match_blocks(run.stdout)] == [
+            "social-media-data-analyst",
+            "social-media-manager",
+            "social-media-marketing-specialist",
+        ]
+        assert "تحليل البيانات" in run.stdout
+        assert "Data analysis" not in run.stdout
+
+    def test_errors_in_arabic(self) -> None:
+        run = invoke(["show", "xyzzy", "--lang", "ar"])
+        assert run.exit_code == 1
+        assert "لا توجد مهنة تطابق 'xyzzy'" in run.stderr
+
+
+# --- the installed script --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def installed() -> Path:
+    assert CAREERS_SCRIPT.exists(), f"`careers` is not installed at {CAREERS_SCRIPT}"
+    return CAREERS_SCRIPT
+
+
+class TestInstalledScript:
+    """The `careers` entry point in a subprocess, from a folder that is not the checkout."""
+
+    def test_list_from_another_folder(self, installed: Path, tmp_path: Path) -> None:
+        run = run_installed(["list"], cwd=tmp_path)
+        assert run.exit_code == 0, run.stderr
+        assert run.stderr == ""
+        rows = table_rows(run.stdout, ["id", "career", "skills"])
+        assert [row.folded("id") for row in rows] == SEVEN_IDS
+
+    def test_show_by_arabic_title_words_prints_what_the_id_prints(
+        self, installed: Path, tmp_path: Path
+    ) -> None:
+        by_name = run_installed(["show", "مدير المجتمع"], cwd=tmp_path)
+        by_id = run_installed(["show", "online-community-manager"], cwd=tmp_path)
+        assert by_name.exit_code == 0, by_name.stderr
+        assert by_name.stdout == by_id.stdout
+        assert by_id.stdout == invoke(["show", "online-community-manager"]).stdout
+
+    def test_match_ranking(self, installed: Path, tmp_path: Path) -> None:
+        run = run_installed(["match", "-s", "analytics", "-s", "content creation"], cwd=tmp_path)
+        assert run.exit_code == 0, run.stderr
+        # Worked out in test_explore_compare_match: the 2/2 manager, then 50%, then 25%.
+        assert [b.career_id for b in match_blocks(run.stdout)] == [
+            "social-media-manager",
+            "digital-content-creator",
+            "social-media-data-analyst",
+            "influencer",
+            "social-media-marketing-specialist",
+        ]
+
+    def test_unknown_career_exit_code_and_stream(self, installed: Path, tmp_path: Path) -> None:
+        run = run_installed(["show", "xyzzy"], cwd=tmp_path)
+        assert run.exit_code == 1
+        assert run.stdout == ""
+        assert run.stderr.splitlines()[0].endswith("no career matches 'xyzzy'")
+
+    def test_compare_usage_error(self, installed: Path, tmp_path: Path) -> None:
+        run = run_installed(["compare", "influencer"], cwd=tmp_path)
+        assert run.exit_code == 2
+        assert run.stdout == ""
+        assert "Traceback" not in run.stderr
+
+    def test_match_with_no_career_having_all(self, installed: Path, tmp_path: Path) -> None:
+        args = ["match", "-s", "budget-management", "-s", "crisis-management", "--all"]
+        run = run_installed(args, cwd=tmp_path)
+        assert (run.exit_code, run.stdout) == (0, "")
+        assert run.stderr == "no career has all of the skills asked for\n"
+
+    def test_version(self, installed: Path) -> None:
+        run = run_installed(["--version"])
+        assert (run.exit_code, run.stdout) == (0, f"careers {careers_cli.__version__}\n")
+
+    def test_arabic_through_the_environment(self, installed: Path, tmp_path: Path) -> None:
+        run = run_installed(["show", "influencer"], env={"CAREERS_LANG": "ar"}, cwd=tmp_path)
+        assert run.exit_code == 0, run.stderr
+        description = career_record("influencer")["description"]["ar"]
+        assert squeeze(section(run.stdout, "الوصف")) == squeeze(description)
