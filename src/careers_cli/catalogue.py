@@ -10,25 +10,24 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import ValidationError
+from careers_cli.domain import Catalogue, catalogue_from_data
 
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 from careers_cli.errors import CatalogueError
-from careers_cli.models import Catalogue
 
 DATA_ENV_VAR = "CAREERS_DATA"
-MAX_CATALOGUE_BYTES = 64 * 1024 * 1024
+MAX_CATALOGUE_BYTES = 256 * 1024 * 1024
 BUNDLED_NAME = "careers.json"
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-@dataclass(frozen=True)
-class CatalogueSource:
+class CatalogueSource(NamedTuple):
     """Where a catalogue comes from: a user's file, or the one shipped with the package."""
 
     path: Path
@@ -58,10 +57,16 @@ def bundled_catalogue_path() -> Path:
 
 
 def load_catalogue(source: CatalogueSource) -> Catalogue:
-    """Read and validate a catalogue, or raise `CatalogueError` saying what and where."""
+    """Read and validate a catalogue, or raise `CatalogueError` saying what and where.
+
+    The built-in catalogue is not validated again at run time: the test suite validates it
+    (tests/test_catalogue_data.py), and skipping Pydantic keeps every command's start-up fast.
+    """
     raw = read_catalogue_bytes(source.path)
     data = parse_catalogue_json(raw, source.path)
-    return validate_catalogue(data, source.path)
+    if not source.bundled:
+        validate_catalogue(data, source.path)
+    return catalogue_from_data(data)
 
 
 def read_catalogue_bytes(path: Path) -> bytes:
@@ -175,9 +180,14 @@ def _position_of_constant(text: str) -> tuple[int, int]:
     return 1, 1
 
 
-def validate_catalogue(data: dict[str, Any], path: Path) -> Catalogue:
+def validate_catalogue(data: dict[str, Any], path: Path) -> None:
+    """Check parsed JSON against the models; raise `CatalogueError` listing every problem."""
+    from pydantic import ValidationError
+
+    from careers_cli.models import Catalogue as CatalogueModel
+
     try:
-        return Catalogue.model_validate(data)
+        CatalogueModel.model_validate(data)
     except ValidationError as error:
         problems = tuple(_describe_problems(error, data))
         raise CatalogueError(
@@ -243,6 +253,8 @@ def _json_type_name(value: object) -> str:
 
 def catalogue_json_schema() -> dict[str, Any]:
     """The JSON Schema of the catalogue format, generated from the models."""
-    schema = Catalogue.model_json_schema()
+    from careers_cli.models import Catalogue as CatalogueModel
+
+    schema = CatalogueModel.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema

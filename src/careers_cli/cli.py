@@ -4,10 +4,7 @@ Each command parses its options, opens a session (which loads the catalogue and 
 boundary), calls the search and view layers, and prints. No rule about careers lives here.
 """
 
-from __future__ import annotations
-
 import sys
-from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -17,8 +14,9 @@ from rich.text import Text
 
 from careers_cli import __version__, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
+from careers_cli.domain import Language
 from careers_cli.errors import CatalogueError, ExitStatus, UsageError
-from careers_cli.messages import Language, message
+from careers_cli.messages import message
 from careers_cli.output import make_console, write_json
 from careers_cli.session import CommonOptions, error_boundary, open_session
 from careers_cli.text import printable
@@ -182,8 +180,7 @@ def _options(
     rtl: RtlChoice | None = None,
 ) -> CommonOptions:
     outer = ctx.obj if isinstance(ctx.obj, CommonOptions) else CommonOptions()
-    given = replace(
-        _common(data, lang, no_color, debug),
+    given = _common(data, lang, no_color, debug)._replace(
         output_format=output_format.value,
         rtl="visual" if rtl is RtlChoice.visual else "logical" if rtl else None,
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from careers_cli.messages import Language, message
+from careers_cli.domain import Language
+from careers_cli.messages import message
 
 
 class ExitStatus(IntEnum):

@@ -6,9 +6,7 @@ Catalogue text never comes from here: it is data, read from the catalogue. Templ
 
 from __future__ import annotations
 
-from typing import Literal
-
-Language = Literal["en", "ar"]
+from careers_cli.domain import Language
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     # catalogue errors

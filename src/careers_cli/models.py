@@ -24,9 +24,6 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 SCHEMA_VERSION = 1
 
-Language = Literal["en", "ar"]
-LANGUAGES: tuple[Language, ...] = ("en", "ar")
-
 
 def _require_visible_text(value: str) -> str:
     if not value.strip():
@@ -58,18 +55,12 @@ class BilingualText(Record):
     en: Text
     ar: Text
 
-    def in_language(self, language: Language) -> str:
-        return self.ar if language == "ar" else self.en
-
 
 class BilingualLabel(Record):
     """A short name in English and Arabic."""
 
     en: Label
     ar: Label
-
-    def in_language(self, language: Language) -> str:
-        return self.ar if language == "ar" else self.en
 
 
 class SkillAliases(Record):
@@ -115,11 +106,6 @@ class Career(Record):
     required_skills: list[SkillRequirement] = Field(min_length=1)
     platforms: list[Slug] = Field(default_factory=list)
     occupations: list[OccupationMatch] = Field(default_factory=list)
-
-    @property
-    def skill_ids(self) -> list[str]:
-        """The vocabulary skills this career is tagged with, in order of first mention."""
-        return list(dict.fromkeys(s for line in self.required_skills for s in line.skills))
 
 
 class Platform(Record):

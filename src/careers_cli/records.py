@@ -8,11 +8,10 @@ and Markdown tables; list values are joined with "; ".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from careers_cli.messages import Language, label
-from careers_cli.models import BilingualLabel, BilingualText, Career, LinkedNote
+from careers_cli.domain import Bilingual, Career, Language, LinkedNote
+from careers_cli.messages import label
 from careers_cli.search import (
     CareerMatch,
     CatalogueIndex,
@@ -27,25 +26,23 @@ LIST_SEPARATOR = "; "
 Json = Any
 
 
-@dataclass(frozen=True)
-class Records:
+class Records(NamedTuple):
     """A command's result as data: a JSON document and flat rows for CSV and Markdown."""
 
     document: Json
     rows: list[dict[str, str]]
     # For a single record (`show`), Markdown is a heading and sections instead of a table.
     markdown_title: str = ""
-    markdown_sections: list[MarkdownSection] = field(default_factory=list)
+    markdown_sections: tuple[MarkdownSection, ...] = ()
 
 
-@dataclass(frozen=True)
-class MarkdownSection:
+class MarkdownSection(NamedTuple):
     heading: str
     items: list[str]
     bulleted: bool = True
 
 
-def _both(text: BilingualText | BilingualLabel) -> dict[str, str]:
+def _both(text: Bilingual) -> dict[str, str]:
     return {"en": text.en, "ar": text.ar}
 
 
@@ -104,7 +101,7 @@ def career_profile(
         "platforms": [{"id": p.id, "name": _both(p.name), "kind": p.kind} for p in platforms],
         "trends": [{"id": n.id, "title": _both(n.title)} for n in trends],
         "tips": [{"id": n.id, "title": _both(n.title)} for n in tips],
-        "occupations": [o.model_dump() for o in career.occupations],
+        "occupations": [o._asdict() for o in career.occupations],
         "related": [
             {
                 **_career_ref(r.career),
@@ -158,7 +155,7 @@ def career_profile(
         MarkdownSection(label("related", lang), related_lines),
     ]
     title = f"{career.title.in_language(lang)} ({career.id})"
-    return Records(document, [row], title, [s for s in sections if s.items])
+    return Records(document, [row], title, tuple(s for s in sections if s.items))
 
 
 # --- compare -------------------------------------------------------------------------------
@@ -248,7 +245,7 @@ def skill_list(index: CatalogueIndex, language: Language) -> Records:
         {
             "id": s.id,
             "label": _both(s.label),
-            "aliases": {"en": s.aliases.en, "ar": s.aliases.ar},
+            "aliases": {"en": list(s.aliases.en), "ar": list(s.aliases.ar)},
             "careers": needed_by[s.id],
         }
         for s in skills

@@ -7,11 +7,11 @@ diacritics, find the same records. Nothing here prints.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
+from careers_cli.domain import Career, Catalogue, Skill
 from careers_cli.errors import AmbiguousNameError, NotFoundError, UsageError
-from careers_cli.models import Career, Catalogue, Skill
 from careers_cli.text import normalise, one_line
 
 # Jaro-Winkler similarity above which a misspelling is taken as the word it resembles.
@@ -21,16 +21,14 @@ SUGGESTION_THRESHOLD = 0.7
 SUGGESTION_COUNT = 3
 
 
-@dataclass(frozen=True)
-class SkillMatch:
+class SkillMatch(NamedTuple):
     """A vocabulary skill found for one of the user's words."""
 
     skill: Skill
     query: str
 
 
-@dataclass(frozen=True)
-class CareerMatch:
+class CareerMatch(NamedTuple):
     """How one career fits the skills asked for; `centrality` breaks ties between equal counts."""
 
     career: Career
@@ -48,15 +46,13 @@ class CareerMatch:
         return self.matched_count == self.asked
 
 
-@dataclass(frozen=True)
-class RelatedCareer:
+class RelatedCareer(NamedTuple):
     career: Career
     shared_skills: tuple[str, ...]
     similarity: float
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """Careers side by side: every skill of any of them, shared-by-all first."""
 
     careers: tuple[Career, ...]
@@ -66,17 +62,13 @@ class Comparison:
     platforms: tuple[tuple[str, ...], ...]
 
 
-@dataclass
 class CatalogueIndex:
     """Search structures for one catalogue, built once per process from normalised text."""
 
-    catalogue: Catalogue
-    careers_by_id: dict[str, Career] = field(init=False)
-    skills_by_id: dict[str, Skill] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.careers_by_id = {c.id: c for c in self.catalogue.careers}
-        self.skills_by_id = {s.id: s for s in self.catalogue.skills}
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.careers_by_id = {c.id: c for c in catalogue.careers}
+        self.skills_by_id = {s.id: s for s in catalogue.skills}
 
     @cached_property
     def career_names(self) -> dict[str, list[tuple[str, ...]]]:

@@ -11,17 +11,17 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import typer
 from rich.console import Console, RenderableType
 from rich.text import Text
 
 from careers_cli.catalogue import find_catalogue, load_catalogue
+from careers_cli.domain import Language
 from careers_cli.errors import AmbiguousNameError, CareersError, CatalogueError, ExitStatus
-from careers_cli.messages import Language, message
+from careers_cli.messages import message
 from careers_cli.output import (
     make_console,
     write_csv,
@@ -37,8 +37,7 @@ OutputFormat = Literal["table", "json", "csv", "markdown"]
 RtlMode = Literal["logical", "visual"]
 
 
-@dataclass(frozen=True)
-class CommonOptions:
+class CommonOptions(NamedTuple):
     """Options every command takes, before or after its name."""
 
     data: Path | None = None
@@ -60,16 +59,24 @@ class CommonOptions:
         )
 
 
-@dataclass(frozen=True)
 class Session:
     """What a command works with: the catalogue's index, the language and the consoles."""
 
-    index: CatalogueIndex
-    language: Language
-    out: Console
-    err: Console
-    output_format: OutputFormat = "table"
-    rtl: RtlMode = "logical"
+    def __init__(
+        self,
+        index: CatalogueIndex,
+        language: Language,
+        out: Console,
+        err: Console,
+        output_format: OutputFormat = "table",
+        rtl: RtlMode = "logical",
+    ) -> None:
+        self.index = index
+        self.language = language
+        self.out = out
+        self.err = err
+        self.output_format = output_format
+        self.rtl = rtl
 
     def present(self, view: Callable[[], RenderableType], records: Callable[[], Records]) -> None:
         """Print a result: as a Rich view for `table`, else as data in the chosen format."""
@@ -97,12 +104,12 @@ class Session:
         self.err.print(Text(line), soft_wrap=True)
 
 
-@dataclass
 class Boundary:
     """The stderr console, and the catalogue once loaded (to name candidates in errors)."""
 
-    err: Console
-    index: CatalogueIndex | None = None
+    def __init__(self, err: Console) -> None:
+        self.err = err
+        self.index: CatalogueIndex | None = None
 
 
 @contextmanager

@@ -16,9 +16,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from careers_cli.domain import Career, Language, LinkedNote
 from careers_cli.errors import CatalogueError
-from careers_cli.messages import Language, label, message
-from careers_cli.models import Career, LinkedNote
+from careers_cli.messages import label, message
 from careers_cli.search import (
     CareerMatch,
     CatalogueIndex,
