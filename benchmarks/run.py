@@ -1,0 +1,148 @@
+"""Start-up and scale benchmark: `careers` against a reference Typer + Rich app.
+
+    python benchmarks/run.py [--runs 15]
+
+Runs are interleaved (A B A B ...) so that load on the machine touches both sides alike; each
+figure is a median, and each ratio compares medians from the same run. Peak memory is the
+child's maximum resident set size (`os.wait4`). Bytecode is compiled first, as an installed
+wheel has it. This is a benchmark, not a test: it is not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PYTHON = sys.executable
+CAREERS = [
+    PYTHON,
+    "-c",
+    "import sys; from careers_cli.cli import main; sys.argv[0] = 'careers'; main()",
+]
+REFERENCE = [PYTHON, str(HERE / "reference_app.py")]
+STARTUP_COMMANDS = {
+    "careers list": [*CAREERS, "list"],
+    "careers show influencer": [*CAREERS, "show", "influencer"],
+    "careers match -s analytics": [*CAREERS, "match", "-s", "analytics"],
+    "careers --help": [*CAREERS, "--help"],
+}
+STARTUP_TARGET = 1.10
+SCALE_SIZES = (1_000, 10_000, 50_000)
+SCALE_TARGETS = {10_000: 1.5, 50_000: 3.0}
+
+
+def measure(command: Sequence[str]) -> tuple[float, int]:
+    """Wall time in seconds and peak RSS in KiB of one run."""
+    env = dict(os.environ, COLUMNS="100", NO_COLOR="1")
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        message = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{' '.join(command)} failed: {message}")
+    return elapsed, usage.ru_maxrss
+
+
+Samples = list[tuple[float, int]]
+
+
+def interleaved(commands: Mapping[str, Sequence[str]], runs: int) -> dict[str, Samples]:
+    results: dict[str, Samples] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(measure(command))
+    return results
+
+
+def median_time(samples: Samples) -> float:
+    return statistics.median(s[0] for s in samples)
+
+
+def median_memory(samples: Samples) -> float:
+    return statistics.median(s[1] for s in samples)
+
+
+def startup(runs: int) -> bool:
+    print(f"Start-up: median of {runs} interleaved runs against the reference app")
+    print(f"{'command':30} {'time':>9} {'x ref':>7} {'peak RSS':>10} {'x ref':>7}  target")
+    met = True
+    for name, command in STARTUP_COMMANDS.items():
+        results = interleaved({"reference": REFERENCE, name: command}, runs)
+        ref_time, ref_memory = (
+            median_time(results["reference"]),
+            median_memory(results["reference"]),
+        )
+        time_ratio = median_time(results[name]) / ref_time
+        memory_ratio = median_memory(results[name]) / ref_memory
+        targeted = name != "careers --help"
+        ok = time_ratio <= STARTUP_TARGET and memory_ratio <= STARTUP_TARGET
+        met &= ok or not targeted
+        verdict = ("met" if ok else "MISSED") if targeted else "(no target)"
+        print(
+            f"{name:30} {1000 * median_time(results[name]):7.1f}ms {time_ratio:6.2f}x"
+            f" {median_memory(results[name]) / 1024:8.1f}MB {memory_ratio:6.2f}x  {verdict}"
+        )
+    print(f"{'reference app':30} {1000 * ref_time:7.1f}ms {'':7} {ref_memory / 1024:8.1f}MB")
+    return met
+
+
+def scale(runs: int) -> bool:
+    sys.path.insert(0, str(REPO))
+    import json
+
+    from benchmarks.generate_catalogue import generate
+
+    print(f"\nScale: median of {runs} interleaved runs, ratio to the built-in catalogue")
+    met = True
+    with tempfile.TemporaryDirectory() as folder:
+        paths = {}
+        for size in SCALE_SIZES:
+            path = Path(folder) / f"careers-{size}.json"
+            path.write_text(json.dumps(generate(size), ensure_ascii=False), encoding="utf-8")
+            paths[size] = path
+        for args in (["show", "influencer"], ["match", "-s", "analytics"]):
+            commands: dict[str, Sequence[str]] = {"built-in": [*CAREERS, *args]}
+            commands |= {str(n): [*CAREERS, *args, "--data", str(p)] for n, p in paths.items()}
+            results = interleaved(commands, runs)
+            base = median_time(results["built-in"])
+            print(f"careers {' '.join(args)}: built-in catalogue {1000 * base:.1f}ms")
+            for size in SCALE_SIZES:
+                ratio = median_time(results[str(size)]) / base
+                target = SCALE_TARGETS.get(size)
+                ok = target is None or ratio <= target
+                met &= ok
+                verdict = f"target {target}x: {'met' if ok else 'MISSED'}" if target else ""
+                megabytes = paths[size].stat().st_size / 1e6
+                print(
+                    f"  {size:>6} careers ({megabytes:6.1f} MB): "
+                    f"{1000 * median_time(results[str(size)]):8.1f}ms {ratio:6.2f}x  {verdict}"
+                )
+    return met
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="runs of each command (>= 15)")
+    parser.add_argument("--skip-scale", action="store_true", help="only the start-up part")
+    args = parser.parse_args()
+    compileall.compile_dir(str(REPO / "src"), quiet=1)
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores\n")
+    met = startup(args.runs)
+    if not args.skip_scale:
+        met &= scale(args.runs)
+    print("\nEvery target met." if met else "\nSome targets were missed.")
+
+
+if __name__ == "__main__":
+    main()
