@@ -18,6 +18,16 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data" / "careers.json"
 SEED = REPO.parent / "shared" / "seed" / "000_820994bef6324501.txt"
 CAREERS_SCRIPT = Path(sys.executable).with_name("careers")
+# The seven careers of the source article, in its order (the issue fixes these ids).
+SEVEN_IDS = [
+    "social-media-manager",
+    "social-media-marketing-specialist",
+    "digital-content-creator",
+    "social-media-pr-manager",
+    "social-media-data-analyst",
+    "influencer",
+    "online-community-manager",
+]
 
 # A pinned, colourless, English environment, so output does not depend on the machine.
 BASE_ENV = {

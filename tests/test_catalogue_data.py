@@ -13,17 +13,8 @@ import pytest
 from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.models import Career, Catalogue, LinkedNote
 from careers_cli.text import normalise
-from tests.conftest import DATA, REPO, SEED
+from tests.conftest import DATA, REPO, SEED, SEVEN_IDS
 
-SEVEN_IDS = [
-    "social-media-manager",
-    "social-media-marketing-specialist",
-    "digital-content-creator",
-    "social-media-pr-manager",
-    "social-media-data-analyst",
-    "influencer",
-    "online-community-manager",
-]
 SEVEN_PLATFORMS = {
     "facebook",
     "twitter",

@@ -12,8 +12,8 @@ from typing import ClassVar
 
 import pytest
 
-from tests.conftest import invoke
-from tests.test_explore_list_show import LIST_ROWS, SEVEN_IDS, header_starts
+from tests.conftest import SEVEN_IDS, invoke
+from tests.test_explore_list_show import LIST_ROWS, header_starts
 
 SUMMARY = {cid: summary for cid, _, summary, _ in LIST_ROWS}
 TITLE = {cid: title for cid, title, _, _ in LIST_ROWS}

@@ -16,17 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, invoke
-
-SEVEN_IDS = [
-    "social-media-manager",
-    "social-media-marketing-specialist",
-    "digital-content-creator",
-    "social-media-pr-manager",
-    "social-media-data-analyst",
-    "influencer",
-    "online-community-manager",
-]
+from tests.conftest import DATA, SEVEN_IDS, invoke
 
 
 def catalogue() -> dict[str, Any]:

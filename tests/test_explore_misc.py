@@ -9,10 +9,9 @@ import pytest
 from rich.cells import cell_len
 
 import careers_cli
-from tests.conftest import CAREERS_SCRIPT, invoke, run_installed
+from tests.conftest import CAREERS_SCRIPT, SEVEN_IDS, invoke, run_installed
 from tests.test_explore_compare_match import match_blocks, shows_id
 from tests.test_explore_list_show import (
-    SEVEN_IDS,
     Row,
     career_record,
     catalogue,

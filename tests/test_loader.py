@@ -16,17 +16,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, Run, invoke, run_installed
+from tests.conftest import DATA, SEVEN_IDS, Run, invoke, run_installed
 
-SEVEN_IDS = [
-    "social-media-manager",
-    "social-media-marketing-specialist",
-    "digital-content-creator",
-    "social-media-pr-manager",
-    "social-media-data-analyst",
-    "influencer",
-    "online-community-manager",
-]
 INVALID_CATALOGUE = 3
 _BASE: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
 

@@ -19,17 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BASE_ENV, CAREERS_SCRIPT, DATA, Run, invoke, run_installed
+from tests.conftest import BASE_ENV, CAREERS_SCRIPT, DATA, SEVEN_IDS, Run, invoke, run_installed
 
-SEVEN_IDS = [
-    "social-media-manager",
-    "social-media-marketing-specialist",
-    "digital-content-creator",
-    "social-media-pr-manager",
-    "social-media-data-analyst",
-    "influencer",
-    "online-community-manager",
-]
 COMMANDS: dict[str, list[str]] = {
     "list": ["list"],
     "show": ["show", "influencer"],

@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import invoke
-
-SEVEN_IDS = [
-    "social-media-manager",
-    "social-media-marketing-specialist",
-    "digital-content-creator",
-    "social-media-pr-manager",
-    "social-media-data-analyst",
-    "influencer",
-    "online-community-manager",
-]
+from tests.conftest import SEVEN_IDS, invoke
 
 
 def test_list_shows_the_seven_careers_in_catalogue_order() -> None:

@@ -19,19 +19,10 @@ from pathlib import Path
 import pytest
 
 import careers_cli
-from tests.conftest import BASE_ENV, DATA, REPO
+from tests.conftest import BASE_ENV, DATA, REPO, SEVEN_IDS
 
 pytestmark = pytest.mark.slow
 
-SEVEN_IDS = [
-    "social-media-manager",
-    "social-media-marketing-specialist",
-    "digital-content-creator",
-    "social-media-pr-manager",
-    "social-media-data-analyst",
-    "influencer",
-    "online-community-manager",
-]
 _NOT_INHERITED = (
     "CAREERS_DATA",
     "CAREERS_LANG",
