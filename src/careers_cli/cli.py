@@ -7,10 +7,11 @@ boundary), calls the search and view layers, and prints. No rule about careers l
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.text import Text
+from typer.core import TyperGroup
 
 from careers_cli import __version__, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
@@ -18,7 +19,7 @@ from careers_cli.domain import Language
 from careers_cli.errors import CatalogueError, ExitStatus, UsageError
 from careers_cli.messages import message
 from careers_cli.output import make_console, write_json
-from careers_cli.session import CommonOptions, error_boundary, open_session
+from careers_cli.session import CommonOptions, error_boundary, open_session, report_usage_error
 from careers_cli.text import printable
 
 COMPARE_LIMIT = 7
@@ -124,8 +125,33 @@ def _complete_skill(incomplete: str) -> list[tuple[str, str]]:
     return search.complete_skill_names(index, incomplete) if index else []
 
 
+class CareersGroup(TyperGroup):
+    """The command group, with usage errors as one line in the user's language (exit code 2)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            status = super().main(argv, prog_name, complete_var, False, **extra)
+        except (KeyboardInterrupt, typer.Abort):
+            sys.exit(ExitStatus.INTERRUPTED)
+        except typer.TyperException as error:  # Click's usage errors derive from it
+            report_usage_error(error, argv)
+            sys.exit(getattr(error, "exit_code", ExitStatus.USAGE))
+        sys.exit(status if isinstance(status, int) else ExitStatus.OK)
+
+
 app = typer.Typer(
     name="careers",
+    cls=CareersGroup,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -474,7 +500,4 @@ def schema() -> None:
 
 def main() -> None:
     """Entry point of the `careers` script."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(ExitStatus.INTERRUPTED)
+    app()

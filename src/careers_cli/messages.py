@@ -135,6 +135,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{option} must be one of: {choices} (got '{value}')",
         "{option} يجب أن يكون أحد: {choices} (القيمة '{value}')",
     ),
+    "usage.hint": (
+        "try '{command} -h' for help",
+        "للمساعدة جرّب '{command} -h'",
+    ),
+    "usage.missing": (
+        "missing {option}",
+        "الخيار {option} مطلوب",
+    ),
+    "usage.no_such_option": (
+        "no such option: {option}",
+        "لا يوجد خيار باسم {option}",
+    ),
+    "usage.other": (
+        "{detail}",
+        "استخدام غير صحيح: {detail}",
+    ),
     "error.unexpected": (
         "unexpected error: {detail} (run again with --debug for the traceback, and report it)",
         "خطأ غير متوقع: {detail} (أعد التشغيل مع --debug لعرض التفاصيل، وأبلغ عنه)",

@@ -8,6 +8,7 @@ error prints one line and how to see the traceback, unless debugging is on.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -100,8 +101,28 @@ class Session:
             write_markdown_table(stream, data.rows)
 
     def notice(self, text: str) -> None:
-        line = visual_order(text) if self.rtl == "visual" else text
-        self.err.print(Text(line), soft_wrap=True)
+        StderrLines(self.err, self.language, visual=self.rtl == "visual").line(text)
+
+
+class StderrLines:
+    """Lines for stderr: one line each, printable, shaped for the terminal in visual mode."""
+
+    def __init__(self, err: Console, language: Language, *, visual: bool = False) -> None:
+        self.err = err
+        self.language = language
+        self.visual = visual
+
+    def error(self, text: str) -> None:
+        prefix = message("error.prefix", self.language) + ": "
+        line = printable(text).replace("\n", "\u2424")  # one line, even for a path with a newline
+        if self.visual:
+            self.err.print(Text(visual_order(prefix + line), style="red"), soft_wrap=True)
+        else:
+            self.err.print(Text.assemble((prefix, "bold red"), line), soft_wrap=True)
+
+    def line(self, text: str) -> None:
+        line = printable(text).replace("\n", "\u2424")
+        self.err.print(Text(visual_order(line) if self.visual else line), soft_wrap=True)
 
 
 class Boundary:
@@ -117,11 +138,12 @@ def error_boundary(options: CommonOptions) -> Iterator[Boundary]:
     """Yield the stderr console; turn every error inside into one line and an exit code."""
     language: Language = options.language or "en"
     err = make_console(sys.stderr, no_color=options.no_color)
+    lines = StderrLines(err, language, visual=(options.rtl or _rtl_from_environment()) == "visual")
     boundary = Boundary(err)
     try:
         yield boundary
     except CareersError as error:
-        report_error(err, error, language, boundary.index)
+        report_error(lines, error, boundary.index)
         raise typer.Exit(error.exit_status) from None
     except KeyboardInterrupt:
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
@@ -134,7 +156,7 @@ def error_boundary(options: CommonOptions) -> Iterator[Boundary]:
         if options.debug or os.environ.get("CAREERS_DEBUG", "") not in ("", "0"):
             raise
         detail = f"{type(error).__name__}: {error}"
-        print_error(err, message("error.unexpected", language, detail=detail), language)
+        lines.error(message("error.unexpected", language, detail=detail))
         raise typer.Exit(ExitStatus.INTERNAL_ERROR) from None
 
 
@@ -159,25 +181,23 @@ def _rtl_from_environment() -> RtlMode:
     return "visual" if os.environ.get("CAREERS_RTL", "").strip().lower() == "visual" else "logical"
 
 
-def report_error(
-    err: Console, error: CareersError, language: Language, index: CatalogueIndex | None
-) -> None:
+def report_error(lines: StderrLines, error: CareersError, index: CatalogueIndex | None) -> None:
     """The error's line, then what helps: the candidates, a suggestion, or how to see more."""
-    print_error(err, error.render(language), language)
+    language = lines.language
+    lines.error(error.render(language))
     candidates = error.params.get("candidates")
     if isinstance(error, AmbiguousNameError) and isinstance(candidates, list):
         for candidate_id in candidates:
-            line = _describe_candidate(index, candidate_id, language)
-            err.print(Text("  " + one_line(line, limit=120)))
+            candidate = _describe_candidate(index, candidate_id, language)
+            lines.line("  " + one_line(candidate, limit=120))
     elif isinstance(candidates, list) and candidates:
         key = "skill.did_you_mean" if error.key.startswith("skill.") else "career.did_you_mean"
-        err.print(Text(message(key, language, candidates=", ".join(candidates))))
+        lines.line(message(key, language, candidates=", ".join(candidates)))
     elif error.key == "skill.not_found":
-        err.print(Text(message("skill.list_hint", language)))
+        lines.line(message("skill.list_hint", language))
     if isinstance(error, CatalogueError) and len(error.problems) > 1:
         count = len(error.problems) - 1
-        more = message("catalogue.more_problems", language, count=count, path=error.path)
-        err.print(Text(more), soft_wrap=True)
+        lines.line(message("catalogue.more_problems", language, count=count, path=error.path))
 
 
 def _describe_candidate(index: CatalogueIndex | None, candidate_id: str, language: Language) -> str:
@@ -191,13 +211,57 @@ def _describe_candidate(index: CatalogueIndex | None, candidate_id: str, languag
     return candidate_id
 
 
-def print_error(err: Console, text: str, language: Language) -> None:
-    prefix = message("error.prefix", language)
-    line = printable(text).replace("\n", "\u2424")  # one line, even for a path with a newline
-    err.print(Text.assemble((f"{prefix}: ", "bold red"), line), soft_wrap=True)
-
-
 def _silence_stdout() -> None:
     """After a closed pipe, point stdout at devnull so the interpreter's last flush is quiet."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+_NOT_ONE_OF = re.compile(r"'(?P<value>[^']*)' is not one of (?P<choices>.+?)\.?$")
+
+
+def report_usage_error(error: Exception, argv: list[str]) -> None:
+    """A usage error from the option parser as one line (and a hint), in the user's language."""
+    language = language_from_arguments(argv)
+    err = make_console(sys.stderr, no_color="--no-color" in argv)
+    if type(error).__name__ == "NoArgsIsHelpError":
+        err.print(Text(str(error.format_message())), soft_wrap=True)  # type: ignore[attr-defined]
+        return
+    lines = StderrLines(err, language)
+    detail = str(error.format_message()) if hasattr(error, "format_message") else str(error)
+    detail = detail.replace("Value error, ", "")
+    text = detail if language == "en" else _arabic_usage_message(error, detail)
+    lines.error(text)
+    context = getattr(error, "ctx", None)
+    command = getattr(context, "command_path", None) or "careers"
+    lines.line(message("usage.hint", language, command=command))
+
+
+def _arabic_usage_message(error: Exception, detail: str) -> str:
+    """The Arabic sentence for the usage errors people make; others keep the parser's text."""
+    param = getattr(error, "param", None)
+    option = " / ".join(getattr(param, "opts", ()) or ()) or getattr(param, "name", "") or ""
+    kind = type(error).__name__
+    if kind == "MissingParameter" and getattr(param, "name", None) == "skill":
+        return message("match.no_skills", "ar")
+    if kind == "MissingParameter":
+        return message("usage.missing", "ar", option=option or detail)
+    not_one_of = _NOT_ONE_OF.search(detail)
+    if kind == "BadParameter" and not_one_of:
+        choices = not_one_of["choices"].replace("'", "")
+        return message(
+            "option.bad_value", "ar", option=option, choices=choices, value=not_one_of["value"]
+        )
+    if kind == "NoSuchOption":
+        return message("usage.no_such_option", "ar", option=getattr(error, "option_name", detail))
+    return message("usage.other", "ar", detail=detail)
+
+
+def language_from_arguments(argv: list[str]) -> Language:
+    """The language asked for on a command line that could not be parsed (or $CAREERS_LANG)."""
+    for index, argument in enumerate(argv):
+        if argument == "--lang" and index + 1 < len(argv):
+            return "ar" if argv[index + 1].lower() == "ar" else "en"
+        if argument.startswith("--lang="):
+            return "ar" if argument.split("=", 1)[1].lower() == "ar" else "en"
+    return "ar" if os.environ.get("CAREERS_LANG", "").strip().lower() == "ar" else "en"

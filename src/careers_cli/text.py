@@ -64,10 +64,14 @@ def normalise(text: str) -> str:
 
 
 def _strip_prefixes(word: str) -> str:
-    stripped = _ARTICLE.sub("", word, count=1)
-    if stripped == word:
-        stripped = _CLITIC.sub("", word, count=1)
-    return stripped
+    """Drop leading articles and clitics until none is left, so normalising is idempotent."""
+    while True:
+        stripped = _ARTICLE.sub("", word, count=1)
+        if stripped == word:
+            stripped = _CLITIC.sub("", word, count=1)
+        if stripped == word:
+            return word
+        word = stripped
 
 
 def printable(text: str) -> str:

@@ -1,0 +1,630 @@
+"""Arabic as a first-class language: `--lang ar`, Arabic search, and right-to-left display.
+
+Expected Arabic comes from data/careers.json (read here without the product's loader) and from
+the labels and messages of `careers_cli.messages`. Visual right-to-left lines are checked
+against what arabic-reshaper and python-bidi give for the same wrapped logical lines.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import arabic_reshaper
+import pytest
+from bidi import get_display
+from rich.cells import cell_len
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from careers_cli.messages import label, message
+from careers_cli.rtl import VisualLines, for_visual_terminal
+from tests.conftest import BASE_ENV, DATA, REPO, Run, invoke
+
+WIDE = {"COLUMNS": "400"}  # nothing wraps: catalogue text can be found verbatim
+# Unshaped (logical) Arabic letters, and the presentation forms that shaping produces.
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def catalogue() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return data
+
+
+def career(career_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(c for c in catalogue()["careers"] if c["id"] == career_id)
+    return found
+
+
+def titles_ar(*career_ids: str) -> list[str]:
+    return [career(c)["title"]["ar"] for c in career_ids]
+
+
+def squeeze(text: str) -> str:
+    """Text with every run of white space made one space: wrapped prose reads as one line."""
+    return " ".join(text.split())
+
+
+def run_ok(args: Sequence[str], env: dict[str, str] | None = None) -> Run:
+    run = invoke(args, env)
+    assert run.exit_code == 0, run.stderr
+    return run
+
+
+def expected_visual(logical: str) -> str:
+    """What a terminal without bidi support must receive for one logical line."""
+    return str(get_display(arabic_reshaper.reshape(logical), base_dir="R"))
+
+
+def render(renderable: RenderableType, width: int) -> list[str]:
+    """The lines Rich prints for `renderable` at `width` columns, without colour."""
+    buffer = io.StringIO()
+    console = Console(width=width, file=buffer, color_system=None, legacy_windows=False)
+    console.print(renderable)
+    return buffer.getvalue().splitlines()
+
+
+def cells_before(line: str, edge: int) -> str:
+    """The part of `line` that fills its first `edge` terminal cells."""
+    taken = ""
+    for char in line:
+        if cell_len(taken + char) > edge:
+            break
+        taken += char
+    return taken
+
+
+def cell_end(line: str, text: str) -> int:
+    """The terminal cell just after `text` in `line`."""
+    return cell_len(line[: line.index(text) + len(text)])
+
+
+# --- --lang and CAREERS_LANG -----------------------------------------------------------------
+
+# Each command, and the labels (from messages.py) its table output must show.
+COMMANDS: dict[str, tuple[list[str], list[str]]] = {
+    "list": (["list"], ["id", "career", "skills"]),
+    "show": (
+        ["show", "influencer"],
+        [
+            "description",
+            "responsibilities",
+            "required_skills",
+            "skill",
+            "tagged_as",
+            "trends",
+            "tips",
+            "occupations",
+            "related",
+            "shared_skills",
+        ],
+    ),
+    "compare": (
+        ["compare", "influencer", "digital-content-creator"],
+        ["summary", "present", "platforms", "similarity"],
+    ),
+    "match": (["match", "-s", "analytics"], ["title", "has", "to_learn"]),
+    "skills": (["skills"], ["id", "label", "aliases", "needed_by"]),
+    "trends": (["trends"], ["id", "title", "careers", "skills"]),
+    "tips": (["tips"], ["id", "title", "careers", "skills"]),
+}
+
+
+def catalogue_text_shown(command: str) -> list[str]:
+    """Arabic catalogue text each command must print verbatim in Arabic."""
+    data = catalogue()
+    if command == "list":
+        return titles_ar(*(c["id"] for c in data["careers"]))
+    if command == "show":
+        return titles_ar("influencer")
+    if command == "compare":
+        return titles_ar("influencer", "digital-content-creator")
+    if command == "match":
+        return titles_ar(
+            "social-media-data-analyst", "social-media-manager", "social-media-marketing-specialist"
+        )
+    if command == "skills":
+        return [s["label"]["ar"] for s in data["skills"]]
+    return [n["title"]["ar"] for n in data[command]]
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_arabic_output_of_every_command(command: str) -> None:
+    args, labels = COMMANDS[command]
+    run = run_ok([*args, "--lang", "ar"], WIDE)
+    for key in labels:
+        assert label(key, "ar") in run.stdout, key
+    for text in catalogue_text_shown(command):
+        assert text in run.stdout
+    english = run_ok(args, WIDE).stdout
+    for key in labels:
+        assert label(key, "en") in english, key
+        assert label(key, "ar") not in english, key
+
+
+def test_match_legend_is_arabic() -> None:
+    run = run_ok(["match", "-s", "analytics", "--lang", "ar"], WIDE)
+    assert message("match.legend", "ar") in run.stdout
+    assert message("match.legend", "en") not in run.stdout
+
+
+def test_validate_summary_is_arabic() -> None:
+    data = catalogue()
+    run = run_ok(["validate", str(DATA), "--lang", "ar"], WIDE)
+    expected = message(
+        "validate.ok",
+        "ar",
+        path=str(DATA),
+        careers=len(data["careers"]),
+        skills=len(data["skills"]),
+        trends=len(data["trends"]),
+        tips=len(data["tips"]),
+    )
+    assert squeeze(run.stdout) == squeeze(expected)
+
+
+ALL_COMMANDS = [*COMMANDS.values(), (["validate", str(DATA)], [])]
+
+
+@pytest.mark.parametrize("args", [args for args, _ in ALL_COMMANDS], ids=lambda a: a[0])
+def test_lang_before_the_command_and_from_the_environment(args: list[str]) -> None:
+    after = run_ok([*args, "--lang", "ar"], WIDE).stdout
+    assert ARABIC_LETTER.search(after)
+    assert run_ok(["--lang", "ar", *args], WIDE).stdout == after
+    assert run_ok(args, {**WIDE, "CAREERS_LANG": "ar"}).stdout == after
+    english = run_ok(args, WIDE).stdout
+    assert english != after
+    # An explicit --lang wins over the environment, and after the command over before it.
+    assert run_ok([*args, "--lang", "en"], {**WIDE, "CAREERS_LANG": "ar"}).stdout == english
+    assert run_ok(["--lang", "en", *args, "--lang", "ar"], WIDE).stdout == after
+    assert run_ok(["--lang", "ar", *args, "--lang", "en"], WIDE).stdout == english
+
+
+def allowed_latin_words() -> set[str]:
+    """Latin words an Arabic screen may hold: ids, URIs, ESCO's English occupation labels and
+    the Latin inside the catalogue's Arabic text (Google Analytics)."""
+    data = catalogue()
+    words: set[str] = {"ESCO", "ISCO-08"}
+    for key in ("careers", "skills", "platforms", "trends", "tips"):
+        words.update(record["id"] for record in data[key])
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("ar"), str):
+                words.update(latin_words(node["ar"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(data)
+    for record in data["careers"]:
+        for occupation in record.get("occupations", []):
+            words.update(latin_words(occupation["label"]))
+            words.add(occupation["uri"])
+    return words
+
+
+def latin_words(text: str) -> set[str]:
+    return {w.rstrip(".:/-") for w in re.findall(r"[A-Za-z][A-Za-z0-9._:/-]*", text)}
+
+
+@pytest.mark.parametrize("args", [args for args, _ in ALL_COMMANDS], ids=lambda a: a[0])
+def test_everything_read_in_arabic_is_arabic(args: list[str]) -> None:
+    run = run_ok([*args, "--lang", "ar"], WIDE)
+    allowed = allowed_latin_words() | latin_words(str(DATA))
+    assert latin_words(run.stdout + run.stderr) - allowed == set()
+
+
+# --- show and list in Arabic -----------------------------------------------------------------
+
+
+def test_show_influencer_in_arabic_prints_the_catalogue_verbatim() -> None:
+    record = career("influencer")
+    out = run_ok(["show", "influencer", "--lang", "ar"], WIDE).stdout
+    assert record["title"]["ar"] in out
+    assert record["description"]["ar"] in out
+    for line in record["required_skills"]:
+        assert line["text"]["ar"] in out
+    for item in record["responsibilities"]:
+        assert item["ar"] in out
+    for key in ("description", "responsibilities", "required_skills", "related"):
+        assert label(key, "ar") in out
+    for key in ("description", "responsibilities", "required_skills", "related"):
+        assert label(key, "en") not in out
+    assert record["title"]["en"] not in out
+    assert record["description"]["en"] not in out
+
+
+def test_show_influencer_in_arabic_at_the_default_width() -> None:
+    """At 120 columns Rich wraps the description: compare with the words joined."""
+    record = career("influencer")
+    out = squeeze(run_ok(["show", "influencer", "--lang", "ar"]).stdout)
+    assert squeeze(record["description"]["ar"]) in out
+    for line in record["required_skills"]:
+        assert squeeze(line["text"]["ar"]) in out
+    assert label("required_skills", "ar") in out
+
+
+def test_list_in_arabic_has_arabic_headers() -> None:
+    out = run_ok(["list", "--lang", "ar"]).stdout
+    header = out.splitlines()[0].split()
+    assert header == [label("id", "ar"), label("career", "ar"), label("skills", "ar")]
+    assert label("career", "en") not in header
+
+
+# --- errors in Arabic ------------------------------------------------------------------------
+
+
+def test_unknown_career_error_is_arabic() -> None:
+    run = invoke(["show", "xyzzy", "--lang", "ar"])
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert "لا توجد مهنة تطابق" in run.stderr
+    assert run.stderr.startswith(message("error.prefix", "ar") + ": ")
+    assert message("career.not_found", "ar", query="xyzzy") in run.stderr
+    assert "no career" not in run.stderr
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_missing_catalogue_error_is_arabic(before: bool) -> None:
+    args = ["--data", "missing.json", "list"] if before else ["list", "--data", "missing.json"]
+    run = invoke([*args, "--lang", "ar"])
+    assert run.exit_code == 3
+    assert "الملف غير موجود" in run.stderr
+    assert message("catalogue.missing", "ar", path="missing.json") in run.stderr
+    assert "no such file" not in run.stderr
+
+
+def test_unknown_skill_error_is_arabic() -> None:
+    run = invoke(["match", "-s", "zzzzqqq", "--lang", "ar"])
+    assert run.exit_code == 1
+    assert message("skill.not_found", "ar", query="zzzzqqq") in run.stderr
+    assert "no skill" not in run.stderr
+    # the query, and the command the hint names, are the only Latin
+    assert latin_words(run.stderr) - {"zzzzqqq", "careers", "skills"} == set()
+
+
+def test_ambiguous_career_error_is_arabic() -> None:
+    run = invoke(["show", "manager", "--lang", "ar"])
+    assert run.exit_code == 1
+    assert message("career.ambiguous", "ar", query="manager") in run.stderr
+    for title in titles_ar("social-media-manager", "online-community-manager"):
+        assert title in run.stderr
+    assert "Social Media Manager" not in run.stderr
+
+
+def test_compare_usage_error_is_arabic() -> None:
+    run = invoke(["compare", "influencer", "--lang", "ar"])
+    assert run.exit_code == 2
+    assert message("compare.too_few", "ar") in run.stderr
+
+
+def test_missing_skill_option_error_is_arabic() -> None:
+    """A usage error is an error too: `match` without --skill, in Arabic."""
+    run = invoke(["match", "--lang", "ar"])
+    assert run.exit_code == 2
+    assert message("error.prefix", "ar") in run.stderr
+    assert message("match.no_skills", "ar") in run.stderr
+    assert "Missing option" not in run.stderr
+
+
+def test_bad_option_value_error_is_arabic() -> None:
+    run = invoke(["list", "--lang", "ar", "-f", "xml"])
+    assert run.exit_code == 2
+    assert message("error.prefix", "ar") in run.stderr
+    assert "يجب أن يكون أحد" in run.stderr  # the fixed part of messages' "option.bad_value"
+    assert "xml" in run.stderr
+    assert "Invalid value" not in run.stderr
+
+
+# --- searching in Arabic ---------------------------------------------------------------------
+
+SHOW_BY_ARABIC_NAME = [
+    ("المؤثر", "influencer"),
+    ("مدير المجتمع", "online-community-manager"),
+    ("المُؤثِّر", "influencer"),  # with tashkeel
+    ("المـؤثر", "influencer"),  # with tatweel
+    ("ﻣﺆﺛﺮ", "influencer"),  # presentation forms, as copied from a shaped terminal
+    ("\u200fالمؤثر\u200f", "influencer"),  # with right-to-left marks
+    ("مدير المجتمع الالكتروني", "online-community-manager"),  # alef without hamza
+    ("مدير المجتمع الإلكترونى", "online-community-manager"),  # and alef maksura for yeh
+    ("محلل بيانات", "social-media-data-analyst"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize(("query", "career_id"), SHOW_BY_ARABIC_NAME)
+def test_show_by_arabic_name_equals_show_by_id(query: str, career_id: str, lang: str) -> None:
+    by_name = run_ok(["show", query, "--lang", lang])
+    by_id = run_ok(["show", career_id, "--lang", lang])
+    assert by_name.stdout == by_id.stdout
+    assert career(career_id)["title"][lang] in by_name.stdout
+
+
+def test_compare_by_arabic_names_equals_compare_by_ids() -> None:
+    by_name = run_ok(["compare", "المؤثر", "مدير المجتمع", "--lang", "ar"])
+    by_id = run_ok(["compare", "influencer", "online-community-manager", "--lang", "ar"])
+    assert by_name.stdout == by_id.stdout
+
+
+def ranked(args: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The ranked results of `match`, without the user's words (which the output echoes)."""
+    rows = json.loads(run_ok([*args, "-f", "json"]).stdout)
+    return [(r["rank"], r["id"], r["score"], r["has_all"], r["missing"]) for r in rows]
+
+
+def ranking_lines(args: Sequence[str]) -> list[str]:
+    """`1. social-media-data-analyst  1/1 · 50%`: rank, id and score of each table block."""
+    out = run_ok(args).stdout
+    return [line for line in out.splitlines() if re.match(r"\d+\. ", line)]
+
+
+@pytest.mark.parametrize(
+    "skill", ["تحليل البيانات", "التحليل", "تَحْلِيل البَيَانَات", "تحليل الأداء", "البيانات"]
+)
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_match_by_arabic_skill_equals_match_by_id(skill: str, lang: str) -> None:
+    expected = ranked(["match", "-s", "analytics", "--lang", lang])
+    assert [row[1] for row in expected] == [
+        "social-media-data-analyst",
+        "social-media-manager",
+        "social-media-marketing-specialist",
+    ]
+    assert ranked(["match", "-s", skill, "--lang", lang]) == expected
+    assert ranking_lines(["match", "-s", skill, "--lang", lang]) == ranking_lines(
+        ["match", "-s", "analytics", "--lang", lang]
+    )
+    found = json.loads(run_ok(["match", "-s", skill, "-f", "json"]).stdout)[0]["matched"]
+    assert [(m["skill"], m["query"]) for m in found] == [("analytics", skill)]
+
+
+# --- right-to-left display: logical by default -----------------------------------------------
+
+
+def test_default_output_is_logical_arabic() -> None:
+    out = run_ok(["show", "influencer", "--lang", "ar"], WIDE).stdout
+    assert career("influencer")["title"]["ar"] in out
+    assert not PRESENTATION_FORM.search(out)
+
+
+def test_rtl_logical_option_wins_over_the_environment() -> None:
+    logical = run_ok(["show", "influencer", "--lang", "ar"]).stdout
+    assert run_ok(["show", "influencer", "--lang", "ar", "--rtl", "logical"]).stdout == logical
+    overridden = run_ok(
+        ["show", "influencer", "--lang", "ar", "--rtl", "logical"], {"CAREERS_RTL": "visual"}
+    )
+    assert overridden.stdout == logical
+
+
+# --- right-to-left display: visual lines -----------------------------------------------------
+
+ANALYST_TOOLS = next(
+    line["text"]["ar"]
+    for line in career("social-media-data-analyst")["required_skills"]
+    if "Google Analytics" in line["text"]["ar"]
+)
+LONG_SKILL = career("influencer")["required_skills"][1]["text"]["ar"]
+SYNTHETIC = "المرحلة 2 من Google Analytics"
+
+VISUAL_CASES = [
+    pytest.param(ANALYST_TOOLS, 30, id="skill-with-latin-at-30"),
+    pytest.param(LONG_SKILL, 30, id="long-skill-at-30"),
+    pytest.param(career("influencer")["description"]["ar"], 50, id="description-at-50"),
+    pytest.param(SYNTHETIC, 40, id="synthetic-one-line"),
+    pytest.param(SYNTHETIC, 12, id="synthetic-wrapped"),
+]
+
+
+@pytest.mark.parametrize(("text", "width"), VISUAL_CASES)
+def test_visual_lines_reorder_each_wrapped_line(text: str, width: int) -> None:
+    logical = render(Text(text), width)
+    visual = render(VisualLines(Text(text)), width)
+    assert squeeze(" ".join(logical)) == squeeze(text)  # the logical lines are the whole text
+    assert len(visual) == len(logical)
+    for logical_line, visual_line in zip(logical, visual, strict=True):
+        assert visual_line.strip() == expected_visual(logical_line.strip())
+        # right-aligned: the text ends at the right edge, padding is on the left
+        assert visual_line == visual_line.rstrip()
+        assert cell_len(visual_line) == width
+        assert not ARABIC_LETTER.search(visual_line)  # every Arabic letter shaped
+
+
+def test_long_skill_wraps_at_30_columns() -> None:
+    assert len(render(Text(LONG_SKILL), 30)) > 1
+    assert len(render(Text(ANALYST_TOOLS), 30)) > 1
+    assert len(render(Text(SYNTHETIC), 12)) > 1
+
+
+def test_wrapped_table_cell_is_reordered_line_by_line() -> None:
+    def table() -> Table:
+        grid = Table(show_header=False, box=None, padding=0, pad_edge=False)
+        grid.add_column(justify="right", ratio=1)
+        grid.add_row(Text(ANALYST_TOOLS))
+        return grid
+
+    logical = render(table(), 30)
+    visual = render(for_visual_terminal(table()), 30)
+    assert len(logical) == len(visual) > 1
+    for logical_line, visual_line in zip(logical, visual, strict=True):
+        assert logical_line.rstrip() == logical_line  # right-justified in logical mode too
+        assert visual_line.strip() == expected_visual(logical_line.strip())
+        assert visual_line.rstrip() == visual_line
+
+
+def test_latin_words_keep_their_order_inside_arabic() -> None:
+    [line] = render(VisualLines(Text(SYNTHETIC)), 40)
+    assert "Google Analytics" in line
+    # Right to left: the first logical word is rightmost; the Latin run reads left to right.
+    first_word = expected_visual("المرحلة")
+    assert line.index("Google Analytics") < line.index("2") < line.index(first_word)
+    assert line.rstrip().endswith(first_word)
+
+    [tools] = render(VisualLines(Text(ANALYST_TOOLS)), 120)
+    assert "Google Analytics" in tools
+    assert "Hootsuite" in tools
+    assert tools.index("Hootsuite") < tools.index("Google Analytics")
+
+
+# --- right-to-left display: the CLI ----------------------------------------------------------
+
+NARROW = {"COLUMNS": "70"}
+
+
+@pytest.mark.parametrize("visual_env", [False, True], ids=["option", "environment"])
+def test_show_in_visual_mode_reorders_each_rendered_line(visual_env: bool) -> None:
+    args = ["show", "social-media-data-analyst", "--lang", "ar"]
+    logical = run_ok(args, NARROW).stdout.splitlines()
+    if visual_env:
+        visual = run_ok(args, {**NARROW, "CAREERS_RTL": "visual"}).stdout.splitlines()
+    else:
+        visual = run_ok([*args, "--rtl", "visual"], NARROW).stdout.splitlines()
+    assert len(visual) == len(logical)
+    assert not ARABIC_LETTER.search("\n".join(visual))
+    assert visual[0].strip() == expected_visual(logical[0].strip())
+
+    # The description: one paragraph, wrapped, each line reordered on its own, right-aligned.
+    start = next(i for i, line in enumerate(logical) if line.strip() == label("description", "ar"))
+    assert visual[start].strip() == expected_visual(label("description", "ar"))
+    end = next(i for i in range(start + 1, len(logical)) if not logical[i].strip())
+    assert end - start > 2  # it wraps
+    for i in range(start + 1, end):
+        assert visual[i].strip() == expected_visual(logical[i].strip())
+        assert visual[i] == visual[i].rstrip()
+        assert cell_len(visual[i]) == 70
+
+    # The required skills: the Arabic column, cell line by cell line.
+    heading = logical.index(label("required_skills", "ar"))
+    header = heading + 1
+    edge = cell_end(logical[header], label("skill", "ar"))
+    assert cells_before(visual[header], edge).strip() == expected_visual(label("skill", "ar"))
+    rows = range(header + 2, next(i for i in range(header, len(logical)) if not logical[i]))
+    cells = [cells_before(logical[i], edge).strip() for i in rows]
+    assert squeeze(" ".join(cells)) == squeeze(
+        " ".join(
+            line["text"]["ar"] for line in career("social-media-data-analyst")["required_skills"]
+        )
+    )
+    assert len(cells) > 4  # some cells wrap
+    for i, cell in zip(rows, cells, strict=True):
+        shown = cells_before(visual[i], edge)
+        assert shown.strip() == expected_visual(cell)
+        assert shown == shown.rstrip()  # right-aligned in its column
+        assert cells_before(logical[i], edge).rstrip() == cells_before(logical[i], edge)
+    assert any("Google Analytics" in cells_before(visual[i], edge) for i in rows)
+
+
+@pytest.mark.parametrize("mode", ["logical", "visual"])
+def test_list_arabic_titles_end_at_the_column_right_edge(mode: str) -> None:
+    logical = run_ok(["list", "--lang", "ar"]).stdout.splitlines()
+    lines = run_ok(["list", "--lang", "ar", "--rtl", mode]).stdout.splitlines()
+    edge = cell_end(logical[0], label("career", "ar"))
+    shown = (lambda s: s) if mode == "logical" else expected_visual
+    assert cell_end(lines[0], shown(label("career", "ar"))) == edge
+    for title in titles_ar(*(c["id"] for c in catalogue()["careers"])):
+        line = next(line for line in lines if shown(title) in line)
+        assert cell_end(line, shown(title)) == edge
+    for line in lines[2:]:  # every line of the column, titles and summaries, ends at the edge
+        assert cells_before(line, edge)[-1] != " "
+
+
+def test_visual_mode_shapes_every_command() -> None:
+    for args, _ in COMMANDS.values():
+        out = run_ok([*args, "--lang", "ar", "--rtl", "visual"]).stdout
+        assert PRESENTATION_FORM.search(out), args
+        assert not ARABIC_LETTER.search(out), args
+
+
+def test_visual_mode_shapes_error_lines() -> None:
+    logical = invoke(["show", "xyzzy", "--lang", "ar"])
+    visual = invoke(["show", "xyzzy", "--lang", "ar", "--rtl", "visual"])
+    assert visual.exit_code == logical.exit_code == 1
+    first = logical.stderr.splitlines()[0]
+    assert visual.stderr.splitlines()[0].strip() == expected_visual(first)
+
+
+def test_visual_mode_shapes_notices() -> None:
+    args = ["match", "-s", "analytics", "-s", "credibility", "--all", "--lang", "ar"]
+    logical = run_ok(args)
+    visual = run_ok([*args, "--rtl", "visual"])
+    assert logical.stderr.strip() == message("match.none", "ar")
+    assert visual.stderr.strip() == expected_visual(message("match.none", "ar"))
+
+
+# --- visual-mode libraries are imported only in visual mode ----------------------------------
+
+
+def imported_modules(args: Sequence[str], env: dict[str, str] | None = None) -> set[str]:
+    """Top-level modules `python -X importtime -m careers_cli ARGS` imports."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERS_")}
+    full_env.update(BASE_ENV)
+    full_env.update(env or {})
+    completed = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "careers_cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full_env,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert "influencer" in completed.stdout  # the career was shown
+    assert ARABIC_LETTER.search(completed.stdout) or PRESENTATION_FORM.search(completed.stdout)
+    names = [
+        line.rsplit("|", 1)[1].strip()
+        for line in completed.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    ]
+    assert "careers_cli.cli" in names  # the import lines were read
+    return {name.split(".")[0] for name in names}
+
+
+def test_logical_mode_does_not_import_the_visual_libraries() -> None:
+    modules = imported_modules(["show", "influencer", "--lang", "ar"])
+    assert "arabic_reshaper" not in modules
+    assert "bidi" not in modules
+
+
+@pytest.mark.parametrize("visual_env", [False, True], ids=["option", "environment"])
+def test_visual_mode_imports_the_visual_libraries(visual_env: bool) -> None:
+    args = ["show", "influencer", "--lang", "ar"]
+    if visual_env:
+        modules = imported_modules(args, {"CAREERS_RTL": "visual"})
+    else:
+        modules = imported_modules([*args, "--rtl", "visual"])
+    assert "arabic_reshaper" in modules
+    assert "bidi" in modules
+
+
+# --- machine formats never reshape -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_machine_formats_are_the_same_in_visual_mode(command: str, fmt: str) -> None:
+    args = [*COMMANDS[command][0], "--lang", "ar", "-f", fmt]
+    plain = run_ok(args).stdout
+    assert run_ok([*args, "--rtl", "visual"]).stdout == plain
+    assert run_ok(args, {"CAREERS_RTL": "visual"}).stdout == plain
+    assert not PRESENTATION_FORM.search(plain)
+    for text in machine_text_shown(command):
+        assert text in plain
+
+
+def machine_text_shown(command: str) -> list[str]:
+    """Arabic catalogue text each command's machine formats carry (compare: skill labels)."""
+    if command != "compare":
+        return catalogue_text_shown(command)
+    shared = set(career("influencer")["required_skills"][0]["skills"])
+    return [s["label"]["ar"] for s in catalogue()["skills"] if s["id"] in shared]
