@@ -4,7 +4,10 @@ Each command parses its options, opens a session (which loads the catalogue and 
 boundary), calls the search and view layers, and prints. No rule about careers lives here.
 """
 
+import functools
+import inspect
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -198,10 +201,10 @@ def _common(
 
 def _options(
     ctx: typer.Context,
-    data: Path | None,
-    lang: LanguageChoice | None,
-    no_color: bool,
-    debug: bool,
+    data: Path | None = None,
+    lang: LanguageChoice | None = None,
+    no_color: bool = False,
+    debug: bool = False,
     output_format: FormatChoice = FormatChoice.table,
     rtl: RtlChoice | None = None,
 ) -> CommonOptions:
@@ -213,15 +216,61 @@ def _options(
     return given.merged_over(outer)
 
 
-@app.command("list")
+# Every data command takes these options after its name, in this order in its help.
+_COMMON_PARAMETERS: dict[str, tuple[object, object]] = {
+    "output_format": (FormatOption, FormatChoice.table),
+    "rtl": (RtlOption, None),
+    "data": (DataOption, None),
+    "lang": (LangOption, None),
+    "no_color": (NoColorOption, False),
+    "debug": (DebugOption, False),
+}
+ALL_COMMON = tuple(_COMMON_PARAMETERS)
+
+
+def command(
+    name: str | None = None, *, common: tuple[str, ...] = ALL_COMMON
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command that receives the common options as one `options: CommonOptions`.
+
+    The command's own parameters come first; the common ones (`--format`, `--rtl`, `--data`,
+    `--lang`, `--no-color`, `--debug`) are added to its signature once, here, and merged with
+    those given before the command name.
+    """
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        own = [p for p in inspect.signature(function).parameters.values() if p.name != "options"]
+        added = [
+            inspect.Parameter(
+                key,
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=_COMMON_PARAMETERS[key][0],
+                default=_COMMON_PARAMETERS[key][1],
+            )
+            for key in common
+        ]
+        context = inspect.Parameter(
+            "ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context
+        )
+
+        @functools.wraps(function)
+        def run(ctx: typer.Context, **arguments: Any) -> None:
+            given = {key: arguments.pop(key) for key in common}
+            function(**arguments, options=_options(ctx, **given))
+
+        parameters = [context, *own, *added]
+        run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in parameters}
+        app.command(name)(run)
+        return function
+
+    return register
+
+
+@command("list")
 def list_careers(
-    ctx: typer.Context,
-    output_format: FormatOption = FormatChoice.table,
-    rtl: RtlOption = None,
-    data: DataOption = None,
-    lang: LangOption = None,
-    no_color: NoColorOption = False,
-    debug: DebugOption = False,
+    *,
+    options: CommonOptions,
 ) -> None:
     """List every career: id, title, summary and number of skills.
 
@@ -231,7 +280,7 @@ def list_careers(
 
       careers list --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
+    with open_session(options) as session:
         index, language = session.index, session.language
         session.present(
             lambda: views.career_list(index, language),
@@ -239,9 +288,8 @@ def list_careers(
         )
 
 
-@app.command()
+@command()
 def show(
-    ctx: typer.Context,
     career: Annotated[
         str,
         typer.Argument(
@@ -250,12 +298,8 @@ def show(
             autocompletion=_complete_career,
         ),
     ],
-    output_format: FormatOption = FormatChoice.table,
-    rtl: RtlOption = None,
-    data: DataOption = None,
-    lang: LangOption = None,
-    no_color: NoColorOption = False,
-    debug: DebugOption = False,
+    *,
+    options: CommonOptions,
 ) -> None:
     """Show one career in full: duties, skills, tools, trends, tips and related careers.
 
@@ -267,7 +311,7 @@ def show(
 
       careers show analyst --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
+    with open_session(options) as session:
         index, language = session.index, session.language
         found = search.resolve_career(index, career)
         related = search.related_careers(index, found)
@@ -277,9 +321,8 @@ def show(
         )
 
 
-@app.command()
+@command()
 def compare(
-    ctx: typer.Context,
     careers: Annotated[
         list[str],
         typer.Argument(
@@ -288,12 +331,8 @@ def compare(
             autocompletion=_complete_career,
         ),
     ],
-    output_format: FormatOption = FormatChoice.table,
-    rtl: RtlOption = None,
-    data: DataOption = None,
-    lang: LangOption = None,
-    no_color: NoColorOption = False,
-    debug: DebugOption = False,
+    *,
+    options: CommonOptions,
 ) -> None:
     """Compare careers side by side: skills each has (shared first), tools, similarity.
 
@@ -303,7 +342,7 @@ def compare(
 
       careers compare analyst "community manager" social-media-manager
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
+    with open_session(options) as session:
         if len(careers) < 2:
             raise UsageError("compare.too_few")
         if len(careers) > COMPARE_LIMIT:
@@ -316,9 +355,8 @@ def compare(
         )
 
 
-@app.command()
+@command()
 def match(
-    ctx: typer.Context,
     skill: Annotated[
         list[str],
         typer.Option(
@@ -336,12 +374,8 @@ def match(
         Optional[int],  # noqa: UP045
         typer.Option("--limit", "-n", min=1, help="Show at most N careers.", show_default=False),
     ] = None,
-    output_format: FormatOption = FormatChoice.table,
-    rtl: RtlOption = None,
-    data: DataOption = None,
-    lang: LangOption = None,
-    no_color: NoColorOption = False,
-    debug: DebugOption = False,
+    *,
+    options: CommonOptions,
 ) -> None:
     """Rank careers by the skills you have, and show what each would still need.
 
@@ -358,13 +392,13 @@ def match(
 
       careers match -s "تحليل البيانات" --all --limit 3
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
+    with open_session(options) as session:
         index, language = session.index, session.language
         wanted = search.resolve_skills(index, skill)
         matches = search.rank_by_skills(index, wanted, require_all=require_all, limit=limit)
         if not matches:
             session.notice(message("match.none", language))
-            if output_format is not FormatChoice.json:
+            if options.output_format != "json":
                 return
         session.present(
             lambda: views.match_table(index, matches, language),
@@ -372,15 +406,10 @@ def match(
         )
 
 
-@app.command()
+@command()
 def skills(
-    ctx: typer.Context,
-    output_format: FormatOption = FormatChoice.table,
-    rtl: RtlOption = None,
-    data: DataOption = None,
-    lang: LangOption = None,
-    no_color: NoColorOption = False,
-    debug: DebugOption = False,
+    *,
+    options: CommonOptions,
 ) -> None:
     """List the skill vocabulary: each skill, its names, and the careers that need it.
 
@@ -390,7 +419,7 @@ def skills(
 
       careers skills --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
+    with open_session(options) as session:
         index, language = session.index, session.language
         session.present(
             lambda: views.skill_table(index, language),
@@ -398,15 +427,10 @@ def skills(
         )
 
 
-@app.command()
+@command()
 def trends(
-    ctx: typer.Context,
-    output_format: FormatOption = FormatChoice.table,
-    rtl: RtlOption = None,
-    data: DataOption = None,
-    lang: LangOption = None,
-    no_color: NoColorOption = False,
-    debug: DebugOption = False,
+    *,
+    options: CommonOptions,
 ) -> None:
     """List the future trends of the field, with the careers and skills each concerns.
 
@@ -414,7 +438,7 @@ def trends(
 
       careers trends
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
+    with open_session(options) as session:
         index, language = session.index, session.language
         notes = index.catalogue.trends
         session.present(
@@ -423,15 +447,10 @@ def trends(
         )
 
 
-@app.command()
+@command()
 def tips(
-    ctx: typer.Context,
-    output_format: FormatOption = FormatChoice.table,
-    rtl: RtlOption = None,
-    data: DataOption = None,
-    lang: LangOption = None,
-    no_color: NoColorOption = False,
-    debug: DebugOption = False,
+    *,
+    options: CommonOptions,
 ) -> None:
     """List the tips for success, with the careers and skills each concerns.
 
@@ -439,7 +458,7 @@ def tips(
 
       careers tips --lang ar
     """
-    with open_session(_options(ctx, data, lang, no_color, debug, output_format, rtl)) as session:
+    with open_session(options) as session:
         index, language = session.index, session.language
         notes = index.catalogue.tips
         session.present(
@@ -448,13 +467,11 @@ def tips(
         )
 
 
-@app.command()
+@command(common=("lang", "no_color", "debug"))
 def validate(
-    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="The catalogue file to check.", show_default=False)],
-    lang: LangOption = None,
-    no_color: NoColorOption = False,
-    debug: DebugOption = False,
+    *,
+    options: CommonOptions,
 ) -> None:
     """Check a catalogue file and report every problem, each with its place.
 
@@ -466,7 +483,6 @@ def validate(
 
       careers validate examples/small-catalogue.json
     """
-    options = _options(ctx, None, lang, no_color, debug)
     with error_boundary(options) as boundary:
         language = options.language or "en"
         try:
