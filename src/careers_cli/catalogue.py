@@ -18,7 +18,7 @@ from careers_cli.domain import Catalogue, catalogue_from_data
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
-from careers_cli.errors import CatalogueError
+from careers_cli.errors import CatalogueError, Problem
 
 DATA_ENV_VAR = "CAREERS_DATA"
 MAX_CATALOGUE_BYTES = 256 * 1024 * 1024
@@ -63,9 +63,9 @@ def load_catalogue(source: CatalogueSource) -> Catalogue:
     (tests/test_catalogue_data.py), and skipping Pydantic keeps every command's start-up fast.
     """
     raw = read_catalogue_bytes(source.path)
-    data = parse_catalogue_json(raw, source.path)
-    if not source.bundled:
-        validate_catalogue(data, source.path)
+    data, duplicate_keys = parse_catalogue_json(raw, source.path)
+    if duplicate_keys or not source.bundled:
+        validate_catalogue(data, source.path, duplicate_keys)
     return catalogue_from_data(data)
 
 
@@ -91,8 +91,12 @@ def read_catalogue_bytes(path: Path) -> bytes:
     return raw
 
 
-def parse_catalogue_json(raw: bytes, path: Path) -> dict[str, Any]:
-    """Decode UTF-8 (a BOM is allowed) and parse strict JSON: no NaN, no duplicate keys."""
+def parse_catalogue_json(raw: bytes, path: Path) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """Decode UTF-8 (a BOM is allowed) and parse strict JSON (no NaN or Infinity).
+
+    A key given twice in one object keeps its first value and is returned as a problem, so
+    validation can report it together with every other problem of the file.
+    """
     name = str(path)
     if raw.startswith(_UTF16_BOMS):
         raise CatalogueError("catalogue.utf16", path=name)
@@ -129,25 +133,22 @@ def parse_catalogue_json(raw: bytes, path: Path) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise CatalogueError("catalogue.too_deep", path=name) from None
-    if duplicates:
-        raise _duplicate_key_error(name, data, *duplicates[0])
+    except ValueError as error:  # e.g. an integer with more digits than Python converts
+        raise CatalogueError("catalogue.bad_value", path=name, detail=str(error)) from None
     if not isinstance(data, dict):
         raise CatalogueError("catalogue.not_object", path=name, found=_json_type_name(data))
-    return data
+    return data, tuple(_duplicate_key_problem(data, key, owner) for key, owner in duplicates)
 
 
-def _duplicate_key_error(name: str, data: Any, key: str, owner: dict[str, Any]) -> CatalogueError:
+def _duplicate_key_problem(data: Any, key: str, owner: dict[str, Any]) -> Problem:
     """Name the object that has `key` twice: by its id if it has one, else by its path."""
     record_id = owner.get("id")
     if isinstance(record_id, str):
-        return CatalogueError(
-            "catalogue.duplicate_key_in_record", path=name, key=key, record_id=record_id
-        )
+        return "problem.duplicate_key_in_record", {"key": key, "record_id": record_id}
     loc = _location_of(data, owner)
     if loc:
-        place = describe_location(loc, data)
-        return CatalogueError("catalogue.duplicate_key_at", path=name, key=key, place=place)
-    return CatalogueError("catalogue.duplicate_key", path=name, key=key)
+        return "problem.duplicate_key_at", {"key": key, "place": describe_location(loc, data)}
+    return "problem.duplicate_key", {"key": key}
 
 
 def _location_of(data: Any, target: object) -> tuple[int | str, ...] | None:
@@ -180,32 +181,31 @@ def _position_of_constant(text: str) -> tuple[int, int]:
     return 1, 1
 
 
-def validate_catalogue(data: dict[str, Any], path: Path) -> None:
+def validate_catalogue(
+    data: dict[str, Any], path: Path, known_problems: tuple[Problem, ...] = ()
+) -> None:
     """Check parsed JSON against the models; raise `CatalogueError` listing every problem."""
     from pydantic import ValidationError
 
     from careers_cli.models import Catalogue as CatalogueModel
 
+    problems = known_problems
     try:
         CatalogueModel.model_validate(data)
     except ValidationError as error:
-        problems = tuple(_describe_problems(error, data))
-        raise CatalogueError(
-            "catalogue.invalid",
-            path=str(path),
-            problems=problems,
-            first=problems[0],
-            count=len(problems),
-        ) from None
+        problems += tuple(_describe_problems(error, data))
     except RecursionError:
         raise CatalogueError("catalogue.too_deep", path=str(path)) from None
+    if problems:
+        raise CatalogueError("catalogue.invalid", path=str(path), problems=problems)
 
 
-def _describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator[str]:
+def _describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator[Problem]:
+    """Pydantic's problems with places that name records by id (its messages are English)."""
     for detail in error.errors(include_url=False):
         place = describe_location(detail["loc"], data)
         text = str(detail["msg"]).removeprefix("Value error, ")
-        yield f"{place}: {text}" if place else text
+        yield "problem.text", {"text": f"{place}: {text}" if place else text}
 
 
 def describe_location(loc: tuple[int | str, ...], data: Any) -> str:

@@ -58,12 +58,35 @@ class UsageError(CareersError):
     exit_status = ExitStatus.USAGE
 
 
+Problem = tuple[str, dict[str, object]]
+"""One problem in a catalogue file: a message key and its parameters."""
+
+
 class CatalogueError(CareersError):
-    """A catalogue file that is missing, unreadable or invalid; `problems` lists every place."""
+    """A catalogue file that is missing, unreadable or invalid.
+
+    A file with content problems carries all of them in `problems`; its message is the first,
+    and `careers validate` prints every one.
+    """
 
     exit_status = ExitStatus.INVALID_CATALOGUE
 
-    def __init__(self, key: str, /, *, path: str, problems: tuple[str, ...] = (), **params: object):
+    def __init__(
+        self, key: str, /, *, path: str, problems: tuple[Problem, ...] = (), **params: object
+    ) -> None:
         super().__init__(key, path=path, **params)
         self.path = path
         self.problems = problems
+
+    def problem_lines(self, language: Language = "en") -> list[str]:
+        """Every problem, in `language`; a file-level error is its own single problem."""
+        if not self.problems:
+            return [self.render(language)]
+        return [message(key, language, **params) for key, params in self.problems]
+
+    def render(self, language: Language = "en") -> str:
+        if self.problems:
+            first_key, first_params = self.problems[0]
+            first = message(first_key, language, **first_params)
+            return message("catalogue.invalid", language, path=self.path, first=first)
+        return super().render(language)

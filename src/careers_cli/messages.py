@@ -42,17 +42,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}:{line}:{column}: invalid JSON: {detail}",
         "{path}:{line}:{column}: JSON غير صالح: {detail}",
     ),
-    "catalogue.duplicate_key": (
-        "{path}: key '{key}' appears twice in one object",
-        "{path}: المفتاح '{key}' مكرر في الكائن نفسه",
+    "problem.duplicate_key": (
+        "key '{key}' appears twice in one object",
+        "المفتاح '{key}' مكرر في الكائن نفسه",
     ),
-    "catalogue.duplicate_key_in_record": (
-        "{path}: key '{key}' appears twice in the record with id '{record_id}'",
-        "{path}: المفتاح '{key}' مكرر في السجل ذي المعرف '{record_id}'",
+    "problem.duplicate_key_in_record": (
+        "key '{key}' appears twice in the record with id '{record_id}'",
+        "المفتاح '{key}' مكرر في السجل ذي المعرف '{record_id}'",
     ),
-    "catalogue.duplicate_key_at": (
-        "{path}: key '{key}' appears twice in {place}",
-        "{path}: المفتاح '{key}' مكرر في {place}",
+    "problem.duplicate_key_at": (
+        "key '{key}' appears twice in {place}",
+        "المفتاح '{key}' مكرر في {place}",
+    ),
+    "problem.text": ("{text}", "{text}"),
+    "catalogue.bad_value": (
+        "{path}: a value cannot be read: {detail}",
+        "{path}: تتعذر قراءة قيمة: {detail}",
     ),
     "catalogue.too_deep": (
         "{path}: JSON is nested too deeply",

@@ -65,9 +65,10 @@ def _tolerate_narrow_encoding(stream: TextIO) -> None:
 
 # --- machine formats -------------------------------------------------------------------------
 
-# Characters json.dumps leaves raw with ensure_ascii=False that a terminal may still obey:
-# C1 controls (U+0080-U+009F, e.g. CSI) and bidi embeddings, overrides and isolates.
-_JSON_UNSAFE = re.compile("[\u0080-\u009f\u202a-\u202e\u2066-\u2069]")
+# Characters json.dumps leaves raw with ensure_ascii=False that a terminal may still obey (DEL,
+# C1 controls such as CSI, bidi embeddings, overrides and isolates) or that cannot be encoded
+# (lone surrogates); they are written as \u escapes, which is the same JSON.
+_JSON_UNSAFE = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def write_json(stream: IO[str], document: object) -> None:

@@ -32,7 +32,7 @@ from careers_cli.output import (
 )
 from careers_cli.records import Records
 from careers_cli.search import CatalogueIndex
-from careers_cli.text import one_line, printable, visual_order
+from careers_cli.text import one_line, printable_line, visual_order
 
 OutputFormat = Literal["table", "json", "csv", "markdown"]
 RtlMode = Literal["logical", "visual"]
@@ -114,14 +114,14 @@ class StderrLines:
 
     def error(self, text: str) -> None:
         prefix = message("error.prefix", self.language) + ": "
-        line = printable(text).replace("\n", "\u2424")  # one line, even for a path with a newline
+        line = printable_line(text)  # one line, even for a path with a newline
         if self.visual:
             self.err.print(Text(visual_order(prefix + line), style="red"), soft_wrap=True)
         else:
             self.err.print(Text.assemble((prefix, "bold red"), line), soft_wrap=True)
 
     def line(self, text: str) -> None:
-        line = printable(text).replace("\n", "\u2424")
+        line = printable_line(text)
         self.err.print(Text(visual_order(line) if self.visual else line), soft_wrap=True)
 
 

@@ -48,6 +48,8 @@ _PRINTABLE_TABLE: dict[int, str | None] = {
     0x7F: "\u2421",
     **dict.fromkeys(range(0x80, 0xA0), "\ufffd"),
     **dict.fromkeys(map(ord, _BIDI_CONTROLS)),
+    # Lone surrogates (undecodable bytes in arguments or file names) cannot be encoded.
+    **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
 }
 
 
@@ -80,9 +82,14 @@ def printable(text: str) -> str:
     C0 controls (ESC among them) become their Unicode control pictures, C1 controls become
     U+FFFD, and bidi embeddings, overrides and isolates are removed, so catalogue text cannot
     move the cursor, change colours, set the title or clipboard, or hide or reorder other text.
-    Newlines and tabs are kept.
+    Lone surrogates become U+FFFD too. Newlines and tabs are kept.
     """
     return text.translate(_PRINTABLE_TABLE)
+
+
+def printable_line(text: str) -> str:
+    """`printable(text)` with newlines shown as U+2424, so it stays on one line."""
+    return printable(text).replace("\n", "\u2424")
 
 
 ECHO_LIMIT = 60

@@ -27,7 +27,7 @@ from careers_cli.search import (
     SkillMatch,
     careers_needing,
 )
-from careers_cli.text import first_sentence, one_line, printable
+from careers_cli.text import first_sentence, one_line, printable, printable_line
 
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
@@ -332,8 +332,8 @@ def note_table(index: CatalogueIndex, notes: Sequence[LinkedNote], language: Lan
 
 def validation_problems(error: CatalogueError, language: Language) -> RenderableType:
     """Every problem of an invalid catalogue, one per line, under a count."""
-    problems = error.problems or (error.render(language),)
+    problems = error.problem_lines(language)
     heading = message("validate.problems", language, path=error.path, count=len(problems))
-    lines = [Text(printable(heading), style="bold red")]
-    lines += [Text("  " + printable(problem)) for problem in problems]
+    lines = [Text(printable_line(heading), style="bold red")]
+    lines += [Text("  " + printable_line(problem)) for problem in problems]
     return Group(*lines)
