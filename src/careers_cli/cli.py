@@ -313,11 +313,10 @@ def show(
     """
     with open_session(options) as session:
         index, language = session.index, session.language
-        found = search.resolve_career(index, career)
-        related = search.related_careers(index, found)
+        profile = search.career_profile(index, search.resolve_career(index, career))
         session.present(
-            lambda: views.career_profile(index, found, related, language),
-            lambda: records.career_profile(index, found, related, language),
+            lambda: views.career_profile(index, profile, language),
+            lambda: records.career_profile(profile, language),
         )
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
+from careers_cli.text import first_sentence
+
 Language = Literal["en", "ar"]
 
 
@@ -66,6 +68,10 @@ class Career(NamedTuple):
     occupations: tuple[OccupationMatch, ...]
     skill_ids: tuple[str, ...]
     """The vocabulary skills the career is tagged with, in order of first mention."""
+
+    def summary(self) -> Bilingual:
+        """The one-line summary: the first sentence of the description."""
+        return Bilingual(first_sentence(self.description.en), first_sentence(self.description.ar))
 
 
 class Platform(NamedTuple):

@@ -14,12 +14,11 @@ from careers_cli.domain import Bilingual, Career, Language, LinkedNote
 from careers_cli.messages import label
 from careers_cli.search import (
     CareerMatch,
+    CareerProfile,
     CatalogueIndex,
     Comparison,
-    RelatedCareer,
     careers_needing,
 )
-from careers_cli.text import first_sentence
 
 LIST_SEPARATOR = "; "
 
@@ -46,13 +45,6 @@ def _both(text: Bilingual) -> dict[str, str]:
     return {"en": text.en, "ar": text.ar}
 
 
-def _summary(career: Career) -> dict[str, str]:
-    return {
-        "en": first_sentence(career.description.en),
-        "ar": first_sentence(career.description.ar),
-    }
-
-
 def _joined(values: Sequence[str]) -> str:
     return LIST_SEPARATOR.join(values)
 
@@ -66,12 +58,14 @@ def _career_ref(career: Career) -> dict[str, Any]:
 
 def career_list(index: CatalogueIndex, language: Language) -> Records:
     careers = index.catalogue.careers
-    document = [{**_career_ref(c), "summary": _summary(c), "skills": c.skill_ids} for c in careers]
+    document = [
+        {**_career_ref(c), "summary": _both(c.summary()), "skills": c.skill_ids} for c in careers
+    ]
     rows = [
         {
             "id": c.id,
             "title": c.title.in_language(language),
-            "summary": first_sentence(c.description.in_language(language)),
+            "summary": c.summary().in_language(language),
             "skills": _joined(c.skill_ids),
         }
         for c in careers
@@ -82,36 +76,55 @@ def career_list(index: CatalogueIndex, language: Language) -> Records:
 # --- show ----------------------------------------------------------------------------------
 
 
-def career_profile(
-    index: CatalogueIndex, career: Career, related: Sequence[RelatedCareer], language: Language
-) -> Records:
-    catalogue = index.catalogue
-    trends = [n for n in catalogue.trends if career.id in n.careers]
-    tips = [n for n in catalogue.tips if career.id in n.careers]
-    platforms = [p for p in catalogue.platforms if p.id in career.platforms]
-    document = {
+def career_profile(profile: CareerProfile, language: Language) -> Records:
+    title = f"{profile.career.title.in_language(language)} ({profile.career.id})"
+    sections = tuple(s for s in _profile_sections(profile, language) if s.items)
+    return Records(_profile_document(profile), [_profile_row(profile, language)], title, sections)
+
+
+def _profile_document(profile: CareerProfile) -> Json:
+    career = profile.career
+    return {
         **_career_ref(career),
-        "summary": _summary(career),
+        "summary": _both(career.summary()),
         "description": _both(career.description),
         "responsibilities": [_both(r) for r in career.responsibilities],
         "required_skills": [
             {"text": _both(line.text), "skills": line.skills} for line in career.required_skills
         ],
         "skills": career.skill_ids,
-        "platforms": [{"id": p.id, "name": _both(p.name), "kind": p.kind} for p in platforms],
-        "trends": [{"id": n.id, "title": _both(n.title)} for n in trends],
-        "tips": [{"id": n.id, "title": _both(n.title)} for n in tips],
+        "platforms": [
+            {"id": p.id, "name": _both(p.name), "kind": p.kind} for p in profile.platforms
+        ],
+        "trends": [{"id": n.id, "title": _both(n.title)} for n in profile.trends],
+        "tips": [{"id": n.id, "title": _both(n.title)} for n in profile.tips],
         "occupations": [o._asdict() for o in career.occupations],
         "related": [
-            {
-                **_career_ref(r.career),
-                "shared_skills": list(r.shared_skills),
-                "similarity": r.similarity,
-            }
-            for r in related
+            {**_career_ref(r.career), "shared_skills": r.shared_skills, "similarity": r.similarity}
+            for r in profile.related
         ],
     }
-    lang = language
+
+
+def _profile_row(profile: CareerProfile, lang: Language) -> dict[str, str]:
+    career = profile.career
+    return {
+        "id": career.id,
+        "title": career.title.in_language(lang),
+        "description": career.description.in_language(lang),
+        "responsibilities": _joined([r.in_language(lang) for r in career.responsibilities]),
+        "required_skills": _joined([s.text.in_language(lang) for s in career.required_skills]),
+        "skills": _joined(career.skill_ids),
+        "platforms": _joined([p.name.in_language(lang) for p in profile.platforms]),
+        "trends": _joined([n.id for n in profile.trends]),
+        "tips": _joined([n.id for n in profile.tips]),
+        "occupations": _joined([o.uri for o in career.occupations]),
+        "related": _joined([r.career.id for r in profile.related]),
+    }
+
+
+def _profile_sections(profile: CareerProfile, lang: Language) -> list[MarkdownSection]:
+    career = profile.career
     skill_lines = [
         f"{line.text.in_language(lang)} ({', '.join(line.skills)})"
         for line in career.required_skills
@@ -119,43 +132,28 @@ def career_profile(
     occupations = [
         f"{o.label} (ISCO-08 {o.isco_08}, {o.match}): {o.uri}" for o in career.occupations
     ]
-    related_lines = [
+    related = [
         f"{r.career.id}: {r.career.title.in_language(lang)} ({', '.join(r.shared_skills)})"
-        for r in related
+        for r in profile.related
     ]
-    row = {
-        "id": career.id,
-        "title": career.title.in_language(lang),
-        "description": career.description.in_language(lang),
-        "responsibilities": _joined([r.in_language(lang) for r in career.responsibilities]),
-        "required_skills": _joined(
-            [line.text.in_language(lang) for line in career.required_skills]
-        ),
-        "skills": _joined(career.skill_ids),
-        "platforms": _joined([p.name.in_language(lang) for p in platforms]),
-        "trends": _joined([n.id for n in trends]),
-        "tips": _joined([n.id for n in tips]),
-        "occupations": _joined([o.uri for o in career.occupations]),
-        "related": _joined([r.career.id for r in related]),
-    }
-    sections = [
+    return [
         MarkdownSection(label("description", lang), [career.description.in_language(lang)], False),
         MarkdownSection(
             label("responsibilities", lang), [r.in_language(lang) for r in career.responsibilities]
         ),
         MarkdownSection(label("required_skills", lang), skill_lines),
-        MarkdownSection(label("platforms", lang), [p.name.in_language(lang) for p in platforms]),
         MarkdownSection(
-            label("trends", lang), [f"{n.title.in_language(lang)} ({n.id})" for n in trends]
+            label("platforms", lang), [p.name.in_language(lang) for p in profile.platforms]
         ),
-        MarkdownSection(
-            label("tips", lang), [f"{n.title.in_language(lang)} ({n.id})" for n in tips]
-        ),
+        MarkdownSection(label("trends", lang), [_note_item(n, lang) for n in profile.trends]),
+        MarkdownSection(label("tips", lang), [_note_item(n, lang) for n in profile.tips]),
         MarkdownSection(label("occupations", lang), occupations),
-        MarkdownSection(label("related", lang), related_lines),
+        MarkdownSection(label("related", lang), related),
     ]
-    title = f"{career.title.in_language(lang)} ({career.id})"
-    return Records(document, [row], title, tuple(s for s in sections if s.items))
+
+
+def _note_item(note: LinkedNote, language: Language) -> str:
+    return f"{note.title.in_language(language)} ({note.id})"
 
 
 # --- compare -------------------------------------------------------------------------------
@@ -167,7 +165,7 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
         "careers": [
             {
                 **_career_ref(c),
-                "summary": _summary(c),
+                "summary": _both(c.summary()),
                 "skills": c.skill_ids,
                 "platforms": c.platforms,
             }

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
-from careers_cli.domain import Career, Catalogue, Skill
+from careers_cli.domain import Career, Catalogue, LinkedNote, Platform, Skill
 from careers_cli.errors import AmbiguousNameError, NotFoundError, UsageError
 from careers_cli.text import normalise, one_line
 
@@ -52,6 +52,16 @@ class RelatedCareer(NamedTuple):
     similarity: float
 
 
+class CareerProfile(NamedTuple):
+    """Everything `show` tells about one career."""
+
+    career: Career
+    platforms: tuple[Platform, ...]
+    trends: tuple[LinkedNote, ...]
+    tips: tuple[LinkedNote, ...]
+    related: tuple[RelatedCareer, ...]
+
+
 class Comparison(NamedTuple):
     """Careers side by side: every skill of any of them, shared-by-all first."""
 
@@ -69,6 +79,7 @@ class CatalogueIndex:
         self.catalogue = catalogue
         self.careers_by_id = {c.id: c for c in catalogue.careers}
         self.skills_by_id = {s.id: s for s in catalogue.skills}
+        self.platforms_by_id = {p.id: p for p in catalogue.platforms}
 
     @cached_property
     def career_names(self) -> dict[str, list[tuple[str, ...]]]:
@@ -274,6 +285,18 @@ def rank_by_skills(
         )
     results.sort(key=lambda m: (-m.matched_count, -m.centrality, m.career.id))
     return results[:limit] if limit is not None else results
+
+
+def career_profile(index: CatalogueIndex, career: Career) -> CareerProfile:
+    """The career with its platforms, the trends and tips that concern it, and related careers."""
+    catalogue = index.catalogue
+    return CareerProfile(
+        career=career,
+        platforms=tuple(index.platforms_by_id[p] for p in career.platforms),
+        trends=tuple(n for n in catalogue.trends if career.id in n.careers),
+        tips=tuple(n for n in catalogue.tips if career.id in n.careers),
+        related=tuple(related_careers(index, career)),
+    )
 
 
 def related_careers(index: CatalogueIndex, career: Career, count: int = 3) -> list[RelatedCareer]:

@@ -16,18 +16,19 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.domain import Career, Language, LinkedNote
+from careers_cli.domain import Career, Language, LinkedNote, Platform
 from careers_cli.errors import CatalogueError
 from careers_cli.messages import label, message
 from careers_cli.search import (
     CareerMatch,
+    CareerProfile,
     CatalogueIndex,
     Comparison,
     RelatedCareer,
     SkillMatch,
     careers_needing,
 )
-from careers_cli.text import first_sentence, one_line, printable, printable_line
+from careers_cli.text import one_line, printable, printable_line
 
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
@@ -58,10 +59,6 @@ def skill_label(index: CatalogueIndex, skill_id: str, language: Language) -> str
     return index.skills_by_id[skill_id].label.in_language(language)
 
 
-def career_summary(career: Career, language: Language) -> str:
-    return first_sentence(career.description.in_language(language))
-
-
 # --- list ----------------------------------------------------------------------------------
 
 
@@ -76,7 +73,7 @@ def career_list(index: CatalogueIndex, language: Language) -> RenderableType:
         title_and_summary = Text.assemble(
             _plain(career.title.in_language(language), HEADING_STYLE),
             "\n",
-            _plain(career_summary(career, language), DIM),
+            _plain(career.summary().in_language(language), DIM),
         )
         table.add_row(_plain(career.id), title_and_summary, str(len(career.skill_ids)))
     return table
@@ -86,12 +83,10 @@ def career_list(index: CatalogueIndex, language: Language) -> RenderableType:
 
 
 def career_profile(
-    index: CatalogueIndex,
-    career: Career,
-    related: Sequence[RelatedCareer],
-    language: Language,
+    index: CatalogueIndex, profile: CareerProfile, language: Language
 ) -> RenderableType:
     lang = language
+    career = profile.career
     parts: list[RenderableType] = [
         Text.assemble(
             _plain(career.title.in_language(lang), "bold underline"),
@@ -108,22 +103,20 @@ def career_profile(
         _heading("required_skills", lang),
         _required_skills_table(index, career, lang),
     ]
-    if career.platforms:
-        platforms = [index_platform_name(index, p, lang) for p in career.platforms]
+    if profile.platforms:
+        platforms = [platform_name(p, lang) for p in profile.platforms]
         parts += ["", _heading("platforms", lang), Padding(_joined(platforms, lang), (0, 0, 0, 2))]
-    for key, notes in (("trends", index.catalogue.trends), ("tips", index.catalogue.tips)):
-        concerning = [n for n in notes if career.id in n.careers]
-        if concerning:
-            parts += ["", _heading(key, lang), *(_note_line(n, lang) for n in concerning)]
+    for key, notes in (("trends", profile.trends), ("tips", profile.tips)):
+        if notes:
+            parts += ["", _heading(key, lang), *(_note_line(n, lang) for n in notes)]
     if career.occupations:
         parts += ["", _heading("occupations", lang), _occupations_table(career, lang)]
-    if related:
-        parts += ["", _heading("related", lang), _related_table(index, related, lang)]
+    if profile.related:
+        parts += ["", _heading("related", lang), _related_table(index, profile.related, lang)]
     return Group(*parts)
 
 
-def index_platform_name(index: CatalogueIndex, platform_id: str, language: Language) -> str:
-    platform = next(p for p in index.catalogue.platforms if p.id == platform_id)
+def platform_name(platform: Platform, language: Language) -> str:
     return f"{platform.name.in_language(language)} ({label('kind.' + platform.kind, language)})"
 
 
@@ -202,7 +195,8 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
     for career in result.careers:
         table.add_column(_career_cell(career, language), ratio=3, justify=justify, overflow="fold")
     table.add_row(
-        label("summary", language), *(_plain(career_summary(c, language)) for c in result.careers)
+        label("summary", language),
+        *(_plain(c.summary().in_language(language)) for c in result.careers),
     )
     table.add_section()
     yes, no = label("present", language), label("absent", language)
@@ -211,7 +205,7 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
         table.add_row(_plain(skill_label(index, skill_id, language)), *marks)
     table.add_section()
     platforms = [
-        _joined((index_platform_name(index, p, language) for p in owned), language)
+        _joined((platform_name(index.platforms_by_id[p], language) for p in owned), language)
         if owned
         else Text(no, DIM)
         for owned in result.platforms
