@@ -4,13 +4,9 @@ Each command parses its options, opens a session (which loads the catalogue and 
 boundary), calls the search and view layers, and prints. No rule about careers lives here.
 """
 
-import functools
-import inspect
 import sys
-from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.text import Text
@@ -18,114 +14,23 @@ from typer.core import TyperGroup
 
 from careers_cli import __version__, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
-from careers_cli.domain import Language
 from careers_cli.errors import CatalogueError, ExitStatus, UsageError
 from careers_cli.messages import message
+from careers_cli.options import (
+    DataOption,
+    DebugOption,
+    LangOption,
+    NoColorOption,
+    complete_career,
+    complete_skill,
+    merge_options,
+    with_common_options,
+)
 from careers_cli.output import make_console, write_json
 from careers_cli.session import CommonOptions, error_boundary, open_session, report_usage_error
 from careers_cli.text import printable
 
 COMPARE_LIMIT = 7
-
-
-class LanguageChoice(str, Enum):
-    en = "en"
-    ar = "ar"
-
-
-class RtlChoice(str, Enum):
-    logical = "logical"
-    visual = "visual"
-
-
-class FormatChoice(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-COMMON = "Common options"
-DataOption = Annotated[
-    Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time, on Python 3.10 too
-    typer.Option(
-        "--data",
-        metavar="PATH",
-        help="Catalogue file to use instead of the built-in one (also $CAREERS_DATA).",
-        show_default=False,
-        rich_help_panel=COMMON,
-    ),
-]
-LangOption = Annotated[
-    Optional[LanguageChoice],  # noqa: UP045
-    typer.Option(
-        "--lang",
-        envvar="CAREERS_LANG",
-        help="Language of the output (also $CAREERS_LANG).",
-        case_sensitive=False,
-        show_default=False,
-        rich_help_panel=COMMON,
-    ),
-]
-NoColorOption = Annotated[
-    bool,
-    typer.Option("--no-color", help="No colour, even on a terminal.", rich_help_panel=COMMON),
-]
-FormatOption = Annotated[
-    FormatChoice,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table for people; json, csv or markdown for scripts and documents.",
-        case_sensitive=False,
-        rich_help_panel=COMMON,
-    ),
-]
-RtlOption = Annotated[
-    Optional[RtlChoice],  # noqa: UP045
-    typer.Option(
-        "--rtl",
-        envvar="CAREERS_RTL",
-        help="visual: shape and reorder Arabic for terminals without bidi support "
-        "(xterm, kitty, Alacritty, Windows Terminal); logical (default) for the others.",
-        case_sensitive=False,
-        show_default=False,
-        rich_help_panel=COMMON,
-    ),
-]
-DebugOption = Annotated[
-    bool,
-    typer.Option(
-        "--debug",
-        envvar="CAREERS_DEBUG",
-        help="Show the traceback of an unexpected error.",
-        rich_help_panel=COMMON,
-    ),
-]
-
-
-def _completion_index() -> search.CatalogueIndex | None:
-    """The catalogue for shell completion ($CAREERS_DATA or the built-in one); None if broken.
-
-    Completion must stay silent: a broken catalogue completes nothing rather than printing.
-    """
-    from careers_cli.catalogue import find_catalogue, load_catalogue
-    from careers_cli.errors import CareersError
-
-    try:
-        return search.CatalogueIndex(load_catalogue(find_catalogue(None)))
-    except (CareersError, OSError, ValueError):
-        return None
-
-
-def _complete_career(incomplete: str) -> list[tuple[str, str]]:
-    index = _completion_index()
-    return search.complete_career_ids(index, incomplete) if index else []
-
-
-def _complete_skill(incomplete: str) -> list[tuple[str, str]]:
-    index = _completion_index()
-    return search.complete_skill_names(index, incomplete) if index else []
 
 
 class CareersGroup(TyperGroup):
@@ -187,87 +92,11 @@ def root(
     Common options work before or after the command name:
     [bold]careers show influencer --lang ar[/bold]
     """
-    ctx.obj = _common(data, lang, no_color, debug)
+    ctx.obj = merge_options(ctx, data, lang, no_color, debug)
 
 
-def _common(
-    data: Path | None, lang: LanguageChoice | None, no_color: bool, debug: bool
-) -> CommonOptions:
-    language: Language | None = None
-    if lang is not None:
-        language = "ar" if lang is LanguageChoice.ar else "en"
-    return CommonOptions(data=data, language=language, no_color=no_color, debug=debug)
-
-
-def _options(
-    ctx: typer.Context,
-    data: Path | None = None,
-    lang: LanguageChoice | None = None,
-    no_color: bool = False,
-    debug: bool = False,
-    output_format: FormatChoice = FormatChoice.table,
-    rtl: RtlChoice | None = None,
-) -> CommonOptions:
-    outer = ctx.obj if isinstance(ctx.obj, CommonOptions) else CommonOptions()
-    given = _common(data, lang, no_color, debug)._replace(
-        output_format=output_format.value,
-        rtl="visual" if rtl is RtlChoice.visual else "logical" if rtl else None,
-    )
-    return given.merged_over(outer)
-
-
-# Every data command takes these options after its name, in this order in its help.
-_COMMON_PARAMETERS: dict[str, tuple[object, object]] = {
-    "output_format": (FormatOption, FormatChoice.table),
-    "rtl": (RtlOption, None),
-    "data": (DataOption, None),
-    "lang": (LangOption, None),
-    "no_color": (NoColorOption, False),
-    "debug": (DebugOption, False),
-}
-ALL_COMMON = tuple(_COMMON_PARAMETERS)
-
-
-def command(
-    name: str | None = None, *, common: tuple[str, ...] = ALL_COMMON
-) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register a command that receives the common options as one `options: CommonOptions`.
-
-    The command's own parameters come first; the common ones (`--format`, `--rtl`, `--data`,
-    `--lang`, `--no-color`, `--debug`) are added to its signature once, here, and merged with
-    those given before the command name.
-    """
-
-    def register(function: Callable[..., None]) -> Callable[..., None]:
-        own = [p for p in inspect.signature(function).parameters.values() if p.name != "options"]
-        added = [
-            inspect.Parameter(
-                key,
-                inspect.Parameter.KEYWORD_ONLY,
-                annotation=_COMMON_PARAMETERS[key][0],
-                default=_COMMON_PARAMETERS[key][1],
-            )
-            for key in common
-        ]
-        context = inspect.Parameter(
-            "ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context
-        )
-
-        @functools.wraps(function)
-        def run(ctx: typer.Context, **arguments: Any) -> None:
-            given = {key: arguments.pop(key) for key in common}
-            function(**arguments, options=_options(ctx, **given))
-
-        parameters = [context, *own, *added]
-        run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-        run.__annotations__ = {p.name: p.annotation for p in parameters}
-        app.command(name)(run)
-        return function
-
-    return register
-
-
-@command("list")
+@app.command("list")
+@with_common_options()
 def list_careers(
     *,
     options: CommonOptions,
@@ -288,14 +117,15 @@ def list_careers(
         )
 
 
-@command()
+@app.command()
+@with_common_options()
 def show(
     career: Annotated[
         str,
         typer.Argument(
             help="Career id, id prefix, words of its title (English or Arabic), or a misspelling.",
             show_default=False,
-            autocompletion=_complete_career,
+            autocompletion=complete_career,
         ),
     ],
     *,
@@ -320,14 +150,15 @@ def show(
         )
 
 
-@command()
+@app.command()
+@with_common_options()
 def compare(
     careers: Annotated[
         list[str],
         typer.Argument(
             help=f"2 to {COMPARE_LIMIT} careers, named as for 'show'.",
             show_default=False,
-            autocompletion=_complete_career,
+            autocompletion=complete_career,
         ),
     ],
     *,
@@ -354,7 +185,8 @@ def compare(
         )
 
 
-@command()
+@app.command()
+@with_common_options()
 def match(
     skill: Annotated[
         list[str],
@@ -363,14 +195,14 @@ def match(
             "-s",
             help="A skill you have: id, name or alias, English or Arabic; repeat for more.",
             show_default=False,
-            autocompletion=_complete_skill,
+            autocompletion=complete_skill,
         ),
     ],
     require_all: Annotated[
         bool, typer.Option("--all", help="Only careers that have every skill asked for.")
     ] = False,
     limit: Annotated[
-        Optional[int],  # noqa: UP045
+        int | None,
         typer.Option("--limit", "-n", min=1, help="Show at most N careers.", show_default=False),
     ] = None,
     *,
@@ -405,7 +237,8 @@ def match(
         )
 
 
-@command()
+@app.command()
+@with_common_options()
 def skills(
     *,
     options: CommonOptions,
@@ -426,7 +259,8 @@ def skills(
         )
 
 
-@command()
+@app.command()
+@with_common_options()
 def trends(
     *,
     options: CommonOptions,
@@ -446,7 +280,8 @@ def trends(
         )
 
 
-@command()
+@app.command()
+@with_common_options()
 def tips(
     *,
     options: CommonOptions,
@@ -466,7 +301,8 @@ def tips(
         )
 
 
-@command(common=("lang", "no_color", "debug"))
+@app.command()
+@with_common_options(common=("lang", "no_color", "debug"))
 def validate(
     path: Annotated[Path, typer.Argument(help="The catalogue file to check.", show_default=False)],
     *,

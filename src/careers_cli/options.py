@@ -1,0 +1,195 @@
+"""The options every command shares, and the decorator that adds them to a command.
+
+Typer reads a command's options from its signature. Rather than repeat `--format`, `--rtl`,
+`--data`, `--lang`, `--no-color` and `--debug` in every command, `with_common_options` adds them
+to the signature once and hands the command one `CommonOptions`.
+"""
+
+import functools
+import inspect
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from careers_cli import search
+from careers_cli.domain import Language
+from careers_cli.session import CommonOptions
+
+
+class LanguageChoice(str, Enum):
+    en = "en"
+    ar = "ar"
+
+
+class RtlChoice(str, Enum):
+    logical = "logical"
+    visual = "visual"
+
+
+class FormatChoice(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+COMMON = "Common options"
+DataOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time, on Python 3.10 too
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help="Catalogue file to use instead of the built-in one (also $CAREERS_DATA).",
+        show_default=False,
+        rich_help_panel=COMMON,
+    ),
+]
+LangOption = Annotated[
+    Optional[LanguageChoice],  # noqa: UP045
+    typer.Option(
+        "--lang",
+        envvar="CAREERS_LANG",
+        help="Language of the output (also $CAREERS_LANG).",
+        case_sensitive=False,
+        show_default=False,
+        rich_help_panel=COMMON,
+    ),
+]
+NoColorOption = Annotated[
+    bool,
+    typer.Option("--no-color", help="No colour, even on a terminal.", rich_help_panel=COMMON),
+]
+FormatOption = Annotated[
+    FormatChoice,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table for people; json, csv or markdown for scripts and documents.",
+        case_sensitive=False,
+        rich_help_panel=COMMON,
+    ),
+]
+RtlOption = Annotated[
+    Optional[RtlChoice],  # noqa: UP045
+    typer.Option(
+        "--rtl",
+        envvar="CAREERS_RTL",
+        help="visual: shape and reorder Arabic for terminals without bidi support "
+        "(xterm, kitty, Alacritty, Windows Terminal); logical (default) for the others.",
+        case_sensitive=False,
+        show_default=False,
+        rich_help_panel=COMMON,
+    ),
+]
+DebugOption = Annotated[
+    bool,
+    typer.Option(
+        "--debug",
+        envvar="CAREERS_DEBUG",
+        help="Show the traceback of an unexpected error.",
+        rich_help_panel=COMMON,
+    ),
+]
+
+
+def _completion_index() -> search.CatalogueIndex | None:
+    """The catalogue for shell completion ($CAREERS_DATA or the built-in one); None if broken.
+
+    Completion must stay silent: a broken catalogue completes nothing rather than printing.
+    """
+    from careers_cli.catalogue import find_catalogue, load_catalogue
+    from careers_cli.errors import CareersError
+
+    try:
+        return search.CatalogueIndex(load_catalogue(find_catalogue(None)))
+    except (CareersError, OSError, ValueError):
+        return None
+
+
+def complete_career(incomplete: str) -> list[tuple[str, str]]:
+    index = _completion_index()
+    return search.complete_career_ids(index, incomplete) if index else []
+
+
+def complete_skill(incomplete: str) -> list[tuple[str, str]]:
+    index = _completion_index()
+    return search.complete_skill_names(index, incomplete) if index else []
+
+
+def _given(
+    data: Path | None, lang: LanguageChoice | None, no_color: bool, debug: bool
+) -> CommonOptions:
+    language: Language | None = None
+    if lang is not None:
+        language = "ar" if lang is LanguageChoice.ar else "en"
+    return CommonOptions(data=data, language=language, no_color=no_color, debug=debug)
+
+
+def merge_options(
+    ctx: typer.Context,
+    data: Path | None = None,
+    lang: LanguageChoice | None = None,
+    no_color: bool = False,
+    debug: bool = False,
+    output_format: FormatChoice = FormatChoice.table,
+    rtl: RtlChoice | None = None,
+) -> CommonOptions:
+    outer = ctx.obj if isinstance(ctx.obj, CommonOptions) else CommonOptions()
+    given = _given(data, lang, no_color, debug)._replace(
+        output_format=output_format.value,
+        rtl="visual" if rtl is RtlChoice.visual else "logical" if rtl else None,
+    )
+    return given.merged_over(outer)
+
+
+# Every data command takes these options after its name, in this order in its help.
+_COMMON_PARAMETERS: dict[str, tuple[object, object]] = {
+    "output_format": (FormatOption, FormatChoice.table),
+    "rtl": (RtlOption, None),
+    "data": (DataOption, None),
+    "lang": (LangOption, None),
+    "no_color": (NoColorOption, False),
+    "debug": (DebugOption, False),
+}
+ALL_COMMON = tuple(_COMMON_PARAMETERS)
+
+
+def with_common_options(
+    common: tuple[str, ...] = ALL_COMMON,
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Turn a function taking `options: CommonOptions` into a command taking the options.
+
+    The command's own parameters come first; the common ones (`--format`, `--rtl`, `--data`,
+    `--lang`, `--no-color`, `--debug`) are added to its signature once, here, and merged with
+    those given before the command name.
+    """
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        own = [p for p in inspect.signature(function).parameters.values() if p.name != "options"]
+        added = [
+            inspect.Parameter(
+                key,
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=_COMMON_PARAMETERS[key][0],
+                default=_COMMON_PARAMETERS[key][1],
+            )
+            for key in common
+        ]
+        context = inspect.Parameter(
+            "ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context
+        )
+
+        @functools.wraps(function)
+        def run(ctx: typer.Context, **arguments: Any) -> None:
+            given = {key: arguments.pop(key) for key in common}
+            function(**arguments, options=merge_options(ctx, **given))
+
+        parameters = [context, *own, *added]
+        run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in parameters}
+        return run
+
+    return register
