@@ -10,7 +10,7 @@ import inspect
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -38,7 +38,7 @@ class FormatChoice(str, Enum):
 
 COMMON = "Common options"
 DataOption = Annotated[
-    Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time, on Python 3.10 too
+    Path | None,
     typer.Option(
         "--data",
         metavar="PATH",
@@ -48,7 +48,7 @@ DataOption = Annotated[
     ),
 ]
 LangOption = Annotated[
-    Optional[LanguageChoice],  # noqa: UP045
+    LanguageChoice | None,
     typer.Option(
         "--lang",
         envvar="CAREERS_LANG",
@@ -73,7 +73,7 @@ FormatOption = Annotated[
     ),
 ]
 RtlOption = Annotated[
-    Optional[RtlChoice],  # noqa: UP045
+    RtlChoice | None,
     typer.Option(
         "--rtl",
         envvar="CAREERS_RTL",
