@@ -75,7 +75,10 @@ def read_catalogue_bytes(path: Path) -> bytes:
         if path.is_dir():
             raise CatalogueError("catalogue.is_directory", path=name)
         with path.open("rb") as stream:
-            raw = stream.read(MAX_CATALOGUE_BYTES + 1)
+            # Refuse a large regular file before reading it; the bounded read also stops a
+            # device or pipe that never ends.
+            too_large = os.fstat(stream.fileno()).st_size > MAX_CATALOGUE_BYTES
+            raw = b"" if too_large else stream.read(MAX_CATALOGUE_BYTES + 1)
     except FileNotFoundError:
         raise CatalogueError("catalogue.missing", path=name) from None
     except PermissionError:
@@ -85,7 +88,7 @@ def read_catalogue_bytes(path: Path) -> bytes:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise CatalogueError("catalogue.unreadable", path=name, reason=reason) from None
-    if len(raw) > MAX_CATALOGUE_BYTES:
+    if too_large or len(raw) > MAX_CATALOGUE_BYTES:
         limit = MAX_CATALOGUE_BYTES // (1024 * 1024)
         raise CatalogueError("catalogue.too_large", path=name, limit_mib=limit)
     return raw

@@ -1,0 +1,592 @@
+"""`careers validate PATH` and `careers schema`: checking your own catalogue before using it.
+
+`validate` reports every problem of a file at once, each with its place (line and column for
+JSON syntax, record id and field path for content, the unresolved reference by name), and exits
+3; a valid file gets a one-line summary and exit 0. `schema` prints the JSON Schema generated
+from the models. Neither writes anything. The one-line errors of other commands for the same
+broken files are tested in tests/test_loader.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from careers_cli import models
+from tests.conftest import DATA, REPO, Run, invoke, run_installed
+
+EXAMPLE = REPO / "examples" / "small-catalogue.json"
+INVALID_CATALOGUE = 3
+_BASE: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def catalogue() -> dict[str, Any]:
+    """A fresh, mutable copy of the shipped catalogue."""
+    return copy.deepcopy(_BASE)
+
+
+def write(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def summary_of(data: dict[str, Any], path: Path | str) -> str:
+    counts = {key: len(data.get(key, [])) for key in ("careers", "skills", "trends", "tips")}
+    return (
+        f"{path}: valid: {counts['careers']} careers, {counts['skills']} skills, "
+        f"{counts['trends']} trends, {counts['tips']} tips"
+    )
+
+
+def problems_of(run: Run, path: Path | str) -> list[str]:
+    """Check the shape of a refused file's report and return its problem lines, unindented."""
+    assert run.exit_code == INVALID_CATALOGUE, (run.exit_code, run.stdout, run.stderr)
+    assert run.stdout == ""
+    assert "Traceback" not in run.stderr
+    heading, *lines = run.stderr.splitlines()
+    match = re.fullmatch(rf"{re.escape(str(path))}: (\d+) problem\(s\)", heading)
+    assert match, heading
+    assert int(match.group(1)) == len(lines), run.stderr
+    assert lines, run.stderr
+    for line in lines:
+        assert line.startswith("  ") and not line.startswith("   "), line
+    return [line[2:] for line in lines]
+
+
+class TestValidFiles:
+    """A valid catalogue: exit 0 and one line on stdout with what it holds."""
+
+    def test_shipped_catalogue(self) -> None:
+        run = invoke(["validate", str(DATA)])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout == summary_of(_BASE, DATA) + "\n"
+        assert run.stdout == f"{DATA}: valid: 7 careers, 25 skills, 5 trends, 5 tips\n"
+        assert run.stderr == ""
+
+    def test_example_catalogue(self) -> None:
+        """The README's example is valid and holds what its summary says."""
+        run = invoke(["validate", str(EXAMPLE)])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout == f"{EXAMPLE}: valid: 2 careers, 2 skills, 0 trends, 1 tips\n"
+        assert run.stderr == ""
+
+    def test_example_catalogue_in_the_installed_script(self) -> None:
+        """`careers validate examples/small-catalogue.json`, typed in the checkout."""
+        run = run_installed(["validate", "examples/small-catalogue.json"], cwd=REPO)
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout == (
+            "examples/small-catalogue.json: valid: 2 careers, 2 skills, 0 trends, 1 tips\n"
+        )
+        assert run.stderr == ""
+
+    def test_path_is_named_as_given(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The summary names the path the user typed, not a resolved one."""
+        monkeypatch.chdir(tmp_path)
+        (tmp_path / "mine.json").write_bytes(EXAMPLE.read_bytes())
+        run = invoke(["validate", "mine.json"])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout.startswith("mine.json: valid: 2 careers")
+
+    def test_utf8_bom_is_valid(self, tmp_path: Path) -> None:
+        path = tmp_path / "bom.json"
+        path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
+        run = invoke(["validate", str(path)])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout == f"{path}: valid: 2 careers, 2 skills, 0 trends, 1 tips\n"
+
+    def test_counts_follow_the_file(self, tmp_path: Path) -> None:
+        """The counts are the file's, not fixed numbers: drop a trend and two tips."""
+        data = catalogue()
+        dropped = data["trends"].pop()
+        assert dropped["id"] not in json.dumps(data)  # nothing referred to it
+        del data["tips"][-2:]
+        path = write(tmp_path / "smaller.json", data)
+        run = invoke(["validate", str(path)])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout == f"{path}: valid: 7 careers, 25 skills, 4 trends, 3 tips\n"
+
+
+class TestEveryProblemWithItsPlace:
+    """An invalid catalogue: exit 3, `PATH: N problem(s)`, then one indented line per problem."""
+
+    def test_six_distinct_problems_are_all_reported(self, tmp_path: Path) -> None:
+        """Bad fields, a dangling skill, a dangling career in a trend, a duplicate id and an
+        unknown field, all in one file: each is reported, with its record id and field path."""
+        data = catalogue()
+        data["careers"][4]["occupations"][0]["isco_08"] = "25X1"  # bad field: not 4 digits
+        data["careers"][5]["title"]["en"] = ""  # bad field: empty text
+        data["careers"][2]["required_skills"][0]["skills"][0] = "video-production"
+        data["trends"][3]["careers"][1] = "ecommerce-manager"
+        data["skills"].append(copy.deepcopy(data["skills"][0]))  # a second 'analytics'
+        data["careers"][0]["salary"] = "high"  # unknown field
+        path = write(tmp_path / "broken.json", data)
+        run = invoke(["validate", str(path)])
+        problems = problems_of(run, path)
+        assert run.stderr.splitlines()[0] == f"{path}: 6 problem(s)"
+        assert len(problems) == 6
+        places = {
+            "occupation": "careers[4] (id 'social-media-data-analyst').occupations[0].isco_08: ",
+            "title": "careers[5] (id 'influencer').title.en: ",
+            "skill": "careers[2] (id 'digital-content-creator').required_skills[0].skills[0]: ",
+            "trend": "trends[3] (id 'social-commerce').careers[1]: ",
+            "duplicate": "skills[25] (id 'analytics').id: ",
+            "unknown": "careers[0] (id 'social-media-manager').salary: ",
+        }
+        found = {key: [p for p in problems if p.startswith(place)] for key, place in places.items()}
+        assert all(len(lines) == 1 for lines in found.values()), (found, problems)
+        line = {key: lines[0].removeprefix(places[key]) for key, lines in found.items()}
+        assert "pattern" in line["occupation"]
+        assert line["title"] == "text must not be empty or only white space"
+        assert line["skill"] == "unknown skill 'video-production': no skill has this id"
+        assert line["trend"] == "unknown career 'ecommerce-manager': no career has this id"
+        assert line["duplicate"] == "id 'analytics' is used by an earlier record"
+        assert line["unknown"] == "Extra inputs are not permitted"
+
+    def test_many_problems_of_one_kind_are_all_reported(self, tmp_path: Path) -> None:
+        """Every career with an empty title is named, not only the first."""
+        data = catalogue()
+        for career in data["careers"]:
+            career["title"]["en"] = "   "
+        path = write(tmp_path / "blank-titles.json", data)
+        problems = problems_of(invoke(["validate", str(path)]), path)
+        assert problems == [
+            f"careers[{i}] (id '{c['id']}').title.en: text must not be empty or only white space"
+            for i, c in enumerate(_BASE["careers"])
+        ]
+
+    def test_references_are_checked_even_with_a_broken_field(self, tmp_path: Path) -> None:
+        """A type error in one record does not hide a dangling reference in another."""
+        data = catalogue()
+        data["careers"][1]["responsibilities"] = "none"
+        data["tips"][0]["platforms"].append("tiktok")
+        path = write(tmp_path / "two.json", data)
+        problems = problems_of(invoke(["validate", str(path)]), path)
+        assert len(problems) == 2, problems
+        assert any(
+            p.startswith("careers[1] (id 'social-media-marketing-specialist').responsibilities: ")
+            for p in problems
+        ), problems
+        assert (
+            "tips[0] (id 'learn-analytics-and-tools').platforms[2]: "
+            "unknown platform 'tiktok': no platform has this id"
+        ) in problems
+
+    def test_missing_required_field_is_named(self, tmp_path: Path) -> None:
+        data = catalogue()
+        del data["careers"][6]["description"]
+        del data["skills"]
+        path = write(tmp_path / "missing.json", data)
+        problems = problems_of(invoke(["validate", str(path)]), path)
+        assert "careers[6] (id 'online-community-manager').description: Field required" in problems
+        assert "skills: Field required" in problems
+
+    def test_duplicate_keys_are_all_reported(self, tmp_path: Path) -> None:
+        """Two keys given twice, in two records, plus an unknown field: three problems.
+
+        Every problem, not just the first: the file parses, so nothing stops the others from
+        being found.
+        """
+        text = json.dumps(catalogue(), ensure_ascii=False, indent=2)
+        text = text.replace('"id": "influencer",', '"id": "influencer", "id": "influencer",', 1)
+        text = text.replace('"id": "analytics",', '"id": "analytics", "id": "analytics",', 1)
+        text = text.replace('"schema_version": 1,', '"schema_version": 1, "version": 2,', 1)
+        path = tmp_path / "keys.json"
+        path.write_text(text, encoding="utf-8")
+        problems = problems_of(invoke(["validate", str(path)]), path)
+        assert len(problems) == 3, problems
+        assert any("'id'" in p and "'influencer'" in p for p in problems), problems
+        assert any("'id'" in p and "'analytics'" in p for p in problems), problems
+        assert any(p.startswith("version: ") for p in problems), problems
+
+    def test_json_syntax_error_has_line_and_column(self, tmp_path: Path) -> None:
+        path = tmp_path / "syntax.json"
+        path.write_text('{\n  "schema_version": 1,\n  "title" {}\n}\n', encoding="utf-8")
+        problems = problems_of(invoke(["validate", str(path)]), path)
+        assert problems == [f"{path}:3:11: invalid JSON: Expecting ':' delimiter"]
+
+    @pytest.mark.parametrize(
+        ("content", "problem"),
+        [
+            (None, "no such file"),
+            (b"", "is empty; a catalogue is a JSON object"),
+            (b"[1, 2]", "the top level must be a JSON object, not array"),
+            (b"\xff\xfe{}", "is UTF-16; save the catalogue as UTF-8"),
+            (b'{"a": NaN}', None),
+        ],
+        ids=["missing", "empty", "array", "utf16", "nan"],
+    )
+    def test_unreadable_files_are_one_problem(
+        self, tmp_path: Path, content: bytes | None, problem: str | None
+    ) -> None:
+        """What stops the file from being read at all is reported in the same shape."""
+        path = tmp_path / "file.json"
+        if content is not None:
+            path.write_bytes(content)
+        problems = problems_of(invoke(["validate", str(path)]), path)
+        if problem is None:
+            assert problems == [f"{path}:1:7: invalid JSON: NaN is not a JSON number"]
+        else:
+            assert problems == [f"{path}: {problem}"]
+
+    def test_directory(self, tmp_path: Path) -> None:
+        problems = problems_of(invoke(["validate", str(tmp_path)]), tmp_path)
+        assert problems == [f"{tmp_path}: is a directory, not a catalogue file"]
+
+    def test_problems_in_arabic(self, tmp_path: Path) -> None:
+        """With --lang ar the heading is Arabic; the places are the same."""
+        data = catalogue()
+        data["trends"][3]["careers"][1] = "ecommerce-manager"
+        path = write(tmp_path / "broken.json", data)
+        run = invoke(["validate", str(path), "--lang", "ar"])
+        assert run.exit_code == INVALID_CATALOGUE
+        assert run.stderr.splitlines() == [
+            f"{path}: 1 مشكلة",
+            "  trends[3] (id 'social-commerce').careers[1]: "
+            "unknown career 'ecommerce-manager': no career has this id",
+        ]
+
+    def test_in_the_installed_script(self, tmp_path: Path) -> None:
+        data = catalogue()
+        data["careers"][5]["title"]["en"] = ""
+        data["careers"][0]["salary"] = "high"
+        path = write(tmp_path / "broken.json", data)
+        run = run_installed(["validate", str(path)], cwd=tmp_path)
+        assert problems_of(run, path) == [
+            "careers[0] (id 'social-media-manager').salary: Extra inputs are not permitted",
+            "careers[5] (id 'influencer').title.en: text must not be empty or only white space",
+        ]
+
+    def test_usage_errors(self) -> None:
+        """No path, or two, is a usage error (2), not a catalogue error."""
+        run = invoke(["validate"])
+        assert run.exit_code == 2
+        assert run.stderr.startswith("error: Missing argument 'path'")
+        run = invoke(["validate", str(EXAMPLE), str(DATA)])
+        assert run.exit_code == 2
+        assert run.stderr.startswith("error: ")
+        assert run.stdout == ""
+
+
+class TestTheExampleWorks:
+    """examples/small-catalogue.json works with every command through --data."""
+
+    def test_list(self) -> None:
+        run = invoke(["list", "--data", str(EXAMPLE)])
+        assert run.exit_code == 0, run.stderr
+        ids = [line.split()[0] for line in run.stdout.splitlines() if line[:1].isalpha()]
+        assert ids == ["id", "data-analyst", "technical-writer"]
+        assert "Data Analyst" in run.stdout
+        assert "A data analyst turns raw data into answers." in run.stdout
+        assert "Social Media" not in run.stdout
+
+    def test_show(self) -> None:
+        run = invoke(["show", "writer", "--data", str(EXAMPLE)])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout.splitlines()[0].rstrip() == "Technical Writer  technical-writer"
+        assert "Writing manuals" in run.stdout
+        assert "Write every day  write-every-day" in run.stdout
+        assert "data-analyst" in run.stdout  # related: shares the writing skill
+
+    def test_show_in_arabic(self) -> None:
+        run = invoke(["show", "محلل بيانات", "--data", str(EXAMPLE), "--lang", "ar"])
+        assert run.exit_code == 0, run.stderr
+        assert "data-analyst" in run.stdout.splitlines()[0]
+        assert "جداول البيانات" in run.stdout
+
+    def test_match(self) -> None:
+        run = invoke(["match", "-s", "statistics", "--data", str(EXAMPLE)])
+        assert run.exit_code == 0, run.stderr
+        headings = [line for line in run.stdout.splitlines() if line[:1].isdigit()]
+        assert [h.split()[1] for h in headings] == ["data-analyst"]
+        assert "Data analysis ← statistics" in run.stdout
+
+    def test_match_two_skills(self) -> None:
+        run = invoke(["match", "-s", "writing", "-s", "analysis", "--data", str(EXAMPLE)])
+        assert run.exit_code == 0, run.stderr
+        headings = [line for line in run.stdout.splitlines() if line[:1].isdigit()]
+        assert [h.split()[1] for h in headings] == ["data-analyst", "technical-writer"]
+
+    def test_json_round_trip(self) -> None:
+        """The example's text comes back unchanged through --format json."""
+        run = invoke(["show", "data-analyst", "--data", str(EXAMPLE), "-f", "json"])
+        assert run.exit_code == 0, run.stderr
+        document = json.loads(run.stdout)
+        original = json.loads(EXAMPLE.read_text(encoding="utf-8"))["careers"][0]
+        assert document["title"] == original["title"]
+        assert document["description"] == original["description"]
+
+    def test_unknown_career_in_the_example(self) -> None:
+        """The built-in careers are not there: the user's catalogue replaces it."""
+        run = invoke(["show", "influencer", "--data", str(EXAMPLE)])
+        assert run.exit_code == 1
+        assert run.stderr.startswith("error: no career matches 'influencer'")
+
+
+# --- schema --------------------------------------------------------------------------------
+
+# Every model of the format, by the name `careers schema` gives its definition.
+MODEL_CLASSES: dict[str, type[BaseModel]] = {
+    name: cls
+    for name, cls in vars(models).items()
+    if isinstance(cls, type) and issubclass(cls, models.Record) and cls is not models.Record
+}
+MODEL_DEFINITIONS = sorted(set(MODEL_CLASSES) - {"Catalogue", "LinkedNote"})
+
+
+def required_fields(model: type[BaseModel]) -> set[str]:
+    return {name for name, field in model.model_fields.items() if field.is_required()}
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    run = invoke(["schema"])
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == ""
+    document: dict[str, Any] = json.loads(run.stdout)
+    return document
+
+
+def _object_schemas(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    yield "Catalogue", schema
+    yield from schema["$defs"].items()
+
+
+class TestSchema:
+    """`careers schema` prints the format as JSON Schema, generated from the models."""
+
+    def test_is_json_with_a_dialect(self, schema: dict[str, Any]) -> None:
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert schema["type"] == "object"
+        assert schema["title"] == "Catalogue"
+
+    def test_defines_every_model(self, schema: dict[str, Any]) -> None:
+        assert {"Career", "Skill", "Trend", "Tip", "Platform", "Section"} <= set(schema["$defs"])
+        assert set(MODEL_DEFINITIONS) <= set(schema["$defs"])
+
+    def test_top_level_required_keys_are_the_models(self, schema: dict[str, Any]) -> None:
+        assert set(schema["required"]) == required_fields(models.Catalogue)
+        assert set(schema["required"]) == {"schema_version", "title", "careers", "skills"}
+        assert set(schema["properties"]) == set(models.Catalogue.model_fields)
+
+    @pytest.mark.parametrize("name", MODEL_DEFINITIONS)
+    def test_each_definition_matches_its_model(self, schema: dict[str, Any], name: str) -> None:
+        definition = schema["$defs"][name]
+        model = MODEL_CLASSES[name]
+        assert set(definition.get("required", [])) == required_fields(model)
+        assert set(definition["properties"]) == set(model.model_fields)
+
+    def test_unknown_fields_are_refused_everywhere(self, schema: dict[str, Any]) -> None:
+        objects = [(n, s) for n, s in _object_schemas(schema) if s.get("type") == "object"]
+        assert len(objects) == len(schema["$defs"]) + 1
+        for name, object_schema in objects:
+            assert object_schema.get("additionalProperties") is False, name
+
+    def test_ids_are_slugs(self, schema: dict[str, Any]) -> None:
+        pattern = schema["$defs"]["Career"]["properties"]["id"]["pattern"]
+        assert re.fullmatch(pattern, "data-analyst")
+        assert not re.fullmatch(pattern, "Data_Analyst")
+
+    def test_output_is_plain_json(self) -> None:
+        """Indented, one document, nothing else on stdout; the installed script agrees."""
+        run = run_installed(["schema"])
+        assert run.exit_code == 0, run.stderr
+        assert run.stderr == ""
+        assert run.stdout.startswith("{\n")
+        assert run.stdout.endswith("}\n")
+        assert json.loads(run.stdout) == json.loads(invoke(["schema"]).stdout)
+
+    def test_shipped_and_example_have_the_required_keys(self, schema: dict[str, Any]) -> None:
+        """Without a JSON Schema library: the files have every required top-level key and no
+        key the schema does not know."""
+        for path in (DATA, EXAMPLE):
+            document = json.loads(path.read_text(encoding="utf-8"))
+            assert set(schema["required"]) <= set(document), path
+            assert set(document) <= set(schema["properties"]), path
+
+    @pytest.mark.parametrize("path", [DATA, EXAMPLE], ids=["shipped", "example"])
+    def test_files_validate_with_jsonschema(self, schema: dict[str, Any], path: Path) -> None:
+        """With `jsonschema` installed (not a dependency), the files pass the schema."""
+        jsonschema = pytest.importorskip("jsonschema")
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.Draft202012Validator(schema).validate(
+            json.loads(path.read_text(encoding="utf-8"))
+        )
+
+    def test_jsonschema_refuses_an_unknown_field(self, schema: dict[str, Any]) -> None:
+        jsonschema = pytest.importorskip("jsonschema")
+        data = catalogue()
+        data["careers"][0]["salary"] = "high"
+        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+        assert errors
+
+
+class TestMiniSchemaCheck:
+    """The files against the schema without `jsonschema`: a checker for exactly the keywords
+    the schema uses (the first test fails if it starts using one the checker does not know)."""
+
+    KNOWN = frozenset(
+        {
+            "$defs", "$ref", "$schema", "additionalProperties", "anyOf", "const", "default",
+            "description", "enum", "items", "maxLength", "minItems", "pattern", "properties",
+            "required", "title", "type",
+        }
+    )  # fmt: skip
+
+    @staticmethod
+    def keywords(node: Any, inside_properties: bool = False) -> set[str]:
+        found: set[str] = set()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not inside_properties:
+                    found.add(key)
+                nested = key in ("properties", "$defs") and not inside_properties
+                if key in ("default", "const", "enum") and not inside_properties:
+                    continue
+                found |= TestMiniSchemaCheck.keywords(value, nested)
+        elif isinstance(node, list):
+            for item in node:
+                found |= TestMiniSchemaCheck.keywords(item)
+        return found
+
+    @classmethod
+    def errors(cls, schema: dict[str, Any], node: dict[str, Any], value: Any, at: str) -> list[str]:
+        if "$ref" in node:
+            name = node["$ref"].removeprefix("#/$defs/")
+            return cls.errors(schema, schema["$defs"][name], value, at)
+        if "anyOf" in node:
+            options = [cls.errors(schema, option, value, at) for option in node["anyOf"]]
+            return [] if any(not o for o in options) else [f"{at}: no anyOf option fits"]
+        types = {
+            "object": dict,
+            "array": list,
+            "string": str,
+            "integer": int,
+            "null": type(None),
+        }
+        if "type" in node and not isinstance(value, types[node["type"]]):
+            return [f"{at}: not {node['type']}"]
+        if "const" in node and value != node["const"]:
+            return [f"{at}: not {node['const']!r}"]
+        if "enum" in node and value not in node["enum"]:
+            return [f"{at}: not one of {node['enum']}"]
+        problems: list[str] = []
+        if isinstance(value, str):
+            if "pattern" in node and not re.search(node["pattern"], value):
+                problems.append(f"{at}: does not match {node['pattern']}")
+            if len(value) > node.get("maxLength", len(value)):
+                problems.append(f"{at}: too long")
+        if isinstance(value, list):
+            if len(value) < node.get("minItems", 0):
+                problems.append(f"{at}: too few items")
+            for i, item in enumerate(value):
+                problems += cls.errors(schema, node.get("items", {}), item, f"{at}[{i}]")
+        if isinstance(value, dict):
+            properties = node.get("properties", {})
+            problems += [f"{at}.{k}: required" for k in node.get("required", []) if k not in value]
+            if node.get("additionalProperties") is False:
+                problems += [f"{at}.{k}: not allowed" for k in value if k not in properties]
+            for key, item in value.items():
+                if key in properties:
+                    problems += cls.errors(schema, properties[key], item, f"{at}.{key}")
+        return problems
+
+    def test_checker_knows_every_keyword(self, schema: dict[str, Any]) -> None:
+        assert self.keywords(schema) <= self.KNOWN, self.keywords(schema) - self.KNOWN
+
+    @pytest.mark.parametrize("path", [DATA, EXAMPLE], ids=["shipped", "example"])
+    def test_files_fit_the_schema(self, schema: dict[str, Any], path: Path) -> None:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        assert self.errors(schema, schema, document, "$") == []
+
+    def test_checker_finds_what_validate_finds(self, schema: dict[str, Any]) -> None:
+        """The checker is not vacuous: an unknown field, a bad id and a missing key fail."""
+        data = catalogue()
+        data["careers"][0]["salary"] = "high"
+        data["skills"][0]["id"] = "Not A Slug"
+        del data["careers"][1]["title"]["ar"]
+        assert sorted(self.errors(schema, schema, data, "$")) == [
+            "$.careers[0].salary: not allowed",
+            "$.careers[1].title.ar: required",
+            "$.skills[0].id: does not match ^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        ]
+
+
+# --- nothing is written ----------------------------------------------------------------------
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        name: ((folder / name).read_bytes(), (folder / name).stat().st_mtime_ns)
+        for name in sorted(os.listdir(folder))
+    }
+
+
+def _broken(path: Path) -> None:
+    data = catalogue()
+    data["careers"][0]["title"]["en"] = ""
+    data["trends"][0]["careers"].append("nobody")
+    write(path, data)
+
+
+@pytest.mark.parametrize(
+    ("make", "status"),
+    [
+        (lambda path: path.write_bytes(DATA.read_bytes()), 0),
+        (lambda path: path.write_bytes(EXAMPLE.read_bytes()), 0),
+        (_broken, 3),
+        (lambda path: path.write_text('{"schema_version": 1,', encoding="utf-8"), 3),
+    ],
+    ids=["shipped", "example", "invalid-content", "bad-json"],
+)
+@pytest.mark.parametrize("how", ["in-process", "installed"])
+def test_validate_never_writes(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make: Callable[[Path], object],
+    status: int,
+    how: str,
+) -> None:
+    """validate leaves the file's bytes and mtime alone and creates nothing beside it or in the
+    working directory."""
+    folder = tmp_path / "catalogues"
+    folder.mkdir()
+    path = folder / "careers.json"
+    make(path)
+    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    before = _snapshot(folder)
+    monkeypatch.chdir(folder)
+    if how == "installed":
+        run = run_installed(["validate", "careers.json"], cwd=folder)
+    else:
+        run = invoke(["validate", "careers.json"])
+    assert run.exit_code == status, run.stderr
+    assert run.stdout.startswith("careers.json: valid: ") == (status == 0)
+    assert _snapshot(folder) == before
+    assert sorted(os.listdir(tmp_path)) == ["catalogues"]
+
+
+def test_schema_never_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """schema, run next to a catalogue that $CAREERS_DATA names, writes nothing anywhere near."""
+    folder = tmp_path / "catalogues"
+    folder.mkdir()
+    path = folder / "careers.json"
+    path.write_bytes(EXAMPLE.read_bytes())
+    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    before = _snapshot(folder)
+    monkeypatch.chdir(folder)
+    for run in (
+        invoke(["schema"], env={"CAREERS_DATA": str(path)}),
+        run_installed(["schema"], env={"CAREERS_DATA": str(path)}, cwd=folder),
+    ):
+        assert run.exit_code == 0, run.stderr
+        assert json.loads(run.stdout)["title"] == "Catalogue"
+    assert _snapshot(folder) == before
+    assert sorted(os.listdir(tmp_path)) == ["catalogues"]
