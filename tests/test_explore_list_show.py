@@ -128,7 +128,7 @@ def table_rows(
 def section(output: str, heading: str) -> str:
     """The lines under a heading of `careers show`, up to the next blank line."""
     lines = output.splitlines()
-    stripped = [line.rstrip() for line in lines]
+    stripped = [line.strip() for line in lines]  # Arabic headings are right-aligned
     assert heading in stripped, f"no heading {heading!r} in:\n{output}"
     start = stripped.index(heading) + 1
     end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))

@@ -247,7 +247,7 @@ class TestArabic:
         assert run.exit_code == 0, run.stderr
         influencer = career_record("influencer")
         assert squeeze(section(run.stdout, "الوصف")) == squeeze(influencer["description"]["ar"])
-        assert "المهارات المطلوبة" in run.stdout.splitlines()
+        assert "المهارات المطلوبة" in [line.strip() for line in run.stdout.splitlines()]
         assert run.stdout.splitlines()[0].split()[:4] == influencer["title"]["ar"].split()[:4]
         for english in ("Description", "Required skills", influencer["description"]["en"][:30]):
             assert english not in run.stdout

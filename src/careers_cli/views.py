@@ -28,7 +28,7 @@ from careers_cli.search import (
     SkillMatch,
     careers_needing,
 )
-from careers_cli.text import one_line, printable, printable_line
+from careers_cli.text import is_arabic, one_line, printable, printable_line
 
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
@@ -36,7 +36,15 @@ DIM = "dim"
 
 
 def _plain(value: str, style: str = "") -> Text:
-    return Text(printable(value), style=style)
+    """Catalogue text as plain text (never markup), right-aligned when it is Arabic."""
+    return Text(printable(value), style=style, justify="right" if is_arabic(value) else None)
+
+
+def _aligned(text: Text, language: Language) -> Text:
+    """`text` (assembled from parts) right-aligned in Arabic."""
+    if language == "ar":
+        text.justify = "right"
+    return text
 
 
 def _table(language: Language, *columns: tuple[str, dict[str, object]]) -> Table:
@@ -88,17 +96,20 @@ def career_profile(
     lang = language
     career = profile.career
     parts: list[RenderableType] = [
-        Text.assemble(
-            _plain(career.title.in_language(lang), "bold underline"),
-            "  ",
-            _plain(career.id, ID_STYLE),
+        _aligned(
+            Text.assemble(
+                _plain(career.title.in_language(lang), "bold underline"),
+                "  ",
+                _plain(career.id, ID_STYLE),
+            ),
+            lang,
         ),
         "",
         _heading("description", lang),
         Padding(_plain(career.description.in_language(lang)), (0, 0, 0, 2)),
         "",
         _heading("responsibilities", lang),
-        *(_bullet(item.in_language(lang)) for item in career.responsibilities),
+        *(_bullet(item.in_language(lang), lang) for item in career.responsibilities),
         "",
         _heading("required_skills", lang),
         _required_skills_table(index, career, lang),
@@ -121,17 +132,20 @@ def platform_name(platform: Platform, language: Language) -> str:
 
 
 def _heading(key: str, language: Language) -> Text:
-    return Text(label(key, language), style=HEADING_STYLE)
+    return _aligned(Text(label(key, language), style=HEADING_STYLE), language)
 
 
-def _bullet(value: str) -> Padding:
-    return Padding(Text.assemble("• ", _plain(value)), (0, 0, 0, 2))
+def _bullet(value: str, language: Language) -> Padding:
+    return Padding(_aligned(Text.assemble("• ", _plain(value)), language), (0, 0, 0, 2))
 
 
 def _note_line(note: LinkedNote, language: Language) -> Padding:
     return Padding(
-        Text.assemble(
-            "• ", _plain(note.title.in_language(language)), "  ", _plain(note.id, ID_STYLE)
+        _aligned(
+            Text.assemble(
+                "• ", _plain(note.title.in_language(language)), "  ", _plain(note.id, ID_STYLE)
+            ),
+            language,
         ),
         (0, 0, 0, 2),
     )
