@@ -122,6 +122,8 @@ def resolve_career(index: CatalogueIndex, query: str) -> Career:
     Raises `AmbiguousNameError` when several careers fit equally and `NotFoundError` (with
     suggestions) when none does.
     """
+    if query in index.careers_by_id:  # the common case, without normalising every name
+        return index.careers_by_id[query]
     wanted = normalise(query)
     if not wanted:
         raise UsageError("career.empty_query")
@@ -198,6 +200,8 @@ def resolve_careers(index: CatalogueIndex, queries: Sequence[str]) -> list[Caree
 
 def resolve_skill(index: CatalogueIndex, query: str) -> Skill:
     """The vocabulary skill `query` names, by id, label or alias, in either language."""
+    if query in index.skills_by_id:
+        return index.skills_by_id[query]
     wanted = normalise(query)
     if not wanted:
         raise UsageError("skill.empty_query")
