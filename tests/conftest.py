@@ -40,6 +40,18 @@ BASE_ENV = {
 _CLEARED = ("CAREERS_DATA", "CAREERS_LANG", "CAREERS_RTL", "CAREERS_DEBUG", "FORCE_COLOR")
 
 
+# Every command that prints data, with arguments that make it succeed.
+DATA_COMMANDS: dict[str, list[str]] = {
+    "list": ["list"],
+    "show": ["show", "influencer"],
+    "compare": ["compare", "influencer", "digital-content-creator"],
+    "match": ["match", "-s", "analytics"],
+    "skills": ["skills"],
+    "trends": ["trends"],
+    "tips": ["tips"],
+}
+
+
 @dataclass(frozen=True)
 class Run:
     """What one `careers` call printed and returned."""
@@ -82,3 +94,12 @@ def run_installed(
         check=False,
     )
     return Run(completed.returncode, completed.stdout, completed.stderr)
+
+
+def coloured_env() -> dict[str, str]:
+    """The pinned environment for a subprocess, with FORCE_COLOR=1 and without NO_COLOR."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERS_")}
+    env.update(BASE_ENV)
+    env.pop("NO_COLOR", None)
+    env.update({"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    return env

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 from collections.abc import Sequence
 from typing import Any
@@ -18,17 +17,9 @@ from typing import Any
 import pytest
 
 from careers_cli.domain import Career, Catalogue, catalogue_from_data
-from tests.conftest import BASE_ENV, CAREERS_SCRIPT, DATA, Run, invoke
+from tests.conftest import CAREERS_SCRIPT, DATA, DATA_COMMANDS, Run, coloured_env, invoke
 
-COMMANDS: dict[str, list[str]] = {
-    "list": ["list"],
-    "show": ["show", "influencer"],
-    "compare": ["compare", "influencer", "digital-content-creator"],
-    "match": ["match", "-s", "analytics"],
-    "skills": ["skills"],
-    "trends": ["trends"],
-    "tips": ["tips"],
-}
+COMMANDS = DATA_COMMANDS
 ARRAY_COMMANDS = ("list", "match", "skills", "trends", "tips")
 OBJECT_COMMANDS = ("show", "compare")
 MACHINE_FORMATS = ("json", "csv", "markdown")
@@ -59,15 +50,6 @@ def csv_rows(args: Sequence[str]) -> tuple[list[str], list[dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(run_ok(args).stdout))
     rows = list(reader)
     return list(reader.fieldnames or []), rows
-
-
-def coloured_env() -> dict[str, str]:
-    """The pinned environment with FORCE_COLOR=1 and without NO_COLOR (which BASE_ENV sets)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERS_")}
-    env.update(BASE_ENV)
-    env.pop("NO_COLOR", None)
-    env.update({"FORCE_COLOR": "1", "TERM": "xterm-256color"})
-    return env
 
 
 class TestEveryCommandTakesEveryFormat:

@@ -23,7 +23,16 @@ from typing import Any
 import pytest
 
 from careers_cli import catalogue as catalogue_module
-from tests.conftest import BASE_ENV, CAREERS_SCRIPT, DATA, REPO, Run, invoke, run_installed
+from tests.conftest import (
+    BASE_ENV,
+    CAREERS_SCRIPT,
+    DATA,
+    REPO,
+    Run,
+    coloured_env,
+    invoke,
+    run_installed,
+)
 
 _BASE: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -63,14 +72,6 @@ def coloured(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("TERM", "xterm-256color")
-
-
-def coloured_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERS_")}
-    env.update(BASE_ENV)
-    env.pop("NO_COLOR", None)
-    env.update({"FORCE_COLOR": "1", "TERM": "xterm-256color"})
-    return env
 
 
 def run_coloured(args: Sequence[str]) -> Run:

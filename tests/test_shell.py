@@ -19,17 +19,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BASE_ENV, CAREERS_SCRIPT, DATA, SEVEN_IDS, Run, invoke, run_installed
+from tests.conftest import (
+    BASE_ENV,
+    CAREERS_SCRIPT,
+    DATA,
+    DATA_COMMANDS,
+    SEVEN_IDS,
+    Run,
+    invoke,
+    run_installed,
+)
 
-COMMANDS: dict[str, list[str]] = {
-    "list": ["list"],
-    "show": ["show", "influencer"],
-    "compare": ["compare", "influencer", "digital-content-creator"],
-    "match": ["match", "-s", "analytics"],
-    "skills": ["skills"],
-    "trends": ["trends"],
-    "tips": ["tips"],
-}
+COMMANDS = DATA_COMMANDS
 NO_MATCH = "no career has all of the skills asked for"
 TIMEOUT = 60
 
