@@ -5,6 +5,7 @@ boundary), calls the search and view layers, and prints. No rule about careers l
 """
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from typer.core import TyperGroup
 
 from careers_cli import __version__, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
+from careers_cli.domain import Catalogue, LinkedNote
 from careers_cli.errors import CatalogueError, ExitStatus, UsageError
 from careers_cli.messages import message
 from careers_cli.options import (
@@ -271,13 +273,7 @@ def trends(
 
       careers trends
     """
-    with open_session(options) as session:
-        index, language = session.index, session.language
-        notes = index.catalogue.trends
-        session.present(
-            lambda: views.note_table(index, notes, language),
-            lambda: records.note_list(notes, language),
-        )
+    _present_notes(options, lambda catalogue: catalogue.trends)
 
 
 @app.command()
@@ -292,9 +288,15 @@ def tips(
 
       careers tips --lang ar
     """
+    _present_notes(options, lambda catalogue: catalogue.tips)
+
+
+def _present_notes(
+    options: CommonOptions, pick: Callable[[Catalogue], tuple[LinkedNote, ...]]
+) -> None:
     with open_session(options) as session:
         index, language = session.index, session.language
-        notes = index.catalogue.tips
+        notes = pick(index.catalogue)
         session.present(
             lambda: views.note_table(index, notes, language),
             lambda: records.note_list(notes, language),
