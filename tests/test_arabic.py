@@ -113,8 +113,8 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "match": (["match", "-s", "analytics"], ["title", "has", "to_learn"]),
     "skills": (["skills"], ["id", "label", "aliases", "needed_by"]),
-    "trends": (["trends"], ["id", "title", "careers", "skills"]),
-    "tips": (["tips"], ["id", "title", "careers", "skills"]),
+    "trends": (["trends"], ["careers", "skills"]),
+    "tips": (["tips"], ["careers", "skills"]),
 }
 
 

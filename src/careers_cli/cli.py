@@ -298,7 +298,7 @@ def _present_notes(
         index, language = session.index, session.language
         notes = pick(index.catalogue)
         session.present(
-            lambda: views.note_table(index, notes, language),
+            lambda: views.note_list(index, notes, language),
             lambda: records.note_list(notes, language),
         )
 

@@ -244,9 +244,7 @@ def match_table(
     blocks: list[RenderableType] = []
     for rank, match in enumerate(matches, start=1):
         to_learn = [skill_label(index, s, language) for s in match.to_learn]
-        details = Table.grid(padding=(0, 2))
-        details.add_column(style=DIM, no_wrap=True)
-        details.add_column(justify="right" if language == "ar" else "left")
+        details = _labelled_grid(language)
         details.add_row(label("title", language), _plain(match.career.title.in_language(language)))
         details.add_row(
             label("has", language),
@@ -312,27 +310,34 @@ def skill_table(index: CatalogueIndex, language: Language) -> Table:
     return table
 
 
-def note_table(index: CatalogueIndex, notes: Sequence[LinkedNote], language: Language) -> Table:
-    table = _table(
-        language,
-        ("id", {"style": ID_STYLE, "overflow": "fold"}),
-        ("title", {"text": True, "ratio": 4}),
-        ("careers", {"style": ID_STYLE, "ratio": 2, "overflow": "fold"}),
-        ("skills", {"text": True, "ratio": 2}),
-    )
+def note_list(
+    index: CatalogueIndex, notes: Sequence[LinkedNote], language: Language
+) -> RenderableType:
+    """One block per trend or tip: its id, then title, text, careers and skills."""
+    blocks: list[RenderableType] = []
     for note in notes:
-        body = Text.assemble(
-            _plain(note.title.in_language(language), HEADING_STYLE),
-            "\n",
-            _plain(note.text.in_language(language)),
+        details = _labelled_grid(language)
+        details.add_row(label("careers", language), _joined(note.careers, language, ID_STYLE))
+        skills = (skill_label(index, s, language) for s in note.skills)
+        details.add_row(label("skills", language), _joined(skills, language))
+        body = Group(
+            _aligned(_plain(note.title.in_language(language), HEADING_STYLE), language),
+            _aligned(_plain(note.text.in_language(language)), language),
+            details,
         )
-        table.add_row(
-            _plain(note.id),
-            body,
-            _joined(note.careers, language),
-            _joined((skill_label(index, s, language) for s in note.skills), language),
-        )
-    return table
+        blocks += [
+            _aligned(_plain(note.id, f"{ID_STYLE} bold"), language),
+            Padding(body, (0, 0, 1, 3)),
+        ]
+    return Group(*blocks)
+
+
+def _labelled_grid(language: Language) -> Table:
+    """Two columns: a dim label, and its value (right-aligned in Arabic)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=DIM, no_wrap=True)
+    grid.add_column(justify="right" if language == "ar" else "left", overflow="fold")
+    return grid
 
 
 # --- validate ------------------------------------------------------------------------------
