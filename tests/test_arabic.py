@@ -112,7 +112,7 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
         ["summary", "present", "platforms", "similarity"],
     ),
     "match": (["match", "-s", "analytics"], ["title", "has", "to_learn"]),
-    "skills": (["skills"], ["id", "label", "aliases", "needed_by"]),
+    "skills": (["skills"], ["aliases", "needed_by"]),
     "trends": (["trends"], ["careers", "skills"]),
     "tips": (["tips"], ["careers", "skills"]),
 }

@@ -14,7 +14,6 @@ import careers_cli
 from tests.conftest import CAREERS_SCRIPT, SEVEN_IDS, invoke, run_installed
 from tests.test_explore_compare_match import match_blocks, shows_id
 from tests.test_explore_list_show import (
-    Row,
     career_record,
     catalogue,
     section,
@@ -46,16 +45,14 @@ def needed_by_from_data() -> dict[str, list[str]]:
 class TestSkills:
     """`careers skills`: every skill by id, with its label, aliases and the careers needing it."""
 
-    HEADERS = ("id", "label", "also", "needed by")
-
-    def rows(self) -> list[Row]:
+    def blocks(self) -> dict[str, NoteBlock]:
         run = invoke(["skills"])
         assert run.exit_code == 0, run.stderr
         assert run.stderr == ""
-        return table_rows(run.stdout, self.HEADERS)
+        return {block.id: block for block in note_blocks(run.stdout, ("also", "needed by"))}
 
     def test_every_skill_sorted_by_id(self) -> None:
-        ids = [row.text("id") for row in self.rows()]
+        ids = list(self.blocks())
         assert len(ids) == 25
         assert ids == sorted(s["id"] for s in catalogue()["skills"])
         assert ids[:3] == ["analytics", "audience-engagement", "audience-understanding"]
@@ -63,7 +60,7 @@ class TestSkills:
 
     def test_labels_and_english_aliases(self) -> None:
         aliases = {s["id"]: ", ".join(s["aliases"]["en"]) for s in catalogue()["skills"]}
-        shown = {row.text("id"): (row.text("label"), row.text("also")) for row in self.rows()}
+        shown = {sid: (block.title, block.text("also")) for sid, block in self.blocks().items()}
         assert shown["analytics"] == (
             "Data analysis",
             "analytics, data analysis, data analytics, metrics, insights, performance analysis,"
@@ -75,7 +72,7 @@ class TestSkills:
         # By hand: communication is tagged in social-media-manager (line 1), the PR manager
         # (line 1), the influencer (line 2) and the community manager (line 1); analytics in the
         # manager, the marketing specialist and the analyst; credibility only in the influencer.
-        shown = {row.text("id"): row.id_list("needed by") for row in self.rows()}
+        shown = {sid: block.id_list("needed by") for sid, block in self.blocks().items()}
         assert shown["communication"] == [
             "social-media-manager",
             "social-media-pr-manager",
@@ -111,9 +108,11 @@ TIP_IDS = [
 
 @dataclass
 class NoteBlock:
-    """One trend or tip as `careers trends` / `careers tips` print it."""
+    """One block of `careers trends`, `tips` or `skills`: a heading line with the id (and, for
+    skills, the label), indented lines, and labelled fields."""
 
     id: str
+    title: str = ""
     lines: list[str] = field(default_factory=list)
     fields: dict[str, list[str]] = field(default_factory=dict)
 
@@ -125,19 +124,22 @@ class NoteBlock:
         return " ".join(self.fields[name])
 
 
-def note_blocks(output: str) -> list[NoteBlock]:
-    """Blocks: an id at the left edge, then indented title and text lines, then `label  value`
-    lines for careers and skills (a line with a blank label continues the previous one)."""
+def note_blocks(output: str, labels: tuple[str, ...] = ("careers", "skills")) -> list[NoteBlock]:
+    """Blocks: an id at the left edge (with a title after two spaces, for skills), then
+    indented lines, then `label  value` lines (a line with a blank label continues the one
+    before)."""
     blocks: list[NoteBlock] = []
     name = ""
+    field_line = re.compile(rf"^ {{3}}({'|'.join(labels)}) {{2,}}(\S.*)$")
     for line in output.splitlines():
         if not line.strip():
             continue
         if not line.startswith(" "):
-            blocks.append(NoteBlock(line.strip()))
+            block_id, _, title = line.strip().partition("  ")
+            blocks.append(NoteBlock(block_id, title.strip()))
             name = ""
             continue
-        labelled = re.match(r"^ {3}(careers|skills) {2,}(\S.*)$", line.rstrip())
+        labelled = field_line.match(line.rstrip())
         if labelled:
             name = labelled[1]
             blocks[-1].fields[name] = [labelled[2]]

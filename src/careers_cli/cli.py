@@ -256,7 +256,7 @@ def skills(
     with open_session(options) as session:
         index, language = session.index, session.language
         session.present(
-            lambda: views.skill_table(index, language),
+            lambda: views.skill_list(index, language),
             lambda: records.skill_list(index, language),
         )
 

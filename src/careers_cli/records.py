@@ -252,7 +252,7 @@ def skill_list(index: CatalogueIndex, language: Language) -> Records:
         {
             "id": s.id,
             "label": s.label.in_language(language),
-            "aliases": _joined(s.aliases.ar if language == "ar" else s.aliases.en),
+            "aliases": _joined(s.aliases.in_language(language)),
             "careers": _joined(needed_by[s.id]),
         }
         for s in skills

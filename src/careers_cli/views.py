@@ -290,24 +290,24 @@ def match_score(match: CareerMatch) -> str:
 # --- skills, trends, tips ------------------------------------------------------------------
 
 
-def skill_table(index: CatalogueIndex, language: Language) -> Table:
-    table = _table(
-        language,
-        ("id", {"style": ID_STYLE, "no_wrap": True}),
-        ("label", {"text": True, "ratio": 2}),
-        ("aliases", {"text": True, "ratio": 3}),
-        ("needed_by", {"style": ID_STYLE, "ratio": 3, "overflow": "fold"}),
-    )
+def skill_list(index: CatalogueIndex, language: Language) -> RenderableType:
+    """One block per skill, by id: its id and label, then its other names and who needs it."""
+    blocks: list[RenderableType] = []
     for skill in sorted(index.catalogue.skills, key=lambda s: s.id):
-        aliases = skill.aliases.ar if language == "ar" else skill.aliases.en
         needed_by = [c.id for c in careers_needing(index, skill.id)]
-        table.add_row(
-            _plain(skill.id),
-            _plain(skill.label.in_language(language)),
-            _joined(aliases, language, DIM),
-            _joined(needed_by, language) if needed_by else Text(label("none", language), DIM),
+        details = _labelled_grid(language)
+        details.add_row(
+            label("aliases", language), _joined(skill.aliases.in_language(language), language)
         )
-    return table
+        details.add_row(
+            label("needed_by", language),
+            _joined(needed_by, language, ID_STYLE) if needed_by else Text(label("none", language)),
+        )
+        heading = Text.assemble(
+            _plain(skill.id, f"{ID_STYLE} bold"), "  ", _plain(skill.label.in_language(language))
+        )
+        blocks += [_aligned(heading, language), Padding(details, (0, 0, 1, 3))]
+    return Group(*blocks)
 
 
 def note_list(
