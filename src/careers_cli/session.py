@@ -187,9 +187,10 @@ def report_error(lines: StderrLines, error: CareersError, index: CatalogueIndex 
     lines.error(error.render(language))
     candidates = error.params.get("candidates")
     if isinstance(error, AmbiguousNameError) and isinstance(candidates, list):
+        width = max(len(one_line(c)) for c in candidates)
         for candidate_id in candidates:
-            candidate = _describe_candidate(index, candidate_id, language)
-            lines.line("  " + one_line(candidate, limit=120))
+            name = _candidate_name(index, candidate_id, language)
+            lines.line(f"  {one_line(candidate_id):<{width}}  {one_line(name, limit=100)}")
     elif isinstance(candidates, list) and candidates:
         key = "skill.did_you_mean" if error.key.startswith("skill.") else "career.did_you_mean"
         lines.line(message(key, language, candidates=", ".join(candidates)))
@@ -200,15 +201,14 @@ def report_error(lines: StderrLines, error: CareersError, index: CatalogueIndex 
         lines.line(message("catalogue.more_problems", language, count=count, path=error.path))
 
 
-def _describe_candidate(index: CatalogueIndex | None, candidate_id: str, language: Language) -> str:
+def _candidate_name(index: CatalogueIndex | None, candidate_id: str, language: Language) -> str:
+    """The title of a candidate career, or the label of a candidate skill."""
     if index is not None:
-        career = index.careers_by_id.get(candidate_id)
-        if career is not None:
-            return f"{candidate_id}  {career.title.in_language(language)}"
-        skill = index.skills_by_id.get(candidate_id)
-        if skill is not None:
-            return f"{candidate_id}  {skill.label.in_language(language)}"
-    return candidate_id
+        if candidate_id in index.careers_by_id:
+            return index.careers_by_id[candidate_id].title.in_language(language)
+        if candidate_id in index.skills_by_id:
+            return index.skills_by_id[candidate_id].label.in_language(language)
+    return ""
 
 
 def _silence_stdout() -> None:
