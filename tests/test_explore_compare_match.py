@@ -6,6 +6,7 @@ issue, and written as a comment above the test before the assertion.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -612,3 +613,32 @@ class TestMatchErrors:
         assert run.exit_code == 1
         assert run.stdout == ""
         assert "no skill matches 'xyzzy'" in run.stderr
+
+
+class TestSkillWordsThatFitSeveralSkills:
+    """A word found in several names: labels (and ids) come before aliases; a tie is refused."""
+
+    def test_a_label_word_beats_alias_words(self) -> None:
+        # "analysis" is in the label "Data analysis" (analytics) and only in aliases of
+        # market-research ("market analysis") and social-listening ("sentiment analysis").
+        run = invoke(["match", "-s", "analysis", "-f", "json"])
+        assert run.exit_code == 0, run.stderr
+        assert {m["skill"] for item in json.loads(run.stdout) for m in item["matched"]} == {
+            "analytics"
+        }
+
+    def test_a_word_in_several_labels_lists_them(self) -> None:
+        # "management" is in four labels (Budget, Community, Crisis and Reputation management)
+        # and in the id campaign-management (labelled "Campaign optimisation").
+        run = invoke(["match", "-s", "management"])
+        assert run.exit_code == 1
+        assert run.stdout == ""
+        lines = run.stderr.splitlines()
+        assert lines[0] == "error: 'management' fits several skills; use one of these ids:"
+        assert [line.split()[0] for line in lines[1:]] == [
+            "budget-management",
+            "campaign-management",
+            "community-management",
+            "crisis-management",
+            "reputation-management",
+        ]

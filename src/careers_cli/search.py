@@ -90,27 +90,27 @@ class CatalogueIndex:
         }
 
     @cached_property
-    def skill_terms(self) -> dict[str, set[str]]:
-        """Normalised term -> ids of the skills it names (id, labels and aliases)."""
-        terms: dict[str, set[str]] = {}
-        for skill in self.catalogue.skills:
-            for term in _skill_names(skill):
-                key = normalise(term)
-                if key:
-                    terms.setdefault(key, set()).add(skill.id)
-        return terms
+    def skill_names(self) -> dict[str, set[str]]:
+        """Normalised id or label (English or Arabic) -> ids of the skills it names."""
+        return _terms((s.id, (s.id, s.label.en, s.label.ar)) for s in self.catalogue.skills)
 
     @cached_property
-    def lines_by_career(self) -> dict[str, int]:
-        return {c.id: len(c.required_skills) for c in self.catalogue.careers}
+    def skill_terms(self) -> dict[str, set[str]]:
+        """Normalised id, label or alias -> ids of the skills it names."""
+        return _terms(
+            (s.id, (s.id, s.label.en, s.label.ar, *s.aliases.en, *s.aliases.ar))
+            for s in self.catalogue.skills
+        )
 
 
-def _skill_names(skill: Skill) -> Iterable[str]:
-    yield skill.id
-    yield skill.label.en
-    yield skill.label.ar
-    yield from skill.aliases.en
-    yield from skill.aliases.ar
+def _terms(named: Iterable[tuple[str, Iterable[str]]]) -> dict[str, set[str]]:
+    terms: dict[str, set[str]] = {}
+    for record_id, names in named:
+        for name in names:
+            key = normalise(name)
+            if key:
+                terms.setdefault(key, set()).add(record_id)
+    return terms
 
 
 # --- careers -------------------------------------------------------------------------------
@@ -205,19 +205,24 @@ def resolve_skill(index: CatalogueIndex, query: str) -> Skill:
     wanted = normalise(query)
     if not wanted:
         raise UsageError("skill.empty_query")
-    terms = index.skill_terms
-    if wanted in terms:
-        return _single_skill(index, query, terms[wanted])
-    words = wanted.split()
-    by_words = {
+    if wanted in index.skill_terms:
+        return _single_skill(index, query, index.skill_terms[wanted])
+    # Words that start words of a name: ids and labels first, then aliases, so "analysis"
+    # finds the skill labelled "Data analysis" before those with "... analysis" aliases.
+    for terms in (index.skill_names, index.skill_terms):
+        found = _skills_with_words(terms, wanted.split())
+        if found:
+            return _single_skill(index, query, found)
+    return _resolve_skill_typo(index, query, wanted)
+
+
+def _skills_with_words(terms: dict[str, set[str]], words: list[str]) -> set[str]:
+    return {
         sid
         for term, sids in terms.items()
         if all(any(t.startswith(w) for t in term.split()) for w in words)
         for sid in sids
     }
-    if by_words:
-        return _single_skill(index, query, by_words)
-    return _resolve_skill_typo(index, query, wanted)
 
 
 def _single_skill(index: CatalogueIndex, query: str, skill_ids: set[str]) -> Skill:
