@@ -91,8 +91,15 @@ def root(
 ) -> None:
     """Explore careers from the terminal: list, read, compare, and match them to your skills.
 
-    Common options work before or after the command name:
-    [bold]careers show influencer --lang ar[/bold]
+    [bold]Examples[/bold]
+
+      careers list
+
+      careers show influencer --lang ar
+
+      careers match -s analytics -s "content creation"
+
+    Common options work before or after the command name.
     """
     ctx.obj = merge_options(ctx, data, lang, no_color, debug)
 
@@ -195,6 +202,7 @@ def match(
         typer.Option(
             "--skill",
             "-s",
+            metavar="SKILL",
             help="A skill you have: id, name or alias, English or Arabic; repeat for more.",
             show_default=False,
             autocompletion=complete_skill,
@@ -205,7 +213,9 @@ def match(
     ] = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", "-n", min=1, help="Show at most N careers.", show_default=False),
+        typer.Option(
+            "--limit", "-n", min=1, metavar="N", help="Show at most N careers.", show_default=False
+        ),
     ] = None,
     *,
     options: CommonOptions,
