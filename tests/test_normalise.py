@@ -15,7 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from rapidfuzz.distance import JaroWinkler
 
-from careers_cli import search
+from careers_cli import names as name_resolution
 from careers_cli.text import normalise
 from tests.conftest import DATA, invoke
 
@@ -237,7 +237,7 @@ def test_career_typo_with_tashkeel_resolves_through_the_fuzzy_matcher() -> None:
     assert not any(word.startswith(w) for n in names for word in n.split() for w in wanted.split())
     # ... and only on normalised text: the raw query is too far from every raw name.
     raw = max(JaroWinkler.normalized_similarity(query, n) for n in career_names())
-    assert raw < search.TYPO_THRESHOLD
+    assert raw < name_resolution.TYPO_THRESHOLD
     by_typo = invoke(["show", query])
     assert by_typo.exit_code == 0, by_typo.stderr
     assert by_typo.stdout == invoke(["show", "influencer"]).stdout
@@ -252,7 +252,7 @@ def test_skill_typo_with_tashkeel_resolves_through_the_fuzzy_matcher() -> None:
     assert wanted not in terms
     assert not any(t.startswith(wanted) for term in terms for t in term.split())
     raw = max(JaroWinkler.normalized_similarity(query, n) for n in skill_names())
-    assert raw < search.TYPO_THRESHOLD
+    assert raw < name_resolution.TYPO_THRESHOLD
     by_typo = invoke(["match", "-s", query, "-f", "json"])
     by_id = invoke(["match", "-s", "analytics", "-f", "json"])
     assert by_typo.exit_code == 0, by_typo.stderr

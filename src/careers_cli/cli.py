@@ -13,7 +13,7 @@ import typer
 from rich.text import Text
 from typer.core import TyperGroup
 
-from careers_cli import __version__, records, search, views
+from careers_cli import __version__, names, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
 from careers_cli.domain import Catalogue, LinkedNote
 from careers_cli.errors import CatalogueError, ExitStatus, UsageError
@@ -152,7 +152,7 @@ def show(
     """
     with open_session(options) as session:
         index, language = session.index, session.language
-        profile = search.career_profile(index, search.resolve_career(index, career))
+        profile = search.career_profile(index, names.resolve_career(index, career))
         session.present(
             lambda: views.career_profile(index, profile, language),
             lambda: records.career_profile(profile, language),
@@ -187,7 +187,7 @@ def compare(
         if len(careers) > COMPARE_LIMIT:
             raise UsageError("compare.too_many", limit=COMPARE_LIMIT)
         index, language = session.index, session.language
-        result = search.compare_careers(search.resolve_careers(index, careers))
+        result = search.compare_careers(names.resolve_careers(index, careers))
         session.present(
             lambda: views.comparison(index, result, language),
             lambda: records.comparison(index, result, language),
@@ -237,7 +237,7 @@ def match(
     """
     with open_session(options) as session:
         index, language = session.index, session.language
-        wanted = search.resolve_skills(index, skill)
+        wanted = names.resolve_skills(index, skill)
         matches = search.rank_by_skills(index, wanted, require_all=require_all, limit=limit)
         if not matches:
             session.notice(message("match.none", language))

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from careers_cli import search
+from careers_cli import names, search
 from careers_cli.domain import Language
 from careers_cli.session import CommonOptions
 
@@ -111,12 +111,12 @@ def _completion_index() -> search.CatalogueIndex | None:
 
 def complete_career(incomplete: str) -> list[tuple[str, str]]:
     index = _completion_index()
-    return search.complete_career_ids(index, incomplete) if index else []
+    return names.complete_career_ids(index, incomplete) if index else []
 
 
 def complete_skill(incomplete: str) -> list[tuple[str, str]]:
     index = _completion_index()
-    return search.complete_skill_names(index, incomplete) if index else []
+    return names.complete_skill_names(index, incomplete) if index else []
 
 
 def _given(
