@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careers_cli.domain import Catalogue, catalogue_from_data
+from careers_cli.errors import CatalogueError, Problem
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
-from careers_cli.errors import CatalogueError, Problem
 
 DATA_ENV_VAR = "CAREERS_DATA"
 MAX_CATALOGUE_BYTES = 256 * 1024 * 1024
@@ -32,10 +32,6 @@ class CatalogueSource(NamedTuple):
 
     path: Path
     bundled: bool
-
-    @property
-    def display_name(self) -> str:
-        return "built-in catalogue" if self.bundled else str(self.path)
 
 
 def find_catalogue(option_path: Path | None) -> CatalogueSource:
