@@ -438,3 +438,23 @@ class TestCompletion:
         assert run.exit_code == 0
         assert run.stdout.strip() == ""
         assert run.stderr == ""
+
+
+def test_arabic_on_an_ascii_stream_says_how_to_fix_it() -> None:
+    """The Arabic cannot be shown; the one line on stderr says so and how to fix it."""
+    run = run_installed(["list", "--lang", "ar"], {"PYTHONIOENCODING": "ascii"})
+    assert run.exit_code == 0
+    assert run.stderr.splitlines() == [
+        "warning: the output's encoding (ascii) cannot show Arabic; "
+        "set PYTHONIOENCODING=utf-8 or use --format json"
+    ]
+    assert "social-media-manager" in run.stdout
+
+
+def test_json_on_an_ascii_stream_keeps_the_arabic_as_escapes() -> None:
+    run = run_installed(["list", "--lang", "ar", "-f", "json"], {"PYTHONIOENCODING": "ascii"})
+    assert run.exit_code == 0
+    assert run.stderr == ""
+    assert "\\u0645" in run.stdout  # م, escaped
+    first = json.loads(run.stdout)[0]
+    assert first["title"]["ar"] == "مدير وسائل التواصل الاجتماعي"

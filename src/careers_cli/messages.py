@@ -160,6 +160,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "unexpected error: {detail} (run again with --debug for the traceback, and report it)",
         "خطأ غير متوقع: {detail} (أعد التشغيل مع --debug لعرض التفاصيل، وأبلغ عنه)",
     ),
+    # In English in both languages: a stream that cannot show Arabic cannot show this in Arabic.
+    "output.narrow": (
+        "warning: the output's encoding ({encoding}) cannot show Arabic; "
+        "set PYTHONIOENCODING=utf-8 or use --format json",
+        "warning: the output's encoding ({encoding}) cannot show Arabic; "
+        "set PYTHONIOENCODING=utf-8 or use --format json",
+    ),
     "error.prefix": ("error", "خطأ"),
     "hint.prefix": ("hint", "تلميح"),
     "validate.ok": (

@@ -54,12 +54,17 @@ def make_console(stream: TextIO | None = None, *, no_color: bool = False) -> Con
     )
 
 
+def encodes_unicode(stream: IO[str]) -> bool:
+    """Whether `stream` can encode any text (a UTF encoding), Arabic included."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    return encoding.lower().replace("-", "").startswith("utf")
+
+
 def _tolerate_narrow_encoding(stream: TextIO) -> None:
     """On a stream that cannot encode everything (ASCII, a legacy code page), replace what it
     cannot show instead of failing with UnicodeEncodeError."""
     reconfigure = getattr(stream, "reconfigure", None)
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    if reconfigure is not None and not encoding.lower().replace("-", "").startswith("utf"):
+    if reconfigure is not None and not encodes_unicode(stream):
         reconfigure(errors="replace")
 
 
@@ -74,8 +79,7 @@ _JSON_UNSAFE = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff
 def write_json(stream: IO[str], document: object) -> None:
     """UTF-8 JSON without \\u escapes for ordinary text; control characters stay escaped."""
     # A stream that cannot encode Arabic gets \u escapes: still the same JSON, nothing lost.
-    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
-    text = json.dumps(document, ensure_ascii=not encoding.startswith("utf"), indent=2)
+    text = json.dumps(document, ensure_ascii=not encodes_unicode(stream), indent=2)
     text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     stream.write(text + "\n")
 

@@ -24,6 +24,7 @@ from careers_cli.domain import Language
 from careers_cli.errors import AmbiguousNameError, CareersError, CatalogueError, ExitStatus
 from careers_cli.messages import message
 from careers_cli.output import (
+    encodes_unicode,
     make_console,
     write_csv,
     write_json,
@@ -167,6 +168,12 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
         index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
         boundary.index = index
         out = make_console(sys.stdout, no_color=options.no_color)
+        language = options.language or "en"
+        if language == "ar" and options.output_format != "json" and not encodes_unicode(out.file):
+            encoding = getattr(out.file, "encoding", "?")
+            StderrLines(boundary.err, language).line(
+                message("output.narrow", language, encoding=encoding)
+            )
         yield Session(
             index,
             options.language or "en",
