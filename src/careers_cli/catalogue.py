@@ -6,10 +6,12 @@ line and column for JSON syntax, record id and field path for content. Nothing h
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -59,10 +61,30 @@ def load_catalogue(source: CatalogueSource) -> Catalogue:
     (tests/test_catalogue_data.py), and skipping Pydantic keeps every command's start-up fast.
     """
     raw = read_catalogue_bytes(source.path)
-    data, duplicate_keys = parse_catalogue_json(raw, source.path)
-    if duplicate_keys or not source.bundled:
-        validate_catalogue(data, source.path, duplicate_keys)
-    return catalogue_from_data(data)
+    with _collection_paused():
+        data, duplicate_keys = parse_catalogue_json(raw, source.path)
+        if duplicate_keys or not source.bundled:
+            validate_catalogue(data, source.path, duplicate_keys)
+        catalogue = catalogue_from_data(data)
+    gc.freeze()  # the catalogue lives as long as the process: later collections skip it
+    return catalogue
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a catalogue is loaded.
+
+    Loading creates objects by the hundred thousand and no reference cycles; the collector,
+    triggered again and again by those allocations, would traverse them all each time (at
+    10,000 careers it took two thirds of the loading time).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_catalogue_bytes(path: Path) -> bytes:
