@@ -176,7 +176,7 @@ def test_any_catalogue_text_is_shown_safely(catalogue_file: Path, field: str, va
 
 
 @given(field=st.sampled_from(["title-en", "title-ar", "description-en", "responsibility"]),
-       value=hostile_text.filter(lambda v: bool(v.strip())))  # fmt: skip
+       value=hostile_text.filter(lambda v: bool(v.strip()) and len(v) <= 200))  # fmt: skip
 def test_json_gives_back_any_catalogue_text(catalogue_file: Path, field: str, value: str) -> None:
     path, _ = FIELDS[field]
     catalogue_file.write_text(
