@@ -235,9 +235,11 @@ def label(key: str, language: Language = "en") -> str:
     return arabic if language == "ar" else english
 
 
-def message_keys() -> frozenset[str]:
-    return frozenset(_MESSAGES)
+def message_templates() -> dict[str, tuple[str, str]]:
+    """Every message as its (English, Arabic) templates."""
+    return dict(_MESSAGES)
 
 
-def label_keys() -> frozenset[str]:
-    return frozenset(_LABELS)
+def labels() -> dict[str, tuple[str, str]]:
+    """Every label as its (English, Arabic) text."""
+    return dict(_LABELS)

@@ -22,8 +22,6 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-SCHEMA_VERSION = 1
-
 
 def _require_visible_text(value: str) -> str:
     if not value.strip():
