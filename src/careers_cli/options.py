@@ -15,7 +15,9 @@ from typing import Annotated, Any
 import typer
 
 from careers_cli import names, search
+from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.domain import Language
+from careers_cli.errors import CareersError
 from careers_cli.session import CommonOptions
 
 
@@ -100,9 +102,6 @@ def _completion_index() -> search.CatalogueIndex | None:
 
     Completion must stay silent: a broken catalogue completes nothing rather than printing.
     """
-    from careers_cli.catalogue import find_catalogue, load_catalogue
-    from careers_cli.errors import CareersError
-
     try:
         return search.CatalogueIndex(load_catalogue(find_catalogue(None)))
     except (CareersError, OSError, ValueError):

@@ -139,7 +139,7 @@ def error_boundary(options: CommonOptions) -> Iterator[Boundary]:
     """Yield the stderr console; turn every error inside into one line and an exit code."""
     language: Language = options.language or "en"
     err = make_console(sys.stderr, no_color=options.no_color)
-    lines = StderrLines(err, language, visual=(options.rtl or _rtl_from_environment()) == "visual")
+    lines = StderrLines(err, language, visual=options.rtl == "visual")
     boundary = Boundary(err)
     try:
         yield boundary
@@ -154,7 +154,7 @@ def error_boundary(options: CommonOptions) -> Iterator[Boundary]:
     except (typer.Exit, typer.Abort):
         raise
     except Exception as error:
-        if options.debug or os.environ.get("CAREERS_DEBUG", "") not in ("", "0"):
+        if options.debug:  # --debug, or CAREERS_DEBUG read by the option parser
             raise
         detail = f"{type(error).__name__}: {error}"
         lines.error(message("error.unexpected", language, detail=detail))
@@ -180,12 +180,8 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
             out,
             boundary.err,
             options.output_format,
-            options.rtl or _rtl_from_environment(),
+            options.rtl or "logical",
         )
-
-
-def _rtl_from_environment() -> RtlMode:
-    return "visual" if os.environ.get("CAREERS_RTL", "").strip().lower() == "visual" else "logical"
 
 
 def report_error(lines: StderrLines, error: CareersError, index: CatalogueIndex | None) -> None:
