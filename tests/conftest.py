@@ -76,19 +76,14 @@ def invoke(args: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
-def run_installed(
-    args: Sequence[str], env: Mapping[str, str] | None = None, cwd: Path | None = None
-) -> Run:
-    """Run the installed `careers` script in a subprocess, as a user would."""
-    full_env = {k: v for k, v in os.environ.items() if k not in _CLEARED}
-    full_env.update(BASE_ENV)
-    full_env.update(env or {})
+def run_command(command: Sequence[str], env: Mapping[str, str], cwd: Path | None = None) -> Run:
+    """Run a command in a subprocess with exactly `env`, its output captured as text."""
     completed = subprocess.run(
-        [str(CAREERS_SCRIPT), *args],
+        list(command),
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env=full_env,
+        env=dict(env),
         cwd=cwd,
         timeout=60,
         check=False,
@@ -96,10 +91,30 @@ def run_installed(
     return Run(completed.returncode, completed.stdout, completed.stderr)
 
 
-def coloured_env() -> dict[str, str]:
-    """The pinned environment for a subprocess, with FORCE_COLOR=1 and without NO_COLOR."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERS_")}
+def run_installed(
+    args: Sequence[str], env: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Run:
+    """Run the installed `careers` script in a subprocess, as a user would."""
+    full_env = {k: v for k, v in os.environ.items() if k not in _CLEARED}
+    full_env.update(BASE_ENV)
+    full_env.update(env or {})
+    return run_command([str(CAREERS_SCRIPT), *args], full_env, cwd)
+
+
+def terminal_env(**overrides: str) -> dict[str, str]:
+    """A pinned environment like a colour terminal's: no NO_COLOR, TERM=xterm-256color."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("CAREERS_") and k not in ("NO_COLOR", "FORCE_COLOR")
+    }
     env.update(BASE_ENV)
-    env.pop("NO_COLOR", None)
-    env.update({"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    del env["NO_COLOR"]
+    env.update({"TERM": "xterm-256color", "COLUMNS": "100"})
+    env.update(overrides)
     return env
+
+
+def run_coloured(args: Sequence[str]) -> Run:
+    """The installed script with FORCE_COLOR=1, as in a terminal that wants colour."""
+    return run_command([str(CAREERS_SCRIPT), *args], terminal_env(FORCE_COLOR="1"))

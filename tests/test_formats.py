@@ -10,14 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 from collections.abc import Sequence
 from typing import Any
 
 import pytest
 
 from careers_cli.domain import Career, Catalogue, catalogue_from_data
-from tests.conftest import CAREERS_SCRIPT, DATA, DATA_COMMANDS, Run, coloured_env, invoke
+from tests.conftest import DATA, DATA_COMMANDS, Run, invoke, run_coloured
 
 COMMANDS = DATA_COMMANDS
 ARRAY_COMMANDS = ("list", "match", "skills", "trends", "tips")
@@ -473,27 +472,16 @@ class TestMarkdown:
 class TestMachineFormatsNeverColour:
     """Even with FORCE_COLOR=1, data formats carry no escape sequences (tables may)."""
 
-    def run_coloured(self, args: Sequence[str]) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(CAREERS_SCRIPT), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env=coloured_env(),
-            timeout=60,
-            check=False,
-        )
-
     def test_forced_colour_reaches_the_table(self) -> None:
-        completed = self.run_coloured(["list"])
-        assert completed.returncode == 0, completed.stderr
+        completed = run_coloured(["list"])
+        assert completed.exit_code == 0, completed.stderr
         assert "\x1b[" in completed.stdout
 
     @pytest.mark.parametrize("output_format", MACHINE_FORMATS)
     @pytest.mark.parametrize("command", list(COMMANDS))
     def test_no_escape_sequences(self, command: str, output_format: str) -> None:
-        completed = self.run_coloured([*COMMANDS[command], "-f", output_format])
-        assert completed.returncode == 0, completed.stderr
+        completed = run_coloured([*COMMANDS[command], "-f", output_format])
+        assert completed.exit_code == 0, completed.stderr
         assert completed.stdout.strip()
         assert "\x1b" not in completed.stdout
         if output_format == "json":

@@ -16,7 +16,6 @@ import os
 import re
 import subprocess
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +28,8 @@ from tests.conftest import (
     DATA,
     REPO,
     Run,
-    coloured_env,
     invoke,
+    run_coloured,
     run_installed,
 )
 
@@ -72,20 +71,6 @@ def coloured(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("TERM", "xterm-256color")
-
-
-def run_coloured(args: Sequence[str]) -> Run:
-    """The installed script with FORCE_COLOR=1, as in a terminal that wants colour."""
-    completed = subprocess.run(
-        [str(CAREERS_SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=coloured_env(),
-        timeout=60,
-        check=False,
-    )
-    return Run(completed.returncode, completed.stdout, completed.stderr)
 
 
 def ok(run: Run) -> Run:

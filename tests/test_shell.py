@@ -20,14 +20,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import (
-    BASE_ENV,
     CAREERS_SCRIPT,
     DATA,
     DATA_COMMANDS,
     SEVEN_IDS,
     Run,
     invoke,
+    run_command,
     run_installed,
+    terminal_env,
 )
 
 COMMANDS = DATA_COMMANDS
@@ -35,32 +36,9 @@ NO_MATCH = "no career has all of the skills asked for"
 TIMEOUT = 60
 
 
-def user_env(**overrides: str) -> dict[str, str]:
-    """A pinned environment like a colour terminal's: no NO_COLOR, TERM=xterm-256color."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("CAREERS_") and k not in ("NO_COLOR", "FORCE_COLOR")
-    }
-    env.update(BASE_ENV)
-    del env["NO_COLOR"]
-    env.update({"TERM": "xterm-256color", "COLUMNS": "100"})
-    env.update(overrides)
-    return env
-
-
-def run_piped(args: Sequence[str], env: dict[str, str]) -> Run:
-    """Run the installed script with stdout and stderr captured through pipes."""
-    completed = subprocess.run(
-        [str(CAREERS_SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    return Run(completed.returncode, completed.stdout, completed.stderr)
+def run_installed_with(args: Sequence[str], env: dict[str, str]) -> Run:
+    """The installed script with exactly `env`, its streams captured through pipes."""
+    return run_command([str(CAREERS_SCRIPT), *args], env)
 
 
 def run_in_pty(args: Sequence[str], env: dict[str, str]) -> tuple[int, str]:
@@ -234,20 +212,20 @@ class TestColour:
     """Colour only on a terminal, and never when NO_COLOR, --no-color or TERM=dumb say no."""
 
     def test_terminal_gets_colour(self) -> None:
-        exit_code, output = run_in_pty(["list"], user_env())
+        exit_code, output = run_in_pty(["list"], terminal_env())
         assert exit_code == 0, output
         assert "\x1b[" in output
         assert "influencer" in output
 
     def test_pipe_gets_no_colour(self) -> None:
-        run = run_piped(["list"], user_env())
+        run = run_installed_with(["list"], terminal_env())
         assert run.exit_code == 0, run.stderr
         assert "influencer" in run.stdout
         assert "\x1b" not in run.stdout
         assert "\x1b" not in run.stderr
 
     def test_no_color_variable_turns_colour_off_in_a_terminal(self) -> None:
-        exit_code, output = run_in_pty(["list"], user_env(NO_COLOR="1"))
+        exit_code, output = run_in_pty(["list"], terminal_env(NO_COLOR="1"))
         assert exit_code == 0, output
         assert "influencer" in output
         assert "\x1b" not in output
@@ -256,24 +234,24 @@ class TestColour:
         "args", [["list", "--no-color"], ["--no-color", "list"]], ids=["after", "before"]
     )
     def test_no_color_option_turns_colour_off_in_a_terminal(self, args: list[str]) -> None:
-        exit_code, output = run_in_pty(args, user_env())
+        exit_code, output = run_in_pty(args, terminal_env())
         assert exit_code == 0, output
         assert "influencer" in output
         assert "\x1b" not in output
 
     def test_dumb_terminal_gets_no_colour(self) -> None:
-        exit_code, output = run_in_pty(["list"], user_env(TERM="dumb"))
+        exit_code, output = run_in_pty(["list"], terminal_env(TERM="dumb"))
         assert exit_code == 0, output
         assert "influencer" in output
         assert "\x1b" not in output
 
     def test_force_color_colours_a_pipe(self) -> None:
-        run = run_piped(["list", "-f", "table"], user_env(FORCE_COLOR="1"))
+        run = run_installed_with(["list", "-f", "table"], terminal_env(FORCE_COLOR="1"))
         assert run.exit_code == 0, run.stderr
         assert "\x1b[" in run.stdout
 
     def test_errors_in_a_terminal_are_still_quiet_with_no_color(self) -> None:
-        exit_code, output = run_in_pty(["show", "astronaut"], user_env(NO_COLOR="1"))
+        exit_code, output = run_in_pty(["show", "astronaut"], terminal_env(NO_COLOR="1"))
         assert exit_code == 1
         assert "no career matches 'astronaut'" in output
         assert "\x1b" not in output
@@ -284,15 +262,7 @@ class TestPipes:
 
     def test_head_gets_the_header_and_stderr_stays_empty(self) -> None:
         command = f"{shlex.quote(str(CAREERS_SCRIPT))} list | head -1"
-        completed = subprocess.run(
-            ["sh", "-c", command],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env=user_env(),
-            timeout=TIMEOUT,
-            check=False,
-        )
+        completed = run_command(["sh", "-c", command], terminal_env())
         assert completed.stderr == ""
         assert completed.stdout.splitlines()[0].split() == ["id", "career", "skills"]
 
@@ -303,22 +273,16 @@ class TestPipes:
         careers = shlex.quote(str(CAREERS_SCRIPT))
         data = shlex.quote(str(big_catalogue))
         command = f"{careers} list --data {data} -f {output_format} | head -1"
-        completed = subprocess.run(
-            ["sh", "-c", command],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env=user_env(),
-            timeout=TIMEOUT,
-            check=False,
-        )
+        completed = run_command(["sh", "-c", command], terminal_env())
         assert completed.stderr == ""
         assert len(completed.stdout.splitlines()) == 1
         assert completed.stdout.strip()
 
     def test_big_catalogue_output_exceeds_the_pipe_buffer(self, big_catalogue: Path) -> None:
         """The premise of the tests above: a pipe buffer cannot hold the whole output."""
-        run = run_piped(["list", "--data", str(big_catalogue), "-f", "csv"], user_env())
+        run = run_installed_with(
+            ["list", "--data", str(big_catalogue), "-f", "csv"], terminal_env()
+        )
         assert run.exit_code == 0, run.stderr
         assert len(run.stdout.encode()) > 4 * 65536
 
@@ -327,7 +291,7 @@ class TestPipes:
             [str(CAREERS_SCRIPT), *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env=user_env(),
+            env=terminal_env(),
         )
         assert process.stdout is not None
         assert process.stderr is not None
@@ -392,9 +356,11 @@ class TestCompletion:
     """Shell completion through the Typer/Click protocol, as bash would ask for it."""
 
     def complete(self, words: str, cword: int, **extra: str) -> Run:
-        env = user_env(_CAREERS_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword))
+        env = terminal_env(
+            _CAREERS_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword)
+        )
         env.update(extra)
-        return run_piped([], env)
+        return run_installed_with([], env)
 
     def test_show_completes_a_career_id(self) -> None:
         run = self.complete("careers show infl", 2)
