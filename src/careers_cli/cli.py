@@ -244,8 +244,8 @@ def match(
             if options.output_format != "json":
                 return
         session.present(
-            lambda: views.match_table(index, matches, language),
-            lambda: records.match_results(index, matches, language),
+            lambda: views.match_list(index, matches, language),
+            lambda: records.match_results(matches, language),
         )
 
 

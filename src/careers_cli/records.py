@@ -199,9 +199,7 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
 # --- match ---------------------------------------------------------------------------------
 
 
-def match_results(
-    index: CatalogueIndex, matches: Sequence[CareerMatch], language: Language
-) -> Records:
+def match_results(matches: Sequence[CareerMatch], language: Language) -> Records:
     document = [
         {
             "rank": rank,

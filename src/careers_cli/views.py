@@ -112,7 +112,7 @@ def career_profile(
         *(_bullet(item.in_language(lang), lang) for item in career.responsibilities),
         "",
         _heading("required_skills", lang),
-        _required_skills_table(index, career, lang),
+        _required_skills_table(career, lang),
     ]
     if profile.platforms:
         platforms = [platform_name(p, lang) for p in profile.platforms]
@@ -151,7 +151,7 @@ def _note_line(note: LinkedNote, language: Language) -> Padding:
     )
 
 
-def _required_skills_table(index: CatalogueIndex, career: Career, language: Language) -> Table:
+def _required_skills_table(career: Career, language: Language) -> Padding:
     table = _table(
         language,
         ("skill", {"text": True, "ratio": 3}),
@@ -159,7 +159,7 @@ def _required_skills_table(index: CatalogueIndex, career: Career, language: Lang
     )
     for line in career.required_skills:
         table.add_row(_plain(line.text.in_language(language)), _joined(line.skills, language))
-    return Padding(table, (0, 0, 0, 2))  # type: ignore[return-value]
+    return Padding(table, (0, 0, 0, 2))
 
 
 def _occupations_table(career: Career, language: Language) -> Padding:
@@ -234,7 +234,7 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
 # --- match ---------------------------------------------------------------------------------
 
 
-def match_table(
+def match_list(
     index: CatalogueIndex, matches: Sequence[CareerMatch], language: Language
 ) -> RenderableType:
     """One block per career, best first: rank, id and score; title; skills found; to learn.
