@@ -83,6 +83,15 @@ class CatalogueIndex:
         }
 
     @cached_property
+    def careers_by_skill(self) -> dict[str, list[Career]]:
+        """Skill id -> the careers tagged with it, built in one pass over the careers."""
+        needing: dict[str, list[Career]] = {}
+        for career in self.catalogue.careers:
+            for skill_id in career.skill_ids:
+                needing.setdefault(skill_id, []).append(career)
+        return needing
+
+    @cached_property
     def skill_names(self) -> dict[str, set[str]]:
         """Normalised id or label (English or Arabic) -> ids of the skills it names."""
         return _terms((s.id, (s.id, s.label.en, s.label.ar)) for s in self.catalogue.skills)
@@ -107,7 +116,8 @@ def _terms(named: Iterable[tuple[str, Iterable[str]]]) -> dict[str, set[str]]:
 
 
 def careers_needing(index: CatalogueIndex, skill_id: str) -> list[Career]:
-    return [c for c in index.catalogue.careers if skill_id in c.skill_ids]
+    """The careers tagged with a skill, in catalogue order."""
+    return index.careers_by_skill.get(skill_id, [])
 
 
 # --- ranking -------------------------------------------------------------------------------
