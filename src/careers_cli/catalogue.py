@@ -158,36 +158,40 @@ def parse_catalogue_json(raw: bytes, path: Path) -> tuple[dict[str, Any], tuple[
         raise CatalogueError("catalogue.bad_value", path=name, detail=str(error)) from None
     if not isinstance(data, dict):
         raise CatalogueError("catalogue.not_object", path=name, found=_json_type_name(data))
-    return data, tuple(_duplicate_key_problem(data, key, owner) for key, owner in duplicates)
+    if not duplicates:
+        return data, ()
+    places = _locations_of(data, {id(owner) for _, owner in duplicates})
+    return data, tuple(
+        _duplicate_key_problem(data, key, owner, places.get(id(owner), ()))
+        for key, owner in duplicates
+    )
 
 
-def _duplicate_key_problem(data: Any, key: str, owner: dict[str, Any]) -> Problem:
+def _duplicate_key_problem(
+    data: Any, key: str, owner: dict[str, Any], loc: tuple[int | str, ...]
+) -> Problem:
     """Name the object that has `key` twice: by its id if it has one, else by its path."""
     record_id = owner.get("id")
     if isinstance(record_id, str):
         return "problem.duplicate_key_in_record", {"key": key, "record_id": record_id}
-    loc = _location_of(data, owner)
     if loc:
         return "problem.duplicate_key_at", {"key": key, "place": describe_location(loc, data)}
     return "problem.duplicate_key", {"key": key}
 
 
-def _location_of(data: Any, target: object) -> tuple[int | str, ...] | None:
-    """The path from `data` to the object `target` (by identity), or None at the top."""
+def _locations_of(data: Any, targets: set[int]) -> dict[int, tuple[int | str, ...]]:
+    """The paths from `data` to the objects whose `id()` is in `targets`, in one traversal."""
+    found: dict[int, tuple[int | str, ...]] = {}
     stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
-    while stack:
+    while stack and len(found) < len(targets):
         node, loc = stack.pop()
-        if node is target:
-            return loc or None
-        children = (
-            node.items()
-            if isinstance(node, dict)
-            else enumerate(node)
-            if isinstance(node, list)
-            else ()
-        )
-        stack.extend((child, (*loc, step)) for step, child in children)
-    return None
+        if id(node) in targets:
+            found[id(node)] = loc
+        if isinstance(node, dict):
+            stack.extend((child, (*loc, key)) for key, child in node.items())
+        elif isinstance(node, list):
+            stack.extend((child, (*loc, index)) for index, child in enumerate(node))
+    return found
 
 
 _STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
