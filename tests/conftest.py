@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -50,6 +52,19 @@ DATA_COMMANDS: dict[str, list[str]] = {
     "trends": ["trends"],
     "tips": ["tips"],
 }
+
+
+def raw_catalogue() -> dict[str, Any]:
+    """The shipped catalogue file as parsed JSON, read independently of the product's loader
+    (a fresh copy on each call, so a test may change it)."""
+    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return data
+
+
+def raw_career(career_id: str) -> dict[str, Any]:
+    """One career of the shipped file, as parsed JSON."""
+    found: dict[str, Any] = next(c for c in raw_catalogue()["careers"] if c["id"] == career_id)
+    return found
 
 
 @dataclass(frozen=True)

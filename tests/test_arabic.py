@@ -26,7 +26,7 @@ from rich.text import Text
 
 from careers_cli.messages import label, message
 from careers_cli.rtl import VisualLines, for_visual_terminal
-from tests.conftest import BASE_ENV, DATA, REPO, Run, invoke
+from tests.conftest import BASE_ENV, DATA, REPO, Run, invoke, raw_career, raw_catalogue
 
 WIDE = {"COLUMNS": "400"}  # nothing wraps: catalogue text can be found verbatim
 # Unshaped (logical) Arabic letters, and the presentation forms that shaping produces.
@@ -34,14 +34,8 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def catalogue() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
-    return data
-
-
-def career(career_id: str) -> dict[str, Any]:
-    found: dict[str, Any] = next(c for c in catalogue()["careers"] if c["id"] == career_id)
-    return found
+catalogue = raw_catalogue
+career = raw_career
 
 
 def titles_ar(*career_ids: str) -> list[str]:

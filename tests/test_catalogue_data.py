@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ import pytest
 from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.models import Career, Catalogue, LinkedNote
 from careers_cli.text import normalise
-from tests.conftest import DATA, REPO, SEED, SEVEN_IDS
+from tests.conftest import DATA, REPO, SEED, SEVEN_IDS, raw_catalogue
 
 SEVEN_PLATFORMS = {
     "facebook",
@@ -44,7 +43,7 @@ def catalogue() -> Catalogue:
 
 @pytest.fixture(scope="module")
 def raw() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = raw_catalogue()
     return data
 
 

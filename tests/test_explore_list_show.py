@@ -12,22 +12,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, SEVEN_IDS, invoke
+from tests.conftest import SEVEN_IDS, invoke, raw_career, raw_catalogue
 
-
-def catalogue() -> dict[str, Any]:
-    """The raw catalogue file, read independently of the product's loader."""
-    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
-    return data
-
-
-def career_record(career_id: str) -> dict[str, Any]:
-    found: dict[str, Any] = next(c for c in catalogue()["careers"] if c["id"] == career_id)
-    return found
+catalogue = raw_catalogue
+career_record = raw_career
 
 
 def squeeze(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from careers_cli.domain import Career, Catalogue, catalogue_from_data
-from tests.conftest import DATA, DATA_COMMANDS, Run, invoke, run_coloured
+from tests.conftest import DATA_COMMANDS, Run, invoke, raw_catalogue, run_coloured
 
 COMMANDS = DATA_COMMANDS
 ARRAY_COMMANDS = ("list", "match", "skills", "trends", "tips")
@@ -27,7 +27,7 @@ ALL_FORMATS = ("table", *MACHINE_FORMATS)
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return catalogue_from_data(json.loads(DATA.read_text(encoding="utf-8")))
+    return catalogue_from_data(raw_catalogue())
 
 
 def career(catalogue: Catalogue, career_id: str) -> Career:

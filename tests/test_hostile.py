@@ -29,11 +29,12 @@ from tests.conftest import (
     REPO,
     Run,
     invoke,
+    raw_catalogue,
     run_coloured,
     run_installed,
 )
 
-_BASE: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+_BASE: dict[str, Any] = raw_catalogue()
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 

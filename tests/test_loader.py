@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, SEVEN_IDS, Run, invoke, run_installed
+from tests.conftest import DATA, SEVEN_IDS, Run, invoke, raw_catalogue, run_installed
 
 INVALID_CATALOGUE = 3
-_BASE: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+_BASE: dict[str, Any] = raw_catalogue()
 
 Loader = Callable[[Path], Run]
 LOADERS: dict[str, Loader] = {

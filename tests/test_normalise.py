@@ -17,7 +17,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from careers_cli import names as name_resolution
 from careers_cli.text import normalise
-from tests.conftest import DATA, invoke
+from tests.conftest import invoke, raw_catalogue
 
 TASHKEEL = [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"]
 BIDI_MARKS = [
@@ -28,11 +28,6 @@ BIDI_MARKS = [
     *(chr(c) for c in range(0x2066, 0x206A)),  # LRI RLI FSI PDI
 ]
 JOINERS = ["\u200c", "\u200d"]  # ZWNJ, ZWJ
-
-
-def raw_catalogue() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
-    return data
 
 
 def catalogue_text() -> str:

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import DATA, Run, invoke
+from tests.conftest import Run, invoke, raw_catalogue
 
 # The autouse environment fixture is function-scoped but only pins variables: the same for
 # every example, so sharing it between examples is what we want.
@@ -36,7 +36,7 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-_BASE: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+_BASE: dict[str, Any] = raw_catalogue()
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 QUERY_SECONDS = 1.0
 ERROR_PREFIXES = ("error: ", "خطأ: ")

@@ -21,11 +21,11 @@ import pytest
 
 from tests.conftest import (
     CAREERS_SCRIPT,
-    DATA,
     DATA_COMMANDS,
     SEVEN_IDS,
     Run,
     invoke,
+    raw_catalogue,
     run_command,
     run_installed,
     terminal_env,
@@ -76,7 +76,7 @@ def run_in_pty(args: Sequence[str], env: dict[str, str]) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def big_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A valid catalogue whose `list` output is far larger than a pipe's buffer (64 KiB)."""
-    document = json.loads(DATA.read_text(encoding="utf-8"))
+    document = raw_catalogue()
     originals = document["careers"]
     copies = [{**c, "id": f"{c['id']}-copy-{n}"} for n in range(150) for c in originals]
     document["careers"] = originals + copies

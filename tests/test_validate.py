@@ -22,11 +22,11 @@ import pytest
 from pydantic import BaseModel
 
 from careers_cli import models
-from tests.conftest import DATA, REPO, Run, invoke, run_installed
+from tests.conftest import DATA, REPO, Run, invoke, raw_catalogue, run_installed
 
 EXAMPLE = REPO / "examples" / "small-catalogue.json"
 INVALID_CATALOGUE = 3
-_BASE: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+_BASE: dict[str, Any] = raw_catalogue()
 
 
 def catalogue() -> dict[str, Any]:
