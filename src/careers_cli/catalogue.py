@@ -66,7 +66,9 @@ def load_catalogue(source: CatalogueSource) -> Catalogue:
         if duplicate_keys or not source.bundled:
             validate_catalogue(data, source.path, duplicate_keys)
         catalogue = catalogue_from_data(data)
-    gc.freeze()  # the catalogue lives as long as the process: later collections skip it
+        # The catalogue lives as long as the process: move it out of the collector's sight
+        # before the collector runs again, or its first run would traverse every object.
+        gc.freeze()
     return catalogue
 
 
@@ -132,7 +134,10 @@ def parse_catalogue_json(raw: bytes, path: Path) -> tuple[dict[str, Any], tuple[
     duplicates: list[tuple[str, dict[str, Any]]] = []
 
     def keep_first_value(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
+        result = dict(pairs)
+        if len(result) == len(pairs):  # no key twice: the common case, decided in C
+            return result
+        result = {}
         for key, value in pairs:
             if key in result:
                 duplicates.append((key, result))
