@@ -180,6 +180,31 @@ class TestEveryProblemWithItsPlace:
             "unknown platform 'tiktok': no platform has this id"
         ) in problems
 
+    def test_an_object_among_references_does_not_hide_an_unknown_id(self, tmp_path: Path) -> None:
+        """An object where an id belongs is a type error; an unknown id in the next career, and
+        one in a list that is not a list, are still named."""
+        data = catalogue()
+        data["careers"][0]["required_skills"][0]["skills"].append({"id": "analytics"})
+        data["careers"][1]["required_skills"][1]["skills"].append("video-production")
+        data["careers"][2]["required_skills"][0]["skills"] = "analytics"
+        data["careers"][3]["required_skills"][0]["skills"].append("Bad Id")
+        path = write(tmp_path / "mixed.json", data)
+        problems = problems_of(invoke(["validate", str(path)]), path)
+        places = [problem.split(": ", 1)[0] for problem in problems]
+        ids = [c["id"] for c in _BASE["careers"]]
+        first_length = len(_BASE["careers"][0]["required_skills"][0]["skills"])
+        second_length = len(_BASE["careers"][1]["required_skills"][1]["skills"])
+        fourth_length = len(_BASE["careers"][3]["required_skills"][0]["skills"])
+        assert places == [
+            f"careers[0] (id '{ids[0]}').required_skills[0].skills[{first_length}]",
+            f"careers[2] (id '{ids[2]}').required_skills[0].skills",
+            f"careers[3] (id '{ids[3]}').required_skills[0].skills[{fourth_length}]",
+            f"careers[1] (id '{ids[1]}').required_skills[1].skills[{second_length}]",
+            f"careers[3] (id '{ids[3]}').required_skills[0].skills[{fourth_length}]",
+        ], problems
+        assert problems[3].endswith("unknown skill 'video-production': no skill has this id")
+        assert problems[4].endswith("unknown skill 'Bad Id': no skill has this id")
+
     def test_missing_required_field_is_named(self, tmp_path: Path) -> None:
         data = catalogue()
         del data["careers"][6]["description"]

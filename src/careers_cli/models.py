@@ -221,12 +221,33 @@ def _cross_record_problems(data: dict[str, Any]) -> Iterator[InitErrorDetails]:
             seen.add(record_id)
         known[collection] = seen
     for collection, path, target in _REFERENCES:
-        for index, record in _records(data, collection):
+        records = _records(data, collection)
+        if _all_known(_references(records, path), known[target]):
+            continue  # the common case, decided without building a place for each reference
+        for index, record in records:
             for loc, ref in _walk(record, path, (collection, index)):
                 if isinstance(ref, str) and ref not in known[target]:
                     kind = _SINGULAR[target]
                     message = f"unknown {kind} '{{ref}}': no {kind} has this id"
                     yield _problem("unknown_reference", message, loc, ref)
+
+
+def _references(records: list[tuple[int, dict[str, Any]]], path: tuple[str, ...]) -> list[Any]:
+    """Every reference that `path` leads to in `records`, in one flat list."""
+    nodes: list[Any] = [record for _, record in records]
+    for step in path:
+        if step == "*":
+            nodes = [item for node in nodes if isinstance(node, list) for item in node]
+        else:
+            nodes = [node.get(step) for node in nodes if isinstance(node, dict)]
+    return [ref for node in nodes if isinstance(node, list) for ref in node]
+
+
+def _all_known(refs: list[Any], known_ids: set[str]) -> bool:
+    try:
+        return known_ids.issuperset(refs)
+    except TypeError:  # an unhashable value (an object or a list) where an id belongs
+        return False
 
 
 def _walk(
