@@ -379,8 +379,10 @@ class TestContentProblems:
         run = load(path)
         error = refusal(run, lines=2)
         assert f"... and {dangling} more problem(s)" in run.stderr
-        assert error.startswith(f"error: {path}: careers[5] (id '{bad_id}').id: ")
-        assert "pattern" in error
+        assert error == (
+            f"error: {path}: careers[5] (id '{bad_id}').id: "
+            "not an id: use lowercase letters a-z, digits and single hyphens"
+        )
 
     def test_missing_arabic_title(self, tmp_path: Path, load: Loader) -> None:
         """A title without `ar` is refused: both languages are required."""

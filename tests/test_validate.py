@@ -267,7 +267,7 @@ class TestEveryProblemWithItsPlace:
         assert problems == [f"{tmp_path}: is a directory, not a catalogue file"]
 
     def test_problems_in_arabic(self, tmp_path: Path) -> None:
-        """With --lang ar the heading is Arabic; the places are the same."""
+        """With --lang ar the heading and the problems are Arabic; the places are the same."""
         data = catalogue()
         data["trends"][3]["careers"][1] = "ecommerce-manager"
         path = write(tmp_path / "broken.json", data)
@@ -276,8 +276,128 @@ class TestEveryProblemWithItsPlace:
         assert run.stderr.splitlines() == [
             f"{path}: 1 مشكلة",
             "  trends[3] (id 'social-commerce').careers[1]: "
-            "unknown career 'ecommerce-manager': no career has this id",
+            "مهنة غير معروفة 'ecommerce-manager': لا توجد مهنة بهذا المعرف",
         ]
+
+    @pytest.mark.parametrize(
+        ("break_it", "place", "english", "arabic"),
+        [
+            (
+                lambda d: d["careers"][0]["title"].pop("ar"),
+                "careers[0] (id 'social-media-manager').title.ar",
+                "Field required",
+                "حقل مطلوب غير موجود",
+            ),
+            (
+                lambda d: d["skills"][0].update(level=3),
+                "skills[0] (id 'analytics').level",
+                "Extra inputs are not permitted",
+                "حقل غير معروف: لا يُسمح بحقول إضافية",
+            ),
+            (
+                lambda d: d.update(source=5),
+                "source",
+                "Input should be a valid string",
+                "يجب أن تكون القيمة نصاً",
+            ),
+            (
+                lambda d: d["careers"][1]["title"].update(en="x" * 201),
+                "careers[1] (id 'social-media-marketing-specialist').title.en",
+                "String should have at most 200 characters",
+                "عدد الأحرف أكبر من الحد المسموح: 200",
+            ),
+            (
+                lambda d: d["careers"][2]["occupations"][0].update(isco_08="24x1"),
+                "careers[2] (id 'digital-content-creator').occupations[0].isco_08",
+                "String should match pattern '^[0-9]{4}$'",
+                "يجب أن يطابق النص النمط '^[0-9]{4}$'",
+            ),
+            (
+                lambda d: d["trends"][4].update(id="Security & Privacy"),
+                "trends[4] (id 'Security & Privacy').id",
+                "not an id: use lowercase letters a-z, digits and single hyphens",
+                "ليس معرفاً صالحاً: استخدم الأحرف اللاتينية الصغيرة a-z والأرقام وشرطات مفردة",
+            ),
+            (
+                lambda d: d["careers"][3].update(responsibilities=[]),
+                "careers[3] (id 'social-media-pr-manager').responsibilities",
+                "List should have at least 1 item(s), not 0",
+                "يجب ألا يقل عدد العناصر عن 1 (عددها الآن 0)",
+            ),
+            (
+                lambda d: d["careers"][4].update(platforms="facebook"),
+                "careers[4] (id 'social-media-data-analyst').platforms",
+                "Input should be a valid list",
+                "يجب أن تكون القيمة قائمة",
+            ),
+            (
+                lambda d: d["careers"][5].update(description="a text"),
+                "careers[5] (id 'influencer').description",
+                "Input should be a valid dictionary or instance of BilingualText",
+                "يجب أن تكون القيمة كائناً من نوع BilingualText",
+            ),
+            (
+                lambda d: d.update(schema_version=2),
+                "schema_version",
+                "Input should be 1",
+                "القيم المقبولة هنا: 1",
+            ),
+            (
+                lambda d: d["tips"][1]["title"].update(ar="  "),
+                "tips[1] (id 'engage-with-the-audience').title.ar",
+                "text must not be empty or only white space",
+                "يجب ألا يكون النص فارغاً أو مسافات فقط",
+            ),
+            (
+                lambda d: d["trends"][1].update(id=d["trends"][0]["id"]),
+                "trends[1] (id 'ai-and-data-analysis').id",
+                "id 'ai-and-data-analysis' is used by an earlier record",
+                "المعرف 'ai-and-data-analysis' مستخدم في سجل سابق",
+            ),
+            (
+                lambda d: d["careers"][6]["required_skills"][0]["skills"].insert(0, "juggling"),
+                "careers[6] (id 'online-community-manager').required_skills[0].skills[0]",
+                "unknown skill 'juggling': no skill has this id",
+                "مهارة غير معروفة 'juggling': لا توجد مهارة بهذا المعرف",
+            ),
+            (
+                lambda d: d["careers"][0]["platforms"].append("myspace"),
+                "careers[0] (id 'social-media-manager').platforms[4]",
+                "unknown platform 'myspace': no platform has this id",
+                "منصة غير معروفة 'myspace': لا توجد منصة بهذا المعرف",
+            ),
+        ],
+        ids=[
+            "missing",
+            "unknown-field",
+            "not-a-string",
+            "too-long",
+            "pattern",
+            "not-an-id",
+            "empty-list",
+            "not-a-list",
+            "not-an-object",
+            "wrong-constant",
+            "blank",
+            "duplicate-id",
+            "unknown-skill",
+            "unknown-platform",
+        ],
+    )
+    def test_each_kind_of_problem_in_both_languages(
+        self,
+        tmp_path: Path,
+        break_it: Callable[[dict[str, Any]], object],
+        place: str,
+        english: str,
+        arabic: str,
+    ) -> None:
+        data = catalogue()
+        break_it(data)
+        path = write(tmp_path / "broken.json", data)
+        assert problems_of(invoke(["validate", str(path)]), path) == [f"{place}: {english}"]
+        in_arabic = invoke(["validate", str(path), "--lang", "ar"])
+        assert in_arabic.stderr.splitlines()[1:] == [f"  {place}: {arabic}"]
 
     def test_in_the_installed_script(self, tmp_path: Path) -> None:
         data = catalogue()

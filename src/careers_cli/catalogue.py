@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careers_cli.domain import Catalogue, catalogue_from_data
 from careers_cli.errors import CatalogueError, Problem
+from careers_cli.messages import has_message
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -231,11 +232,23 @@ def validate_catalogue(
 
 
 def _describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator[Problem]:
-    """Pydantic's problems with places that name records by id (its messages are English)."""
+    """Pydantic's problems, with places that name records by id.
+
+    Each known kind of problem has its own message in both languages; any other keeps
+    Pydantic's English text.
+    """
+    from careers_cli.models import SLUG_PATTERN
+
     for detail in error.errors(include_url=False):
         place = describe_location(detail["loc"], data)
-        text = str(detail["msg"]).removeprefix("Value error, ")
-        yield "problem.text", {"text": f"{place}: {text}" if place else text}
+        key = f"problem.{detail['type']}"
+        if detail.get("ctx", {}).get("pattern") == SLUG_PATTERN:
+            key = "problem.not_an_id"
+        if has_message(key):
+            yield key, {**detail.get("ctx", {}), "at": f"{place}: " if place else ""}
+        else:
+            text = str(detail["msg"]).removeprefix("Value error, ")
+            yield "problem.text", {"text": f"{place}: {text}" if place else text}
 
 
 def describe_location(loc: tuple[int | str, ...], data: Any) -> str:

@@ -55,6 +55,67 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "المفتاح '{key}' مكرر في {place}",
     ),
     "problem.text": ("{text}", "{text}"),
+    # content problems, by Pydantic error type; `at` is the place and ": ", or nothing
+    "problem.missing": (
+        "{at}Field required",
+        "{at}حقل مطلوب غير موجود",
+    ),
+    "problem.extra_forbidden": (
+        "{at}Extra inputs are not permitted",
+        "{at}حقل غير معروف: لا يُسمح بحقول إضافية",
+    ),
+    "problem.string_type": (
+        "{at}Input should be a valid string",
+        "{at}يجب أن تكون القيمة نصاً",
+    ),
+    "problem.string_too_long": (
+        "{at}String should have at most {max_length} characters",
+        "{at}عدد الأحرف أكبر من الحد المسموح: {max_length}",
+    ),
+    "problem.string_pattern_mismatch": (
+        "{at}String should match pattern '{pattern}'",
+        "{at}يجب أن يطابق النص النمط '{pattern}'",
+    ),
+    "problem.not_an_id": (
+        "{at}not an id: use lowercase letters a-z, digits and single hyphens",
+        "{at}ليس معرفاً صالحاً: استخدم الأحرف اللاتينية الصغيرة a-z والأرقام وشرطات مفردة",
+    ),
+    "problem.too_short": (
+        "{at}List should have at least {min_length} item(s), not {actual_length}",
+        "{at}يجب ألا يقل عدد العناصر عن {min_length} (عددها الآن {actual_length})",
+    ),
+    "problem.list_type": (
+        "{at}Input should be a valid list",
+        "{at}يجب أن تكون القيمة قائمة",
+    ),
+    "problem.model_type": (
+        "{at}Input should be a valid dictionary or instance of {class_name}",
+        "{at}يجب أن تكون القيمة كائناً من نوع {class_name}",
+    ),
+    "problem.literal_error": (
+        "{at}Input should be {expected}",
+        "{at}القيم المقبولة هنا: {expected}",
+    ),
+    "problem.blank_text": (
+        "{at}text must not be empty or only white space",
+        "{at}يجب ألا يكون النص فارغاً أو مسافات فقط",
+    ),
+    "problem.duplicate_id": (
+        "{at}id '{ref}' is used by an earlier record",
+        "{at}المعرف '{ref}' مستخدم في سجل سابق",
+    ),
+    "problem.unknown_career": (
+        "{at}unknown career '{ref}': no career has this id",
+        "{at}مهنة غير معروفة '{ref}': لا توجد مهنة بهذا المعرف",
+    ),
+    "problem.unknown_skill": (
+        "{at}unknown skill '{ref}': no skill has this id",
+        "{at}مهارة غير معروفة '{ref}': لا توجد مهارة بهذا المعرف",
+    ),
+    "problem.unknown_platform": (
+        "{at}unknown platform '{ref}': no platform has this id",
+        "{at}منصة غير معروفة '{ref}': لا توجد منصة بهذا المعرف",
+    ),
     "catalogue.bad_value": (
         "{path}: a value cannot be read: {detail}",
         "{path}: تتعذر قراءة قيمة: {detail}",
@@ -227,6 +288,10 @@ def message(key: str, language: Language = "en", /, **params: object) -> str:
     english, arabic = _MESSAGES[key]
     template = arabic if language == "ar" else english
     return template.format(**params)
+
+
+def has_message(key: str) -> bool:
+    return key in _MESSAGES
 
 
 def label(key: str, language: Language = "en") -> str:

@@ -25,14 +25,15 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 def _require_visible_text(value: str) -> str:
     if not value.strip():
-        raise ValueError("text must not be empty or only white space")
+        raise PydanticCustomError("blank_text", "text must not be empty or only white space")
     return value
 
 
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[
     str,
     Field(
-        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        pattern=SLUG_PATTERN,
         max_length=80,
         description="A lowercase id: letters a-z, digits and single hyphens.",
     ),
@@ -172,7 +173,9 @@ class Catalogue(Record):
         except ValidationError as error:
             field_problems = [
                 InitErrorDetails(
-                    type=PydanticCustomError(e["type"], e["msg"]), loc=e["loc"], input=e["input"]
+                    type=PydanticCustomError(e["type"], e["msg"], e.get("ctx")),
+                    loc=e["loc"],
+                    input=e["input"],
                 )
                 for e in error.errors(include_url=False)
             ]
@@ -229,7 +232,7 @@ def _cross_record_problems(data: dict[str, Any]) -> Iterator[InitErrorDetails]:
                 if isinstance(ref, str) and ref not in known[target]:
                     kind = _SINGULAR[target]
                     message = f"unknown {kind} '{{ref}}': no {kind} has this id"
-                    yield _problem("unknown_reference", message, loc, ref)
+                    yield _problem(f"unknown_{kind}", message, loc, ref)
 
 
 def _references(records: list[tuple[int, dict[str, Any]]], path: tuple[str, ...]) -> list[Any]:
