@@ -3,6 +3,7 @@ installed `careers` script run in a subprocess."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,6 +220,47 @@ def test_help_has_a_one_line_purpose_and_an_example(command: str) -> None:
     assert heading > usage
     example = next(line for line in lines[heading + 1 :] if line)
     assert example.startswith(f"careers {command}"), example
+
+
+HELP_PAGES = [[], *([c] for c in [*COMMANDS, "validate", "schema"])]
+
+
+def _prose_paragraphs(help_page: str) -> list[list[str]]:
+    """The paragraphs above the first option panel, each as its lines without padding."""
+    prose = help_page.split("╭")[0]
+    paragraphs: list[list[str]] = [[]]
+    for line in prose.splitlines():
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p and not p[0].startswith("Usage:")]
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("command", HELP_PAGES, ids=lambda c: " ".join(c) or "careers")
+def test_help_prose_wraps_to_the_terminal(command: list[str], width: int) -> None:
+    """Each line of a help paragraph is as full as the width allows: the next word would not
+    have fitted. A line break kept from the source would leave a short line mid-paragraph."""
+    run = invoke([*command, "--help"], env={"COLUMNS": str(width)})
+    assert run.exit_code == 0, run.stderr
+    paragraphs = _prose_paragraphs(run.stdout)
+    assert len(paragraphs) >= 2, run.stdout
+    for lines in paragraphs:
+        for line, following in itertools.pairwise(lines):
+            next_word = following.split()[0]
+            assert cell_len(line) + 1 + cell_len(next_word) > width - 2, (line, following)
+
+
+@pytest.mark.parametrize("command", HELP_PAGES, ids=lambda c: " ".join(c) or "careers")
+def test_help_shows_no_value_type_for_flags(command: list[str]) -> None:
+    """`--all`, `--no-color`, `--help` take no value; a `<bool>` after them would say they do."""
+    run = invoke([*command, "--help"], env={"COLUMNS": "100"})
+    assert run.exit_code == 0, run.stderr
+    assert "<bool>" not in run.stdout
+    assert "BOOLEAN" not in run.stdout
+    help_line = next(line for line in run.stdout.splitlines() if "--help" in line)
+    assert re.search(r"--help\s+-h\s+Show this message and exit\.", help_line), help_line
 
 
 # --- narrow terminals ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ Each command parses its options, opens a session (which loads the catalogue and 
 boundary), calls the search and view layers, and prints. No rule about careers lives here.
 """
 
+import inspect
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.text import Text
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from careers_cli import __version__, names, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
@@ -35,8 +36,45 @@ from careers_cli.text import printable
 COMPARE_LIMIT = 7
 
 
+def _reflowed(help_text: str) -> str:
+    """Join the lines of each prose paragraph, so Rich wraps it to the terminal's width.
+
+    Typer keeps a docstring's line breaks after the first paragraph; kept, they break a
+    paragraph a second time wherever the terminal is narrower than the source.
+    """
+    paragraphs = inspect.cleandoc(help_text).split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
+def _without_flag_types(params: list[Any]) -> list[Any]:
+    """Give flags an empty metavar, so help shows `--all`, not `--all <bool>`: a flag takes no
+    value, and showing a type suggests it does."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class CareersCommand(TyperCommand):
+    """A command whose help wraps to the terminal and shows no value type for its flags."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = _reflowed(self.help or "")
+
+    def get_params(self, ctx: Any) -> Any:
+        return _without_flag_types(super().get_params(ctx))
+
+
 class CareersGroup(TyperGroup):
     """The command group, with usage errors as one line in the user's language (exit code 2)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = _reflowed(self.help or "")
+
+    def get_params(self, ctx: Any) -> Any:
+        return _without_flag_types(super().get_params(ctx))
 
     def main(  # type: ignore[override]
         self,
@@ -93,18 +131,18 @@ def root(
 
     [bold]Examples[/bold]
 
-      careers list
+    careers list
 
-      careers show influencer --lang ar
+    careers show influencer --lang ar
 
-      careers match -s analytics -s "content creation"
+    careers match -s analytics -s "content creation"
 
     Common options work before or after the command name.
     """
     ctx.obj = merge_options(ctx, data, lang, no_color, debug)
 
 
-@app.command("list")
+@app.command("list", cls=CareersCommand)
 @with_common_options()
 def list_careers(
     *,
@@ -114,9 +152,9 @@ def list_careers(
 
     [bold]Examples[/bold]
 
-      careers list
+    careers list
 
-      careers list --lang ar
+    careers list --lang ar
     """
     with open_session(options) as session:
         index, language = session.index, session.language
@@ -126,7 +164,7 @@ def list_careers(
         )
 
 
-@app.command()
+@app.command(cls=CareersCommand)
 @with_common_options()
 def show(
     career: Annotated[
@@ -144,11 +182,11 @@ def show(
 
     [bold]Examples[/bold]
 
-      careers show influencer
+    careers show influencer
 
-      careers show "community manager"
+    careers show "community manager"
 
-      careers show analyst --lang ar
+    careers show analyst --lang ar
     """
     with open_session(options) as session:
         index, language = session.index, session.language
@@ -159,7 +197,7 @@ def show(
         )
 
 
-@app.command()
+@app.command(cls=CareersCommand)
 @with_common_options()
 def compare(
     careers: Annotated[
@@ -177,9 +215,9 @@ def compare(
 
     [bold]Examples[/bold]
 
-      careers compare influencer digital-content-creator
+    careers compare influencer digital-content-creator
 
-      careers compare analyst "community manager" social-media-manager
+    careers compare analyst "community manager" social-media-manager
     """
     with open_session(options) as session:
         if len(careers) < 2:
@@ -194,7 +232,7 @@ def compare(
         )
 
 
-@app.command()
+@app.command(cls=CareersCommand)
 @with_common_options()
 def match(
     skill: Annotated[
@@ -229,11 +267,11 @@ def match(
 
     [bold]Examples[/bold]
 
-      careers match --skill analytics
+    careers match --skill analytics
 
-      careers match -s analytics -s "content creation"
+    careers match -s analytics -s "content creation"
 
-      careers match -s "تحليل البيانات" --all --limit 3
+    careers match -s "تحليل البيانات" --all --limit 3
     """
     with open_session(options) as session:
         index, language = session.index, session.language
@@ -249,7 +287,7 @@ def match(
         )
 
 
-@app.command()
+@app.command(cls=CareersCommand)
 @with_common_options()
 def skills(
     *,
@@ -259,9 +297,9 @@ def skills(
 
     [bold]Examples[/bold]
 
-      careers skills
+    careers skills
 
-      careers skills --lang ar
+    careers skills --lang ar
     """
     with open_session(options) as session:
         index, language = session.index, session.language
@@ -271,7 +309,7 @@ def skills(
         )
 
 
-@app.command()
+@app.command(cls=CareersCommand)
 @with_common_options()
 def trends(
     *,
@@ -281,12 +319,12 @@ def trends(
 
     [bold]Example[/bold]
 
-      careers trends
+    careers trends
     """
     _present_notes(options, lambda catalogue: catalogue.trends)
 
 
-@app.command()
+@app.command(cls=CareersCommand)
 @with_common_options()
 def tips(
     *,
@@ -296,7 +334,7 @@ def tips(
 
     [bold]Example[/bold]
 
-      careers tips --lang ar
+    careers tips --lang ar
     """
     _present_notes(options, lambda catalogue: catalogue.tips)
 
@@ -313,7 +351,7 @@ def _present_notes(
         )
 
 
-@app.command()
+@app.command(cls=CareersCommand)
 @with_common_options(common=("lang", "no_color", "debug"))
 def validate(
     path: Annotated[Path, typer.Argument(help="The catalogue file to check.", show_default=False)],
@@ -326,9 +364,9 @@ def validate(
 
     [bold]Examples[/bold]
 
-      careers validate my-careers.json
+    careers validate my-careers.json
 
-      careers validate examples/small-catalogue.json
+    careers validate examples/small-catalogue.json
     """
     with error_boundary(options) as boundary:
         language = options.language or "en"
@@ -350,13 +388,13 @@ def validate(
         out.print(Text(printable(summary)), soft_wrap=True)
 
 
-@app.command()
+@app.command(cls=CareersCommand)
 def schema() -> None:
     """Print the catalogue format as JSON Schema, for editors that check files as you type.
 
     [bold]Example[/bold]
 
-      careers schema > careers.schema.json
+    careers schema > careers.schema.json
     """
     write_json(sys.stdout, catalogue_json_schema())
 

@@ -54,7 +54,7 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         envvar="CAREERS_LANG",
-        help="Language of the output (also $CAREERS_LANG).",
+        help="Language of the output: en (English, the default) or ar (Arabic).",
         case_sensitive=False,
         show_default=False,
         rich_help_panel=COMMON,
