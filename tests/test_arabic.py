@@ -474,6 +474,29 @@ def test_latin_words_keep_their_order_inside_arabic() -> None:
 NARROW = {"COLUMNS": "70"}
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["show", "influencer"],
+        ["compare", "influencer", "social-media-data-analyst", "social-media-manager"],
+        ["match", "-s", "analytics"],
+        ["skills"],
+        ["trends"],
+        ["tips"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_visual_mode_shapes_every_arabic_letter_of_every_view(args: list[str]) -> None:
+    """No part of a view escapes visual mode: every Arabic letter reaches the terminal in its
+    shaped presentation form, and the same lines are printed as in logical order."""
+    logical = run_ok([*args, "--lang", "ar"], {"COLUMNS": "80"}).stdout.splitlines()
+    visual = run_ok([*args, "--lang", "ar", "--rtl", "visual"], {"COLUMNS": "80"}).stdout
+    assert ARABIC_LETTER.search("\n".join(logical))
+    assert not ARABIC_LETTER.search(visual), visual
+    assert len(visual.splitlines()) == len(logical)
+
+
 @pytest.mark.parametrize("visual_env", [False, True], ids=["option", "environment"])
 def test_show_in_visual_mode_reorders_each_rendered_line(visual_env: bool) -> None:
     args = ["show", "social-media-data-analyst", "--lang", "ar"]

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 import pytest
+from rich.cells import cell_len
 
+from careers_cli.layout import fair_widths
 from tests.conftest import SEVEN_IDS, invoke
 from tests.test_explore_list_show import LIST_ROWS, header_starts
 
@@ -67,21 +69,22 @@ def read_comparison(output: str, ids: list[str]) -> ComparisonView:
 def skill_marks(view: ComparisonView) -> list[tuple[str, list[str]]]:
     """The skill rows: everything between the summary row and the platforms row."""
     labels = [label for label, _ in view.rows]
-    assert labels[0] == "summary", labels
+    assert labels[:2] == ["title", "summary"], labels
     assert labels[-1] == "Platforms and tools", labels
-    return view.rows[1:-1]
+    return view.rows[2:-1]
 
 
 class TestCompare:
     """Careers side by side: a column each, shared skills first, and the share in common."""
 
-    def test_headers_have_id_and_title_and_summary_row_has_first_sentences(self) -> None:
+    def test_headers_are_ids_then_title_and_summary_rows(self) -> None:
         ids = ["influencer", "online-community-manager"]
         run = invoke(["compare", *ids])
         assert run.exit_code == 0, run.stderr
         assert run.stderr == ""
         view = read_comparison(run.stdout, ids)
-        assert view.headers == [f"{cid} {TITLE[cid]}" for cid in ids]
+        assert view.headers == ids
+        assert view.row("title") == [TITLE[cid] for cid in ids]
         assert view.row("summary") == [SUMMARY[cid] for cid in ids]
 
     def test_influencer_and_community_manager(self) -> None:
@@ -178,6 +181,59 @@ class TestCompare:
         header = run.stdout.split("─", 1)[0]
         missing = [cid for cid in SEVEN_IDS if not shows_id(header, cid)]
         assert missing == [], f"ids cut in the header:\n{header}"
+
+
+LONG_IDS = ["social-media-data-analyst", "online-community-manager", "social-media-pr-manager"]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize(
+    ("ids", "width"),
+    [
+        # ids of 10 + 25 + 20 cells, row labels of at least 8, 3 gaps of 3: 72 of 80
+        (["influencer", "social-media-data-analyst", "social-media-manager"], 80),
+        # 25 + 24 + 23 + 8 + 9 = 89 of 90
+        (LONG_IDS, 90),
+    ],
+    ids=["80", "90"],
+)
+def test_compare_keeps_ids_whole_where_they_fit(ids: list[str], width: int, language: str) -> None:
+    """Each id is printed whole on the header line, and no line is wider than the terminal."""
+    run = invoke(["compare", *ids, "--lang", language], env={"COLUMNS": str(width)})
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[1].startswith("─"), run.stdout
+    assert lines[0].split() == ids
+    assert max(cell_len(line) for line in lines) <= width
+
+
+def test_compare_folds_ids_only_where_they_cannot_fit() -> None:
+    """The three long ids need 89 columns: at 80 the table still fits, ids fold down a column."""
+    run = invoke(["compare", *LONG_IDS], env={"COLUMNS": "80"})
+    assert run.exit_code == 0, run.stderr
+    assert max(cell_len(line) for line in run.stdout.splitlines()) <= 80
+    header = run.stdout.split("─", 1)[0]
+    assert all(shows_id(header, cid) for cid in LONG_IDS), header
+
+
+class TestFairWidths:
+    """How `compare` shares the terminal's width among its columns."""
+
+    def test_minimums_kept_and_the_rest_shared_narrowest_first(self) -> None:
+        assert fair_widths([8, 24, 10], [40, 40, 40], 60) == [18, 24, 18]
+
+    def test_no_column_grows_beyond_its_widest_content(self) -> None:
+        assert fair_widths([8, 10], [12, 30], 100) == [12, 30]
+
+    def test_never_more_than_the_total(self) -> None:
+        widths = fair_widths([5, 5, 5], [50, 50, 50], 31)
+        assert widths is not None
+        assert sum(widths) == 31
+        assert max(widths) - min(widths) <= 1
+
+    def test_none_when_the_minimums_do_not_fit(self) -> None:
+        assert fair_widths([30, 30], [40, 40], 59) is None
+        assert fair_widths([30, 30], [40, 40], 60) == [30, 30]
 
 
 def _in_order(text: str, words: list[str]) -> bool:

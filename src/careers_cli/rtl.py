@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from careers_cli.layout import MinimumWidthTable
 from careers_cli.text import is_arabic, visual_order
 
 
@@ -45,13 +46,17 @@ class VisualLines:
 
 
 def for_visual_terminal(renderable: RenderableType) -> RenderableType:
-    """Wrap every `Text` in `renderable` (groups, padding, table cells) in `VisualLines`."""
+    """Wrap every `Text` in `renderable` (groups, padding, tables and their cells) in
+    `VisualLines`."""
     if isinstance(renderable, Text):
         return VisualLines(renderable)
     if isinstance(renderable, Group):
         return Group(*(for_visual_terminal(r) for r in renderable.renderables))
     if isinstance(renderable, Padding):
         renderable.renderable = for_visual_terminal(renderable.renderable)
+        return renderable
+    if isinstance(renderable, MinimumWidthTable):
+        for_visual_terminal(renderable.table)
         return renderable
     if isinstance(renderable, Table):
         for column in renderable.columns:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -18,6 +19,7 @@ from rich.text import Text
 
 from careers_cli.domain import Career, Language, LinkedNote, Platform
 from careers_cli.errors import CatalogueError
+from careers_cli.layout import MinimumWidthTable
 from careers_cli.messages import label, message
 from careers_cli.search import (
     CareerMatch,
@@ -33,6 +35,7 @@ from careers_cli.text import is_arabic, one_line, printable, printable_line
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
 DIM = "dim"
+LABEL_MIN_WIDTH = 8
 
 
 def _plain(value: str, style: str = "") -> Text:
@@ -205,9 +208,13 @@ def _related_table(
 def comparison(index: CatalogueIndex, result: Comparison, language: Language) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=False)
     justify: Literal["left", "right"] = "right" if language == "ar" else "left"
-    table.add_column("", style=HEADING_STYLE, ratio=2, justify=justify)
+    table.add_column("", style=HEADING_STYLE, justify=justify)
     for career in result.careers:
-        table.add_column(_career_cell(career, language), ratio=3, justify=justify, overflow="fold")
+        table.add_column(_plain(career.id, ID_STYLE), justify=justify, overflow="fold")
+    table.add_row(
+        label("title", language),
+        *(_plain(c.title.in_language(language), "bold") for c in result.careers),
+    )
     table.add_row(
         label("summary", language),
         *(_plain(c.summary().in_language(language)) for c in result.careers),
@@ -228,7 +235,9 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
     shared = len(result.shared_by_all)
     total = len(result.skill_rows)
     caption = f"{label('similarity', language)}: {shared}/{total} ({result.similarity:.0%})"
-    return Group(table, "", Text(caption, style=HEADING_STYLE))
+    id_widths = [cell_len(printable(c.id)) for c in result.careers]
+    fitted = MinimumWidthTable(table, [LABEL_MIN_WIDTH, *id_widths])
+    return Group(fitted, "", Text(caption, style=HEADING_STYLE))
 
 
 # --- match ---------------------------------------------------------------------------------
@@ -263,15 +272,6 @@ def match_list(
         blocks += [heading, Padding(details, (0, 0, 1, 3))]
     blocks.append(Text(message("match.legend", language), style=DIM))
     return Group(*blocks)
-
-
-def _career_cell(career: Career, language: Language) -> Text:
-    """A career's id (to copy into the next command) above its title."""
-    cell = Text.assemble(
-        _plain(career.id, ID_STYLE), "\n", _plain(career.title.in_language(language))
-    )
-    cell.overflow = "fold"
-    return cell
 
 
 def _found_skill(found: SkillMatch, language: Language) -> Text:
