@@ -5,6 +5,8 @@ the shipped catalogue: `list`, `show` and `match` never crash, exit 0-3, and pri
 control and no bidi embedding/override/isolate; JSON gives the text back unchanged.
 (2) Random text as the argument of `show`, `match -s` or `compare`: exit 0-2, no traceback,
 nothing raw, and each call takes under a second (queries up to 10,000 characters).
+(3) Random values in reference lists: the reference checks report exactly the unknown ids that a
+walk over every reference finds, with the same places.
 
 Profiles: "ci" (the default, 200 examples per test) and "thorough" (5,000), chosen with
 HYPOTHESIS_PROFILE=thorough. The CLI runs in-process (CliRunner): no subprocess per example.
@@ -22,6 +24,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic_core import PydanticCustomError
 
 from tests.conftest import Run, invoke, raw_catalogue
 
@@ -228,3 +231,80 @@ def test_any_two_skills_or_careers(first: str, second: str) -> None:
         elapsed = time.perf_counter() - started
         assert_safe(run, {0, 1, 2})
         assert elapsed < QUERY_SECONDS, (elapsed, len(first), len(second))
+
+
+# --- (3) the reference checks against a walk over every reference ----------------------------
+
+_SKILL_IDS = [skill["id"] for skill in _BASE["skills"]]
+_CAREER_IDS = [career["id"] for career in _BASE["careers"]]
+# What a hand-edited file may hold where a list of ids belongs: ids, unknown ids, other values.
+reference_value = st.one_of(
+    st.sampled_from([*_SKILL_IDS, *_CAREER_IDS]),
+    st.text(max_size=4),
+    st.integers(),
+    st.none(),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=1),
+)
+reference_list = st.one_of(st.lists(reference_value, max_size=5), reference_value)
+
+
+def _unknown_references(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+    """Every string in a reference list that names no record of its kind, with its place,
+    found by visiting each reference in turn."""
+    from careers_cli.models import _REFERENCES
+
+    known = {
+        name: {r["id"] for r in data[name] if isinstance(r, dict) and isinstance(r.get("id"), str)}
+        for name in ("careers", "skills", "platforms")
+    }
+    found = []
+    for collection, path, target in _REFERENCES:
+        for index, record in enumerate(data[collection]):
+            places: list[tuple[Any, tuple[Any, ...]]] = [(record, (collection, index))]
+            for step in path:
+                if step == "*":
+                    places = [
+                        (item, (*loc, i))
+                        for node, loc in places
+                        if isinstance(node, list)
+                        for i, item in enumerate(node)
+                    ]
+                else:
+                    places = [
+                        (n.get(step), (*loc, step)) for n, loc in places if isinstance(n, dict)
+                    ]
+            for node, loc in places:
+                if isinstance(node, list):
+                    found += [
+                        ((*loc, i), ref)
+                        for i, ref in enumerate(node)
+                        if isinstance(ref, str) and ref not in known[target]
+                    ]
+    return found
+
+
+@given(
+    career_lists=st.dictionaries(
+        st.tuples(st.integers(0, len(_CAREER_IDS) - 1), st.integers(0, 3)), reference_list
+    ),
+    tip_lists=st.dictionaries(st.integers(0, len(_BASE["tips"]) - 1), reference_list),
+)
+def test_reference_checks_report_what_a_walk_over_every_reference_finds(
+    career_lists: dict[tuple[int, int], Any], tip_lists: dict[int, Any]
+) -> None:
+    from careers_cli.models import _cross_record_problems
+
+    data = copy.deepcopy(_BASE)
+    for (career, line), refs in career_lists.items():
+        lines = data["careers"][career]["required_skills"]
+        lines[line % len(lines)]["skills"] = refs
+    for tip, refs in tip_lists.items():
+        data["tips"][tip]["careers"] = refs
+    reported = [
+        (tuple(problem["loc"]), problem["input"])
+        for problem in _cross_record_problems(data)
+        if isinstance(kind := problem["type"], PydanticCustomError)
+        and kind.type.startswith("unknown_")
+    ]
+    assert sorted(reported, key=repr) == sorted(_unknown_references(data), key=repr)
