@@ -35,7 +35,9 @@ def catalogue() -> dict[str, Any]:
 
 
 def write(path: Path, data: Any) -> Path:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # A lone surrogate cannot be encoded; written as "\\udxxx" it is the JSON escape for itself.
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    path.write_text(text, encoding="utf-8", errors="backslashreplace")
     return path
 
 
@@ -301,6 +303,12 @@ class TestEveryProblemWithItsPlace:
                 "يجب أن تكون القيمة نصاً",
             ),
             (
+                lambda d: d["careers"][1]["title"].update(en="Analyst \ud800"),
+                "careers[1] (id 'social-media-marketing-specialist').title.en",
+                "text holds a lone UTF-16 surrogate (such as \\ud800), which is not a character",
+                "يحتوي النص على نصف زوج بديل منفرد من UTF-16 (مثل \\ud800)، وهو ليس محرفاً",
+            ),
+            (
                 lambda d: d["careers"][1]["title"].update(en="x" * 201),
                 "careers[1] (id 'social-media-marketing-specialist').title.en",
                 "String should have at most 200 characters",
@@ -371,6 +379,7 @@ class TestEveryProblemWithItsPlace:
             "missing",
             "unknown-field",
             "not-a-string",
+            "lone-surrogate",
             "too-long",
             "pattern",
             "not-an-id",

@@ -68,6 +68,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{at}Input should be a valid string",
         "{at}يجب أن تكون القيمة نصاً",
     ),
+    "problem.string_unicode": (
+        "{at}text holds a lone UTF-16 surrogate (such as \\ud800), which is not a character",
+        "{at}يحتوي النص على نصف زوج بديل منفرد من UTF-16 (مثل \\ud800)، وهو ليس محرفاً",
+    ),
     "problem.string_too_long": (
         "{at}String should have at most {max_length} characters",
         "{at}عدد الأحرف أكبر من الحد المسموح: {max_length}",
