@@ -35,7 +35,8 @@ def catalogue() -> dict[str, Any]:
 
 
 def write(path: Path, data: Any) -> Path:
-    # A lone surrogate cannot be encoded; written as "\\udxxx" it is the JSON escape for itself.
+    # A lone surrogate cannot be encoded as UTF-8; backslashreplace writes it as the six
+    # characters of its JSON escape (a backslash, "u" and four hex digits), which parse back to it.
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     path.write_text(text, encoding="utf-8", errors="backslashreplace")
     return path
