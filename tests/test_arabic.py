@@ -489,12 +489,21 @@ NARROW = {"COLUMNS": "70"}
 )
 def test_visual_mode_shapes_every_arabic_letter_of_every_view(args: list[str]) -> None:
     """No part of a view escapes visual mode: every Arabic letter reaches the terminal in its
-    shaped presentation form, and the same lines are printed as in logical order."""
+    shaped presentation form, the same number of lines is printed as in logical order, and a
+    line with no Arabic on it (ids in a header, a rule) is printed exactly as in logical order."""
     logical = run_ok([*args, "--lang", "ar"], {"COLUMNS": "80"}).stdout.splitlines()
     visual = run_ok([*args, "--lang", "ar", "--rtl", "visual"], {"COLUMNS": "80"}).stdout
     assert ARABIC_LETTER.search("\n".join(logical))
     assert not ARABIC_LETTER.search(visual), visual
     assert len(visual.splitlines()) == len(logical)
+    without_arabic = [
+        (logical_line, visual_line)
+        for logical_line, visual_line in zip(logical, visual.splitlines(), strict=True)
+        if not ARABIC_LETTER.search(logical_line)
+    ]
+    assert without_arabic
+    for logical_line, visual_line in without_arabic:
+        assert visual_line.rstrip() == logical_line.rstrip()
 
 
 @pytest.mark.parametrize("visual_env", [False, True], ids=["option", "environment"])

@@ -40,7 +40,9 @@ class VisualLines:
                 line = Text(visual_order(logical, right_to_left=True), style=self.text.style)
                 line.align("right", width)
             else:
-                line.align(options.justify or "left", width)  # type: ignore[arg-type]
+                line.rstrip()  # wrapping padded it to the full width: align what it holds
+                justify = self.text.justify or options.justify or "left"
+                line.align(justify, width)  # type: ignore[arg-type]
             yield from line.render(console)
             yield Segment.line()
 
