@@ -409,7 +409,7 @@ class TestEchoedQueries:
         assert run.stderr.splitlines()[0] == "error: no career matches 'zz error: fake␍'"
 
     def test_data_path_with_escape_and_several_problems(self, tmp_path: Path) -> None:
-        """The '... and N more problem(s)' hint repeats the path: neutralised like the error."""
+        """The '... plus N problems not shown' hint repeats the path: neutralised like the error."""
         data = catalogue()
         data["careers"][0]["title"]["en"] = ""
         data["careers"][1]["title"]["en"] = ""
@@ -629,7 +629,7 @@ class TestMoreMalformedFiles:
         run = invoke(["validate", str(path)])
         assert run.exit_code == 3
         assert run.stderr.splitlines() == [
-            f"{path}: 1 problem(s)",
+            f"{path}: 1 problem",
             f"  {path}: larger than the {limit // MIB} MiB a catalogue may have",
         ]
 
@@ -694,7 +694,7 @@ class TestMoreMalformedFiles:
         run = invoke(["validate", str(path)])
         assert run.exit_code == 3
         shown = str(tmp_path) + "/a␛]0;x␇b.json"
-        assert run.stderr.splitlines() == [f"{shown}: 1 problem(s)", f"  {shown}: no such file"]
+        assert run.stderr.splitlines() == [f"{shown}: 1 problem", f"  {shown}: no such file"]
 
     def test_newline_in_the_file_name(self, tmp_path: Path) -> None:
         """validate keeps its shape, heading then one line per problem, for a name with a
@@ -704,5 +704,5 @@ class TestMoreMalformedFiles:
         assert run.exit_code == 3
         lines = run.stderr.splitlines()
         assert len(lines) == 2, lines
-        assert lines[0].endswith(": 1 problem(s)")
+        assert lines[0].endswith(": 1 problem")
         assert lines[1].startswith("  ") and lines[1].endswith(": no such file")

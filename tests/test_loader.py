@@ -378,7 +378,7 @@ class TestContentProblems:
         assert dangling > 0
         run = load(path)
         error = refusal(run, lines=2)
-        assert f"... and {dangling} more problem(s)" in run.stderr
+        assert f"... plus {dangling} problems not shown" in run.stderr
         assert error == (
             f"error: {path}: careers[5] (id '{bad_id}').id: "
             "not an id: use lowercase letters a-z, digits and single hyphens"
@@ -422,7 +422,7 @@ class TestContentProblems:
         first = refusal(run, lines=2)
         assert first.startswith(f"error: {path}: careers[0] (id 'social-media-manager').title.en")
         assert run.stderr.splitlines()[1] == (
-            f"... and 2 more problem(s); run 'careers validate {path}' to see them all"
+            f"... plus 2 problems not shown; run 'careers validate {path}' to see them all"
         )
 
 

@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from careers_cli.messages import labels, message_templates
+from careers_cli.messages import Alternatives, Count, labels, message, message_templates
 from tests.conftest import REPO
 
 
@@ -45,3 +45,57 @@ def test_every_message_key_in_the_code_exists() -> None:
     }
     assert used, "no message keys found in the code"
     assert used - keys == set()
+
+
+@pytest.mark.parametrize(
+    ("count", "english", "arabic"),
+    [
+        (0, "0 problems", "0 مشكلة"),
+        (1, "1 problem", "مشكلة واحدة"),
+        (2, "2 problems", "مشكلتان"),
+        (3, "3 problems", "3 مشكلات"),
+        (10, "10 problems", "10 مشكلات"),
+        (11, "11 problems", "11 مشكلة"),
+        (99, "99 problems", "99 مشكلة"),
+        (100, "100 problems", "100 مشكلة"),
+        (102, "102 problems", "102 مشكلة"),
+        (103, "103 problems", "103 مشكلات"),
+        (111, "111 problems", "111 مشكلة"),
+    ],
+)
+def test_a_count_takes_the_form_its_number_needs(count: int, english: str, arabic: str) -> None:
+    """Arabic: the singular after 1 (with "one" after it), the dual alone for 2, the plural
+    after 3 to 10 (also 103 to 110, ...), the singular after any other number."""
+    assert f"{Count(count):en:problem}" == english
+    assert f"{Count(count):ar:problem}" == arabic
+
+
+def test_one_agrees_with_the_gender_of_its_noun() -> None:
+    assert f"{Count(1):ar:trend}" == "توجه واحد"
+    assert f"{Count(1):ar:tip}" == "نصيحة واحدة"
+
+
+def test_messages_count_their_integers() -> None:
+    path = "my.json"
+    counts = {"careers": 1, "skills": 2, "trends": 3, "tips": 11}
+    assert message("validate.ok", "en", path=path, **counts) == (
+        "my.json: valid: 1 career, 2 skills, 3 trends, 11 tips"
+    )
+    assert message("validate.ok", "ar", path=path, **counts) == (
+        "my.json: صالح: مهنة واحدة، مهارتان، 3 توجهات، 11 نصيحة"
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "english", "arabic"),
+    [
+        (["1"], "1", "1"),
+        (["'a'", "'b'"], "'a' or 'b'", "'a' أو 'b'"),
+        (["'a'", "'b'", "'c'"], "'a', 'b' or 'c'", "'a'، 'b' أو 'c'"),
+    ],
+)
+def test_alternatives_are_joined_as_each_language_joins_them(
+    values: list[str], english: str, arabic: str
+) -> None:
+    assert f"{Alternatives(values):en}" == english
+    assert f"{Alternatives(values):ar}" == arabic

@@ -56,9 +56,10 @@ def problems_of(run: Run, path: Path | str) -> list[str]:
     assert run.stdout == ""
     assert "Traceback" not in run.stderr
     heading, *lines = run.stderr.splitlines()
-    match = re.fullmatch(rf"{re.escape(str(path))}: (\d+) problem\(s\)", heading)
+    match = re.fullmatch(rf"{re.escape(str(path))}: (\d+) problems?", heading)
     assert match, heading
     assert int(match.group(1)) == len(lines), run.stderr
+    assert heading.endswith("problem" if len(lines) == 1 else "problems"), heading
     assert lines, run.stderr
     for line in lines:
         assert line.startswith("  ") and not line.startswith("   "), line
@@ -79,7 +80,7 @@ class TestValidFiles:
         """The README's example is valid and holds what its summary says."""
         run = invoke(["validate", str(EXAMPLE)])
         assert run.exit_code == 0, run.stderr
-        assert run.stdout == f"{EXAMPLE}: valid: 2 careers, 2 skills, 0 trends, 1 tips\n"
+        assert run.stdout == f"{EXAMPLE}: valid: 2 careers, 2 skills, 0 trends, 1 tip\n"
         assert run.stderr == ""
 
     def test_example_catalogue_in_the_installed_script(self) -> None:
@@ -87,7 +88,7 @@ class TestValidFiles:
         run = run_installed(["validate", "examples/small-catalogue.json"], cwd=REPO)
         assert run.exit_code == 0, run.stderr
         assert run.stdout == (
-            "examples/small-catalogue.json: valid: 2 careers, 2 skills, 0 trends, 1 tips\n"
+            "examples/small-catalogue.json: valid: 2 careers, 2 skills, 0 trends, 1 tip\n"
         )
         assert run.stderr == ""
 
@@ -104,7 +105,7 @@ class TestValidFiles:
         path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
         run = invoke(["validate", str(path)])
         assert run.exit_code == 0, run.stderr
-        assert run.stdout == f"{path}: valid: 2 careers, 2 skills, 0 trends, 1 tips\n"
+        assert run.stdout == f"{path}: valid: 2 careers, 2 skills, 0 trends, 1 tip\n"
 
     def test_counts_follow_the_file(self, tmp_path: Path) -> None:
         """The counts are the file's, not fixed numbers: drop a trend and two tips."""
@@ -119,7 +120,7 @@ class TestValidFiles:
 
 
 class TestEveryProblemWithItsPlace:
-    """An invalid catalogue: exit 3, `PATH: N problem(s)`, then one indented line per problem."""
+    """An invalid catalogue: exit 3, `PATH: N problems`, then one indented line per problem."""
 
     def test_six_distinct_problems_are_all_reported(self, tmp_path: Path) -> None:
         """Bad fields, a dangling skill, a dangling career in a trend, a duplicate id and an
@@ -134,7 +135,7 @@ class TestEveryProblemWithItsPlace:
         path = write(tmp_path / "broken.json", data)
         run = invoke(["validate", str(path)])
         problems = problems_of(run, path)
-        assert run.stderr.splitlines()[0] == f"{path}: 6 problem(s)"
+        assert run.stderr.splitlines()[0] == f"{path}: 6 problems"
         assert len(problems) == 6
         places = {
             "occupation": "careers[4] (id 'social-media-data-analyst').occupations[0].isco_08: ",
@@ -277,7 +278,7 @@ class TestEveryProblemWithItsPlace:
         run = invoke(["validate", str(path), "--lang", "ar"])
         assert run.exit_code == INVALID_CATALOGUE
         assert run.stderr.splitlines() == [
-            f"{path}: 1 مشكلة",
+            f"{path}: مشكلة واحدة",
             "  trends[3] (id 'social-commerce').careers[1]: "
             "مهنة غير معروفة 'ecommerce-manager': لا توجد مهنة بهذا المعرف",
         ]
@@ -349,7 +350,19 @@ class TestEveryProblemWithItsPlace:
                 lambda d: d.update(schema_version=2),
                 "schema_version",
                 "Input should be 1",
-                "القيم المقبولة هنا: 1",
+                "يجب أن تكون القيمة 1",
+            ),
+            (
+                lambda d: d.update(schema_version=True),
+                "schema_version",
+                "Input should be 1",
+                "يجب أن تكون القيمة 1",
+            ),
+            (
+                lambda d: d["careers"][2]["occupations"][0].update(match="maybe"),
+                "careers[2] (id 'digital-content-creator').occupations[0].match",
+                "Input should be 'exact', 'close' or 'approximate'",
+                "يجب أن تكون القيمة 'exact'، 'close' أو 'approximate'",
             ),
             (
                 lambda d: d["tips"][1]["title"].update(ar="  "),
@@ -388,6 +401,8 @@ class TestEveryProblemWithItsPlace:
             "not-a-list",
             "not-an-object",
             "wrong-constant",
+            "true-for-1",
+            "one-of-three",
             "blank",
             "duplicate-id",
             "unknown-skill",
@@ -650,3 +665,20 @@ def test_schema_never_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         assert json.loads(run.stdout)["title"] == "Catalogue"
     assert _snapshot(folder) == before
     assert sorted(os.listdir(tmp_path)) == ["catalogues"]
+
+
+def test_a_kind_of_problem_without_its_own_message_is_framed_in_arabic() -> None:
+    """Pydantic's English text, after "invalid value" in Arabic, for any other error type."""
+    from pydantic_core import InitErrorDetails, ValidationError
+
+    from careers_cli.catalogue import _describe_problems
+    from careers_cli.messages import message
+
+    detail = InitErrorDetails(type="int_parsing", loc=("careers", 0, "id"), input="x")
+    error = ValidationError.from_exception_data("Catalogue", [detail])
+    data = {"careers": [{"id": "influencer"}]}
+    [(key, params)] = list(_describe_problems(error, data))
+    english = "Input should be a valid integer, unable to parse string as an integer"
+    place = "careers[0] (id 'influencer').id"
+    assert message(key, "en", **params) == f"{place}: {english}"
+    assert message(key, "ar", **params) == f"{place}: قيمة غير صالحة: {english}"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careers_cli.domain import Catalogue, catalogue_from_data
 from careers_cli.errors import CatalogueError, Problem
-from careers_cli.messages import has_message
+from careers_cli.messages import Alternatives, has_message
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -234,21 +234,30 @@ def validate_catalogue(
 def _describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator[Problem]:
     """Pydantic's problems, with places that name records by id.
 
-    Each known kind of problem has its own message in both languages; any other keeps
-    Pydantic's English text.
+    Each known kind of problem has its own message in both languages; any other gives
+    Pydantic's English text, framed in Arabic as an invalid value.
     """
     from careers_cli.models import SLUG_PATTERN
 
     for detail in error.errors(include_url=False):
         place = describe_location(detail["loc"], data)
+        at = f"{place}: " if place else ""
+        context = dict(detail.get("ctx", {}))
         key = f"problem.{detail['type']}"
-        if detail.get("ctx", {}).get("pattern") == SLUG_PATTERN:
+        if context.get("pattern") == SLUG_PATTERN:
             key = "problem.not_an_id"
+        if "expected" in context:
+            context["expected"] = _alternatives(str(context["expected"]))
         if has_message(key):
-            yield key, {**detail.get("ctx", {}), "at": f"{place}: " if place else ""}
+            yield key, {**context, "at": at}
         else:
-            text = str(detail["msg"]).removeprefix("Value error, ")
-            yield "problem.text", {"text": f"{place}: {text}" if place else text}
+            yield "problem.other", {"at": at, "detail": str(detail["msg"])}
+
+
+def _alternatives(expected: str) -> Alternatives:
+    """Pydantic's "'a', 'b' or 'c'" as its values."""
+    head, _, last = expected.rpartition(" or ")
+    return Alternatives([*head.split(", "), last] if head else [last])
 
 
 def describe_location(loc: tuple[int | str, ...], data: Any) -> str:

@@ -2,9 +2,17 @@
 
 Catalogue text never comes from here: it is data, read from the catalogue. Templates use
 `str.format` fields; values are inserted as plain text, never as markup.
+
+Two kinds of field follow the grammar of the template's language. A number with a noun after
+it, `{count:en:problem}` or `{count:ar:problem}`, gives "1 problem", "2 problems", "مشكلة
+واحدة", "مشكلتان", "3 مشكلات", "11 مشكلة" (`Count`). A choice among values,
+`{expected:en}` or `{expected:ar}`, gives "'a', 'b' or 'c'" or "'a'، 'b' أو 'c'"
+(`Alternatives`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from careers_cli.domain import Language
 
@@ -54,7 +62,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "key '{key}' appears twice in {place}",
         "المفتاح '{key}' مكرر في {place}",
     ),
-    "problem.text": ("{text}", "{text}"),
+    "problem.other": (
+        "{at}{detail}",
+        "{at}قيمة غير صالحة: {detail}",
+    ),
     # content problems, by Pydantic error type; `at` is the place and ": ", or nothing
     "problem.missing": (
         "{at}Field required",
@@ -97,8 +108,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{at}يجب أن تكون القيمة كائناً من نوع {class_name}",
     ),
     "problem.literal_error": (
-        "{at}Input should be {expected}",
-        "{at}القيم المقبولة هنا: {expected}",
+        "{at}Input should be {expected:en}",
+        "{at}يجب أن تكون القيمة {expected:ar}",
     ),
     "problem.blank_text": (
         "{at}text must not be empty or only white space",
@@ -137,8 +148,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: {first}",
     ),
     "catalogue.more_problems": (
-        "... and {count} more problem(s); run 'careers validate {path}' to see them all",
-        "... و{count} مشكلة أخرى؛ شغّل 'careers validate {path}' لعرضها كلها",
+        "... plus {count:en:problem} not shown; run 'careers validate {path}' to see them all",
+        "... ومشكلات أخرى عددها {count}؛ شغّل 'careers validate {path}' لعرضها كلها",
     ),
     # names and skills
     "career.not_found": (
@@ -235,12 +246,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "error.prefix": ("error", "خطأ"),
     "hint.prefix": ("hint", "تلميح"),
     "validate.ok": (
-        "{path}: valid: {careers} careers, {skills} skills, {trends} trends, {tips} tips",
-        "{path}: صالح: {careers} مهن، {skills} مهارات، {trends} توجهات، {tips} نصائح",
+        "{path}: valid: {careers:en:career}, {skills:en:skill}, {trends:en:trend}, {tips:en:tip}",
+        "{path}: صالح: {careers:ar:career}، {skills:ar:skill}، {trends:ar:trend}، {tips:ar:tip}",
     ),
     "validate.problems": (
-        "{path}: {count} problem(s)",
-        "{path}: {count} مشكلة",
+        "{path}: {count:en:problem}",
+        "{path}: {count:ar:problem}",
     ),
 }
 
@@ -288,10 +299,53 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 
 def message(key: str, language: Language = "en", /, **params: object) -> str:
-    """The sentence `key` in `language`, with `params` filled in."""
+    """The sentence `key` in `language`, with `params` filled in (integers as `Count`)."""
     english, arabic = _MESSAGES[key]
     template = arabic if language == "ar" else english
-    return template.format(**params)
+    counted = {k: Count(v) if type(v) is int else v for k, v in params.items()}
+    return template.format(**counted)
+
+
+# English singular and plural; Arabic singular, dual, plural and the gender of "one".
+_NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str, str, str]]] = {
+    "problem": (("problem", "problems"), ("مشكلة", "مشكلتان", "مشكلات", "واحدة")),
+    "career": (("career", "careers"), ("مهنة", "مهنتان", "مهن", "واحدة")),
+    "skill": (("skill", "skills"), ("مهارة", "مهارتان", "مهارات", "واحدة")),
+    "trend": (("trend", "trends"), ("توجه", "توجهان", "توجهات", "واحد")),
+    "tip": (("tip", "tips"), ("نصيحة", "نصيحتان", "نصائح", "واحدة")),
+}
+
+
+class Count(int):
+    """An integer that formats with a noun in the form its number needs: `{n:ar:skill}`."""
+
+    def __format__(self, spec: str) -> str:
+        language, _, noun = spec.partition(":")
+        if noun not in _NOUNS:
+            return super().__format__(spec)
+        (singular, plural), (one, two, few, gender_of_one) = _NOUNS[noun]
+        n = int(self)
+        if language != "ar":
+            return f"{n} {singular if n == 1 else plural}"
+        if n == 1:
+            return f"{one} {gender_of_one}"
+        if n == 2:
+            return two
+        # After 3 to 10 (and 103 to 110, ...) the plural; after any other number the singular.
+        return f"{n} {few if 3 <= n % 100 <= 10 else one}"
+
+
+class Alternatives:
+    """Values of which one is expected, joined as the template's language joins them."""
+
+    def __init__(self, values: Sequence[str]) -> None:
+        self.values = list(values)
+
+    def __format__(self, spec: str) -> str:
+        comma, either = ("، ", " أو ") if spec == "ar" else (", ", " or ")
+        if len(self.values) < 2:
+            return "".join(self.values)
+        return comma.join(self.values[:-1]) + either + self.values[-1]
 
 
 def has_message(key: str) -> bool:

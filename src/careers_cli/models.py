@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     ValidationError,
     ValidatorFunctionWrapHandler,
+    field_validator,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -156,6 +157,14 @@ class Catalogue(Record):
     trends: list[Trend] = Field(default_factory=list)
     tips: list[Tip] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _version_is_the_integer_one(cls, value: Any) -> Any:
+        """`true` and `1.0` equal 1 in Python, but the version is the JSON integer 1."""
+        if type(value) is not int:
+            raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+        return value
 
     @model_validator(mode="wrap")
     @classmethod
