@@ -8,8 +8,8 @@ child's maximum resident set size (`os.wait4`). Bytecode is compiled first, as a
 wheel has it. This is a benchmark, not a test: it is not part of the test suite.
 
 Beside each scale figure is a floor: the built-in run's time plus the time just to read the
-file and parse its JSON with the fastest parser installed. No cold run that checks every
-record can be faster than that, whatever its validation costs.
+file and parse its JSON. No cold run that checks every record can be faster than that,
+whatever its validation costs.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def parse_floor(path: Path, runs: int) -> float:
     """Median seconds to read a file and parse its JSON, in this process, with the garbage
     collector paused as the loader pauses it.
 
-    The parser is pydantic-core's (jiter), the fastest installed here. A command that checks
+    The parser is pydantic-core's (jiter); `json.loads` takes about as long. A command that checks
     every record must at least do this, so the built-in run's time plus this is a floor for
     any cold run on that file, whatever the validation costs.
     """

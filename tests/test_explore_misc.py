@@ -237,7 +237,7 @@ def _prose_paragraphs(help_page: str) -> list[list[str]]:
     return [p for p in paragraphs if p and not p[0].startswith("Usage:")]
 
 
-@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
 @pytest.mark.parametrize("command", HELP_PAGES, ids=lambda c: " ".join(c) or "careers")
 def test_help_prose_wraps_to_the_terminal(command: list[str], width: int) -> None:
     """Each line of a help paragraph is as full as the width allows: the next word would not
