@@ -193,8 +193,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "المقارنة تحتاج إلى مهنتين على الأقل",
     ),
     "compare.too_many": (
-        "compare takes at most {limit} careers",
-        "المقارنة تقبل {limit} مهن على الأكثر",
+        "compare takes at most {limit:en:career}",
+        "المقارنة تقبل {limit:ar:career} على الأكثر",
     ),
     "compare.same_career": (
         "'{first}' and '{second}' are both {career_id}; name different careers",
