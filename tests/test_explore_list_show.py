@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from tests.conftest import SEVEN_IDS, invoke, raw_career, raw_catalogue
 
@@ -327,19 +328,28 @@ class TestShowProfile:
         ]
 
     def test_esco_crosswalk(self) -> None:
+        """Each occupation: label, ISCO-08 code and match on one line, its URI on the next."""
         run = invoke(["show", "social-media-manager"])
-        block = section(run.stdout, "Standard occupations (ESCO)")
-        rows = table_rows(block, ["occupation", "ISCO-08", "match", "ESCO URI"])
+        lines = section(run.stdout, "Standard occupations (ESCO)").splitlines()
         uris = [o["uri"] for o in career_record("social-media-manager")["occupations"]]
-        shown = [
-            (row.text("occupation"), row.text("ISCO-08"), row.text("match"), row.folded("ESCO URI"))
-            for row in rows
-        ]
-        assert shown == [
-            ("online community manager", "2432", "close", uris[0]),
-            ("communication manager", "1222", "close", uris[1]),
+        assert [line.strip() for line in lines] == [
+            "• online community manager · ISCO-08 2432 · match: close",
+            uris[0],
+            "• communication manager · ISCO-08 1222 · match: close",
+            uris[1],
         ]
         assert uris[0].startswith("http://data.europa.eu/esco/occupation/")
+
+    @pytest.mark.parametrize("language", ["en", "ar"])
+    def test_esco_uris_are_whole_at_80_columns(self, language: str) -> None:
+        """A URI folded across lines could not be copied or followed as a link."""
+        for record in raw_catalogue()["careers"]:
+            run = invoke(["show", record["id"], "--lang", language], env={"COLUMNS": "80"})
+            lines = [line.strip() for line in run.stdout.splitlines()]
+            for occupation in record["occupations"]:
+                assert occupation["uri"] in lines, (record["id"], run.stdout)
+            assert max(cell_len(line) for line in run.stdout.splitlines()) <= 80
+            assert "ISCO-08" in run.stdout
 
 
 def _in_order(text: str, words: Sequence[str]) -> bool:

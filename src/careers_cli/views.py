@@ -124,7 +124,7 @@ def career_profile(
         if notes:
             parts += ["", _heading(key, lang), *(_note_line(n, lang) for n in notes)]
     if career.occupations:
-        parts += ["", _heading("occupations", lang), _occupations_table(career, lang)]
+        parts += ["", _heading("occupations", lang), _occupations(career, lang)]
     if profile.related:
         parts += ["", _heading("related", lang), _related_table(index, profile.related, lang)]
     return Group(*parts)
@@ -165,22 +165,25 @@ def _required_skills_table(career: Career, language: Language) -> Padding:
     return Padding(table, (0, 0, 0, 2))
 
 
-def _occupations_table(career: Career, language: Language) -> Padding:
-    table = _table(
-        language,
-        ("occupation", {"ratio": 2}),
-        ("isco", {"no_wrap": True}),
-        ("occupation_match", {"no_wrap": True}),
-        ("uri", {"style": DIM, "ratio": 3, "overflow": "fold"}),
-    )
+def _occupations(career: Career, language: Language) -> Group:
+    """Each standard occupation: label, ISCO-08 code and match, then its URI on a line of its
+    own, so that at 80 columns the URI is whole (copyable, and clickable where the terminal
+    finds links in text)."""
+    blocks: list[RenderableType] = []
     for occupation in career.occupations:
-        table.add_row(
-            _plain(occupation.label),
-            occupation.isco_08,
+        facts = Text.assemble(
+            "• ",
+            _plain(occupation.label, HEADING_STYLE),
+            f" · {label('isco', language)} {occupation.isco_08} · ",
+            f"{label('occupation_match', language)}: ",
             label("match." + occupation.match, language),
-            _plain(occupation.uri),
         )
-    return Padding(table, (0, 0, 0, 2))
+        uri = Text(printable(occupation.uri), style=DIM, overflow="fold")
+        blocks += [
+            Padding(_aligned(facts, language), (0, 0, 0, 2)),
+            Padding(_aligned(uri, language), (0, 0, 0, 4)),
+        ]
+    return Group(*blocks)
 
 
 def _related_table(
