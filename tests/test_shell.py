@@ -22,6 +22,7 @@ import pytest
 from tests.conftest import (
     CAREERS_SCRIPT,
     DATA_COMMANDS,
+    REPO,
     SEVEN_IDS,
     Run,
     invoke,
@@ -399,11 +400,45 @@ class TestCompletion:
         assert run.exit_code == 0
         assert run.stdout.split() == ["show"]
 
-    def test_a_broken_catalogue_completes_nothing_silently(self, empty_catalogue: Path) -> None:
-        run = self.complete("careers show infl", 2, CAREERS_DATA=str(empty_catalogue))
+    @pytest.mark.parametrize(
+        "content",
+        [
+            "{}",
+            '{"careers": "influencer"}',
+            '{"careers": [{"id": 5}], "skills": []}',
+            '{"careers": [{"id": "influencer"}]',
+            "[1, 2]",
+            "\u0000",
+        ],
+        ids=[
+            "empty-object",
+            "careers-not-a-list",
+            "career-without-fields",
+            "cut-off",
+            "array",
+            "nul",
+        ],
+    )
+    def test_a_broken_catalogue_completes_nothing_silently(
+        self, tmp_path: Path, content: str
+    ) -> None:
+        """Completion reads a user's file without validating it: whatever is wrong with it,
+        a TAB prints nothing, and certainly no traceback, into the shell."""
+        path = tmp_path / "careers.json"
+        path.write_text(content, encoding="utf-8")
+        run = self.complete("careers show infl", 2, CAREERS_DATA=str(path))
         assert run.exit_code == 0
         assert run.stdout.strip() == ""
         assert run.stderr == ""
+
+    def test_a_catalogue_of_ones_own_completes_its_ids(self, tmp_path: Path) -> None:
+        example = REPO / "examples" / "small-catalogue.json"
+        run = self.complete("careers show ", 2, CAREERS_DATA=str(example))
+        assert run.exit_code == 0
+        ids = [
+            career["id"] for career in json.loads(example.read_text(encoding="utf-8"))["careers"]
+        ]
+        assert run.stdout.split() == ids
 
 
 def test_arabic_on_an_ascii_stream_says_how_to_fix_it() -> None:
