@@ -422,14 +422,44 @@ class TestCompletion:
     def test_a_broken_catalogue_completes_nothing_silently(
         self, tmp_path: Path, content: str
     ) -> None:
-        """Completion reads a user's file without validating it: whatever is wrong with it,
-        a TAB prints nothing, and certainly no traceback, into the shell."""
+        """Whatever is wrong with the file, a TAB prints nothing, and certainly no traceback,
+        into the shell."""
         path = tmp_path / "careers.json"
         path.write_text(content, encoding="utf-8")
         run = self.complete("careers show infl", 2, CAREERS_DATA=str(path))
         assert run.exit_code == 0
         assert run.stdout.strip() == ""
         assert run.stderr == ""
+
+    @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+    def test_control_characters_in_a_catalogue_never_reach_the_shell(
+        self, tmp_path: Path, shell: str
+    ) -> None:
+        """Titles are shown as help beside the ids (zsh, fish): neutralised. A skill label
+        with control characters is not offered as a value to insert."""
+        data = raw_catalogue()
+        influencer = next(c for c in data["careers"] if c["id"] == "influencer")
+        influencer["title"]["en"] = "Influencer \x1b]0;pwned\x07\u202e\nevil"
+        data["skills"][0]["label"]["en"] = "Analytics\x1b[2J"
+        path = tmp_path / "hostile.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        env = {"CAREERS_DATA": str(path)}
+        for words, cword in (("careers show infl", 2), ("careers match -s ana", 3)):
+            # bash reads COMP_WORDS; zsh and fish, Typer's _TYPER_COMPLETE_ARGS.
+            run = self.complete(
+                words,
+                cword,
+                _CAREERS_COMPLETE=f"complete_{shell}",
+                _TYPER_COMPLETE_ARGS=words,
+                _TYPER_COMPLETE_FISH_ACTION="get-args",
+                **env,
+            )
+            assert run.exit_code == 0, run.stderr
+            assert run.stderr == ""
+            assert "influencer" in run.stdout or "analytics" in run.stdout, run.stdout
+            hostile = {ch for ch in run.stdout if ord(ch) < 0x20 and ch not in "\n\t"}
+            assert hostile | {ch for ch in run.stdout if ch in "\x7f\u202e"} == set(), run.stdout
+            assert "evil" not in [line.strip('"') for line in run.stdout.splitlines()]
 
     def test_a_catalogue_of_ones_own_completes_its_ids(self, tmp_path: Path) -> None:
         example = REPO / "examples" / "small-catalogue.json"

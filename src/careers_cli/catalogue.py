@@ -55,18 +55,16 @@ def bundled_catalogue_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
 
 
-def load_catalogue(source: CatalogueSource, *, validate: bool = True) -> Catalogue:
+def load_catalogue(source: CatalogueSource) -> Catalogue:
     """Read and validate a catalogue, or raise `CatalogueError` saying what and where.
 
     The built-in catalogue is not validated again at run time: the test suite validates it
     (tests/test_catalogue_data.py), and skipping Pydantic keeps every command's start-up fast.
-    `validate=False` trusts any file's shape; only shell completion, which shows nothing for
-    a broken file, asks for that.
     """
     raw = read_catalogue_bytes(source.path)
     with _collection_paused():
         data, duplicate_keys = parse_catalogue_json(raw, source.path)
-        if validate and (duplicate_keys or not source.bundled):
+        if duplicate_keys or not source.bundled:
             validate_catalogue(data, source.path, duplicate_keys)
         catalogue = catalogue_from_data(data)
         # The catalogue lives as long as the process: move it out of the collector's sight

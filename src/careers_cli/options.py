@@ -18,6 +18,7 @@ from careers_cli import names, search
 from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.domain import Language
 from careers_cli.session import CommonOptions
+from careers_cli.text import one_line, printable_line
 
 
 class LanguageChoice(str, Enum):
@@ -96,27 +97,32 @@ DebugOption = Annotated[
 ]
 
 
-def _completion_index() -> search.CatalogueIndex | None:
-    """The catalogue for shell completion ($CAREERS_DATA or the built-in one); None if broken.
+def _completions(
+    complete: Callable[[search.CatalogueIndex, str], list[tuple[str, str]]], incomplete: str
+) -> list[tuple[str, str]]:
+    """Candidates from the catalogue ($CAREERS_DATA or the built-in one), each with its help
+    text made safe for the terminal.
 
-    Completion runs at every TAB, so a user's file is read without Pydantic's validation (at
-    10,000 careers a TAB takes about a third of the time). Completion must stay silent: a file
-    that cannot be read, or whose shape is wrong, completes nothing rather than printing.
+    Completion must stay silent: a catalogue that cannot be loaded, or any other failure,
+    completes nothing rather than printing into the shell.
     """
     try:
-        return search.CatalogueIndex(load_catalogue(find_catalogue(None), validate=False))
-    except Exception:  # any broken file: no completions, never a traceback in the shell
-        return None
+        index = search.CatalogueIndex(load_catalogue(find_catalogue(None)))
+        return [
+            (value, one_line(help_text))
+            for value, help_text in complete(index, incomplete)
+            if value == printable_line(value)  # a label with control characters is not offered
+        ]
+    except Exception:  # a broken catalogue, or anything else: nothing may reach the shell
+        return []
 
 
 def complete_career(incomplete: str) -> list[tuple[str, str]]:
-    index = _completion_index()
-    return names.complete_career_ids(index, incomplete) if index else []
+    return _completions(names.complete_career_ids, incomplete)
 
 
 def complete_skill(incomplete: str) -> list[tuple[str, str]]:
-    index = _completion_index()
-    return names.complete_skill_names(index, incomplete) if index else []
+    return _completions(names.complete_skill_names, incomplete)
 
 
 def _given(
