@@ -340,6 +340,18 @@ class TestShowProfile:
         ]
         assert uris[0].startswith("http://data.europa.eu/esco/occupation/")
 
+    def test_a_folded_uri_reads_left_to_right_in_arabic_too(self) -> None:
+        """At 40 columns a URI folds; in both languages its pieces start at the same indent, so
+        they join back into the URI."""
+        uri = raw_career("influencer")["occupations"][0]["uri"]
+        for language in ("en", "ar"):
+            run = invoke(["show", "influencer", "--lang", language], env={"COLUMNS": "40"})
+            lines = run.stdout.splitlines()
+            first = next(i for i, line in enumerate(lines) if line.strip().startswith("http"))
+            pieces = lines[first : first + 3]
+            assert all(piece.startswith("    ") and piece[4] != " " for piece in pieces), pieces
+            assert "".join(piece.strip() for piece in pieces) == uri
+
     @pytest.mark.parametrize("language", ["en", "ar"])
     def test_esco_uris_are_whole_at_80_columns(self, language: str) -> None:
         """A URI folded across lines could not be copied or followed as a link."""

@@ -425,6 +425,31 @@ class TestContentProblems:
             f"... plus 2 problems not shown; run 'careers validate {path}' to see them all"
         )
 
+    @pytest.mark.parametrize(
+        ("broken", "english", "arabic"),
+        [
+            (2, "plus 1 problem not shown", "عدد المشكلات الأخرى غير المعروضة: 1"),
+            (4, "plus 3 problems not shown", "عدد المشكلات الأخرى غير المعروضة: 3"),
+        ],
+    )
+    def test_the_problems_not_shown_are_counted_in_each_language(
+        self, tmp_path: Path, broken: int, english: str, arabic: str
+    ) -> None:
+        data = catalogue()
+        for index in range(broken):
+            data["careers"][index]["title"]["en"] = ""
+        path = write(tmp_path / "careers.json", data)
+        in_english = invoke(["list", "--data", str(path)])
+        assert refusal(in_english, lines=2)
+        assert in_english.stderr.splitlines()[1] == (
+            f"... {english}; run 'careers validate {path}' to see them all"
+        )
+        in_arabic = invoke(["list", "--data", str(path), "--lang", "ar"])
+        assert in_arabic.exit_code == INVALID_CATALOGUE
+        assert in_arabic.stderr.splitlines()[1] == (
+            f"... {arabic}؛ شغّل 'careers validate {path}' لعرضها كلها"
+        )
+
 
 class TestUntrustedPathText:
     """A path is echoed safely: one line, no terminal control codes."""

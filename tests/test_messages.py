@@ -50,7 +50,7 @@ def test_every_message_key_in_the_code_exists() -> None:
 @pytest.mark.parametrize(
     ("count", "english", "arabic"),
     [
-        (0, "0 problems", "0 مشكلة"),
+        (0, "0 problems", "0 مشكلات"),
         (1, "1 problem", "مشكلة واحدة"),
         (2, "2 problems", "مشكلتان"),
         (3, "3 problems", "3 مشكلات"),
@@ -65,7 +65,7 @@ def test_every_message_key_in_the_code_exists() -> None:
 )
 def test_a_count_takes_the_form_its_number_needs(count: int, english: str, arabic: str) -> None:
     """Arabic: the singular after 1 (with "one" after it), the dual alone for 2, the plural
-    after 3 to 10 (also 103 to 110, ...), the singular after any other number."""
+    after 0 and 3 to 10 (also 103 to 110, ...), the singular after any other number."""
     assert f"{Count(count):en:problem}" == english
     assert f"{Count(count):ar:problem}" == arabic
 
@@ -91,7 +91,7 @@ def test_messages_count_their_integers() -> None:
     [
         (["1"], "1", "1"),
         (["'a'", "'b'"], "'a' or 'b'", "'a' أو 'b'"),
-        (["'a'", "'b'", "'c'"], "'a', 'b' or 'c'", "'a'، 'b' أو 'c'"),
+        (["'a'", "'b'", "'c'"], "'a', 'b' or 'c'", "'a' أو 'b' أو 'c'"),
     ],
 )
 def test_alternatives_are_joined_as_each_language_joins_them(

@@ -331,7 +331,7 @@ class TestEveryProblemWithItsPlace:
             (
                 lambda d: d["careers"][3].update(responsibilities=[]),
                 "careers[3] (id 'social-media-pr-manager').responsibilities",
-                "List should have at least 1 item(s), not 0",
+                "List should have at least 1 item, not 0",
                 "يجب ألا يقل عدد العناصر عن 1 (عددها الآن 0)",
             ),
             (
@@ -353,6 +353,12 @@ class TestEveryProblemWithItsPlace:
                 "يجب أن تكون القيمة 1",
             ),
             (
+                lambda d: d.update(schema_version=10**30),
+                "schema_version",
+                "Input should be 1",
+                "يجب أن تكون القيمة 1",
+            ),
+            (
                 lambda d: d.update(schema_version=True),
                 "schema_version",
                 "Input should be 1",
@@ -362,7 +368,7 @@ class TestEveryProblemWithItsPlace:
                 lambda d: d["careers"][2]["occupations"][0].update(match="maybe"),
                 "careers[2] (id 'digital-content-creator').occupations[0].match",
                 "Input should be 'exact', 'close' or 'approximate'",
-                "يجب أن تكون القيمة 'exact'، 'close' أو 'approximate'",
+                "يجب أن تكون القيمة 'exact' أو 'close' أو 'approximate'",
             ),
             (
                 lambda d: d["tips"][1]["title"].update(ar="  "),
@@ -401,6 +407,7 @@ class TestEveryProblemWithItsPlace:
             "not-a-list",
             "not-an-object",
             "wrong-constant",
+            "huge-number",
             "true-for-1",
             "one-of-three",
             "blank",

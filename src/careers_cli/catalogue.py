@@ -251,7 +251,8 @@ def _describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator
         if has_message(key):
             yield key, {**context, "at": at}
         else:
-            yield "problem.other", {"at": at, "detail": str(detail["msg"])}
+            detail_text = str(detail["msg"]).removeprefix("Value error, ")
+            yield "problem.other", {"at": at, "detail": detail_text}
 
 
 def _alternatives(expected: str) -> Alternatives:

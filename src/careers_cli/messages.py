@@ -5,9 +5,9 @@ Catalogue text never comes from here: it is data, read from the catalogue. Templ
 
 Two kinds of field follow the grammar of the template's language. A number with a noun after
 it, `{count:en:problem}` or `{count:ar:problem}`, gives "1 problem", "2 problems", "مشكلة
-واحدة", "مشكلتان", "3 مشكلات", "11 مشكلة" (`Count`). A choice among values,
-`{expected:en}` or `{expected:ar}`, gives "'a', 'b' or 'c'" or "'a'، 'b' أو 'c'"
-(`Alternatives`).
+واحدة", "مشكلتان", "3 مشكلات", "11 مشكلة" (`Count`; the Arabic dual is the nominative). A
+choice among values, `{expected:en}` or `{expected:ar}`, gives "'a', 'b' or 'c'" or
+"'a' أو 'b' أو 'c'" (`Alternatives`).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{at}ليس معرفاً صالحاً: استخدم الأحرف اللاتينية الصغيرة a-z والأرقام وشرطات مفردة",
     ),
     "problem.too_short": (
-        "{at}List should have at least {min_length} item(s), not {actual_length}",
+        "{at}List should have at least {min_length:en:item}, not {actual_length}",
         "{at}يجب ألا يقل عدد العناصر عن {min_length} (عددها الآن {actual_length})",
     ),
     "problem.list_type": (
@@ -149,7 +149,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "catalogue.more_problems": (
         "... plus {count:en:problem} not shown; run 'careers validate {path}' to see them all",
-        "... ومشكلات أخرى عددها {count}؛ شغّل 'careers validate {path}' لعرضها كلها",
+        "... عدد المشكلات الأخرى غير المعروضة: {count}؛ شغّل 'careers validate {path}' لعرضها كلها",
     ),
     # names and skills
     "career.not_found": (
@@ -311,6 +311,7 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str, str, str]]] = {
     "skill": (("skill", "skills"), ("مهارة", "مهارتان", "مهارات", "واحدة")),
     "trend": (("trend", "trends"), ("توجه", "توجهان", "توجهات", "واحد")),
     "tip": (("tip", "tips"), ("نصيحة", "نصيحتان", "نصائح", "واحدة")),
+    "item": (("item", "items"), ("عنصر", "عنصران", "عناصر", "واحد")),
 }
 
 
@@ -329,8 +330,8 @@ class Count(int):
             return f"{one} {gender_of_one}"
         if n == 2:
             return two
-        # After 3 to 10 (and 103 to 110, ...) the plural; after any other number the singular.
-        return f"{n} {few if 3 <= n % 100 <= 10 else one}"
+        # After 0 and 3 to 10 (and 103 to 110, ...) the plural; after any other the singular.
+        return f"{n} {few if n == 0 or 3 <= n % 100 <= 10 else one}"
 
 
 class Alternatives:
@@ -340,10 +341,9 @@ class Alternatives:
         self.values = list(values)
 
     def __format__(self, spec: str) -> str:
-        comma, either = ("، ", " أو ") if spec == "ar" else (", ", " or ")
-        if len(self.values) < 2:
-            return "".join(self.values)
-        return comma.join(self.values[:-1]) + either + self.values[-1]
+        if spec == "ar" or len(self.values) < 2:
+            return " أو ".join(self.values)
+        return f"{', '.join(self.values[:-1])} or {self.values[-1]}"
 
 
 def has_message(key: str) -> bool:

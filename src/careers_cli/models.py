@@ -162,7 +162,7 @@ class Catalogue(Record):
     @classmethod
     def _version_is_the_integer_one(cls, value: Any) -> Any:
         """`true` and `1.0` equal 1 in Python, but the version is the JSON integer 1."""
-        if type(value) is not int:
+        if type(value) is not int or value != 1:
             raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
         return value
 

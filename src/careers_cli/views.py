@@ -178,10 +178,11 @@ def _occupations(career: Career, language: Language) -> Group:
             f"{label('occupation_match', language)}: ",
             label("match." + occupation.match, language),
         )
-        uri = Text(printable(occupation.uri), style=DIM, overflow="fold")
+        # A URI reads left to right in either language, also when it folds at narrow widths.
+        uri = Text(printable(occupation.uri), style=DIM, overflow="fold", justify="left")
         blocks += [
             Padding(_aligned(facts, language), (0, 0, 0, 2)),
-            Padding(_aligned(uri, language), (0, 0, 0, 4)),
+            Padding(uri, (0, 0, 0, 4)),
         ]
     return Group(*blocks)
 
