@@ -480,12 +480,18 @@ NARROW = {"COLUMNS": "70"}
         ["list"],
         ["show", "influencer"],
         ["compare", "influencer", "social-media-data-analyst", "social-media-manager"],
+        [
+            "compare",
+            "social-media-data-analyst",
+            "online-community-manager",
+            "social-media-pr-manager",
+        ],
         ["match", "-s", "analytics"],
         ["skills"],
         ["trends"],
         ["tips"],
     ],
-    ids=lambda args: args[0],
+    ids=["list", "show", "compare", "compare-numbered", "match", "skills", "trends", "tips"],
 )
 def test_visual_mode_shapes_every_arabic_letter_of_every_view(args: list[str]) -> None:
     """No part of a view escapes visual mode: every Arabic letter reaches the terminal in its

@@ -15,7 +15,7 @@ import pytest
 from rich.cells import cell_len
 
 from careers_cli.layout import fair_widths
-from tests.conftest import SEVEN_IDS, invoke
+from tests.conftest import SEVEN_IDS, invoke, raw_catalogue
 from tests.test_explore_list_show import LIST_ROWS, header_starts
 
 SUMMARY = {cid: summary for cid, _, summary, _ in LIST_ROWS}
@@ -183,6 +183,10 @@ class TestCompare:
         assert missing == [], f"ids cut in the header:\n{header}"
 
 
+TITLE_IN = {
+    "en": {c["id"]: c["title"]["en"] for c in raw_catalogue()["careers"]},
+    "ar": {c["id"]: c["title"]["ar"] for c in raw_catalogue()["careers"]},
+}
 LONG_IDS = ["social-media-data-analyst", "online-community-manager", "social-media-pr-manager"]
 
 
@@ -207,14 +211,30 @@ def test_compare_keeps_ids_whole_where_they_fit(ids: list[str], width: int, lang
     assert max(cell_len(line) for line in lines) <= width
 
 
-def test_compare_still_fits_the_terminal_where_ids_cannot_stay_whole() -> None:
-    """The three long ids need 89 columns. At 80 the minimum widths are given up (Rich's own
-    layout): the table still fits and each id is shown, folded down its column if need be."""
-    run = invoke(["compare", *LONG_IDS], env={"COLUMNS": "80"})
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize(
+    ("ids", "width"),
+    [(LONG_IDS, 80), (["influencer", "social-media-data-analyst"], 40)],
+    ids=["80", "40"],
+)
+def test_where_ids_cannot_fit_columns_are_numbered_and_a_legend_names_them(
+    ids: list[str], width: int, language: str
+) -> None:
+    """The three long ids need 89 columns, these two 49: narrower, each column is headed by a
+    number, and a legend above the table gives each number's id (whole) and title."""
+    run = invoke(["compare", *ids, "--lang", language], env={"COLUMNS": str(width)})
     assert run.exit_code == 0, run.stderr
-    assert max(cell_len(line) for line in run.stdout.splitlines()) <= 80
-    header = run.stdout.split("─", 1)[0]
-    assert all(shows_id(header, cid) for cid in LONG_IDS), header
+    lines = run.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    legend = lines[: 2 * len(ids)]
+    titles = [TITLE_IN[language][cid] for cid in ids]
+    for number, (cid, title) in enumerate(zip(ids, titles, strict=True), start=1):
+        assert legend[2 * number - 2].split() == [str(number), cid]
+        assert legend[2 * number - 1].strip() == title
+    assert lines[2 * len(ids)] == ""
+    header = lines[2 * len(ids) + 1]
+    assert header.split() == [str(n) for n in range(1, len(ids) + 1)]
+    assert lines[2 * len(ids) + 2].startswith("─")
 
 
 class TestFairWidths:

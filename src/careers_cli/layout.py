@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.table import Table
 
@@ -15,12 +15,19 @@ class MinimumWidthTable:
 
     Rich shrinks too-wide tables by narrowing their widest columns, which folds an id such as
     `social-media-manager` mid-word although narrowing another column would have kept it whole.
-    Where the minimums cannot all fit, Rich's own layout (which folds) is used.
+    Where the minimums cannot all fit, `narrow` is shown instead (or, without one, the table in
+    Rich's own layout).
     """
 
-    def __init__(self, table: Table, minimum_widths: Sequence[int]) -> None:
+    def __init__(
+        self,
+        table: Table,
+        minimum_widths: Sequence[int],
+        narrow: RenderableType | None = None,
+    ) -> None:
         self.table = table
         self.minimum_widths = list(minimum_widths)
+        self.narrow = narrow
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         columns = self.table.columns
@@ -38,6 +45,9 @@ class MinimumWidthTable:
             for width, column in zip(natural, columns, strict=True)
         ]
         widths = fair_widths(self.minimum_widths, natural, options.max_width - overhead)
+        if widths is None and self.narrow is not None:
+            yield self.narrow
+            return
         for position, column in enumerate(columns):
             column.width = widths[position] if widths is not None else None
         yield self.table

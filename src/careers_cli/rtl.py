@@ -59,6 +59,8 @@ def for_visual_terminal(renderable: RenderableType) -> RenderableType:
         return renderable
     if isinstance(renderable, MinimumWidthTable):
         for_visual_terminal(renderable.table)
+        if renderable.narrow is not None:
+            renderable.narrow = for_visual_terminal(renderable.narrow)
         return renderable
     if isinstance(renderable, Table):
         for column in renderable.columns:

@@ -210,11 +210,36 @@ def _related_table(
 
 
 def comparison(index: CatalogueIndex, result: Comparison, language: Language) -> RenderableType:
+    """Careers side by side, a column each headed by its id.
+
+    Where the terminal is too narrow for every id in full, the columns are numbered instead and
+    a legend above the table gives each number's id and title: ids are never cut.
+    """
+    careers = result.careers
+    by_id = _comparison_table(index, result, language, [_plain(c.id, ID_STYLE) for c in careers])
+    numbers = [Text(str(n), style=ID_STYLE) for n in range(1, len(careers) + 1)]
+    legend = Table.grid(padding=(0, 2))
+    legend.add_column(no_wrap=True)
+    legend.add_column(overflow="fold")
+    for number, career in zip(numbers, careers, strict=True):
+        legend.add_row(number, _plain(career.id, ID_STYLE))
+        legend.add_row("", _plain(career.title.in_language(language)))
+    numbered = Group(legend, "", _comparison_table(index, result, language, numbers))
+    id_widths = [cell_len(printable(c.id)) for c in careers]
+    fitted = MinimumWidthTable(by_id, [LABEL_MIN_WIDTH, *id_widths], narrow=numbered)
+    shared, total = len(result.shared_by_all), len(result.skill_rows)
+    caption = f"{label('similarity', language)}: {shared}/{total} ({result.similarity:.0%})"
+    return Group(fitted, "", Text(caption, style=HEADING_STYLE))
+
+
+def _comparison_table(
+    index: CatalogueIndex, result: Comparison, language: Language, headers: Sequence[Text]
+) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=False)
     justify: Literal["left", "right"] = "right" if language == "ar" else "left"
     table.add_column("", style=HEADING_STYLE, justify=justify)
-    for career in result.careers:
-        table.add_column(_plain(career.id, ID_STYLE), justify=justify, overflow="fold")
+    for header in headers:
+        table.add_column(header, justify=justify, overflow="fold")
     table.add_row(
         label("title", language),
         *(_plain(c.title.in_language(language), "bold") for c in result.careers),
@@ -236,12 +261,7 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
         for owned in result.platforms
     ]
     table.add_row(label("platforms", language), *platforms)
-    shared = len(result.shared_by_all)
-    total = len(result.skill_rows)
-    caption = f"{label('similarity', language)}: {shared}/{total} ({result.similarity:.0%})"
-    id_widths = [cell_len(printable(c.id)) for c in result.careers]
-    fitted = MinimumWidthTable(table, [LABEL_MIN_WIDTH, *id_widths])
-    return Group(fitted, "", Text(caption, style=HEADING_STYLE))
+    return table
 
 
 # --- match ---------------------------------------------------------------------------------
