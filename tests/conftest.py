@@ -61,6 +61,27 @@ def raw_catalogue() -> dict[str, Any]:
     return data
 
 
+def catalogue_json(data: Any) -> str:
+    """A catalogue (or any JSON value) as a hand-written file would hold it."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_catalogue(path: Path, data: Any) -> Path:
+    """Write `data` as a catalogue file. A lone surrogate cannot be encoded as UTF-8;
+    backslashreplace writes it as the six characters of its JSON escape, which parse back."""
+    path.write_text(catalogue_json(data), encoding="utf-8", errors="backslashreplace")
+    return path
+
+
+def folder_snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file of `folder` with its bytes and mtime: equal before and after means nothing
+    was written, changed, created or removed there."""
+    return {
+        name: ((folder / name).read_bytes(), (folder / name).stat().st_mtime_ns)
+        for name in sorted(os.listdir(folder))
+    }
+
+
 def raw_career(career_id: str) -> dict[str, Any]:
     """One career of the shipped file, as parsed JSON."""
     found: dict[str, Any] = next(c for c in raw_catalogue()["careers"] if c["id"] == career_id)

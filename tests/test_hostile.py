@@ -10,7 +10,6 @@ loader refuses are mostly in tests/test_loader.py; the few cases it lacks are he
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import re
@@ -32,6 +31,7 @@ from tests.conftest import (
     raw_catalogue,
     run_coloured,
     run_installed,
+    write_catalogue,
 )
 
 _BASE: dict[str, Any] = raw_catalogue()
@@ -46,15 +46,6 @@ def raw_controls(text: str) -> set[str]:
         for ch in text
         if (ord(ch) < 0x20 and ch not in "\n\t") or 0x7F <= ord(ch) <= 0x9F or ch in BIDI_CONTROLS
     }
-
-
-def catalogue() -> dict[str, Any]:
-    return copy.deepcopy(_BASE)
-
-
-def write(path: Path, data: Any) -> Path:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
 
 
 def career(data: dict[str, Any], career_id: str) -> dict[str, Any]:
@@ -90,12 +81,12 @@ MARKUP_DESCRIPTION = "[link=https://evil.example]Click[/link] here :smile: now."
 
 @pytest.fixture(scope="module")
 def markup_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = catalogue()
+    data = raw_catalogue()
     career(data, "influencer")["title"]["en"] = MARKUP_TITLE
     career(data, "digital-content-creator")["title"]["en"] = UNBALANCED_TITLE
     career(data, "influencer")["description"]["en"] = MARKUP_DESCRIPTION + " More text."
     skill(data, "analytics")["label"]["en"] = MARKUP_SKILL
-    return write(tmp_path_factory.mktemp("markup") / "careers.json", data)
+    return write_catalogue(tmp_path_factory.mktemp("markup") / "careers.json", data)
 
 
 class TestMarkupIsText:
@@ -191,7 +182,7 @@ SEQUENCES = [
 
 @pytest.fixture(scope="module")
 def hostile_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = catalogue()
+    data = raw_catalogue()
     influencer = career(data, "influencer")
     influencer["title"]["en"] = TITLE_OSC
     influencer["title"]["ar"] = AR_TITLE
@@ -205,7 +196,7 @@ def hostile_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data["tips"][0]["text"]["en"] = TIP_TEXT
     platform = next(p for p in data["platforms"] if p["id"] == "google-analytics")
     platform["name"]["en"] = PLATFORM
-    return write(tmp_path_factory.mktemp("hostile") / "careers.json", data)
+    return write_catalogue(tmp_path_factory.mktemp("hostile") / "careers.json", data)
 
 
 COMMANDS: dict[str, list[str]] = {
@@ -293,10 +284,10 @@ class TestControlCharactersNeverReachTheTerminal:
 
     def test_validate_problems_are_neutralised(self, tmp_path: Path) -> None:
         """References and keys quoted by validate cannot carry control codes either."""
-        data = catalogue()
+        data = raw_catalogue()
         data["trends"][0]["careers"].append("\x1b]0;pwned\x07")
         data["careers"][0]["\x1b[2J\u202e"] = "x"
-        path = write(tmp_path / "broken.json", data)
+        path = write_catalogue(tmp_path / "broken.json", data)
         run = invoke(["validate", str(path)])
         assert run.exit_code == 3
         assert_neutralised(run.stderr)
@@ -306,7 +297,7 @@ class TestControlCharactersNeverReachTheTerminal:
 
     def test_load_error_is_neutralised(self, tmp_path: Path) -> None:
         """The one-line error of a broken file quotes its data safely."""
-        text = json.dumps(catalogue(), ensure_ascii=False)
+        text = json.dumps(raw_catalogue(), ensure_ascii=False)
         text = text.replace('"id": "influencer",', '"id": "influencer", "\\u001b[2J": 1, ', 1)
         text = text.replace(
             '"id": "influencer",', '"id": "influencer", "\\u009b": 1, "\\u009b": 2,'
@@ -329,10 +320,10 @@ class TestJsonKeepsTheData:
     )
     @pytest.mark.parametrize("command", ["list", "show"])
     def test_control_character(self, tmp_path: Path, char: str, command: str) -> None:
-        data = catalogue()
+        data = raw_catalogue()
         title = f"A{char}B[bold]"
         career(data, "influencer")["title"]["en"] = title
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         args = ["list"] if command == "list" else ["show", "influencer"]
         run = ok(invoke([*args, "-f", "json", "--data", str(path)]))
         assert char not in run.stdout
@@ -410,10 +401,10 @@ class TestEchoedQueries:
 
     def test_data_path_with_escape_and_several_problems(self, tmp_path: Path) -> None:
         """The '... plus N problems not shown' hint repeats the path: neutralised like the error."""
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][0]["title"]["en"] = ""
         data["careers"][1]["title"]["en"] = ""
-        path = write(tmp_path / "red\x1b[31m.json", data)
+        path = write_catalogue(tmp_path / "red\x1b[31m.json", data)
         run = invoke(["list", "--data", str(path)])
         assert run.exit_code == 3
         assert len(run.stderr.splitlines()) == 2

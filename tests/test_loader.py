@@ -8,7 +8,6 @@ content), never a traceback. Broken files are derived from data/careers.json.
 from __future__ import annotations
 
 import copy
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +15,17 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, SEVEN_IDS, Run, invoke, raw_catalogue, run_installed
+from tests.conftest import (
+    DATA,
+    SEVEN_IDS,
+    Run,
+    catalogue_json,
+    folder_snapshot,
+    invoke,
+    raw_catalogue,
+    run_installed,
+    write_catalogue,
+)
 
 INVALID_CATALOGUE = 3
 _BASE: dict[str, Any] = raw_catalogue()
@@ -34,20 +43,6 @@ def load(request: pytest.FixtureRequest) -> Loader:
     """`careers list` with the catalogue given by --data (after or before `list`) or the env."""
     loader: Loader = LOADERS[request.param]
     return loader
-
-
-def catalogue() -> dict[str, Any]:
-    """A fresh, mutable copy of the shipped catalogue."""
-    return copy.deepcopy(_BASE)
-
-
-def pretty(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def write(path: Path, data: Any) -> Path:
-    path.write_text(pretty(data), encoding="utf-8")
-    return path
 
 
 def listed_ids(run: Run) -> list[str]:
@@ -112,19 +107,19 @@ class TestFileProblems:
         path = tmp_path / "careers.json"
         path.write_bytes("\ufeff".encode(encoding) if encoding != "utf-16" else b"")
         with path.open("ab") as stream:
-            stream.write(pretty(_BASE).encode(encoding))
+            stream.write(catalogue_json(_BASE).encode(encoding))
         assert path.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
         assert refusal(load(path)) == (f"error: {path}: is UTF-16; save the catalogue as UTF-8")
 
     def test_utf16_without_bom(self, tmp_path: Path, load: Loader) -> None:
         """UTF-16 without a BOM is still refused cleanly, naming the file."""
         path = tmp_path / "careers.json"
-        path.write_bytes(pretty(_BASE).encode("utf-16-le"))
+        path.write_bytes(catalogue_json(_BASE).encode("utf-16-le"))
         assert refusal(load(path)).startswith(f"error: {path}:")
 
     def test_invalid_utf8_names_the_byte(self, tmp_path: Path, load: Loader) -> None:
         """A byte that is not UTF-8 is named by its offset in the file (from 0)."""
-        raw = pretty(_BASE).encode("utf-8")
+        raw = catalogue_json(_BASE).encode("utf-8")
         offset = raw.index(b"Social Media Influencer")
         path = tmp_path / "careers.json"
         path.write_bytes(raw[:offset] + b"\xff" + raw[offset + 1 :])
@@ -132,7 +127,7 @@ class TestFileProblems:
 
     def test_invalid_utf8_after_a_bom_counts_the_bom(self, tmp_path: Path) -> None:
         """With a UTF-8 BOM, the offset is still the byte's offset in the file."""
-        raw = b"\xef\xbb\xbf" + pretty(_BASE).encode("utf-8")
+        raw = b"\xef\xbb\xbf" + catalogue_json(_BASE).encode("utf-8")
         offset = raw.index(b"Social Media Influencer")
         path = tmp_path / "careers.json"
         path.write_bytes(raw[:offset] + b"\xff" + raw[offset + 1 :])
@@ -141,7 +136,7 @@ class TestFileProblems:
 
     def test_truncated_arabic_letter(self, tmp_path: Path, load: Loader) -> None:
         """A file cut in the middle of a two-byte Arabic letter is not valid UTF-8."""
-        raw = pretty(_BASE).encode("utf-8")
+        raw = catalogue_json(_BASE).encode("utf-8")
         start = raw.index("مؤثر".encode())
         path = tmp_path / "careers.json"
         path.write_bytes(raw[: start + 1])
@@ -153,7 +148,7 @@ class TestJsonSyntax:
 
     def test_missing_comma(self, tmp_path: Path, load: Loader) -> None:
         """A missing comma is reported at the line and column where the comma was expected."""
-        lines = pretty(_BASE).splitlines(keepends=True)
+        lines = catalogue_json(_BASE).splitlines(keepends=True)
         broken_at = next(i for i, line in enumerate(lines) if '"id": "influencer",' in line)
         lines[broken_at] = lines[broken_at].replace('"influencer",', '"influencer"')
         next_line = lines[broken_at + 1]
@@ -167,7 +162,7 @@ class TestJsonSyntax:
 
     def test_column_counts_arabic_letters_as_characters(self, tmp_path: Path) -> None:
         """After Arabic text on the same line, the column counts characters, not bytes."""
-        text = pretty(_BASE).replace(
+        text = catalogue_json(_BASE).replace(
             '"ar": "مؤثر وسائل التواصل الاجتماعي"', '"ar": "مؤثر وسائل التواصل الاجتماعي" @', 1
         )
         line, column = line_and_column(text, " @")
@@ -185,7 +180,7 @@ class TestJsonSyntax:
 
     @staticmethod
     def _with_constant(tmp_path: Path, constant: str) -> tuple[Path, int, int]:
-        text = pretty(_BASE)
+        text = catalogue_json(_BASE)
         anchor = '"id": "influencer",'
         text = text.replace(anchor, f'"id": "influencer", "score": {constant},', 1)
         line, column = line_and_column(text, constant)
@@ -213,7 +208,7 @@ class TestJsonSyntax:
 
     def test_duplicate_key_in_a_record(self, tmp_path: Path, load: Loader) -> None:
         """A key given twice in a record is named with the record's id."""
-        text = pretty(_BASE).replace(
+        text = catalogue_json(_BASE).replace(
             '"id": "influencer",', '"id": "influencer", "title": {"en": "X", "ar": "س"},', 1
         )
         path = tmp_path / "careers.json"
@@ -224,7 +219,7 @@ class TestJsonSyntax:
 
     def test_duplicate_top_level_key(self, tmp_path: Path) -> None:
         """A key given twice at the top level is named."""
-        text = pretty(_BASE).replace("{", '{\n  "schema_version": 1,', 1)
+        text = catalogue_json(_BASE).replace("{", '{\n  "schema_version": 1,', 1)
         path = tmp_path / "careers.json"
         path.write_text(text, encoding="utf-8")
         error = refusal(invoke(["list", "--data", str(path)]))
@@ -233,7 +228,7 @@ class TestJsonSyntax:
     def test_duplicate_key_in_a_nested_object_names_its_place(self, tmp_path: Path) -> None:
         """A key twice in an object without an id still says where: its line or its record."""
         marker = '"en": "Social Media Influencer",'
-        text = pretty(_BASE).replace(marker, marker + ' "en": "Influencer",', 1)
+        text = catalogue_json(_BASE).replace(marker, marker + ' "en": "Influencer",', 1)
         line, _ = line_and_column(text, marker)
         path = tmp_path / "careers.json"
         path.write_text(text, encoding="utf-8")
@@ -258,7 +253,7 @@ class TestJsonSyntax:
 
     def test_catalogue_wrapped_in_an_array(self, tmp_path: Path) -> None:
         """The whole catalogue inside an array is still not an object."""
-        path = write(tmp_path / "careers.json", [_BASE])
+        path = write_catalogue(tmp_path / "careers.json", [_BASE])
         error = refusal(invoke(["list", "--data", str(path)]))
         assert error == f"error: {path}: the top level must be a JSON object, not array"
 
@@ -290,27 +285,27 @@ class TestContentProblems:
 
     def test_empty_title(self, tmp_path: Path, load: Loader) -> None:
         """An empty English title names careers[5] by its id and the field."""
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][5]["title"]["en"] = ""
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         error = refusal(load(path))
         assert error.startswith(f"error: {path}: careers[5] (id 'influencer').title.en: ")
         assert error.endswith("text must not be empty or only white space")
 
     def test_blank_arabic_description(self, tmp_path: Path) -> None:
         """White space alone is not text, in Arabic either."""
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][1]["description"]["ar"] = " \u00a0\t "
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         error = refusal(invoke(["list", "--data", str(path)]))
         prefix = f"error: {path}: careers[1] (id 'social-media-marketing-specialist')"
         assert error.startswith(f"{prefix}.description.ar: ")
 
     def test_unknown_field_in_a_record(self, tmp_path: Path, load: Loader) -> None:
         """A key the format does not have is refused, by its path."""
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][0]["salary"] = "high"
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         assert refusal(load(path)) == (
             f"error: {path}: careers[0] (id 'social-media-manager').salary: "
             "Extra inputs are not permitted"
@@ -318,17 +313,17 @@ class TestContentProblems:
 
     def test_unknown_top_level_field(self, tmp_path: Path) -> None:
         """An unknown top-level key is refused too."""
-        data = catalogue()
+        data = raw_catalogue()
         data["version"] = 2
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         error = refusal(invoke(["list", "--data", str(path)]))
         assert error == f"error: {path}: version: Extra inputs are not permitted"
 
     def test_unknown_skill_reference(self, tmp_path: Path, load: Loader) -> None:
         """A required skill tagged with a skill that does not exist names the id and the field."""
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][2]["required_skills"][0]["skills"][0] = "video-production"
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         assert refusal(load(path)) == (
             f"error: {path}: careers[2] (id 'digital-content-creator')"
             ".required_skills[0].skills[0]: unknown skill 'video-production': "
@@ -337,9 +332,9 @@ class TestContentProblems:
 
     def test_unknown_career_in_a_trend(self, tmp_path: Path, load: Loader) -> None:
         """A trend linked to a career that does not exist names the trend and the id."""
-        data = catalogue()
+        data = raw_catalogue()
         data["trends"][3]["careers"][1] = "ecommerce-manager"
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         assert refusal(load(path)) == (
             f"error: {path}: trends[3] (id 'social-commerce').careers[1]: "
             "unknown career 'ecommerce-manager': no career has this id"
@@ -347,9 +342,9 @@ class TestContentProblems:
 
     def test_unknown_platform_in_a_tip(self, tmp_path: Path) -> None:
         """A tip linked to a platform that does not exist is refused."""
-        data = catalogue()
+        data = raw_catalogue()
         data["tips"][0]["platforms"].append("tiktok")
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         error = refusal(invoke(["list", "--data", str(path)]))
         assert error == (
             f"error: {path}: tips[0] (id 'learn-analytics-and-tools').platforms[2]: "
@@ -358,9 +353,9 @@ class TestContentProblems:
 
     def test_duplicate_career_id(self, tmp_path: Path, load: Loader) -> None:
         """A second career with an existing id is refused at the second one."""
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"].append(copy.deepcopy(data["careers"][5]))
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         assert refusal(load(path)) == (
             f"error: {path}: careers[7] (id 'influencer').id: "
             "id 'influencer' is used by an earlier record"
@@ -369,9 +364,9 @@ class TestContentProblems:
     @pytest.mark.parametrize("bad_id", ["Influencer", "social_influencer", "influencer-", "a b"])
     def test_id_that_is_not_a_slug(self, tmp_path: Path, load: Loader, bad_id: str) -> None:
         """Ids are lowercase slugs; anything else is refused at that id, reported first."""
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][5]["id"] = bad_id
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         # The trends and tips that link to 'influencer' now dangle: each is one more problem.
         notes = [*data["trends"], *data["tips"]]
         dangling = sum(note["careers"].count("influencer") for note in notes)
@@ -386,18 +381,18 @@ class TestContentProblems:
 
     def test_missing_arabic_title(self, tmp_path: Path, load: Loader) -> None:
         """A title without `ar` is refused: both languages are required."""
-        data = catalogue()
+        data = raw_catalogue()
         del data["careers"][5]["title"]["ar"]
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         assert refusal(load(path)) == (
             f"error: {path}: careers[5] (id 'influencer').title.ar: Field required"
         )
 
     def test_missing_arabic_required_skill(self, tmp_path: Path) -> None:
         """A required-skill line without `ar` is refused, named down to the line."""
-        data = catalogue()
+        data = raw_catalogue()
         del data["careers"][1]["required_skills"][3]["text"]["ar"]
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         error = refusal(invoke(["list", "--data", str(path)]))
         assert error == (
             f"error: {path}: careers[1] (id 'social-media-marketing-specialist')"
@@ -406,18 +401,18 @@ class TestContentProblems:
 
     def test_wrong_schema_version(self, tmp_path: Path) -> None:
         """A catalogue of another format version is refused at schema_version."""
-        data = catalogue()
+        data = raw_catalogue()
         data["schema_version"] = 2
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         error = refusal(invoke(["list", "--data", str(path)]))
         assert error.startswith(f"error: {path}: schema_version: ")
 
     def test_several_problems_suggest_validate(self, tmp_path: Path, load: Loader) -> None:
         """With three problems, the first is shown and a second line points to validate."""
-        data = catalogue()
+        data = raw_catalogue()
         for index in (0, 1, 2):
             data["careers"][index]["title"]["en"] = ""
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         run = load(path)
         first = refusal(run, lines=2)
         assert first.startswith(f"error: {path}: careers[0] (id 'social-media-manager').title.en")
@@ -435,10 +430,10 @@ class TestContentProblems:
     def test_the_problems_not_shown_are_counted_in_each_language(
         self, tmp_path: Path, broken: int, english: str, arabic: str
     ) -> None:
-        data = catalogue()
+        data = raw_catalogue()
         for index in range(broken):
             data["careers"][index]["title"]["en"] = ""
-        path = write(tmp_path / "careers.json", data)
+        path = write_catalogue(tmp_path / "careers.json", data)
         in_english = invoke(["list", "--data", str(path)])
         assert refusal(in_english, lines=2)
         assert in_english.stderr.splitlines()[1] == (
@@ -474,9 +469,9 @@ class TestWhereTheCatalogueComesFrom:
 
     @staticmethod
     def _renamed(tmp_path: Path) -> Path:
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][5]["title"]["en"] = "Zeta Test Influencer"
-        return write(tmp_path / "renamed.json", data)
+        return write_catalogue(tmp_path / "renamed.json", data)
 
     def test_env_var_is_used(self, tmp_path: Path) -> None:
         """$CAREERS_DATA names the catalogue when --data is absent."""
@@ -524,10 +519,6 @@ class TestWhereTheCatalogueComesFrom:
         assert run.stderr == ""
 
 
-def _snapshot(path: Path) -> tuple[list[str], bytes, int]:
-    return sorted(os.listdir(path.parent)), path.read_bytes(), path.stat().st_mtime_ns
-
-
 def _valid(path: Path) -> None:
     path.write_bytes(DATA.read_bytes())
 
@@ -537,14 +528,14 @@ def _with_bom(path: Path) -> None:
 
 
 def _invalid_content(path: Path) -> None:
-    data = catalogue()
+    data = raw_catalogue()
     data["careers"][0]["title"]["en"] = ""
     data["careers"][1]["title"]["en"] = ""
-    write(path, data)
+    write_catalogue(path, data)
 
 
 def _bad_json(path: Path) -> None:
-    path.write_text(pretty(_BASE)[:-3], encoding="utf-8")
+    path.write_text(catalogue_json(_BASE)[:-3], encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -561,9 +552,9 @@ def test_loading_never_writes(
     path = folder / "careers.json"
     make(path)
     os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
-    before = _snapshot(path)
+    before = folder_snapshot(folder)
     run = load(path)
     assert run.exit_code == status, run.stderr
     assert "Traceback" not in run.stderr
-    assert _snapshot(path) == before
+    assert folder_snapshot(folder) == before
     assert sorted(os.listdir(tmp_path)) == ["catalogues"]

@@ -22,24 +22,20 @@ import pytest
 from pydantic import BaseModel
 
 from careers_cli import models
-from tests.conftest import DATA, REPO, Run, invoke, raw_catalogue, run_installed
+from tests.conftest import (
+    DATA,
+    REPO,
+    Run,
+    folder_snapshot,
+    invoke,
+    raw_catalogue,
+    run_installed,
+    write_catalogue,
+)
 
 EXAMPLE = REPO / "examples" / "small-catalogue.json"
 INVALID_CATALOGUE = 3
 _BASE: dict[str, Any] = raw_catalogue()
-
-
-def catalogue() -> dict[str, Any]:
-    """A fresh, mutable copy of the shipped catalogue."""
-    return copy.deepcopy(_BASE)
-
-
-def write(path: Path, data: Any) -> Path:
-    # A lone surrogate cannot be encoded as UTF-8; backslashreplace writes it as the six
-    # characters of its JSON escape (a backslash, "u" and four hex digits), which parse back to it.
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    path.write_text(text, encoding="utf-8", errors="backslashreplace")
-    return path
 
 
 def summary_of(data: dict[str, Any], path: Path | str) -> str:
@@ -109,11 +105,11 @@ class TestValidFiles:
 
     def test_counts_follow_the_file(self, tmp_path: Path) -> None:
         """The counts are the file's, not fixed numbers: drop a trend and two tips."""
-        data = catalogue()
+        data = raw_catalogue()
         dropped = data["trends"].pop()
         assert dropped["id"] not in json.dumps(data)  # nothing referred to it
         del data["tips"][-2:]
-        path = write(tmp_path / "smaller.json", data)
+        path = write_catalogue(tmp_path / "smaller.json", data)
         run = invoke(["validate", str(path)])
         assert run.exit_code == 0, run.stderr
         assert run.stdout == f"{path}: valid: 7 careers, 25 skills, 4 trends, 3 tips\n"
@@ -125,14 +121,14 @@ class TestEveryProblemWithItsPlace:
     def test_six_distinct_problems_are_all_reported(self, tmp_path: Path) -> None:
         """Bad fields, a dangling skill, a dangling career in a trend, a duplicate id and an
         unknown field, all in one file: each is reported, with its record id and field path."""
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][4]["occupations"][0]["isco_08"] = "25X1"  # bad field: not 4 digits
         data["careers"][5]["title"]["en"] = ""  # bad field: empty text
         data["careers"][2]["required_skills"][0]["skills"][0] = "video-production"
         data["trends"][3]["careers"][1] = "ecommerce-manager"
         data["skills"].append(copy.deepcopy(data["skills"][0]))  # a second 'analytics'
         data["careers"][0]["salary"] = "high"  # unknown field
-        path = write(tmp_path / "broken.json", data)
+        path = write_catalogue(tmp_path / "broken.json", data)
         run = invoke(["validate", str(path)])
         problems = problems_of(run, path)
         assert run.stderr.splitlines()[0] == f"{path}: 6 problems"
@@ -157,10 +153,10 @@ class TestEveryProblemWithItsPlace:
 
     def test_many_problems_of_one_kind_are_all_reported(self, tmp_path: Path) -> None:
         """Every career with an empty title is named, not only the first."""
-        data = catalogue()
+        data = raw_catalogue()
         for career in data["careers"]:
             career["title"]["en"] = "   "
-        path = write(tmp_path / "blank-titles.json", data)
+        path = write_catalogue(tmp_path / "blank-titles.json", data)
         problems = problems_of(invoke(["validate", str(path)]), path)
         assert problems == [
             f"careers[{i}] (id '{c['id']}').title.en: text must not be empty or only white space"
@@ -169,10 +165,10 @@ class TestEveryProblemWithItsPlace:
 
     def test_references_are_checked_even_with_a_broken_field(self, tmp_path: Path) -> None:
         """A type error in one record does not hide a dangling reference in another."""
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][1]["responsibilities"] = "none"
         data["tips"][0]["platforms"].append("tiktok")
-        path = write(tmp_path / "two.json", data)
+        path = write_catalogue(tmp_path / "two.json", data)
         problems = problems_of(invoke(["validate", str(path)]), path)
         assert len(problems) == 2, problems
         assert any(
@@ -187,12 +183,12 @@ class TestEveryProblemWithItsPlace:
     def test_an_object_among_references_does_not_hide_an_unknown_id(self, tmp_path: Path) -> None:
         """An object where an id belongs is a type error; an unknown id in the next career, and
         one in a list that is not a list, are still named."""
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][0]["required_skills"][0]["skills"].append({"id": "analytics"})
         data["careers"][1]["required_skills"][1]["skills"].append("video-production")
         data["careers"][2]["required_skills"][0]["skills"] = "analytics"
         data["careers"][3]["required_skills"][0]["skills"].append("Bad Id")
-        path = write(tmp_path / "mixed.json", data)
+        path = write_catalogue(tmp_path / "mixed.json", data)
         problems = problems_of(invoke(["validate", str(path)]), path)
         places = [problem.split(": ", 1)[0] for problem in problems]
         ids = [c["id"] for c in _BASE["careers"]]
@@ -210,10 +206,10 @@ class TestEveryProblemWithItsPlace:
         assert problems[4].endswith("unknown skill 'Bad Id': no skill has this id")
 
     def test_missing_required_field_is_named(self, tmp_path: Path) -> None:
-        data = catalogue()
+        data = raw_catalogue()
         del data["careers"][6]["description"]
         del data["skills"]
-        path = write(tmp_path / "missing.json", data)
+        path = write_catalogue(tmp_path / "missing.json", data)
         problems = problems_of(invoke(["validate", str(path)]), path)
         assert "careers[6] (id 'online-community-manager').description: Field required" in problems
         assert "skills: Field required" in problems
@@ -224,7 +220,7 @@ class TestEveryProblemWithItsPlace:
         Every problem, not just the first: the file parses, so nothing stops the others from
         being found.
         """
-        text = json.dumps(catalogue(), ensure_ascii=False, indent=2)
+        text = json.dumps(raw_catalogue(), ensure_ascii=False, indent=2)
         text = text.replace('"id": "influencer",', '"id": "influencer", "id": "influencer",', 1)
         text = text.replace('"id": "analytics",', '"id": "analytics", "id": "analytics",', 1)
         text = text.replace('"schema_version": 1,', '"schema_version": 1, "version": 2,', 1)
@@ -272,9 +268,9 @@ class TestEveryProblemWithItsPlace:
 
     def test_problems_in_arabic(self, tmp_path: Path) -> None:
         """With --lang ar the heading and the problems are Arabic; the places are the same."""
-        data = catalogue()
+        data = raw_catalogue()
         data["trends"][3]["careers"][1] = "ecommerce-manager"
-        path = write(tmp_path / "broken.json", data)
+        path = write_catalogue(tmp_path / "broken.json", data)
         run = invoke(["validate", str(path), "--lang", "ar"])
         assert run.exit_code == INVALID_CATALOGUE
         assert run.stderr.splitlines() == [
@@ -424,18 +420,18 @@ class TestEveryProblemWithItsPlace:
         english: str,
         arabic: str,
     ) -> None:
-        data = catalogue()
+        data = raw_catalogue()
         break_it(data)
-        path = write(tmp_path / "broken.json", data)
+        path = write_catalogue(tmp_path / "broken.json", data)
         assert problems_of(invoke(["validate", str(path)]), path) == [f"{place}: {english}"]
         in_arabic = invoke(["validate", str(path), "--lang", "ar"])
         assert in_arabic.stderr.splitlines()[1:] == [f"  {place}: {arabic}"]
 
     def test_in_the_installed_script(self, tmp_path: Path) -> None:
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][5]["title"]["en"] = ""
         data["careers"][0]["salary"] = "high"
-        path = write(tmp_path / "broken.json", data)
+        path = write_catalogue(tmp_path / "broken.json", data)
         run = run_installed(["validate", str(path)], cwd=tmp_path)
         assert problems_of(run, path) == [
             "careers[0] (id 'social-media-manager').salary: Extra inputs are not permitted",
@@ -598,24 +594,17 @@ class TestSchema:
         )
 
     def test_jsonschema_refuses_an_unknown_field(self, schema: dict[str, Any]) -> None:
-        data = catalogue()
+        data = raw_catalogue()
         data["careers"][0]["salary"] = "high"
         errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
         assert errors
 
 
-def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {
-        name: ((folder / name).read_bytes(), (folder / name).stat().st_mtime_ns)
-        for name in sorted(os.listdir(folder))
-    }
-
-
 def _broken(path: Path) -> None:
-    data = catalogue()
+    data = raw_catalogue()
     data["careers"][0]["title"]["en"] = ""
     data["trends"][0]["careers"].append("nobody")
-    write(path, data)
+    write_catalogue(path, data)
 
 
 @pytest.mark.parametrize(
@@ -643,7 +632,7 @@ def test_validate_never_writes(
     path = folder / "careers.json"
     make(path)
     os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
-    before = _snapshot(folder)
+    before = folder_snapshot(folder)
     monkeypatch.chdir(folder)
     if how == "installed":
         run = run_installed(["validate", "careers.json"], cwd=folder)
@@ -651,7 +640,7 @@ def test_validate_never_writes(
         run = invoke(["validate", "careers.json"])
     assert run.exit_code == status, run.stderr
     assert run.stdout.startswith("careers.json: valid: ") == (status == 0)
-    assert _snapshot(folder) == before
+    assert folder_snapshot(folder) == before
     assert sorted(os.listdir(tmp_path)) == ["catalogues"]
 
 
@@ -662,7 +651,7 @@ def test_schema_never_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     path = folder / "careers.json"
     path.write_bytes(EXAMPLE.read_bytes())
     os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
-    before = _snapshot(folder)
+    before = folder_snapshot(folder)
     monkeypatch.chdir(folder)
     for run in (
         invoke(["schema"], env={"CAREERS_DATA": str(path)}),
@@ -670,7 +659,7 @@ def test_schema_never_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     ):
         assert run.exit_code == 0, run.stderr
         assert json.loads(run.stdout)["title"] == "Catalogue"
-    assert _snapshot(folder) == before
+    assert folder_snapshot(folder) == before
     assert sorted(os.listdir(tmp_path)) == ["catalogues"]
 
 
