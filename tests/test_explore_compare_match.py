@@ -6,16 +6,18 @@ issue, and written as a comment above the test before the assertion.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from rich.cells import cell_len
 
 from careers_cli.layout import fair_widths
-from tests.conftest import SEVEN_IDS, invoke, raw_catalogue
+from tests.conftest import SEVEN_IDS, invoke, raw_catalogue, write_catalogue
 from tests.test_explore_list_show import LIST_ROWS, header_starts
 
 SUMMARY = {cid: summary for cid, _, summary, _ in LIST_ROWS}
@@ -718,4 +720,20 @@ class TestSkillWordsThatFitSeveralSkills:
             "community-management",
             "crisis-management",
             "reputation-management",
+        ]
+
+    def test_candidates_are_named_by_their_own_record(self, tmp_path: Path) -> None:
+        """Career and skill ids are unique only within their list: a career with the id of a
+        skill must not lend the skill its title in the list of candidates."""
+        data = raw_catalogue()
+        career = copy.deepcopy(data["careers"][0])
+        career["id"], career["title"] = "communication", {"en": "Comms Person", "ar": "مراسل"}
+        data["careers"].append(career)
+        path = write_catalogue(tmp_path / "careers.json", data)
+        run = invoke(["match", "-s", "commun", "--data", str(path)])
+        assert run.exit_code == 1, run.stderr
+        assert [line.split(None, 1) for line in run.stderr.splitlines()[1:]] == [
+            ["communication", "Communication"],
+            ["community-management", "Community management"],
+            ["written-communication", "Writing"],
         ]

@@ -368,12 +368,12 @@ def validate(
 
     careers validate examples/small-catalogue.json
     """
-    with error_boundary(options) as boundary:
+    with error_boundary(options) as err:
         language = options.language or "en"
         try:
             catalogue = load_catalogue(CatalogueSource(path, bundled=False))
         except CatalogueError as error:
-            boundary.err.print(views.validation_problems(error, language), soft_wrap=True)
+            err.print(views.validation_problems(error, language), soft_wrap=True)
             raise typer.Exit(ExitStatus.INVALID_CATALOGUE) from None
         summary = message(
             "validate.ok",

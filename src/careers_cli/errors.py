@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
+from typing import NamedTuple
 
-from careers_cli.domain import Language
+from careers_cli.domain import Bilingual, Language
 from careers_cli.messages import message
 
 
@@ -17,6 +19,13 @@ class ExitStatus(IntEnum):
     INVALID_CATALOGUE = 3
     INTERNAL_ERROR = 70
     INTERRUPTED = 130
+
+
+class Candidate(NamedTuple):
+    """A career or skill offered to the user: its id, and its title or label."""
+
+    id: str
+    name: Bilingual
 
 
 class CareersError(Exception):
@@ -40,16 +49,23 @@ class CareersError(Exception):
         return self.render("en")
 
 
-class NotFoundError(CareersError):
-    """A name or skill that matches nothing in the catalogue."""
+class UnresolvedNameError(CareersError):
+    """A career or skill name that does not name exactly one record."""
 
     exit_status = ExitStatus.NOT_FOUND
 
+    def __init__(self, key: str, /, *, candidates: Sequence[Candidate], **params: object) -> None:
+        super().__init__(key, **params)
+        self.candidates = tuple(candidates)
+        """The records the name could mean (ambiguous) or may have been meant (not found)."""
 
-class AmbiguousNameError(CareersError):
-    """A name that fits several careers equally well; nothing is guessed."""
 
-    exit_status = ExitStatus.NOT_FOUND
+class NotFoundError(UnresolvedNameError):
+    """A name that matches nothing in the catalogue; `candidates` are suggestions."""
+
+
+class AmbiguousNameError(UnresolvedNameError):
+    """A name that fits several records equally well; nothing is guessed."""
 
 
 class UsageError(CareersError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from careers_cli.domain import Career, Skill
-from careers_cli.errors import AmbiguousNameError, NotFoundError, UsageError
+from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, UsageError
 from careers_cli.search import CatalogueIndex, SkillMatch
 from careers_cli.text import normalise, one_line
 
@@ -46,7 +46,9 @@ def resolve_career(index: CatalogueIndex, query: str) -> Career:
             return index.careers_by_id[candidates[0]]
         if len(candidates) > 1:
             raise AmbiguousNameError(
-                "career.ambiguous", query=one_line(query), candidates=candidates
+                "career.ambiguous",
+                query=one_line(query),
+                candidates=_careers_named(index, candidates),
             )
     return _resolve_career_typo(index, query, wanted)
 
@@ -68,9 +70,17 @@ def _resolve_career_typo(index: CatalogueIndex, query: str, wanted: str) -> Care
     if best >= TYPO_THRESHOLD:
         if len(ties) == 1:
             return index.careers_by_id[best_id]
-        raise AmbiguousNameError("career.ambiguous", query=one_line(query), candidates=ties)
+        raise AmbiguousNameError(
+            "career.ambiguous", query=one_line(query), candidates=_careers_named(index, ties)
+        )
     suggestions = [cid for cid, score in ranked[:SUGGESTION_COUNT] if score >= SUGGESTION_THRESHOLD]
-    raise NotFoundError("career.not_found", query=one_line(query), candidates=suggestions)
+    raise NotFoundError(
+        "career.not_found", query=one_line(query), candidates=_careers_named(index, suggestions)
+    )
+
+
+def _careers_named(index: CatalogueIndex, career_ids: Sequence[str]) -> list[Candidate]:
+    return [Candidate(cid, index.careers_by_id[cid].title) for cid in career_ids]
 
 
 def _similarity(wanted: str, name: tuple[str, ...]) -> float:
@@ -136,7 +146,13 @@ def _skills_with_words(terms: dict[str, set[str]], words: list[str]) -> set[str]
 def _single_skill(index: CatalogueIndex, query: str, skill_ids: set[str]) -> Skill:
     if len(skill_ids) == 1:
         return index.skills_by_id[next(iter(skill_ids))]
-    raise AmbiguousNameError("skill.ambiguous", query=one_line(query), candidates=sorted(skill_ids))
+    raise AmbiguousNameError(
+        "skill.ambiguous", query=one_line(query), candidates=_skills_named(index, sorted(skill_ids))
+    )
+
+
+def _skills_named(index: CatalogueIndex, skill_ids: Sequence[str]) -> list[Candidate]:
+    return [Candidate(sid, index.skills_by_id[sid].label) for sid in skill_ids]
 
 
 def _resolve_skill_typo(index: CatalogueIndex, query: str, wanted: str) -> Skill:
@@ -152,7 +168,9 @@ def _resolve_skill_typo(index: CatalogueIndex, query: str, wanted: str) -> Skill
     if top_score >= TYPO_THRESHOLD:
         return _single_skill(index, query, {sid for sid, s in ranked if s == top_score})
     suggestions = [sid for sid, score in ranked[:SUGGESTION_COUNT] if score >= SUGGESTION_THRESHOLD]
-    raise NotFoundError("skill.not_found", query=one_line(query), candidates=suggestions)
+    raise NotFoundError(
+        "skill.not_found", query=one_line(query), candidates=_skills_named(index, suggestions)
+    )
 
 
 def resolve_skills(index: CatalogueIndex, queries: Sequence[str]) -> list[SkillMatch]:

@@ -21,7 +21,13 @@ from rich.text import Text
 
 from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.domain import Language
-from careers_cli.errors import AmbiguousNameError, CareersError, CatalogueError, ExitStatus
+from careers_cli.errors import (
+    AmbiguousNameError,
+    CareersError,
+    CatalogueError,
+    ExitStatus,
+    UnresolvedNameError,
+)
 from careers_cli.messages import message
 from careers_cli.output import (
     encodes_unicode,
@@ -126,25 +132,16 @@ class StderrLines:
         self.err.print(Text(visual_order(line) if self.visual else line), soft_wrap=True)
 
 
-class Boundary:
-    """The stderr console, and the catalogue once loaded (to name candidates in errors)."""
-
-    def __init__(self, err: Console) -> None:
-        self.err = err
-        self.index: CatalogueIndex | None = None
-
-
 @contextmanager
-def error_boundary(options: CommonOptions) -> Iterator[Boundary]:
+def error_boundary(options: CommonOptions) -> Iterator[Console]:
     """Yield the stderr console; turn every error inside into one line and an exit code."""
     language: Language = options.language or "en"
     err = make_console(sys.stderr, no_color=options.no_color)
     lines = StderrLines(err, language, visual=options.rtl == "visual")
-    boundary = Boundary(err)
     try:
-        yield boundary
+        yield err
     except CareersError as error:
-        report_error(lines, error, boundary.index)
+        report_error(lines, error)
         raise typer.Exit(error.exit_status) from None
     except KeyboardInterrupt:
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
@@ -164,54 +161,41 @@ def error_boundary(options: CommonOptions) -> Iterator[Boundary]:
 @contextmanager
 def open_session(options: CommonOptions) -> Iterator[Session]:
     """Load the catalogue and open the consoles, inside the error boundary."""
-    with error_boundary(options) as boundary:
+    with error_boundary(options) as err:
         index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
-        boundary.index = index
         out = make_console(sys.stdout, no_color=options.no_color)
         language = options.language or "en"
         if language == "ar" and options.output_format != "json" and not encodes_unicode(out.file):
             encoding = getattr(out.file, "encoding", "?")
-            StderrLines(boundary.err, language).line(
-                message("output.narrow", language, encoding=encoding)
-            )
+            StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))
         yield Session(
             index,
             options.language or "en",
             out,
-            boundary.err,
+            err,
             options.output_format,
             options.rtl or "logical",
         )
 
 
-def report_error(lines: StderrLines, error: CareersError, index: CatalogueIndex | None) -> None:
+def report_error(lines: StderrLines, error: CareersError) -> None:
     """The error's line, then what helps: the candidates, a suggestion, or how to see more."""
     language = lines.language
     lines.error(error.render(language))
-    candidates = error.params.get("candidates")
-    if isinstance(error, AmbiguousNameError) and isinstance(candidates, list):
-        width = max(len(one_line(c)) for c in candidates)
-        for candidate_id in candidates:
-            name = _candidate_name(index, candidate_id, language)
-            lines.line(f"  {one_line(candidate_id):<{width}}  {one_line(name, limit=100)}")
-    elif isinstance(candidates, list) and candidates:
+    candidates = error.candidates if isinstance(error, UnresolvedNameError) else ()
+    if isinstance(error, AmbiguousNameError) and candidates:
+        width = max(len(one_line(c.id)) for c in candidates)
+        for candidate in candidates:
+            name = one_line(candidate.name.in_language(language), limit=100)
+            lines.line(f"  {one_line(candidate.id):<{width}}  {name}")
+    elif candidates:
         key = "skill.did_you_mean" if error.key.startswith("skill.") else "career.did_you_mean"
-        lines.line(message(key, language, candidates=", ".join(candidates)))
+        lines.line(message(key, language, candidates=", ".join(c.id for c in candidates)))
     elif error.key == "skill.not_found":
         lines.line(message("skill.list_hint", language))
     if isinstance(error, CatalogueError) and len(error.problems) > 1:
         count = len(error.problems) - 1
         lines.line(message("catalogue.more_problems", language, count=count, path=error.path))
-
-
-def _candidate_name(index: CatalogueIndex | None, candidate_id: str, language: Language) -> str:
-    """The title of a candidate career, or the label of a candidate skill."""
-    if index is not None:
-        if candidate_id in index.careers_by_id:
-            return index.careers_by_id[candidate_id].title.in_language(language)
-        if candidate_id in index.skills_by_id:
-            return index.skills_by_id[candidate_id].label.in_language(language)
-    return ""
 
 
 def _silence_stdout() -> None:
