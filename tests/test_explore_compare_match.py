@@ -295,6 +295,17 @@ class TestCompareUsageErrors:
         assert run.stdout == ""
         assert "compare needs at least 2 careers" in run.stderr
 
+    @pytest.mark.parametrize("careers", [["influencer"], [*SEVEN_IDS, "influencer"]])
+    def test_a_wrong_count_is_reported_before_the_catalogue_is_read(
+        self, careers: list[str]
+    ) -> None:
+        """The usage error (exit 2), not the missing file (exit 3): the count is wrong
+        whatever the catalogue holds."""
+        run = invoke(["compare", *careers, "--data", "/nonexistent/careers.json"])
+        assert run.exit_code == 2, run.stderr
+        assert run.stderr.startswith("error: compare ")
+        assert "no such file" not in run.stderr
+
     def test_the_same_career_twice_under_two_names(self) -> None:
         run = invoke(["compare", "influencer", "influencr"])
         assert run.exit_code == 2

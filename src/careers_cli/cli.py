@@ -17,7 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from careers_cli import __version__, names, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
 from careers_cli.domain import Catalogue, LinkedNote
-from careers_cli.errors import CatalogueError, ExitStatus, UsageError
+from careers_cli.errors import CatalogueError, ExitStatus
 from careers_cli.messages import message
 from careers_cli.options import (
     DataOption,
@@ -32,8 +32,6 @@ from careers_cli.options import (
 from careers_cli.output import make_console, write_json
 from careers_cli.session import CommonOptions, error_boundary, open_session, report_usage_error
 from careers_cli.text import printable
-
-COMPARE_LIMIT = 7
 
 
 def _reflowed(help_text: str) -> str:
@@ -203,7 +201,7 @@ def compare(
     careers: Annotated[
         list[str],
         typer.Argument(
-            help=f"2 to {COMPARE_LIMIT} careers, named as for 'show'.",
+            help=f"2 to {search.COMPARE_LIMIT} careers, named as for 'show'.",
             show_default=False,
             autocompletion=complete_career,
         ),
@@ -219,11 +217,9 @@ def compare(
 
     careers compare analyst "community manager" social-media-manager
     """
+    with error_boundary(options):  # a usage error is reported before the catalogue is read
+        search.check_comparison_size(len(careers))
     with open_session(options) as session:
-        if len(careers) < 2:
-            raise UsageError("compare.too_few")
-        if len(careers) > COMPARE_LIMIT:
-            raise UsageError("compare.too_many", limit=COMPARE_LIMIT)
         index, language = session.index, session.language
         result = search.compare_careers(names.resolve_careers(index, careers))
         session.present(

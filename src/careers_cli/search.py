@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from careers_cli.domain import Career, Catalogue, LinkedNote, Platform, Skill
+from careers_cli.errors import UsageError
 from careers_cli.text import normalise
 
 
@@ -181,6 +182,17 @@ def related_careers(index: CatalogueIndex, career: Career, count: int = 3) -> li
             related.append(RelatedCareer(other, shared, len(shared) / len(union)))
     related.sort(key=lambda r: (-len(r.shared_skills), -r.similarity, r.career.id))
     return related[:count]
+
+
+COMPARE_LIMIT = 7
+
+
+def check_comparison_size(count: int) -> None:
+    """A comparison takes 2 to `COMPARE_LIMIT` careers; raise `UsageError` otherwise."""
+    if count < 2:
+        raise UsageError("compare.too_few")
+    if count > COMPARE_LIMIT:
+        raise UsageError("compare.too_many", limit=COMPARE_LIMIT)
 
 
 def compare_careers(careers: Sequence[Career]) -> Comparison:
