@@ -99,3 +99,22 @@ def test_alternatives_are_joined_as_each_language_joins_them(
 ) -> None:
     assert f"{Alternatives(values):en}" == english
     assert f"{Alternatives(values):ar}" == arabic
+
+
+# Keys the code builds from data: a Pydantic error type, an occupation's match, a platform's kind.
+_BUILT_KEYS = re.compile(r"problem\.\w+|match\.(exact|close|approximate)|kind\.(platform|tool)")
+
+
+def test_every_message_and_label_is_used() -> None:
+    """A key no code names is dead text that still has to be kept in two languages."""
+    code = "".join(
+        path.read_text(encoding="utf-8")
+        for path in (REPO / "src" / "careers_cli").glob("*.py")
+        if path.name != "messages.py"
+    )
+    unused = [
+        key
+        for key in [*message_templates(), *labels()]
+        if f'"{key}"' not in code and f"'{key}'" not in code and not _BUILT_KEYS.fullmatch(key)
+    ]
+    assert unused == []

@@ -244,7 +244,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "set PYTHONIOENCODING=utf-8 or use --format json",
     ),
     "error.prefix": ("error", "خطأ"),
-    "hint.prefix": ("hint", "تلميح"),
     "validate.ok": (
         "{path}: valid: {careers:en:career}, {skills:en:skill}, {trends:en:trend}, {tips:en:tip}",
         "{path}: صالح: {careers:ar:career}، {skills:ar:skill}، {trends:ar:trend}، {tips:ar:tip}",
@@ -273,11 +272,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "shared_skills": ("shared skills", "المهارات المشتركة"),
     "careers": ("careers", "المهن"),
     "career": ("career", "المهنة"),
-    "label": ("label", "التسمية"),
     "aliases": ("also", "أسماء أخرى"),
     "needed_by": ("needed by", "تحتاجها"),
-    "rank": ("#", "#"),
-    "score": ("score", "النتيجة"),
     "has": ("has", "لديها"),
     "to_learn": ("to learn", "للتعلم"),
     "similarity": ("skills in common", "المهارات المشتركة"),
@@ -291,8 +287,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "present": ("yes", "نعم"),
     "absent": ("-", "-"),
     "none": ("none", "لا يوجد"),
-    "section.introduction": ("Introduction", "مقدمة"),
-    "of": ("of", "من"),
 }
 
 
