@@ -185,7 +185,7 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
     rows = [
         {
             "skill": skill_id,
-            "label": index.skills_by_id[skill_id].label.in_language(language),
+            "label": index.skill_label(skill_id, language),
             **{
                 career_id: "yes" if has else "no"
                 for career_id, has in zip(ids, present, strict=True)

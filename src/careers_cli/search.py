@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
-from careers_cli.domain import Career, Catalogue, LinkedNote, Platform, Skill
+from careers_cli.domain import Career, Catalogue, Language, LinkedNote, Platform, Skill
 from careers_cli.errors import UsageError
 from careers_cli.text import normalise
 
@@ -63,7 +63,6 @@ class Comparison(NamedTuple):
     skill_rows: tuple[tuple[str, tuple[bool, ...]], ...]
     shared_by_all: tuple[str, ...]
     similarity: float
-    platforms: tuple[tuple[str, ...], ...]
 
 
 class CatalogueIndex:
@@ -74,6 +73,9 @@ class CatalogueIndex:
         self.careers_by_id = {c.id: c for c in catalogue.careers}
         self.skills_by_id = {s.id: s for s in catalogue.skills}
         self.platforms_by_id = {p.id: p for p in catalogue.platforms}
+
+    def skill_label(self, skill_id: str, language: Language) -> str:
+        return self.skills_by_id[skill_id].label.in_language(language)
 
     @cached_property
     def career_names(self) -> dict[str, list[tuple[str, ...]]]:
@@ -208,5 +210,4 @@ def compare_careers(careers: Sequence[Career]) -> Comparison:
         skill_rows=tuple(rows),
         shared_by_all=tuple(s for s in ordered if s in shared),
         similarity=len(shared) / len(union) if union else 0.0,
-        platforms=tuple(tuple(c.platforms) for c in careers),
     )

@@ -66,10 +66,6 @@ def _joined(values: Iterable[str], language: Language, style: str = "") -> Text:
     return Text(separator).join(_plain(v, style) for v in values)
 
 
-def skill_label(index: CatalogueIndex, skill_id: str, language: Language) -> str:
-    return index.skills_by_id[skill_id].label.in_language(language)
-
-
 # --- list ----------------------------------------------------------------------------------
 
 
@@ -197,7 +193,7 @@ def _related_table(
         ("shared_skills", {"text": True, "ratio": 3}),
     )
     for item in related:
-        shared = [skill_label(index, s, language) for s in item.shared_skills]
+        shared = [index.skill_label(s, language) for s in item.shared_skills]
         table.add_row(
             _plain(item.career.id),
             _plain(item.career.title.in_language(language)),
@@ -252,13 +248,13 @@ def _comparison_table(
     yes, no = label("present", language), label("absent", language)
     for skill_id, present in result.skill_rows:
         marks = [Text(yes, style="green") if has else Text(no, style=DIM) for has in present]
-        table.add_row(_plain(skill_label(index, skill_id, language)), *marks)
+        table.add_row(_plain(index.skill_label(skill_id, language)), *marks)
     table.add_section()
     platforms = [
-        _joined((platform_name(index.platforms_by_id[p], language) for p in owned), language)
-        if owned
+        _joined((platform_name(index.platforms_by_id[p], language) for p in c.platforms), language)
+        if c.platforms
         else Text(no, DIM)
-        for owned in result.platforms
+        for c in result.careers
     ]
     table.add_row(label("platforms", language), *platforms)
     return table
@@ -276,7 +272,7 @@ def match_list(
     """
     blocks: list[RenderableType] = []
     for rank, match in enumerate(matches, start=1):
-        to_learn = [skill_label(index, s, language) for s in match.to_learn]
+        to_learn = [index.skill_label(s, language) for s in match.to_learn]
         details = _labelled_grid(language)
         details.add_row(label("title", language), _plain(match.career.title.in_language(language)))
         details.add_row(
@@ -342,7 +338,7 @@ def note_list(
     for note in notes:
         details = _labelled_grid(language)
         details.add_row(label("careers", language), _joined(note.careers, language, ID_STYLE))
-        skills = (skill_label(index, s, language) for s in note.skills)
+        skills = (index.skill_label(s, language) for s in note.skills)
         details.add_row(label("skills", language), _joined(skills, language))
         body = Group(
             _aligned(_plain(note.title.in_language(language), HEADING_STYLE), language),
