@@ -365,7 +365,7 @@ def validate(
     careers validate examples/small-catalogue.json
     """
     with error_boundary(options) as err:
-        language = options.language or "en"
+        language = options.output_language
         try:
             catalogue = load_catalogue(CatalogueSource(path, bundled=False))
         except CatalogueError as error:

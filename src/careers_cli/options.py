@@ -16,7 +16,6 @@ import typer
 
 from careers_cli import names, search
 from careers_cli.catalogue import find_catalogue, load_catalogue
-from careers_cli.domain import Language
 from careers_cli.session import CommonOptions
 from careers_cli.text import one_line, printable_line
 
@@ -125,15 +124,6 @@ def complete_skill(incomplete: str) -> list[tuple[str, str]]:
     return _completions(names.complete_skill_names, incomplete)
 
 
-def _given(
-    data: Path | None, lang: LanguageChoice | None, no_color: bool, debug: bool
-) -> CommonOptions:
-    language: Language | None = None
-    if lang is not None:
-        language = "ar" if lang is LanguageChoice.ar else "en"
-    return CommonOptions(data=data, language=language, no_color=no_color, debug=debug)
-
-
 def merge_options(
     ctx: typer.Context,
     data: Path | None = None,
@@ -144,9 +134,13 @@ def merge_options(
     rtl: RtlChoice | None = None,
 ) -> CommonOptions:
     outer = ctx.obj if isinstance(ctx.obj, CommonOptions) else CommonOptions()
-    given = _given(data, lang, no_color, debug)._replace(
+    given = CommonOptions(
+        data=data,
+        language=lang.value if lang else None,
+        no_color=no_color,
+        debug=debug,
         output_format=output_format.value,
-        rtl="visual" if rtl is RtlChoice.visual else "logical" if rtl else None,
+        rtl=rtl.value if rtl else None,
     )
     return given.merged_over(outer)
 

@@ -55,6 +55,15 @@ class CommonOptions(NamedTuple):
     output_format: OutputFormat = "table"
     rtl: RtlMode | None = None
 
+    @property
+    def output_language(self) -> Language:
+        """The language to print in: English unless Arabic was asked for."""
+        return self.language or "en"
+
+    @property
+    def rtl_mode(self) -> RtlMode:
+        return self.rtl or "logical"
+
     def merged_over(self, outer: CommonOptions) -> CommonOptions:
         """Options given after the command name win over those given before it."""
         return CommonOptions(
@@ -135,9 +144,9 @@ class StderrLines:
 @contextmanager
 def error_boundary(options: CommonOptions) -> Iterator[Console]:
     """Yield the stderr console; turn every error inside into one line and an exit code."""
-    language: Language = options.language or "en"
+    language = options.output_language
     err = make_console(sys.stderr, no_color=options.no_color)
-    lines = StderrLines(err, language, visual=options.rtl == "visual")
+    lines = StderrLines(err, language, visual=options.rtl_mode == "visual")
     try:
         yield err
     except CareersError as error:
@@ -164,17 +173,17 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
     with error_boundary(options) as err:
         index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
         out = make_console(sys.stdout, no_color=options.no_color)
-        language = options.language or "en"
+        language = options.output_language
         if language == "ar" and options.output_format != "json" and not encodes_unicode(out.file):
             encoding = getattr(out.file, "encoding", "?")
             StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))
         yield Session(
             index,
-            options.language or "en",
+            language,
             out,
             err,
             options.output_format,
-            options.rtl or "logical",
+            options.rtl_mode,
         )
 
 
