@@ -59,7 +59,7 @@ def load_catalogue(source: CatalogueSource) -> Catalogue:
     """Read and validate a catalogue, or raise `CatalogueError` saying what and where.
 
     The built-in catalogue is not validated again at run time: the test suite validates it
-    (tests/test_catalogue_data.py), and skipping Pydantic keeps every command's start-up fast.
+    (tests/test_catalogue_data.py), and not building the Pydantic models keeps start-up fast.
     """
     raw = read_catalogue_bytes(source.path)
     with _collection_paused():
