@@ -3,9 +3,10 @@
 The file format and its validation live in `models` (Pydantic). Building those models costs
 about 85 ms, more than a third of a command's run time, so the built-in catalogue, which the
 test suite validates, is read straight into these classes, and the models are built only to
-validate a user's file. (Typer imports the `pydantic` package itself, not the models.) `tests/test_domain.py` checks that these classes keep to the models.
-They are named tuples because a command's start-up time matters and these are the cheapest
-immutable records to define.
+validate a user's file. (Typer imports the `pydantic` package itself, not the models.)
+`tests/test_domain.py` checks that these classes keep to the models. They are named tuples
+because a command's start-up time matters and these are the cheapest immutable records to
+define.
 """
 
 from __future__ import annotations
