@@ -7,7 +7,7 @@ and Markdown tables; list values are joined with "; ".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from careers_cli.domain import Bilingual, Career, Language, LinkedNote
@@ -26,10 +26,11 @@ Json = Any
 
 
 class Records(NamedTuple):
-    """A command's result as data: a JSON document and flat rows for CSV and Markdown."""
+    """A command's result as data: a JSON document and flat rows for CSV and Markdown, each
+    built only when its format is asked for."""
 
-    document: Json
-    rows: list[dict[str, str]]
+    document: Callable[[], Json]
+    rows: Callable[[], list[dict[str, str]]]
     # For a single record (`show`), Markdown is a heading and sections instead of a table.
     markdown_title: str = ""
     markdown_sections: tuple[MarkdownSection, ...] = ()
@@ -58,18 +59,24 @@ def _career_ref(career: Career) -> dict[str, Any]:
 
 def career_list(index: CatalogueIndex, language: Language) -> Records:
     careers = index.catalogue.careers
-    document = [
-        {**_career_ref(c), "summary": _both(c.summary()), "skills": c.skill_ids} for c in careers
-    ]
-    rows = [
-        {
-            "id": c.id,
-            "title": c.title.in_language(language),
-            "summary": c.summary().in_language(language),
-            "skills": _joined(c.skill_ids),
-        }
-        for c in careers
-    ]
+
+    def document() -> Json:
+        return [
+            {**_career_ref(c), "summary": _both(c.summary()), "skills": c.skill_ids}
+            for c in careers
+        ]
+
+    def rows() -> list[dict[str, str]]:
+        return [
+            {
+                "id": c.id,
+                "title": c.title.in_language(language),
+                "summary": c.summary().in_language(language),
+                "skills": _joined(c.skill_ids),
+            }
+            for c in careers
+        ]
+
     return Records(document, rows)
 
 
@@ -79,7 +86,12 @@ def career_list(index: CatalogueIndex, language: Language) -> Records:
 def career_profile(profile: CareerProfile, language: Language) -> Records:
     title = f"{profile.career.title.in_language(language)} ({profile.career.id})"
     sections = tuple(s for s in _profile_sections(profile, language) if s.items)
-    return Records(_profile_document(profile), [_profile_row(profile, language)], title, sections)
+    return Records(
+        lambda: _profile_document(profile),
+        lambda: [_profile_row(profile, language)],
+        title,
+        sections,
+    )
 
 
 def _profile_document(profile: CareerProfile) -> Json:
@@ -161,38 +173,43 @@ def _note_item(note: LinkedNote, language: Language) -> str:
 
 def comparison(index: CatalogueIndex, result: Comparison, language: Language) -> Records:
     ids = [c.id for c in result.careers]
-    document = {
-        "careers": [
+
+    def document() -> Json:
+        return {
+            "careers": [
+                {
+                    **_career_ref(c),
+                    "summary": _both(c.summary()),
+                    "skills": c.skill_ids,
+                    "platforms": c.platforms,
+                }
+                for c in result.careers
+            ],
+            "skills": [
+                {
+                    "id": skill_id,
+                    "label": _both(index.skills_by_id[skill_id].label),
+                    "present": dict(zip(ids, present, strict=True)),
+                }
+                for skill_id, present in result.skill_rows
+            ],
+            "shared_skills": list(result.shared_by_all),
+            "similarity": result.similarity,
+        }
+
+    def rows() -> list[dict[str, str]]:
+        return [
             {
-                **_career_ref(c),
-                "summary": _both(c.summary()),
-                "skills": c.skill_ids,
-                "platforms": c.platforms,
-            }
-            for c in result.careers
-        ],
-        "skills": [
-            {
-                "id": skill_id,
-                "label": _both(index.skills_by_id[skill_id].label),
-                "present": dict(zip(ids, present, strict=True)),
+                "skill": skill_id,
+                "label": index.skill_label(skill_id, language),
+                **{
+                    career_id: "yes" if has else "no"
+                    for career_id, has in zip(ids, present, strict=True)
+                },
             }
             for skill_id, present in result.skill_rows
-        ],
-        "shared_skills": list(result.shared_by_all),
-        "similarity": result.similarity,
-    }
-    rows = [
-        {
-            "skill": skill_id,
-            "label": index.skill_label(skill_id, language),
-            **{
-                career_id: "yes" if has else "no"
-                for career_id, has in zip(ids, present, strict=True)
-            },
-        }
-        for skill_id, present in result.skill_rows
-    ]
+        ]
+
     return Records(document, rows)
 
 
@@ -200,34 +217,38 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
 
 
 def match_results(matches: Sequence[CareerMatch], language: Language) -> Records:
-    document = [
-        {
-            "rank": rank,
-            **_career_ref(m.career),
-            "score": {"matched": m.matched_count, "asked": m.asked, "centrality": m.centrality},
-            "has_all": m.has_all,
-            "matched": [
-                {"skill": s.skill.id, "label": _both(s.skill.label), "query": s.query}
-                for s in m.matched
-            ],
-            "missing": list(m.to_learn),
-        }
-        for rank, m in enumerate(matches, start=1)
-    ]
-    rows = [
-        {
-            "rank": str(rank),
-            "id": m.career.id,
-            "title": m.career.title.in_language(language),
-            "matched": str(m.matched_count),
-            "asked": str(m.asked),
-            "centrality": f"{m.centrality:.2f}",
-            "has": _joined([s.skill.id for s in m.matched]),
-            "found_by": _joined([s.query for s in m.matched]),
-            "to_learn": _joined(list(m.to_learn)),
-        }
-        for rank, m in enumerate(matches, start=1)
-    ]
+    def document() -> Json:
+        return [
+            {
+                "rank": rank,
+                **_career_ref(m.career),
+                "score": {"matched": m.matched_count, "asked": m.asked, "centrality": m.centrality},
+                "has_all": m.has_all,
+                "matched": [
+                    {"skill": s.skill.id, "label": _both(s.skill.label), "query": s.query}
+                    for s in m.matched
+                ],
+                "missing": list(m.to_learn),
+            }
+            for rank, m in enumerate(matches, start=1)
+        ]
+
+    def rows() -> list[dict[str, str]]:
+        return [
+            {
+                "rank": str(rank),
+                "id": m.career.id,
+                "title": m.career.title.in_language(language),
+                "matched": str(m.matched_count),
+                "asked": str(m.asked),
+                "centrality": f"{m.centrality:.2f}",
+                "has": _joined([s.skill.id for s in m.matched]),
+                "found_by": _joined([s.query for s in m.matched]),
+                "to_learn": _joined(list(m.to_learn)),
+            }
+            for rank, m in enumerate(matches, start=1)
+        ]
+
     return Records(document, rows)
 
 
@@ -237,48 +258,57 @@ def match_results(matches: Sequence[CareerMatch], language: Language) -> Records
 def skill_list(index: CatalogueIndex, language: Language) -> Records:
     skills = sorted(index.catalogue.skills, key=lambda s: s.id)
     needed_by = {s.id: [c.id for c in careers_needing(index, s.id)] for s in skills}
-    document = [
-        {
-            "id": s.id,
-            "label": _both(s.label),
-            "aliases": {"en": list(s.aliases.en), "ar": list(s.aliases.ar)},
-            "careers": needed_by[s.id],
-        }
-        for s in skills
-    ]
-    rows = [
-        {
-            "id": s.id,
-            "label": s.label.in_language(language),
-            "aliases": _joined(s.aliases.in_language(language)),
-            "careers": _joined(needed_by[s.id]),
-        }
-        for s in skills
-    ]
+
+    def document() -> Json:
+        return [
+            {
+                "id": s.id,
+                "label": _both(s.label),
+                "aliases": {"en": list(s.aliases.en), "ar": list(s.aliases.ar)},
+                "careers": needed_by[s.id],
+            }
+            for s in skills
+        ]
+
+    def rows() -> list[dict[str, str]]:
+        return [
+            {
+                "id": s.id,
+                "label": s.label.in_language(language),
+                "aliases": _joined(s.aliases.in_language(language)),
+                "careers": _joined(needed_by[s.id]),
+            }
+            for s in skills
+        ]
+
     return Records(document, rows)
 
 
 def note_list(notes: Sequence[LinkedNote], language: Language) -> Records:
-    document = [
-        {
-            "id": n.id,
-            "title": _both(n.title),
-            "text": _both(n.text),
-            "careers": n.careers,
-            "skills": n.skills,
-            "platforms": n.platforms,
-        }
-        for n in notes
-    ]
-    rows = [
-        {
-            "id": n.id,
-            "title": n.title.in_language(language),
-            "text": n.text.in_language(language),
-            "careers": _joined(n.careers),
-            "skills": _joined(n.skills),
-            "platforms": _joined(n.platforms),
-        }
-        for n in notes
-    ]
+    def document() -> Json:
+        return [
+            {
+                "id": n.id,
+                "title": _both(n.title),
+                "text": _both(n.text),
+                "careers": n.careers,
+                "skills": n.skills,
+                "platforms": n.platforms,
+            }
+            for n in notes
+        ]
+
+    def rows() -> list[dict[str, str]]:
+        return [
+            {
+                "id": n.id,
+                "title": n.title.in_language(language),
+                "text": n.text.in_language(language),
+                "careers": _joined(n.careers),
+                "skills": _joined(n.skills),
+                "platforms": _joined(n.platforms),
+            }
+            for n in notes
+        ]
+
     return Records(document, rows)

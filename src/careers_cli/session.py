@@ -108,13 +108,13 @@ class Session:
         data = records()
         stream = self.out.file
         if self.output_format == "json":
-            write_json(stream, data.document)
+            write_json(stream, data.document())
         elif self.output_format == "csv":
-            write_csv(stream, data.rows)
+            write_csv(stream, data.rows())
         elif data.markdown_sections:
             write_markdown_document(stream, data.markdown_title, data.markdown_sections)
         else:
-            write_markdown_table(stream, data.rows)
+            write_markdown_table(stream, data.rows())
 
     def notice(self, text: str) -> None:
         StderrLines(self.err, self.language, visual=self.rtl == "visual").line(text)
