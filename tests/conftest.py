@@ -54,6 +54,19 @@ DATA_COMMANDS: dict[str, list[str]] = {
 }
 
 
+# Bidi embeddings, overrides and isolates, written out here rather than taken from the code.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def raw_controls(text: str) -> set[str]:
+    """What a terminal may obey: ESC and the other C0 (but newline, tab), DEL, C1, bidi."""
+    return {
+        ch
+        for ch in text
+        if (ord(ch) < 0x20 and ch not in "\n\t") or 0x7F <= ord(ch) <= 0x9F or ch in BIDI_CONTROLS
+    }
+
+
 def raw_catalogue() -> dict[str, Any]:
     """The shipped catalogue file as parsed JSON, read independently of the product's loader
     (a fresh copy on each call, so a test may change it)."""

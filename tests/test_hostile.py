@@ -23,29 +23,21 @@ import pytest
 from careers_cli import catalogue as catalogue_module
 from tests.conftest import (
     BASE_ENV,
+    BIDI_CONTROLS,
     CAREERS_SCRIPT,
     DATA,
     REPO,
     Run,
     invoke,
     raw_catalogue,
+    raw_controls,
     run_coloured,
     run_installed,
     write_catalogue,
 )
 
 _BASE: dict[str, Any] = raw_catalogue()
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 SGR = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def raw_controls(text: str) -> set[str]:
-    """Characters a terminal may obey: C0 (but newline and tab), DEL, C1 and bidi controls."""
-    return {
-        ch
-        for ch in text
-        if (ord(ch) < 0x20 and ch not in "\n\t") or 0x7F <= ord(ch) <= 0x9F or ch in BIDI_CONTROLS
-    }
 
 
 def career(data: dict[str, Any], career_id: str) -> dict[str, Any]:

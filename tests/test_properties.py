@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
-from tests.conftest import Run, invoke, raw_catalogue
+from tests.conftest import BIDI_CONTROLS, Run, invoke, raw_catalogue, raw_controls
 
 # The autouse environment fixture is function-scoped but only pins variables: the same for
 # every example, so sharing it between examples is what we want.
@@ -40,7 +40,6 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 _BASE: dict[str, Any] = raw_catalogue()
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 QUERY_SECONDS = 1.0
 ERROR_PREFIXES = ("error: ", "خطأ: ")
 
@@ -86,15 +85,6 @@ long_text = st.builds(
     st.integers(min_value=100, max_value=10_000),
 )
 query_text = st.one_of(hostile_text, long_text)
-
-
-def raw_controls(text: str) -> set[str]:
-    """What a terminal may obey: ESC and the other C0 (but newline, tab), DEL, C1, bidi."""
-    return {
-        ch
-        for ch in text
-        if (ord(ch) < 0x20 and ch not in "\n\t") or 0x7F <= ord(ch) <= 0x9F or ch in BIDI_CONTROLS
-    }
 
 
 def terminal_controls(text: str) -> set[str]:

@@ -15,7 +15,7 @@ from typing import IO, TextIO
 from rich.console import Console
 
 from careers_cli.records import MarkdownSection
-from careers_cli.text import printable
+from careers_cli.text import BIDI_CONTROLS, one_line, printable
 
 
 def colour_wanted(stream: TextIO, *, no_color: bool) -> bool:
@@ -73,7 +73,7 @@ def _tolerate_narrow_encoding(stream: TextIO) -> None:
 # Characters json.dumps leaves raw with ensure_ascii=False that a terminal may still obey (DEL,
 # C1 controls such as CSI, bidi embeddings, overrides and isolates) or that cannot be encoded
 # (lone surrogates); they are written as \u escapes, which is the same JSON.
-_JSON_UNSAFE = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_JSON_UNSAFE = re.compile(f"[\u007f-\u009f{BIDI_CONTROLS}\ud800-\udfff]")
 
 
 def write_json(stream: IO[str], document: object) -> None:
@@ -110,17 +110,13 @@ def write_markdown_document(
     stream: IO[str], title: str, sections: Sequence[MarkdownSection]
 ) -> None:
     """A heading, then a sub-heading and a paragraph or bullet list per section."""
-    stream.write(f"# {_markdown_inline(title)}\n")
+    stream.write(f"# {one_line(title, limit=None)}\n")
     for section in sections:
-        stream.write(f"\n## {_markdown_inline(section.heading)}\n\n")
+        stream.write(f"\n## {one_line(section.heading, limit=None)}\n\n")
         for item in section.items:
             bullet = "- " if section.bulleted else ""
-            stream.write(f"{bullet}{_markdown_inline(item)}\n")
-
-
-def _markdown_inline(value: str) -> str:
-    return " ".join(printable(value).split())
+            stream.write(f"{bullet}{one_line(item, limit=None)}\n")
 
 
 def _markdown_cell(value: str) -> str:
-    return _markdown_inline(value).replace("\\", "\\\\").replace("|", "\\|")
+    return one_line(value, limit=None).replace("\\", "\\\\").replace("|", "\\|")

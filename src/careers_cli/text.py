@@ -13,11 +13,10 @@ import unicodedata
 # Arabic diacritics (tashkeel: fathatan .. sukun and the extended marks) and superscript alef.
 _DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
 _TATWEEL = "\u0640"
+# Bidi embeddings, overrides and isolates: they reorder the text around them.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Marks that change display direction or joining but carry no letters.
-_INVISIBLE_FORMATTING = (
-    "\u200b\u200c\u200d\u200e\u200f\u061c\ufeff"
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
+_INVISIBLE_FORMATTING = "\u200b\u200c\u200d\u200e\u200f\u061c\ufeff" + BIDI_CONTROLS
 _LETTER_VARIANTS = {
     "\u0623": "\u0627",  # أ -> ا
     "\u0625": "\u0627",  # إ -> ا
@@ -42,12 +41,11 @@ _ARTICLE = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2})")
 # words that merely start with one of these letters stay whole.
 _CLITIC = re.compile(r"^[وفبل](?=\w{3})")
 
-_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _PRINTABLE_TABLE: dict[int, str | None] = {
     **{c: chr(0x2400 + c) for c in range(0x20) if chr(c) not in "\n\t"},
     0x7F: "\u2421",
     **dict.fromkeys(range(0x80, 0xA0), "\ufffd"),
-    **dict.fromkeys(map(ord, _BIDI_CONTROLS)),
+    **dict.fromkeys(map(ord, BIDI_CONTROLS)),
     # Lone surrogates (undecodable bytes in arguments or file names) cannot be encoded.
     **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
 }
@@ -95,10 +93,11 @@ def printable_line(text: str) -> str:
 ECHO_LIMIT = 60
 
 
-def one_line(text: str, limit: int = ECHO_LIMIT) -> str:
-    """`printable(text)` on a single line and at most `limit` characters, for echoing a query."""
+def one_line(text: str, limit: int | None = ECHO_LIMIT) -> str:
+    """`printable(text)` on a single line (white space runs made one space) and at most `limit`
+    characters (None: any length), for echoing a query."""
     line = " ".join(printable(text).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+    return line if limit is None or len(line) <= limit else line[: limit - 1] + "…"
 
 
 def first_sentence(text: str) -> str:
