@@ -208,10 +208,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "score: your skills it has / skills asked · share of its required skills they cover",
         "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات المطلوبة · نسبة متطلباتها التي تغطيها",
     ),
-    "match.no_skills": (
-        "give at least one --skill",
-        "حدد مهارة واحدة على الأقل باستخدام --skill",
-    ),
     "option.bad_value": (
         "{option} must be one of: {choices} (got '{value}')",
         "{option} يجب أن يكون أحد: {choices} (القيمة '{value}')",

@@ -238,8 +238,6 @@ def _arabic_usage_message(error: Exception, detail: str) -> str:
     param = getattr(error, "param", None)
     option = " / ".join(getattr(param, "opts", ()) or ()) or getattr(param, "name", "") or ""
     kind = type(error).__name__
-    if kind == "MissingParameter" and getattr(param, "name", None) == "skill":
-        return message("match.no_skills", "ar")
     if kind == "MissingParameter":
         return message("usage.missing", "ar", option=option or detail)
     not_one_of = _NOT_ONE_OF.search(detail)
