@@ -367,8 +367,7 @@ class TestCompletion:
     def test_show_completes_a_career_id(self) -> None:
         run = self.complete("careers show infl", 2)
         assert run.exit_code == 0
-        assert "influencer" in run.stdout.split()
-        assert "social-media-manager" not in run.stdout.split()
+        assert run.stdout.split() == ["influencer"]
 
     def test_compare_completes_a_career_id(self) -> None:
         run = self.complete("careers compare social-media-d", 2)
@@ -384,7 +383,13 @@ class TestCompletion:
     def test_match_completes_a_skill(self, option: str) -> None:
         run = self.complete(f"careers match {option} analy", 3)
         assert run.exit_code == 0
-        assert "analytics" in run.stdout.split()
+        assert run.stdout.split() == ["analytics"]
+
+    def test_match_completes_a_skill_label(self) -> None:
+        """Labels complete too, as typed: "Da" gives the label of the skill analytics."""
+        run = self.complete("careers match -s Da", 3)
+        assert run.exit_code == 0
+        assert run.stdout.splitlines() == ["Data analysis"]
 
     def test_format_values_complete(self) -> None:
         run = self.complete("careers list --format j", 3)
@@ -445,7 +450,8 @@ class TestCompletion:
         path = tmp_path / "hostile.json"
         path.write_text(json.dumps(data), encoding="utf-8")
         env = {"CAREERS_DATA": str(path)}
-        for words, cword in (("careers show infl", 2), ("careers match -s ana", 3)):
+        # "Ana" reaches the label "Analytics\x1b[2J", which must not be offered.
+        for words, cword in (("careers show infl", 2), ("careers match -s Ana", 3)):
             # bash reads COMP_WORDS; zsh and fish, Typer's _TYPER_COMPLETE_ARGS.
             run = self.complete(
                 words,
@@ -457,7 +463,8 @@ class TestCompletion:
             )
             assert run.exit_code == 0, run.stderr
             assert run.stderr == ""
-            assert "influencer" in run.stdout or "analytics" in run.stdout, run.stdout
+            assert ("influencer" in run.stdout) == words.startswith("careers show"), run.stdout
+            assert "Analytics" not in run.stdout
             assert raw_controls(run.stdout) == set(), run.stdout
             assert "evil" not in [line.strip('"') for line in run.stdout.splitlines()]
 

@@ -186,23 +186,21 @@ def resolve_skills(index: CatalogueIndex, queries: Sequence[str]) -> list[SkillM
 
 
 def complete_career_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
-    """Career ids starting with `incomplete` (or whose title has a word starting with it)."""
-    wanted = normalise(incomplete)
-    return [
-        (c.id, c.title.en)
-        for c in index.catalogue.careers
-        if c.id.startswith(incomplete.casefold())
-        or (wanted and _names_contain(index.career_names[c.id], wanted))
-    ]
+    """Career ids that start with `incomplete`, each with its English title as help.
+
+    Typer offers the shell only values that start with what was typed, so an id cannot be
+    completed from words of a title.
+    """
+    return [(c.id, c.title.en) for c in index.catalogue.careers if c.id.startswith(incomplete)]
 
 
 def complete_skill_names(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
-    """Skill ids, then English labels, that start with `incomplete`."""
-    prefix = incomplete.casefold()
-    ids = [(s.id, s.label.en) for s in index.catalogue.skills if s.id.startswith(prefix)]
+    """Skill ids, then English labels, that start with `incomplete` (as typed: see above)."""
+    skills = index.catalogue.skills
+    ids = [(s.id, s.label.en) for s in skills if s.id.startswith(incomplete)]
     labels = [
         (s.label.en, s.id)
-        for s in index.catalogue.skills
-        if s.label.en.casefold().startswith(prefix) and s.label.en.casefold() != s.id
+        for s in skills
+        if s.label.en.startswith(incomplete) and s.label.en != s.id
     ]
     return ids + labels
