@@ -696,7 +696,13 @@ class TestMatchErrors:
         assert run.stdout == ""
         lines = run.stderr.splitlines()
         assert lines[0].endswith("no skill matches 'negotiation'")
-        assert lines[1].startswith("did you mean: ")
+        # Closest names (Jaro-Winkler), each below the 0.88 typo threshold, best first:
+        # "optimisation" 0.756 (campaign-management), "interaction" 0.735
+        # (audience-engagement), "innovation" 0.731 (creativity).
+        assert lines[1] == (
+            "did you mean: campaign-management, audience-engagement, creativity? "
+            "('careers skills' lists them all)"
+        )
 
     def test_one_unknown_skill_among_known_ones_prints_no_ranking(self) -> None:
         run = invoke(["match", "-s", "analytics", "-s", "xyzzy"])

@@ -426,7 +426,7 @@ class TestInstalledScript:
         run = run_installed(["compare", "influencer"], cwd=tmp_path)
         assert run.exit_code == 2
         assert run.stdout == ""
-        assert "Traceback" not in run.stderr
+        assert run.stderr == "error: compare needs at least 2 careers\n"
 
     def test_match_with_no_career_having_all(self, installed: Path, tmp_path: Path) -> None:
         args = ["match", "-s", "budget-management", "-s", "crisis-management", "--all"]

@@ -17,6 +17,7 @@ import pytest
 
 from careers_cli.domain import Career, Catalogue, catalogue_from_data
 from tests.conftest import DATA_COMMANDS, Run, invoke, raw_catalogue, run_coloured
+from tests.test_explore_list_show import LIST_ROWS
 
 COMMANDS = DATA_COMMANDS
 ARRAY_COMMANDS = ("list", "match", "skills", "trends", "tips")
@@ -110,8 +111,11 @@ class TestJson:
         for item, expected in zip(document, catalogue.careers, strict=True):
             assert item["title"] == {"en": expected.title.en, "ar": expected.title.ar}
             assert item["skills"] == list(expected.skill_ids)
-            assert expected.description.en.startswith(item["summary"]["en"])
-            assert expected.description.ar.startswith(item["summary"]["ar"])
+        assert [item["summary"]["en"] for item in document] == [row[2] for row in LIST_ROWS]
+        for item, expected in zip(document, catalogue.careers, strict=True):
+            # the first sentence of the Arabic description, up to and including its full stop
+            description = expected.description.ar
+            assert item["summary"]["ar"] == description[: description.index(".") + 1]
 
     def test_show_gives_the_whole_career_in_both_languages(self, catalogue: Catalogue) -> None:
         document = json_of(["show", "influencer", "-f", "json"])
@@ -163,7 +167,85 @@ class TestJson:
                 "influencer": row["id"] in first.skill_ids,
                 "digital-content-creator": row["id"] in second.skill_ids,
             }
-        assert 0 < document["similarity"] < 1
+        # shared: content-creation, creativity; union: 6 + 5 - 2 = 9
+        assert document["shared_skills"] == ["content-creation", "creativity"]
+        assert document["similarity"] == pytest.approx(2 / 9)
+
+    def test_show_gives_related_careers_with_their_shared_skills(self) -> None:
+        # influencer has 6 skills. The manager (7) shares 3: 3/10. The content creator (5)
+        # shares 2: 2/9. The community manager (6) shares 2: 2/10. The PR manager (8) shares
+        # 2 too, but 2/12 puts it fourth, and only three are shown.
+        related = json_of(["show", "influencer", "-f", "json"])["related"]
+        assert [(r["id"], r["shared_skills"], r["similarity"]) for r in related] == [
+            ("social-media-manager", ["communication", "content-creation", "creativity"], 0.3),
+            ("digital-content-creator", ["content-creation", "creativity"], pytest.approx(2 / 9)),
+            ("online-community-manager", ["communication", "relationship-building"], 0.2),
+        ]
+
+    def test_match_says_which_careers_have_all_and_what_each_misses(self) -> None:
+        # analytics: manager, marketing specialist, data analyst; communication: manager, PR
+        # manager, influencer, community manager. Only the manager has both (and comes first);
+        # each misses its other skills, in the order its required-skill lines name them.
+        document = json_of(["match", "-s", "analytics", "-s", "communication", "-f", "json"])
+        assert document[0]["id"] == "social-media-manager"
+        assert {m["id"]: (m["has_all"], m["missing"]) for m in document} == {
+            "social-media-manager": (
+                True,
+                [
+                    "written-communication",
+                    "social-media-platforms",
+                    "strategy",
+                    "content-creation",
+                    "creativity",
+                ],
+            ),
+            "social-media-marketing-specialist": (
+                False,
+                [
+                    "social-media-advertising",
+                    "audience-understanding",
+                    "campaign-management",
+                    "marketing",
+                    "budget-management",
+                ],
+            ),
+            "social-media-data-analyst": (
+                False,
+                ["social-media-tools", "reporting", "market-research", "strategy"],
+            ),
+            "social-media-pr-manager": (
+                False,
+                [
+                    "relationship-building",
+                    "crisis-management",
+                    "reputation-management",
+                    "written-communication",
+                    "media-relations",
+                    "social-listening",
+                    "social-media-tools",
+                ],
+            ),
+            "influencer": (
+                False,
+                [
+                    "content-creation",
+                    "creativity",
+                    "relationship-building",
+                    "marketing",
+                    "credibility",
+                ],
+            ),
+            "online-community-manager": (
+                False,
+                [
+                    "relationship-building",
+                    "customer-care",
+                    "community-management",
+                    "social-media-tools",
+                    "audience-engagement",
+                ],
+            ),
+        }
 
     def test_match_analytics_ranks_the_data_analyst_first(self) -> None:
         document = json_of(["match", "-s", "analytics", "-f", "json"])
@@ -397,12 +479,20 @@ class TestCsv:
         assert row["responsibilities"] == "; ".join(r.en for r in expected.responsibilities)
         assert row["skills"] == "; ".join(expected.skill_ids)
 
-    def test_compare_marks_each_skill_yes_or_no(self, catalogue: Catalogue) -> None:
+    def test_compare_marks_each_skill_yes_or_no(self) -> None:
+        # The two shared skills first, then the others in the order they are first named.
         _, rows = csv_rows(["compare", "influencer", "digital-content-creator", "-f", "csv"])
-        first = career(catalogue, "influencer")
-        for row in rows:
-            assert row["influencer"] == ("yes" if row["skill"] in first.skill_ids else "no")
-        assert {r["skill"] for r in rows} >= set(first.skill_ids)
+        assert [(r["skill"], r["influencer"], r["digital-content-creator"]) for r in rows] == [
+            ("content-creation", "yes", "yes"),
+            ("creativity", "yes", "yes"),
+            ("communication", "yes", "no"),
+            ("relationship-building", "yes", "no"),
+            ("marketing", "yes", "no"),
+            ("credibility", "yes", "no"),
+            ("written-communication", "no", "yes"),
+            ("video-editing", "no", "yes"),
+            ("audience-understanding", "no", "yes"),
+        ]
 
     def test_match_row_gives_the_score(self) -> None:
         _, rows = csv_rows(["match", "-s", "analytics", "-f", "csv"])
