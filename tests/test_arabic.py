@@ -146,23 +146,15 @@ def test_arabic_output_of_every_command(command: str) -> None:
 
 def test_match_legend_is_arabic() -> None:
     run = run_ok(["match", "-s", "analytics", "--lang", "ar"], WIDE)
-    assert message("match.legend", "ar") in run.stdout
-    assert message("match.legend", "en") not in run.stdout
+    assert squeeze(run.stdout).endswith(
+        "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات المطلوبة · نسبة متطلباتها التي تغطيها"
+    )
+    assert "score:" not in run.stdout
 
 
 def test_validate_summary_is_arabic() -> None:
-    data = catalogue()
     run = run_ok(["validate", str(DATA), "--lang", "ar"], WIDE)
-    expected = message(
-        "validate.ok",
-        "ar",
-        path=str(DATA),
-        careers=len(data["careers"]),
-        skills=len(data["skills"]),
-        trends=len(data["trends"]),
-        tips=len(data["tips"]),
-    )
-    assert squeeze(run.stdout) == squeeze(expected)
+    assert run.stdout == f"{DATA}: صالح: 7 مهن، 25 مهارة، 5 توجهات، 5 نصائح\n"
 
 
 ALL_COMMANDS = [*COMMANDS.values(), (["validate", str(DATA)], [])]
@@ -300,17 +292,14 @@ def test_ambiguous_career_error_is_arabic() -> None:
 def test_compare_usage_error_is_arabic() -> None:
     run = invoke(["compare", "influencer", "--lang", "ar"])
     assert run.exit_code == 2
-    assert message("compare.too_few", "ar") in run.stderr
+    assert run.stderr == "خطأ: المقارنة تحتاج إلى مهنتين على الأقل\n"
 
 
 def test_missing_skill_option_error_is_arabic() -> None:
     """A usage error is an error too: `match` without --skill, in Arabic."""
     run = invoke(["match", "--lang", "ar"])
     assert run.exit_code == 2
-    assert message("error.prefix", "ar") in run.stderr
-    assert run.stderr.splitlines()[0] == "خطأ: " + message(
-        "usage.missing", "ar", option="--skill / -s"
-    )
+    assert run.stderr.splitlines()[0] == "خطأ: الخيار --skill / -s مطلوب"
     assert "Missing option" not in run.stderr
 
 
