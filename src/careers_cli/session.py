@@ -152,8 +152,6 @@ def error_boundary(options: CommonOptions) -> Iterator[Console]:
     except CareersError as error:
         report_error(lines, error)
         raise typer.Exit(error.exit_status) from None
-    except KeyboardInterrupt:
-        raise typer.Exit(ExitStatus.INTERRUPTED) from None
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(ExitStatus.OK) from None
