@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,6 +93,17 @@ def folder_snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
         name: ((folder / name).read_bytes(), (folder / name).stat().st_mtime_ns)
         for name in sorted(os.listdir(folder))
     }
+
+
+def catalogue_alone_in_a_folder(tmp_path: Path, make: Callable[[Path], object]) -> Path:
+    """`tmp_path/catalogues/careers.json`, written by `make`, with an mtime far from now (so a
+    rewrite, even of the same bytes, shows); the folder holds nothing else."""
+    folder = tmp_path / "catalogues"
+    folder.mkdir()
+    path = folder / "careers.json"
+    make(path)
+    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    return path
 
 
 def raw_career(career_id: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from tests.conftest import (
     DATA,
     SEVEN_IDS,
     Run,
+    catalogue_alone_in_a_folder,
     catalogue_json,
     folder_snapshot,
     invoke,
@@ -547,11 +548,8 @@ def test_loading_never_writes(
     tmp_path: Path, load: Loader, make: Callable[[Path], None], status: int
 ) -> None:
     """Loading leaves the file's bytes and mtime alone and creates nothing beside it."""
-    folder = tmp_path / "catalogues"
-    folder.mkdir()
-    path = folder / "careers.json"
-    make(path)
-    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    path = catalogue_alone_in_a_folder(tmp_path, make)
+    folder = path.parent
     before = folder_snapshot(folder)
     run = load(path)
     assert run.exit_code == status, run.stderr

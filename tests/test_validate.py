@@ -26,6 +26,7 @@ from tests.conftest import (
     DATA,
     REPO,
     Run,
+    catalogue_alone_in_a_folder,
     folder_snapshot,
     invoke,
     raw_catalogue,
@@ -627,11 +628,8 @@ def test_validate_never_writes(
 ) -> None:
     """validate leaves the file's bytes and mtime alone and creates nothing beside it or in the
     working directory."""
-    folder = tmp_path / "catalogues"
-    folder.mkdir()
-    path = folder / "careers.json"
-    make(path)
-    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    path = catalogue_alone_in_a_folder(tmp_path, make)
+    folder = path.parent
     before = folder_snapshot(folder)
     monkeypatch.chdir(folder)
     if how == "installed":
@@ -646,11 +644,8 @@ def test_validate_never_writes(
 
 def test_schema_never_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """schema, run next to a catalogue that $CAREERS_DATA names, writes nothing anywhere near."""
-    folder = tmp_path / "catalogues"
-    folder.mkdir()
-    path = folder / "careers.json"
-    path.write_bytes(EXAMPLE.read_bytes())
-    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    path = catalogue_alone_in_a_folder(tmp_path, lambda p: p.write_bytes(EXAMPLE.read_bytes()))
+    folder = path.parent
     before = folder_snapshot(folder)
     monkeypatch.chdir(folder)
     for run in (
