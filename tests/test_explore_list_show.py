@@ -173,7 +173,7 @@ LIST_ROWS = [
         "social-media-pr-manager",
         "Social Media Public Relations Manager",
         "A social media public relations manager works to build and strengthen the brand's image"
-        " by engaging with the public, journalists and influencers.",
+        " by engaging with the public, media professionals and influencers.",
         "8",
     ),
     (
@@ -269,7 +269,7 @@ class TestShowProfile:
         shown = [(row.text("skill"), row.id_list("tagged as")) for row in rows]
         assert shown == [
             (
-                "Mastery of written and verbal communication.",
+                "Mastery of written and verbal communication skills.",
                 ["communication", "written-communication"],
             ),
             (
