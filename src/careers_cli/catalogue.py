@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -22,9 +23,13 @@ from careers_cli.messages import Alternatives, has_message
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 DATA_ENV_VAR = "CAREERS_DATA"
 MAX_CATALOGUE_BYTES = 256 * 1024 * 1024
+MAX_OBJECT_KEYS = 100
+"""No object of the format has more than 9 keys. Past this many, a file is refused as it is
+parsed: validation would report every unknown key, each a problem that costs memory."""
 BUNDLED_NAME = "careers.json"
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -63,9 +68,10 @@ def load_catalogue(source: CatalogueSource) -> Catalogue:
     """
     raw = read_catalogue_bytes(source.path)
     with _collection_paused():
-        data, duplicate_keys = parse_catalogue_json(raw, source.path)
-        if duplicate_keys or not source.bundled:
-            validate_catalogue(data, source.path, duplicate_keys)
+        parsed = parse_catalogue_json(raw, source.path)
+        if parsed.duplicates_found or not source.bundled:
+            validate_catalogue(parsed, source.path)
+        data = parsed.data
         catalogue = catalogue_from_data(data)
         # The catalogue lives as long as the process: move it out of the collector's sight
         # before the collector runs again, or its first run would traverse every object.
@@ -115,11 +121,21 @@ def read_catalogue_bytes(path: Path) -> bytes:
     return raw
 
 
-def parse_catalogue_json(raw: bytes, path: Path) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+class ParsedCatalogue(NamedTuple):
+    """A catalogue file's JSON, and the keys it gives twice in one object."""
+
+    data: dict[str, Any]
+    duplicate_keys: tuple[Problem, ...] = ()
+    """The first `MAX_PROBLEMS` of them, described."""
+    duplicates_found: int = 0
+
+
+def parse_catalogue_json(raw: bytes, path: Path) -> ParsedCatalogue:
     """Decode UTF-8 (a BOM is allowed) and parse strict JSON (no NaN or Infinity).
 
     A key given twice in one object keeps its first value and is returned as a problem, so
-    validation can report it together with every other problem of the file.
+    validation can report it together with every other problem of the file. An object with
+    more than `MAX_OBJECT_KEYS` keys is refused.
     """
     name = str(path)
     if raw.startswith(_UTF16_BOMS):
@@ -133,10 +149,15 @@ def parse_catalogue_json(raw: bytes, path: Path) -> tuple[dict[str, Any], tuple[
     if not text.strip():
         raise CatalogueError("catalogue.empty", path=name)
     duplicates: list[tuple[str, dict[str, Any]]] = []
+    oversized: list[tuple[dict[str, Any], int]] = []
+    most_keys = MAX_OBJECT_KEYS
 
     def keep_first_value(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
-        if len(result) == len(pairs):  # no key twice: the common case, decided in C
+        if len(result) == len(pairs) <= most_keys:  # the common case, decided in C
+            return result
+        if len(pairs) > most_keys:
+            oversized.append((result, len(pairs)))
             return result
         result = {}
         for key, value in pairs:
@@ -164,13 +185,24 @@ def parse_catalogue_json(raw: bytes, path: Path) -> tuple[dict[str, Any], tuple[
         raise CatalogueError("catalogue.bad_value", path=name, detail=str(error)) from None
     if not isinstance(data, dict):
         raise CatalogueError("catalogue.not_object", path=name, found=_json_type_name(data))
+    if oversized:
+        owner, count = oversized[0]
+        place = describe_location(_locations_of(data, {id(owner)}).get(id(owner), ()), data)
+        at = f"{place}: " if place else ""
+        raise CatalogueError(
+            "catalogue.too_many_keys", path=name, at=at, count=count, limit=most_keys
+        )
     if not duplicates:
-        return data, ()
-    places = _locations_of(data, {id(owner) for _, owner in duplicates})
-    return data, tuple(
+        return ParsedCatalogue(data)
+    from careers_cli.models import MAX_PROBLEMS
+
+    described = duplicates[:MAX_PROBLEMS]
+    places = _locations_of(data, {id(owner) for _, owner in described})
+    problems = tuple(
         _duplicate_key_problem(data, key, owner, places.get(id(owner), ()))
-        for key, owner in duplicates
+        for key, owner in described
     )
+    return ParsedCatalogue(data, problems, len(duplicates))
 
 
 def _duplicate_key_problem(
@@ -212,26 +244,46 @@ def _position_of_constant(text: str) -> tuple[int, int]:
     return 1, 1
 
 
-def validate_catalogue(
-    data: dict[str, Any], path: Path, known_problems: tuple[Problem, ...] = ()
-) -> None:
-    """Check parsed JSON against the models; raise `CatalogueError` listing every problem."""
+def validate_catalogue(parsed: ParsedCatalogue, path: Path) -> None:
+    """Check parsed JSON against the models; raise `CatalogueError` listing every problem.
+
+    Past `MAX_PROBLEMS` problems, the error lists the first ones and carries how many were
+    found in all (`found`) and how many records were left unchecked (`unchecked`).
+    """
     from pydantic import ValidationError
 
-    from careers_cli.models import Catalogue as CatalogueModel
+    from careers_cli.models import MAX_PROBLEMS, MORE_PROBLEMS, check_catalogue
 
-    problems = known_problems
+    data = parsed.data
+    details: list[ErrorDetails] = []
     try:
-        CatalogueModel.model_validate(data)
+        check_catalogue(data)
     except ValidationError as error:
-        problems += tuple(_describe_problems(error, data))
+        details = error.errors(include_url=False)
     except RecursionError:
         raise CatalogueError("catalogue.too_deep", path=str(path)) from None
+    found, unchecked = len(details), 0
+    if details and details[-1]["type"] == MORE_PROBLEMS:
+        context = details.pop().get("ctx", {})
+        found, unchecked = int(context["found"]), int(context["unchecked"])
+    room = MAX_PROBLEMS - len(parsed.duplicate_keys)
+    problems = parsed.duplicate_keys + tuple(islice(_describe_details(details, data), room))
     if problems:
-        raise CatalogueError("catalogue.invalid", path=str(path), problems=problems)
+        raise CatalogueError(
+            "catalogue.invalid",
+            path=str(path),
+            problems=problems,
+            found=parsed.duplicates_found + found,
+            unchecked=unchecked,
+        )
 
 
 def _describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator[Problem]:
+    """Pydantic's problems, with places that name records by id."""
+    return _describe_details(error.errors(include_url=False), data)
+
+
+def _describe_details(details: list[ErrorDetails], data: dict[str, Any]) -> Iterator[Problem]:
     """Pydantic's problems, with places that name records by id.
 
     Each known kind of problem has its own message in both languages; any other gives
@@ -239,7 +291,7 @@ def _describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator
     """
     from careers_cli.models import SLUG_PATTERN
 
-    for detail in error.errors(include_url=False):
+    for detail in details:
         place = describe_location(detail["loc"], data)
         at = f"{place}: " if place else ""
         context = dict(detail.get("ctx", {}))

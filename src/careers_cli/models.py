@@ -4,24 +4,48 @@ These models are the format: `careers schema` prints the JSON Schema generated f
 file is valid exactly when `Catalogue.model_validate` accepts it. Besides field types they check
 what a single field cannot: ids are unique within their collection and every reference (skill,
 career, platform) names a record that exists.
+
+An invalid file costs no more to check than a valid one of its size: records are validated one
+at a time, and after `MAX_PROBLEMS` problems the rest are only counted, or, for records, skipped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, Any, Literal, cast
+import functools
+from collections.abc import Callable, Iterator
+from itertools import islice
+from typing import Annotated, Any, Literal, cast, get_args, get_origin
 
+from annotated_types import MaxLen, MinLen
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
+
+MAX_PROBLEMS = 1_000
+"""Validation lists at most this many problems; it counts those after them, skipping records."""
+MORE_PROBLEMS = "more_problems"
+"""Type of the entry that ends a `ValidationError` cut short at `MAX_PROBLEMS`: its context gives
+the problems `found` in all and the records left `unchecked`."""
+
+# The longest lists the format allows: ten times what real data reaches (an ESCO occupation has
+# up to about 150 skill links and 60 alternative titles, a skill about 40 alternative labels).
+# Pydantic stops reading a list one item past its maximum and reports only its length, so these
+# bound the problems one record can have.
+MAX_LINKS = 1_500
+"""Required-skill lines of a career, skills of one line, references of a trend or tip."""
+MAX_ALIASES = 600
+"""Other names of a skill, per language."""
+MAX_ITEMS = 500
+"""Responsibilities, platforms and occupations of a career; paragraphs of a section."""
 
 
 def _require_visible_text(value: str) -> str:
@@ -66,8 +90,8 @@ class BilingualLabel(Record):
 class SkillAliases(Record):
     """Other words people use for a skill, per language; used only for search."""
 
-    en: list[Label] = Field(default_factory=list)
-    ar: list[Label] = Field(default_factory=list)
+    en: list[Label] = Field(default_factory=list, max_length=MAX_ALIASES)
+    ar: list[Label] = Field(default_factory=list, max_length=MAX_ALIASES)
 
 
 class Skill(Record):
@@ -82,7 +106,7 @@ class SkillRequirement(Record):
     """One required-skill line of a career, tagged with the vocabulary skills it asks for."""
 
     text: BilingualText
-    skills: list[Slug] = Field(min_length=1)
+    skills: list[Slug] = Field(min_length=1, max_length=MAX_LINKS)
 
 
 class OccupationMatch(Record):
@@ -102,10 +126,10 @@ class Career(Record):
     id: Slug
     title: BilingualLabel
     description: BilingualText
-    responsibilities: list[BilingualText] = Field(min_length=1)
-    required_skills: list[SkillRequirement] = Field(min_length=1)
-    platforms: list[Slug] = Field(default_factory=list)
-    occupations: list[OccupationMatch] = Field(default_factory=list)
+    responsibilities: list[BilingualText] = Field(min_length=1, max_length=MAX_ITEMS)
+    required_skills: list[SkillRequirement] = Field(min_length=1, max_length=MAX_LINKS)
+    platforms: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
+    occupations: list[OccupationMatch] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Platform(Record):
@@ -122,9 +146,9 @@ class LinkedNote(Record):
     id: Slug
     title: BilingualLabel
     text: BilingualText
-    careers: list[Slug] = Field(default_factory=list)
-    skills: list[Slug] = Field(default_factory=list)
-    platforms: list[Slug] = Field(default_factory=list)
+    careers: list[Slug] = Field(default_factory=list, max_length=MAX_LINKS)
+    skills: list[Slug] = Field(default_factory=list, max_length=MAX_LINKS)
+    platforms: list[Slug] = Field(default_factory=list, max_length=MAX_LINKS)
 
 
 class Trend(LinkedNote):
@@ -142,7 +166,7 @@ class Section(Record):
     heading: BilingualLabel | None = Field(
         default=None, description="The section's heading; the source's opening has none."
     )
-    paragraphs: list[BilingualText] = Field(min_length=1)
+    paragraphs: list[BilingualText] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class Catalogue(Record):
@@ -169,31 +193,33 @@ class Catalogue(Record):
     @model_validator(mode="wrap")
     @classmethod
     def _check_ids_and_references(
-        cls, data: Any, handler: ValidatorFunctionWrapHandler
+        cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
     ) -> Catalogue:
         """Field errors and cross-record errors (duplicate ids, dangling references) together.
 
         The cross-record checks read the raw data, so a file with a bad field still has its
-        references checked: `careers validate` reports every problem at once.
+        references checked: `careers validate` reports every problem at once, up to
+        `MAX_PROBLEMS`. Once records are left unchecked at the bound, so are the references.
         """
-        problems = list(_cross_record_problems(data)) if isinstance(data, dict) else []
-        try:
-            catalogue = handler(data)
-        except ValidationError as error:
-            field_problems = [
-                InitErrorDetails(
-                    type=PydanticCustomError(e["type"], e["msg"], e.get("ctx")),
-                    loc=e["loc"],
-                    input=e["input"],
-                )
-                for e in error.errors(include_url=False)
-            ]
-            raise ValidationError.from_exception_data(
-                cls.__name__, field_problems + problems
-            ) from None
-        if problems:
-            raise ValidationError.from_exception_data(cls.__name__, problems)
+        if not isinstance(data, dict):
+            return cast(Catalogue, handler(data))
+        keep_records = not (info.context or {}).get(_CHECK_ONLY, False)
+        problems = _Problems(MAX_PROBLEMS, keep_records=keep_records)
+        catalogue = _validate_parts(cls, data, (), handler, problems, split_at=0)
+        if not problems.unchecked:
+            problems.count_in(_cross_record_findings(data))
+        if problems.found:
+            raise problems.error(cls.__name__)
         return cast(Catalogue, catalogue)
+
+
+_CHECK_ONLY = "careers_cli.check_only"
+
+
+def check_catalogue(data: Any) -> None:
+    """Raise the `ValidationError` that `Catalogue.model_validate` would, without building the
+    models: faster, and what a caller that only needs validity wants."""
+    Catalogue.model_validate(data, context={_CHECK_ONLY: True})
 
 
 _COLLECTIONS = ("careers", "skills", "platforms", "trends", "tips", "sections")
@@ -211,47 +237,56 @@ _REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
 _SINGULAR = {"careers": "career", "skills": "skill", "platforms": "platform"}
 
 
-def _records(data: dict[str, Any], collection: str) -> list[tuple[int, dict[str, Any]]]:
+Loc = tuple[str | int, ...]
+Finding = tuple[str, str, Loc, str]
+"""A cross-record problem before it becomes an error: its type, message, place and the id."""
+
+
+def _records(data: dict[str, Any], collection: str) -> list[Any]:
+    # The list itself, not (index, record) pairs: a million records would make a million tuples.
     items = data.get(collection)
-    if not isinstance(items, list):
-        return []
-    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+    return items if isinstance(items, list) else []
 
 
 def _cross_record_problems(data: dict[str, Any]) -> Iterator[InitErrorDetails]:
     """Duplicate ids within a collection, and references to ids that no record has."""
+    return (_problem(*finding) for finding in _cross_record_findings(data))
+
+
+def _cross_record_findings(data: dict[str, Any]) -> Iterator[Finding]:
     known: dict[str, set[str]] = {}
     for collection in _COLLECTIONS:
         seen: set[str] = set()
-        for index, record in _records(data, collection):
-            record_id = record.get("id")
+        for index, record in enumerate(_records(data, collection)):
+            record_id = record.get("id") if isinstance(record, dict) else None
             if not isinstance(record_id, str):
                 continue
             if record_id in seen:
                 message = "id '{ref}' is used by an earlier record"
-                yield _problem("duplicate_id", message, (collection, index, "id"), record_id)
+                yield "duplicate_id", message, (collection, index, "id"), record_id
             seen.add(record_id)
         known[collection] = seen
     for collection, path, target in _REFERENCES:
         records = _records(data, collection)
-        if _all_known(_references(records, path), known[target]):
+        known_ids = known[target]
+        if _all_known(_references(records, path), known_ids):
             continue  # the common case, decided without building a place for each reference
-        for index, record in records:
+        kind = _SINGULAR[target]
+        message = f"unknown {kind} '{{ref}}': no {kind} has this id"
+        for index, record in enumerate(records):
             for loc, ref in _walk(record, path, (collection, index)):
-                if isinstance(ref, str) and ref not in known[target]:
-                    kind = _SINGULAR[target]
-                    message = f"unknown {kind} '{{ref}}': no {kind} has this id"
-                    yield _problem(f"unknown_{kind}", message, loc, ref)
+                if isinstance(ref, str) and ref not in known_ids:
+                    yield f"unknown_{kind}", message, loc, ref
 
 
-def _references(records: list[tuple[int, dict[str, Any]]], path: tuple[str, ...]) -> list[Any]:
+def _references(records: list[Any], path: tuple[str, ...]) -> list[Any]:
     """Every reference that `path` leads to in `records`, in one flat list."""
-    nodes: list[Any] = [record for _, record in records]
+    nodes: list[Any] = records
     for step in path:
         if step == "*":
             nodes = [item for node in nodes if isinstance(node, list) for item in node]
-        else:
-            nodes = [node.get(step) for node in nodes if isinstance(node, dict)]
+        else:  # only the values present: a million records without the key make no list
+            nodes = [v for node in nodes if isinstance(node, dict) and (v := node.get(step))]
     return [ref for node in nodes if isinstance(node, list) for ref in node]
 
 
@@ -262,9 +297,7 @@ def _all_known(refs: list[Any], known_ids: set[str]) -> bool:
         return False
 
 
-def _walk(
-    node: Any, path: tuple[str, ...], loc: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+def _walk(node: Any, path: tuple[str, ...], loc: Loc) -> Iterator[tuple[Loc, Any]]:
     """Follow `path` ("*" = every list item) to a list of references; yield (loc, ref)."""
     if not path:
         if isinstance(node, list):
@@ -280,9 +313,208 @@ def _walk(
         yield from _walk(node.get(step), rest, (*loc, step))
 
 
-def _problem(kind: str, message: str, loc: tuple[str | int, ...], ref: str) -> InitErrorDetails:
+def _problem(kind: str, message: str, loc: Loc, ref: str) -> InitErrorDetails:
     return InitErrorDetails(
         type=PydanticCustomError(kind, message, {"ref": ref}),
         loc=loc,
         input=ref,
     )
+
+
+# --- validation that stops after MAX_PROBLEMS --------------------------------------------------
+#
+# Pydantic keeps every error of a call until the call ends, and an error costs about 300 bytes
+# (1 KB once converted to a dict): the 600,000 empty records of a 1.8 MB file have 3 million
+# problems. So records are validated one call each, in pydantic's order, and once the bound is
+# reached no further record is validated. A record's own list of records longer than
+# `_SPLIT_AT` is validated item by item too, so that one record cannot pile up errors either.
+
+_SPLIT_AT = 16
+
+
+class _Problems:
+    """Problems in the order pydantic reports them: kept up to a bound, counted past it."""
+
+    def __init__(self, limit: int, *, keep_records: bool) -> None:
+        self.limit = limit
+        self.keep_records = keep_records
+        """Whether validated records are kept to build the model, or only checked."""
+        self.kept: list[InitErrorDetails] = []
+        self.found = 0
+        self.unchecked = 0
+        """Records not validated (or not to the end) because the bound was reached."""
+        self.cut = False
+        """Whether the record being validated was left unfinished."""
+
+    @property
+    def full(self) -> bool:
+        return len(self.kept) >= self.limit
+
+    def add_error(self, error: ValidationError, loc: Loc) -> None:
+        if self.full:  # only counted, never converted
+            self.found += error.error_count()
+        else:
+            self.add(error.errors(include_url=False), loc)
+
+    def add(self, details: list[ErrorDetails], loc: Loc) -> None:
+        self.found += len(details)
+        self.kept += [
+            InitErrorDetails(
+                type=PydanticCustomError(d["type"], d["msg"], d.get("ctx")),
+                loc=(*loc, *d["loc"]),
+                input=d["input"],
+            )
+            for d in details[: max(self.limit - len(self.kept), 0)]
+        ]
+
+    def count_in(self, findings: Iterator[Finding]) -> None:
+        """Keep findings up to the bound and count the others without building their errors."""
+        kept = [_problem(*finding) for finding in islice(findings, self.limit - len(self.kept))]
+        self.kept += kept
+        self.found += len(kept) + sum(1 for _ in findings)
+
+    def error(self, title: str) -> ValidationError:
+        details = list(self.kept)
+        if self.found > len(self.kept) or self.unchecked:
+            summary = PydanticCustomError(
+                MORE_PROBLEMS,
+                "validation stopped listing problems: {found} found, {unchecked} records unchecked",
+                {"found": self.found, "unchecked": self.unchecked},
+            )
+            details.append(InitErrorDetails(type=summary, loc=(), input=None))
+        return ValidationError.from_exception_data(title, details)
+
+
+def _validate_parts(
+    model: type[Record],
+    value: Any,
+    loc: Loc,
+    validate: Callable[[Any], Any],
+    problems: _Problems,
+    split_at: int,
+) -> Any:
+    """Validate `value` as `model`, its lists of records longer than `split_at` item by item.
+
+    The lists are replaced by stand-ins, records that pass unchecked, for one call that checks
+    everything else; then their items are validated, each list at its turn in pydantic's order.
+    Returns the validated record, or None when it has problems.
+    """
+    found_before = problems.found
+    lists = _long_record_lists(model, value, split_at)
+    if not lists:
+        try:
+            return validate(value)
+        except ValidationError as error:
+            problems.add_error(error, loc)
+            return None
+    with_stand_ins = dict(value)
+    for listed, (item, least, _) in lists.items():
+        # Any length the field allows gives the same answer: the shortest costs least.
+        with_stand_ins[listed] = [_stand_in(item)] * max(least, 1)
+    details: list[ErrorDetails] = []
+    try:
+        result = validate(with_stand_ins)
+    except ValidationError as error:  # few: each long list was one stand-in
+        result, details = None, error.errors(include_url=False)
+    for detail in details:  # a problem shows the record as given, not the copy
+        if detail["input"] is with_stand_ins:
+            detail["input"] = value
+    fields = list(model.model_fields)
+    by_field: dict[int, list[ErrorDetails]] = {}
+    for detail in details:  # pydantic's order: field by field, then unknown fields
+        head = detail["loc"][0] if detail["loc"] else None
+        position = fields.index(head) if head in fields else len(fields)
+        by_field.setdefault(position, []).append(detail)
+    checked: dict[str, list[Any]] = {}
+    for position, name in enumerate([*fields, None]):
+        problems.add(by_field.get(position, []), loc)
+        if name in lists and position not in by_field:  # a list of the wrong length has no items
+            item, _, items = lists[name]
+            checked[name] = _validate_items(item, items, (*loc, name), problems, top=not loc)
+    if result is None or problems.found > found_before or problems.unchecked:
+        return None
+    return result.model_copy(update=checked) if problems.keep_records else result
+
+
+def _validate_items(
+    model: type[Record], items: list[Any], loc: Loc, problems: _Problems, *, top: bool
+) -> list[Any]:
+    """Validate each item as `model` (keeping them if `problems.keep_records`); stop when the
+    bound is reached. Top-level records left over are counted as unchecked, and so is a record
+    whose own list of records was cut short."""
+    validate = model.__pydantic_validator__.validate_python
+    record_lists = tuple(_record_lists(model))
+    checked: list[Any] = []
+    keep = checked.append if problems.keep_records else _discard
+    for index, item in enumerate(items):
+        if problems.full:
+            if top:
+                problems.unchecked += len(items) - index
+            else:
+                problems.cut = True
+            break
+        if record_lists and _has_long_list(item, record_lists):
+            keep(_validate_parts(model, item, (*loc, index), validate, problems, _SPLIT_AT))
+            if top and problems.cut:
+                problems.unchecked += 1
+                problems.cut = False
+            continue
+        try:  # the common case, inline: it runs once for each record of the file
+            keep(validate(item))
+        except ValidationError as error:
+            problems.add_error(error, (*loc, index))
+    return checked
+
+
+def _discard(_: Any) -> None:
+    """Drop a record validated only to check the file: keeping 10,000 careers' models alive
+    takes 70% longer than validating them and dropping each at once."""
+
+
+def _has_long_list(item: Any, names: tuple[str, ...]) -> bool:
+    if type(item) is not dict:
+        return False
+    for name in names:
+        value = item.get(name)
+        if type(value) is list and len(value) > _SPLIT_AT:
+            return True
+    return False
+
+
+@functools.cache
+def _record_lists(model: type[Record]) -> dict[str, tuple[type[Record], int, int | None]]:
+    """The fields of `model` that are lists of records: item model, least and most items."""
+    found: dict[str, tuple[type[Record], int, int | None]] = {}
+    for name, field in model.model_fields.items():
+        args = get_args(field.annotation)
+        if get_origin(field.annotation) is list and _is_record(args[0]):
+            least = [m.min_length for m in field.metadata if isinstance(m, MinLen)]
+            most = [m.max_length for m in field.metadata if isinstance(m, MaxLen)]
+            found[name] = (args[0], max(least, default=0), min(most, default=None))
+    return found
+
+
+def _is_record(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, Record)
+
+
+def _long_record_lists(
+    model: type[Record], value: Any, split_at: int
+) -> dict[str, tuple[type[Record], int, list[Any]]]:
+    """The lists of records in `value` longer than `split_at`, of a length their field allows:
+    item model, least items, the list."""
+    record_lists = _record_lists(model)
+    if not record_lists or not isinstance(value, dict):
+        return {}
+    return {
+        name: (item, least, items)
+        for name, (item, least, most) in record_lists.items()
+        if type(items := value.get(name)) is list
+        and max(split_at + 1, least) <= len(items) <= (len(items) if most is None else most)
+    }
+
+
+@functools.cache
+def _stand_in(model: type[Record]) -> Record:
+    """An instance that passes as `model` in a list of records, without being validated."""
+    return model.model_construct()

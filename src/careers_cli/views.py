@@ -17,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.domain import Career, Language, LinkedNote, Platform
+from careers_cli.domain import Career, LinkedNote, Platform
 from careers_cli.errors import CatalogueError
 from careers_cli.layout import MinimumWidthTable
 from careers_cli.messages import label, message
@@ -30,7 +30,7 @@ from careers_cli.search import (
     SkillMatch,
     careers_needing,
 )
-from careers_cli.text import is_arabic, one_line, printable, printable_line
+from careers_cli.text import Language, is_arabic, one_line, printable, printable_line
 
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
@@ -364,9 +364,23 @@ def _labelled_grid(language: Language) -> Table:
 
 
 def validation_problems(error: CatalogueError, language: Language) -> RenderableType:
-    """Every problem of an invalid catalogue, one per line, under a count."""
+    """Every problem of an invalid catalogue, one per line, under a count.
+
+    Past the bound on problems, a last line says how many more were found, or that validation
+    stopped with records left unchecked (the count above is then a lower bound).
+    """
     problems = error.problem_lines(language)
-    heading = message("validate.problems", language, path=error.path, count=len(problems))
+    found, unchecked = (error.params.get(name) for name in ("found", "unchecked"))
+    found = max(found, len(problems)) if isinstance(found, int) else len(problems)
+    unchecked = unchecked if isinstance(unchecked, int) else 0
+    key = "validate.problems_at_least" if unchecked else "validate.problems"
+    heading = message(key, language, path=error.path, count=found)
     lines = [Text(printable_line(heading), style="bold red")]
     lines += [Text("  " + printable_line(problem)) for problem in problems]
+    if unchecked:
+        more = message("validate.stopped", language, shown=len(problems), unchecked=unchecked)
+        lines.append(Text("  " + printable_line(more)))
+    elif found > len(problems):
+        more = message("validate.not_shown", language, count=found - len(problems))
+        lines.append(Text("  " + printable_line(more)))
     return Group(*lines)
