@@ -31,7 +31,7 @@ PYTHON = sys.executable
 CAREERS = [
     PYTHON,
     "-c",
-    "import sys; from careers_cli.cli import main; sys.argv[0] = 'careers'; main()",
+    "import sys; from careers_cli.entry import main; sys.argv[0] = 'careers'; main()",
 ]
 REFERENCE = [PYTHON, str(HERE / "reference_app.py")]
 STARTUP_COMMANDS = {

@@ -121,7 +121,7 @@ def test_wheel_ships_the_catalogue_unchanged(installed: Installed) -> None:
         assert wheel.read("careers_cli/data/careers.json") == DATA.read_bytes()
         assert "careers_cli/__init__.py" in names
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
-        assert "careers = careers_cli.cli:main" in wheel.read(entry_points).decode()
+        assert "careers = careers_cli.entry:main" in wheel.read(entry_points).decode()
 
 
 def test_installed_script_lists_the_seven_careers_from_another_folder(

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import NamedTuple
 
-from careers_cli.domain import Bilingual, Language
+from careers_cli.domain import Bilingual
 from careers_cli.messages import message
+from careers_cli.text import Language
 
 
 class ExitStatus(IntEnum):
@@ -18,6 +19,7 @@ class ExitStatus(IntEnum):
     USAGE = 2
     INVALID_CATALOGUE = 3
     INTERNAL_ERROR = 70
+    OUTPUT_ERROR = 74
     INTERRUPTED = 130
 
 
@@ -69,9 +71,22 @@ class AmbiguousNameError(UnresolvedNameError):
 
 
 class UsageError(CareersError):
-    """Arguments that cannot work together, beyond what the option parser checks."""
+    """Arguments that cannot work together, or a value that is not one of an option's choices.
+
+    `command` ("careers list") is where `-h` would help; when given, a hint says so.
+    """
 
     exit_status = ExitStatus.USAGE
+
+    def __init__(self, key: str, /, *, command: str | None = None, **params: object) -> None:
+        super().__init__(key, **params)
+        self.command = command
+
+
+class OutputError(CareersError):
+    """The output could not be written: a full disk, a closed stream, an I/O error."""
+
+    exit_status = ExitStatus.OUTPUT_ERROR
 
 
 Problem = tuple[str, dict[str, object]]

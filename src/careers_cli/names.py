@@ -19,6 +19,17 @@ TYPO_THRESHOLD = 0.88
 # Below the threshold, how similar a suggestion must still be to be offered.
 SUGGESTION_THRESHOLD = 0.7
 SUGGESTION_COUNT = 3
+# The longest career name or skill query taken, in characters as typed: as long as the longest
+# title or label a catalogue may have. A longer query only costs normalising (NFKC can make it
+# eighteen times longer) and fuzzy matching against every name: 128 KB of U+FDFA took over a
+# minute on 1,000 careers.
+QUERY_LIMIT = 200
+
+
+def check_query_length(query: str) -> None:
+    """Refuse a name longer than `QUERY_LIMIT` characters, counted before any normalisation."""
+    if len(query) > QUERY_LIMIT:
+        raise UsageError("query.too_long", limit=QUERY_LIMIT, length=len(query))
 
 
 # --- careers -------------------------------------------------------------------------------
@@ -30,6 +41,7 @@ def resolve_career(index: CatalogueIndex, query: str) -> Career:
     Raises `AmbiguousNameError` when several careers fit equally and `NotFoundError` (with
     suggestions) when none does.
     """
+    check_query_length(query)
     if query in index.careers_by_id:  # the common case, without normalising every name
         return index.careers_by_id[query]
     wanted = normalise(query)
@@ -97,6 +109,8 @@ def _similarity(wanted: str, name: tuple[str, ...]) -> float:
 
 def resolve_careers(index: CatalogueIndex, queries: Sequence[str]) -> list[Career]:
     """Resolve several names; naming the same career twice is a usage error."""
+    for query in queries:  # an over-long name is refused before any other is looked up
+        check_query_length(query)
     careers: list[Career] = []
     named_by: dict[str, str] = {}
     for query in queries:
@@ -118,6 +132,7 @@ def resolve_careers(index: CatalogueIndex, queries: Sequence[str]) -> list[Caree
 
 def resolve_skill(index: CatalogueIndex, query: str) -> Skill:
     """The vocabulary skill `query` names, by id, label or alias, in either language."""
+    check_query_length(query)
     if query in index.skills_by_id:
         return index.skills_by_id[query]
     wanted = normalise(query)
@@ -175,6 +190,8 @@ def _resolve_skill_typo(index: CatalogueIndex, query: str, wanted: str) -> Skill
 
 def resolve_skills(index: CatalogueIndex, queries: Sequence[str]) -> list[SkillMatch]:
     """Resolve each query; two queries for the same skill count once (the first word is kept)."""
+    for query in queries:  # an over-long query is refused before any other is looked up
+        check_query_length(query)
     found: dict[str, SkillMatch] = {}
     for query in queries:
         skill = resolve_skill(index, query)
@@ -191,11 +208,15 @@ def complete_career_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[st
     Typer offers the shell only values that start with what was typed, so an id cannot be
     completed from words of a title.
     """
+    if len(incomplete) > QUERY_LIMIT:
+        return []
     return [(c.id, c.title.en) for c in index.catalogue.careers if c.id.startswith(incomplete)]
 
 
 def complete_skill_names(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
     """Skill ids, then English labels, that start with `incomplete` (as typed: see above)."""
+    if len(incomplete) > QUERY_LIMIT:
+        return []
     skills = index.catalogue.skills
     ids = [(s.id, s.label.en) for s in skills if s.id.startswith(incomplete)]
     labels = [

@@ -1,0 +1,100 @@
+"""The `careers` script: what runs before anything else, and how every run ends.
+
+This module imports nothing heavy, so what it sets up holds from the first moment:
+
+- Ctrl-C ends the program at once with status 130 and nothing printed, even while Typer, Rich
+  and Pydantic are still being imported;
+- standard output goes through `GuardedOutput`: a write that fails (a full disk, an I/O error,
+  a closed stream) becomes a one-line error with status 74, and a reader that went away (a
+  closed pipe) ends the program quietly with status 0;
+- standard error never fails: where it cannot be written, there is nowhere to report to.
+- a shell completion request is answered here, before the command line is parsed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    os._exit(130)
+
+
+# Before any other import of the program's: Ctrl-C while modules load ends it quietly too.
+signal.signal(signal.SIGINT, _interrupted)
+
+from typing import NoReturn  # noqa: E402
+
+from careers_cli.errors import ExitStatus, OutputError  # noqa: E402
+from careers_cli.streams import GuardedOutput, QuietErrors, ReaderGone, silence_stdout  # noqa: E402
+
+
+def main() -> NoReturn:
+    """Entry point of the `careers` script."""
+    sys.stdout = GuardedOutput(sys.stdout)
+    sys.stderr = QuietErrors(sys.stderr)
+    request = os.environ.get("_CAREERS_COMPLETE")
+    if request is not None:
+        _answer_completion(request)
+    _give_completion_flags_a_value(sys.argv)
+    from careers_cli.cli import app
+
+    try:
+        app()
+        status: object = ExitStatus.OK
+    except SystemExit as exit_request:
+        status = exit_request.code
+    sys.exit(_finish(status))
+
+
+_COMPLETION_FLAGS = ("--install-completion", "--show-completion")
+
+
+def _give_completion_flags_a_value(argv: list[str]) -> None:
+    """`careers --install-completion` alone means the user's shell: give the flag the empty
+    value that stands for it, since the option parser has no options with optional values."""
+    for position in range(len(argv) - 1, 0, -1):
+        following = argv[position + 1] if position + 1 < len(argv) else None
+        if argv[position] in _COMPLETION_FLAGS and (following is None or following[:1] == "-"):
+            argv.insert(position + 1, "")
+
+
+def _finish(status: object) -> int:
+    """Flush what is still buffered and give the exit status; a write failure changes it."""
+    code = status if isinstance(status, int) else (0 if status is None else 1)
+    try:
+        sys.stdout.flush()
+    except ReaderGone:
+        silence_stdout()
+        return ExitStatus.OK
+    except OutputError as error:
+        silence_stdout()
+        from careers_cli.cli import report_outside_session
+
+        report_outside_session(error)
+        return error.exit_status
+    return code
+
+
+def _answer_completion(request: str) -> NoReturn:
+    """Print the candidates for the command line the shell sent, and exit (always 0)."""
+    from careers_cli.completion import LINE_VAR, answer_request, click_candidates
+
+    try:
+        import typer
+
+        from careers_cli.cli import app
+
+        command = typer.main.get_command(app)
+        answer = answer_request(
+            request,
+            os.environ.get(LINE_VAR, ""),
+            lambda words, incomplete: click_candidates(command, words, incomplete),
+        )
+        sys.stdout.write(answer)
+        sys.stdout.flush()
+    except Exception:  # nothing may reach the shell but candidates
+        silence_stdout()
+    sys.exit(ExitStatus.OK)
