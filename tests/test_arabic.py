@@ -147,7 +147,7 @@ def test_arabic_output_of_every_command(command: str) -> None:
 def test_match_legend_is_arabic() -> None:
     run = run_ok(["match", "-s", "analytics", "--lang", "ar"], WIDE)
     assert squeeze(run.stdout).endswith(
-        "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات المطلوبة · نسبة متطلباتها التي تغطيها"
+        "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات التي أدخلتها · نسبة متطلباتها التي تغطيها"
     )
     assert "score:" not in run.stdout
 

@@ -529,6 +529,30 @@ class TestMarkdown:
         for expected in catalogue.careers:
             assert f"| {expected.id} | {expected.title.ar} |" in stdout
 
+    def test_arabic_tables_have_arabic_headers(self) -> None:
+        """Markdown is for people: its headers are in their language (CSV keeps its keys)."""
+        listed = run_ok(["list", "--lang", "ar", "-f", "markdown"]).stdout.splitlines()
+        assert listed[0] == "| المعرف | المسمى | نبذة | المهارات |"
+        matched = run_ok(["match", "-s", "analytics", "--lang", "ar", "-f", "markdown"])
+        assert matched.stdout.splitlines()[0] == (
+            "| الترتيب | المعرف | المسمى | المهارات المطابقة | المهارات التي أدخلتها "
+            "| نسبة التغطية | لديها | الكلمات التي وجدتها | للتعلم |"
+        )
+        csv_header = run_ok(["list", "--lang", "ar", "-f", "csv"]).stdout.splitlines()[0]
+        assert csv_header == "id,title,summary,skills"
+
+    def test_arabic_compare_says_yes_and_no_in_arabic(self) -> None:
+        args = ["compare", "influencer", "digital-content-creator", "--lang", "ar"]
+        lines = run_ok([*args, "-f", "markdown"]).stdout.splitlines()
+        assert lines[0] == "| المهارة | الاسم | influencer | digital-content-creator |"
+        cells = [line.strip("|").split(" | ")[2:] for line in lines[2:]]
+        assert {cell.strip() for row in cells for cell in row} == {"نعم", "لا"}
+        english = run_ok([args[0], *args[1:3], "-f", "markdown"]).stdout.splitlines()
+        assert {c.strip() for line in english[2:] for c in line.strip("|").split(" | ")[2:]} == {
+            "yes",
+            "no",
+        }
+
     @pytest.mark.parametrize("command", ["skills", "trends", "tips", "match", "compare"])
     def test_other_collections_are_pipe_tables(self, command: str) -> None:
         lines = run_ok([*COMMANDS[command], "-f", "markdown"]).stdout.splitlines()
@@ -542,7 +566,8 @@ class TestMarkdown:
     def test_show_is_a_heading_then_sections(self, catalogue: Catalogue) -> None:
         stdout = run_ok(["show", "influencer", "-f", "markdown"]).stdout
         lines = stdout.splitlines()
-        assert lines[0] == "# Social Media Influencer (influencer)"
+        # Text escapes Markdown punctuation, parentheses too: see tests/test_output_safety.py.
+        assert lines[0] == "# Social Media Influencer \\(influencer\\)"
         headings = [line for line in lines if line.startswith("## ")]
         assert headings[:3] == ["## Description", "## Responsibilities", "## Required skills"]
         assert "## Related careers" in headings
@@ -555,7 +580,7 @@ class TestMarkdown:
     def test_show_in_arabic_titles_the_document_in_arabic(self, catalogue: Catalogue) -> None:
         stdout = run_ok(["show", "influencer", "--lang", "ar", "-f", "markdown"]).stdout
         title = career(catalogue, "influencer").title.ar
-        assert stdout.splitlines()[0] == f"# {title} (influencer)"
+        assert stdout.splitlines()[0] == f"# {title} \\(influencer\\)"
         assert sum(line.startswith("## ") for line in stdout.splitlines()) >= 3
 
 

@@ -443,7 +443,7 @@ class TestEveryProblemWithItsPlace:
         """No path, or two, is a usage error (2), not a catalogue error."""
         run = invoke(["validate"])
         assert run.exit_code == 2
-        assert run.stderr.startswith("error: Missing argument 'path'")
+        assert run.stderr == "error: missing argument PATH\ntry 'careers validate -h' for help\n"
         run = invoke(["validate", str(EXAMPLE), str(DATA)])
         assert run.exit_code == 2
         assert run.stderr.startswith("error: ")

@@ -14,24 +14,34 @@ import typer
 from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
 
-from careers_cli import __version__, names, records, search, views
+from careers_cli import __version__, completion, names, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
 from careers_cli.domain import Catalogue, LinkedNote
-from careers_cli.errors import CatalogueError, ExitStatus
-from careers_cli.messages import message
+from careers_cli.errors import CareersError, CatalogueError, ExitStatus, OutputError, UsageError
+from careers_cli.messages import Alternatives, message
 from careers_cli.options import (
+    CommonOptions,
     DataOption,
     DebugOption,
+    FormatOption,
     LangOption,
     NoColorOption,
-    complete_career,
-    complete_skill,
+    RtlOption,
     merge_options,
+    parse_limit,
     with_common_options,
 )
 from careers_cli.output import make_console, write_json
-from careers_cli.session import CommonOptions, error_boundary, open_session, report_usage_error
-from careers_cli.text import printable
+from careers_cli.session import (
+    StderrLines,
+    error_boundary,
+    language_from_arguments,
+    open_session,
+    report_error,
+    report_usage_error,
+)
+from careers_cli.streams import ReaderGone, silence_stdout
+from careers_cli.text import printable_line
 
 
 def _reflowed(help_text: str) -> str:
@@ -45,11 +55,14 @@ def _reflowed(help_text: str) -> str:
 
 
 def _without_flag_types(params: list[Any]) -> list[Any]:
-    """Give flags an empty metavar, so help shows `--all`, not `--all <bool>`: a flag takes no
-    value, and showing a type suggests it does."""
+    """Help in words a person reads: `--all`, not `--all <bool>` (a flag takes no value, and a
+    type suggests it does); `careers show CAREER`, not `{CAREER}` with a `<str>` beside it."""
     for param in params:
         if getattr(param, "is_flag", False) and param.metavar is None:
             param.metavar = ""
+        if param.param_type_name == "argument" and param.metavar:
+            param.get_usage_pieces = lambda ctx, name=param.metavar: [name]
+            param.display_type_rich = lambda ctx: None
     return params
 
 
@@ -92,12 +105,28 @@ class CareersGroup(TyperGroup):
         except typer.TyperException as error:  # Click's usage errors derive from it
             report_usage_error(error, argv)
             sys.exit(getattr(error, "exit_code", ExitStatus.USAGE))
+        except ReaderGone:  # help, --version or schema into a pipe its reader closed
+            silence_stdout()
+            sys.exit(ExitStatus.OK)
+        except CareersError as error:  # raised outside a command's session: help, schema
+            report_outside_session(error, argv)
+            sys.exit(error.exit_status)
         sys.exit(status if isinstance(status, int) else ExitStatus.OK)
+
+
+def report_outside_session(error: CareersError, argv: list[str] | None = None) -> None:
+    """Report an error raised where no command's options were parsed (help, --version, schema,
+    the last flush of the output), in the language the command line asks for."""
+    argv = sys.argv[1:] if argv is None else argv
+    language = language_from_arguments(argv)
+    err = make_console(sys.stderr, no_color="--no-color" in argv)
+    report_error(StderrLines(err, language), error)
 
 
 app = typer.Typer(
     name="careers",
     cls=CareersGroup,
+    add_completion=False,  # its zsh script evaluates what the program prints: see completion.py
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -111,6 +140,51 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _install_completion(value: str | None) -> None:
+    if value is not None:
+        raise typer.Exit(run_completion_action("install", value))
+
+
+def _show_completion(value: str | None) -> None:
+    if value is not None:
+        raise typer.Exit(run_completion_action("show", value))
+
+
+def run_completion_action(action: str, shell: str) -> int:
+    """Install (or print) the completion script for `shell` ("": the shell $SHELL names)."""
+    language = language_from_arguments(sys.argv[1:])
+    err = StderrLines(make_console(sys.stderr), language)
+    chosen = shell.strip().lower() or completion.detect_shell()
+    try:
+        if not chosen:
+            raise UsageError("completion.unknown_shell")
+        if chosen not in completion.SHELLS:
+            shells = Alternatives(list(completion.SHELLS))
+            raise UsageError("completion.unsupported", shell=chosen, shells=shells)
+        if action == "show":
+            sys.stdout.write(completion.completion_script(chosen))
+            return ExitStatus.OK
+        try:
+            installed = completion.install_completion(chosen, Path.home())
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise OutputError("output.failed", reason=f"{error.filename}: {reason}") from None
+    except CareersError as error:
+        report_error(err, error)
+        return error.exit_status
+    out = make_console(sys.stdout)
+    out.print(
+        Text(message("completion.installed", language, shell=chosen, path=str(installed.script))),
+        soft_wrap=True,
+    )
+    if installed.startup is not None:
+        out.print(
+            Text(message("completion.startup", language, path=str(installed.startup))),
+            soft_wrap=True,
+        )
+    return ExitStatus.OK
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -118,12 +192,36 @@ def root(
     lang: LangOption = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
+    output_format: FormatOption = None,
+    rtl: RtlOption = None,
     version: Annotated[
         bool,
         typer.Option(
             "--version", callback=_print_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            is_eager=True,
+            show_default=False,
+            help="Install completion for bash, zsh or fish (by default the shell $SHELL names).",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            show_default=False,
+            help="Print the completion script for bash, zsh or fish, to install it yourself.",
+        ),
+    ] = None,
 ) -> None:
     """Explore careers from the terminal: list, read, compare, and match them to your skills.
 
@@ -137,7 +235,7 @@ def root(
 
     Common options work before or after the command name.
     """
-    ctx.obj = merge_options(ctx, data, lang, no_color, debug)
+    ctx.obj = merge_options(ctx, data, lang, no_color, debug, output_format, rtl)
 
 
 @app.command("list", cls=CareersCommand)
@@ -168,9 +266,10 @@ def show(
     career: Annotated[
         str,
         typer.Argument(
+            metavar="CAREER",
             help="Career id, id prefix, words of its title (English or Arabic), or a misspelling.",
             show_default=False,
-            autocompletion=complete_career,
+            autocompletion=completion.complete_career,
         ),
     ],
     *,
@@ -201,9 +300,10 @@ def compare(
     careers: Annotated[
         list[str],
         typer.Argument(
+            metavar="CAREER...",
             help=f"2 to {search.COMPARE_LIMIT} careers, named as for 'show'.",
             show_default=False,
-            autocompletion=complete_career,
+            autocompletion=completion.complete_career,
         ),
     ],
     *,
@@ -239,16 +339,16 @@ def match(
             metavar="SKILL",
             help="A skill you have: id, name or alias, English or Arabic; repeat for more.",
             show_default=False,
-            autocompletion=complete_skill,
+            autocompletion=completion.complete_skill,
         ),
     ],
     require_all: Annotated[
         bool, typer.Option("--all", help="Only careers that have every skill asked for.")
     ] = False,
     limit: Annotated[
-        int | None,
+        str | None,
         typer.Option(
-            "--limit", "-n", min=1, metavar="N", help="Show at most N careers.", show_default=False
+            "--limit", "-n", metavar="N", help="Show at most N careers.", show_default=False
         ),
     ] = None,
     *,
@@ -269,13 +369,15 @@ def match(
 
     careers match -s "تحليل البيانات" --all --limit 3
     """
+    with error_boundary(options):  # a usage error is reported before the catalogue is read
+        most = parse_limit(limit, option="--limit", command="careers match")
     with open_session(options) as session:
         index, language = session.index, session.language
         wanted = names.resolve_skills(index, skill)
-        matches = search.rank_by_skills(index, wanted, require_all=require_all, limit=limit)
+        matches = search.rank_by_skills(index, wanted, require_all=require_all, limit=most)
         if not matches:
             session.notice(message("match.none", language))
-            if options.output_format != "json":
+            if options.chosen_format != "json":
                 return
         session.present(
             lambda: views.match_list(index, matches, language),
@@ -350,7 +452,15 @@ def _present_notes(
 @app.command(cls=CareersCommand)
 @with_common_options(common=("lang", "no_color", "debug"))
 def validate(
-    path: Annotated[Path, typer.Argument(help="The catalogue file to check.", show_default=False)],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="PATH",
+            help="The catalogue file to check.",
+            show_default=False,
+            readable=False,  # the loader checks: an unreadable file is exit 3, as documented
+        ),
+    ],
     *,
     options: CommonOptions,
 ) -> None:
@@ -381,7 +491,7 @@ def validate(
             tips=len(catalogue.tips),
         )
         out = make_console(sys.stdout, no_color=options.no_color)
-        out.print(Text(printable(summary)), soft_wrap=True)
+        out.print(Text(printable_line(summary)), soft_wrap=True)
 
 
 @app.command(cls=CareersCommand)
@@ -393,8 +503,3 @@ def schema() -> None:
     careers schema > careers.schema.json
     """
     write_json(sys.stdout, catalogue_json_schema())
-
-
-def main() -> None:
-    """Entry point of the `careers` script."""
-    app()

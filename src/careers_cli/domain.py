@@ -12,11 +12,9 @@ define.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
-from careers_cli.text import first_sentence
-
-Language = Literal["en", "ar"]
+from careers_cli.text import Language, first_sentence
 
 
 class Bilingual(NamedTuple):

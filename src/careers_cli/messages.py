@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from careers_cli.domain import Language
+from careers_cli.text import Language
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     # catalogue errors
@@ -99,6 +99,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{at}List should have at least {min_length:en:item}, not {actual_length}",
         "{at}يجب ألا يقل عدد العناصر عن {min_length} (عددها الآن {actual_length})",
     ),
+    "problem.too_long": (
+        "{at}List should have at most {max_length:en:item}, not {actual_length}",
+        "{at}يجب ألا يزيد عدد العناصر على {max_length} (عددها الآن {actual_length})",
+    ),
     "problem.list_type": (
         "{at}Input should be a valid list",
         "{at}يجب أن تكون القيمة قائمة",
@@ -138,6 +142,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "catalogue.too_deep": (
         "{path}: JSON is nested too deeply",
         "{path}: بنية JSON متداخلة بعمق زائد",
+    ),
+    "catalogue.too_many_keys": (
+        "{path}: {at}{count:en:key} in one object; an object may have at most {limit}",
+        "{path}: {at}{count:ar:key} في كائن واحد؛ الحد الأقصى لمفاتيح الكائن {limit}",
     ),
     "catalogue.not_object": (
         "{path}: the top level must be a JSON object, not {found}",
@@ -188,6 +196,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "a skill cannot be empty",
         "المهارة لا يمكن أن تكون فارغة",
     ),
+    "query.too_long": (
+        "a career or skill name may have at most {limit} characters; this one has {length}",
+        "اسم المهنة أو المهارة طويل جداً: عدد أحرفه {length} والحد الأقصى {limit}",
+    ),
     "compare.too_few": (
         "compare needs at least 2 careers",
         "المقارنة تحتاج إلى مهنتين على الأقل",
@@ -206,11 +218,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "match.legend": (
         "score: your skills it has / skills asked · share of its required skills they cover",
-        "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات المطلوبة · نسبة متطلباتها التي تغطيها",
+        "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات التي أدخلتها · نسبة متطلباتها التي تغطيها",
     ),
     "option.bad_value": (
-        "{option} must be one of: {choices} (got '{value}')",
-        "{option} يجب أن يكون أحد: {choices} (القيمة '{value}')",
+        "{option} must be one of {choices:en} (got '{value}')",
+        "{option} يجب أن يكون أحد الخيارات {choices:ar} (القيمة '{value}')",
     ),
     "usage.hint": (
         "try '{command} -h' for help",
@@ -219,6 +231,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "usage.missing": (
         "missing {option}",
         "الخيار {option} مطلوب",
+    ),
+    "usage.missing_argument": (
+        "missing argument {argument}",
+        "الوسيط {argument} مطلوب",
+    ),
+    "usage.needs_value": (
+        "option {option} needs a value",
+        "الخيار {option} يحتاج إلى قيمة",
+    ),
+    "usage.empty_path": (
+        "{option}: the path is empty",
+        "{option}: المسار فارغ",
+    ),
+    "usage.limit": (
+        "{option} must be a whole number of at least 1 (got '{value}')",
+        "{option} يجب أن يكون عدداً صحيحاً لا يقل عن 1 (القيمة '{value}')",
     ),
     "usage.no_such_option": (
         "no such option: {option}",
@@ -240,6 +268,32 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "set PYTHONIOENCODING=utf-8 or use --format json",
     ),
     "error.prefix": ("error", "خطأ"),
+    "output.failed": (
+        "cannot write the output: {reason}",
+        "تتعذر كتابة المخرجات: {reason}",
+    ),
+    "output.closed": (
+        "cannot write the output: standard output is closed",
+        "تتعذر كتابة المخرجات: المخرج القياسي مغلق",
+    ),
+    "completion.unsupported": (
+        "cannot install completion for '{shell}': careers completes {shells:en}",
+        "يتعذر تثبيت الإكمال التلقائي لـ '{shell}': يدعم careers الأصداف {shells:ar}",
+    ),
+    "completion.unknown_shell": (
+        "cannot tell which shell you use ($SHELL is not set); name it: "
+        "careers --install-completion bash, zsh or fish",
+        "يتعذر معرفة الصدفة المستخدمة (المتغير SHELL غير معرّف)؛ سمّها: "
+        "careers --install-completion bash أو zsh أو fish",
+    ),
+    "completion.installed": (
+        "{shell} completion installed in {path}; it works in shells started from now on",
+        "ثُبّت الإكمال التلقائي لـ {shell} في {path}؛ يعمل في الأصداف التي تُفتح من الآن",
+    ),
+    "completion.startup": (
+        "{path} now loads it",
+        "أصبح {path} يحمّله",
+    ),
     "validate.ok": (
         "{path}: valid: {careers:en:career}, {skills:en:skill}, {trends:en:trend}, {tips:en:tip}",
         "{path}: صالح: {careers:ar:career}، {skills:ar:skill}، {trends:ar:trend}، {tips:ar:tip}",
@@ -247,6 +301,19 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "validate.problems": (
         "{path}: {count:en:problem}",
         "{path}: {count:ar:problem}",
+    ),
+    # after MAX_PROBLEMS: all found were counted, or validation stopped with records unchecked
+    "validate.problems_at_least": (
+        "{path}: at least {count:en:problem}",
+        "{path}: {count:ar:problem} على الأقل",
+    ),
+    "validate.not_shown": (
+        "... plus {count:en:problem} not shown",
+        "... عدد المشكلات الأخرى غير المعروضة: {count}",
+    ),
+    "validate.stopped": (
+        "... validation stopped after {shown:en:problem}; {unchecked:en:record} left unchecked",
+        "... توقف التحقق بعد {shown:ar:problem}؛ عدد السجلات التي لم تُفحص: {unchecked}",
     ),
 }
 
@@ -281,6 +348,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kind.platform": ("platform", "منصة"),
     "kind.tool": ("tool", "أداة"),
     "present": ("yes", "نعم"),
+    "yes": ("yes", "نعم"),
+    "no": ("no", "لا"),
     "absent": ("-", "-"),
     "none": ("none", "لا يوجد"),
 }
@@ -302,6 +371,8 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str, str, str]]] = {
     "trend": (("trend", "trends"), ("توجه", "توجهان", "توجهات", "واحد")),
     "tip": (("tip", "tips"), ("نصيحة", "نصيحتان", "نصائح", "واحدة")),
     "item": (("item", "items"), ("عنصر", "عنصران", "عناصر", "واحد")),
+    "record": (("record", "records"), ("سجل", "سجلان", "سجلات", "واحد")),
+    "key": (("key", "keys"), ("مفتاح", "مفتاحان", "مفاتيح", "واحد")),
 }
 
 
@@ -338,6 +409,41 @@ class Alternatives:
 
 def has_message(key: str) -> bool:
     return key in _MESSAGES
+
+
+# Column headers of Markdown tables in Arabic; in English they are the CSV headers themselves.
+_ARABIC_COLUMNS: dict[str, str] = {
+    "id": "المعرف",
+    "title": "المسمى",
+    "summary": "نبذة",
+    "skills": "المهارات",
+    "skill": "المهارة",
+    "label": "الاسم",
+    "aliases": "أسماء أخرى",
+    "careers": "المهن",
+    "platforms": "المنصات والأدوات",
+    "text": "النص",
+    "rank": "الترتيب",
+    "matched": "المهارات المطابقة",
+    "asked": "المهارات التي أدخلتها",
+    "centrality": "نسبة التغطية",
+    "has": "لديها",
+    "found_by": "الكلمات التي وجدتها",
+    "to_learn": "للتعلم",
+    "description": "الوصف",
+    "responsibilities": "المهام والمسؤوليات",
+    "required_skills": "المهارات المطلوبة",
+    "trends": "التوجهات",
+    "tips": "النصائح",
+    "occupations": "المهن المعيارية",
+    "related": "مهن ذات صلة",
+}
+
+
+def column_label(key: str, language: Language = "en") -> str:
+    """A table column's header: the key itself in English (as in CSV), its Arabic name in
+    Arabic; a key with no Arabic name (a career id heading a `compare` column) stays as it is."""
+    return _ARABIC_COLUMNS.get(key, key) if language == "ar" else key
 
 
 def label(key: str, language: Language = "en") -> str:

@@ -5,41 +5,77 @@ Typer reads a command's options from its signature. Rather than repeat `--format
 to the signature once and hands the command one `CommonOptions`.
 """
 
+from __future__ import annotations
+
 import functools
 import inspect
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, NamedTuple
 
 import typer
 
-from careers_cli import names, search
-from careers_cli.catalogue import find_catalogue, load_catalogue
-from careers_cli.session import CommonOptions
-from careers_cli.text import one_line, printable_line
+from careers_cli.errors import UsageError
+from careers_cli.messages import Alternatives
+from careers_cli.text import Language
+
+OutputFormat = Literal["table", "json", "csv", "markdown"]
+RtlMode = Literal["logical", "visual"]
 
 
-class LanguageChoice(str, Enum):
-    en = "en"
-    ar = "ar"
+class CommonOptions(NamedTuple):
+    """Options every command takes, before or after its name."""
+
+    data: Path | None = None
+    language: Language | None = None
+    no_color: bool = False
+    debug: bool = False
+    output_format: OutputFormat | None = None
+    rtl: RtlMode | None = None
+
+    @property
+    def chosen_format(self) -> OutputFormat:
+        """The output format: a table unless another was asked for."""
+        return self.output_format or "table"
+
+    @property
+    def output_language(self) -> Language:
+        """The language to print in: English unless Arabic was asked for."""
+        return self.language or "en"
+
+    @property
+    def rtl_mode(self) -> RtlMode:
+        return self.rtl or "logical"
+
+    def merged_over(self, outer: CommonOptions) -> CommonOptions:
+        """Options given after the command name win over those given before it."""
+        return CommonOptions(
+            data=self.data if self.data is not None else outer.data,
+            language=self.language or outer.language,
+            no_color=self.no_color or outer.no_color,
+            debug=self.debug or outer.debug,
+            output_format=self.output_format or outer.output_format,
+            rtl=self.rtl or outer.rtl,
+        )
 
 
-class RtlChoice(str, Enum):
-    logical = "logical"
-    visual = "visual"
+LANGUAGES = ("en", "ar")
+FORMATS = ("table", "json", "csv", "markdown")
+RTL_MODES = ("logical", "visual")
 
 
-class FormatChoice(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+def _completing(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        return [choice for choice in choices if choice.startswith(incomplete.lower())]
+
+    return complete
 
 
 COMMON = "Common options"
+# The choices are checked by `merge_options`, not by the option parser, so that a wrong value
+# is reported by this program in the user's language, naming where it came from.
 DataOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--data",
         metavar="PATH",
@@ -49,13 +85,14 @@ DataOption = Annotated[
     ),
 ]
 LangOption = Annotated[
-    LanguageChoice | None,
+    str | None,
     typer.Option(
         "--lang",
         envvar="CAREERS_LANG",
+        metavar="[en|ar]",
         help="Language of the output: en (English, the default) or ar (Arabic).",
-        case_sensitive=False,
         show_default=False,
+        autocompletion=_completing(LANGUAGES),
         rich_help_panel=COMMON,
     ),
 ]
@@ -64,24 +101,27 @@ NoColorOption = Annotated[
     typer.Option("--no-color", help="No colour, even on a terminal.", rich_help_panel=COMMON),
 ]
 FormatOption = Annotated[
-    FormatChoice,
+    str | None,
     typer.Option(
         "--format",
         "-f",
-        help="table for people; json, csv or markdown for scripts and documents.",
-        case_sensitive=False,
+        metavar="[table|json|csv|markdown]",
+        help="table for people (the default); json, csv or markdown for scripts and documents.",
+        show_default=False,
+        autocompletion=_completing(FORMATS),
         rich_help_panel=COMMON,
     ),
 ]
 RtlOption = Annotated[
-    RtlChoice | None,
+    str | None,
     typer.Option(
         "--rtl",
         envvar="CAREERS_RTL",
+        metavar="[logical|visual]",
         help="visual: shape and reorder Arabic for terminals without bidi support "
         "(xterm, kitty, Alacritty, Windows Terminal); logical (default) for the others.",
-        case_sensitive=False,
         show_default=False,
+        autocompletion=_completing(RTL_MODES),
         rich_help_panel=COMMON,
     ),
 ]
@@ -96,58 +136,65 @@ DebugOption = Annotated[
 ]
 
 
-def _completions(
-    complete: Callable[[search.CatalogueIndex, str], list[tuple[str, str]]], incomplete: str
-) -> list[tuple[str, str]]:
-    """Candidates from the catalogue ($CAREERS_DATA or the built-in one), each with its help
-    text made safe for the terminal.
-
-    Completion must stay silent: a catalogue that cannot be loaded, or any other failure,
-    completes nothing rather than printing into the shell.
-    """
-    try:
-        index = search.CatalogueIndex(load_catalogue(find_catalogue(None)))
-        return [
-            (value, one_line(help_text))
-            for value, help_text in complete(index, incomplete)
-            if value == printable_line(value)  # a label with control characters is not offered
-        ]
-    except Exception:  # a broken catalogue, or anything else: nothing may reach the shell
-        return []
-
-
-def complete_career(incomplete: str) -> list[tuple[str, str]]:
-    return _completions(names.complete_career_ids, incomplete)
-
-
-def complete_skill(incomplete: str) -> list[tuple[str, str]]:
-    return _completions(names.complete_skill_names, incomplete)
-
-
 def merge_options(
     ctx: typer.Context,
-    data: Path | None = None,
-    lang: LanguageChoice | None = None,
+    data: str | None = None,
+    lang: str | None = None,
     no_color: bool = False,
     debug: bool = False,
-    output_format: FormatChoice = FormatChoice.table,
-    rtl: RtlChoice | None = None,
+    output_format: str | None = None,
+    rtl: str | None = None,
 ) -> CommonOptions:
+    """The options given here, checked, over those given before the command name.
+
+    Raises `UsageError` (exit 2) for a value that is not one of its option's choices, naming
+    the environment variable when the value came from there, and for an empty `--data`.
+    """
     outer = ctx.obj if isinstance(ctx.obj, CommonOptions) else CommonOptions()
+    if data is not None and not data.strip():
+        raise UsageError("usage.empty_path", option="--data", command=ctx.command_path)
     given = CommonOptions(
-        data=data,
-        language=lang.value if lang else None,
+        data=Path(data) if data is not None else None,
+        language=_choice(ctx, "lang", lang, LANGUAGES),  # type: ignore[arg-type]
         no_color=no_color,
         debug=debug,
-        output_format=output_format.value,
-        rtl=rtl.value if rtl else None,
+        output_format=_choice(ctx, "output_format", output_format, FORMATS),  # type: ignore[arg-type]
+        rtl=_choice(ctx, "rtl", rtl, RTL_MODES),  # type: ignore[arg-type]
     )
     return given.merged_over(outer)
 
 
+def parse_limit(value: str | None, *, option: str, command: str) -> int | None:
+    """`--limit N`: a whole number of at least 1, or None when not given."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise UsageError("usage.limit", option=option, value=value, command=command)
+    return int(text)
+
+
+def _choice(
+    ctx: typer.Context, name: str, value: str | None, choices: tuple[str, ...]
+) -> str | None:
+    if value is None or value.lower() in choices:
+        return None if value is None else value.lower()
+    param = next(p for p in ctx.command.params if p.name == name)
+    source = ctx.get_parameter_source(name)
+    from_environment = source is not None and source.name == "ENVIRONMENT"
+    where = f"${param.envvar}" if from_environment else " / ".join(param.opts)
+    raise UsageError(
+        "option.bad_value",
+        option=where,
+        choices=Alternatives([f"'{choice}'" for choice in choices]),
+        value=value,
+        command=ctx.command_path,
+    )
+
+
 # Every data command takes these options after its name, in this order in its help.
 _COMMON_PARAMETERS: dict[str, tuple[object, object]] = {
-    "output_format": (FormatOption, FormatChoice.table),
+    "output_format": (FormatOption, None),
     "rtl": (RtlOption, None),
     "data": (DataOption, None),
     "lang": (LangOption, None),

@@ -1,7 +1,7 @@
 """One function per command that turns results into plain data for the machine formats.
 
 `document` is the JSON shape: stable keys, both languages' text (documented in the README and
-pinned by tests/test_json_contract.py). `rows` are flat records in the chosen language, for CSV
+pinned by tests/test_formats.py). `rows` are flat records in the chosen language, for CSV
 and Markdown tables; list values are joined with "; ".
 """
 
@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from careers_cli.domain import Bilingual, Career, Language, LinkedNote
+from careers_cli.domain import Bilingual, Career, LinkedNote
 from careers_cli.messages import label
+from careers_cli.output import MarkdownSection
 from careers_cli.search import (
     CareerMatch,
     CareerProfile,
@@ -19,6 +20,7 @@ from careers_cli.search import (
     Comparison,
     careers_needing,
 )
+from careers_cli.text import Language
 
 LIST_SEPARATOR = "; "
 
@@ -34,12 +36,8 @@ class Records(NamedTuple):
     # For a single record (`show`), Markdown is a heading and sections instead of a table.
     markdown_title: str = ""
     markdown_sections: tuple[MarkdownSection, ...] = ()
-
-
-class MarkdownSection(NamedTuple):
-    heading: str
-    items: list[str]
-    bulleted: bool = True
+    # Rows for people where they differ from the CSV rows: words in the chosen language.
+    markdown_rows: Callable[[], list[dict[str, str]]] | None = None
 
 
 def _both(text: Bilingual) -> dict[str, str]:
@@ -197,20 +195,23 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
             "similarity": result.similarity,
         }
 
-    def rows() -> list[dict[str, str]]:
+    def rows(yes: str = "yes", no: str = "no") -> list[dict[str, str]]:
         return [
             {
                 "skill": skill_id,
                 "label": index.skill_label(skill_id, language),
                 **{
-                    career_id: "yes" if has else "no"
+                    career_id: yes if has else no
                     for career_id, has in zip(ids, present, strict=True)
                 },
             }
             for skill_id, present in result.skill_rows
         ]
 
-    return Records(document, rows)
+    def markdown_rows() -> list[dict[str, str]]:
+        return rows(label("yes", language), label("no", language))
+
+    return Records(document, rows, markdown_rows=markdown_rows)
 
 
 # --- match ---------------------------------------------------------------------------------

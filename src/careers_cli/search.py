@@ -10,9 +10,9 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
-from careers_cli.domain import Career, Catalogue, Language, LinkedNote, Platform, Skill
+from careers_cli.domain import Career, Catalogue, LinkedNote, Platform, Skill
 from careers_cli.errors import UsageError
-from careers_cli.text import normalise
+from careers_cli.text import Language, normalise
 
 
 class SkillMatch(NamedTuple):

@@ -8,27 +8,26 @@ error prints one line and how to see the traceback, unless debugging is on.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Any
 
 import typer
 from rich.console import Console, RenderableType
 from rich.text import Text
 
 from careers_cli.catalogue import find_catalogue, load_catalogue
-from careers_cli.domain import Language
 from careers_cli.errors import (
     AmbiguousNameError,
     CareersError,
     CatalogueError,
     ExitStatus,
     UnresolvedNameError,
+    UsageError,
 )
-from careers_cli.messages import message
+from careers_cli.messages import column_label, message
+from careers_cli.options import CommonOptions, OutputFormat, RtlMode
 from careers_cli.output import (
     encodes_unicode,
     make_console,
@@ -39,41 +38,8 @@ from careers_cli.output import (
 )
 from careers_cli.records import Records
 from careers_cli.search import CatalogueIndex
-from careers_cli.text import one_line, printable_line, visual_order
-
-OutputFormat = Literal["table", "json", "csv", "markdown"]
-RtlMode = Literal["logical", "visual"]
-
-
-class CommonOptions(NamedTuple):
-    """Options every command takes, before or after its name."""
-
-    data: Path | None = None
-    language: Language | None = None
-    no_color: bool = False
-    debug: bool = False
-    output_format: OutputFormat = "table"
-    rtl: RtlMode | None = None
-
-    @property
-    def output_language(self) -> Language:
-        """The language to print in: English unless Arabic was asked for."""
-        return self.language or "en"
-
-    @property
-    def rtl_mode(self) -> RtlMode:
-        return self.rtl or "logical"
-
-    def merged_over(self, outer: CommonOptions) -> CommonOptions:
-        """Options given after the command name win over those given before it."""
-        return CommonOptions(
-            data=self.data if self.data is not None else outer.data,
-            language=self.language or outer.language,
-            no_color=self.no_color or outer.no_color,
-            debug=self.debug or outer.debug,
-            output_format=self.output_format,
-            rtl=self.rtl or outer.rtl,
-        )
+from careers_cli.streams import ReaderGone, silence_stdout
+from careers_cli.text import Language, one_line, printable_line, visual_order
 
 
 class Session:
@@ -114,7 +80,8 @@ class Session:
         elif data.markdown_sections:
             write_markdown_document(stream, data.markdown_title, data.markdown_sections)
         else:
-            write_markdown_table(stream, data.rows())
+            rows = data.markdown_rows() if data.markdown_rows else data.rows()
+            write_markdown_table(stream, rows, lambda key: column_label(key, self.language))
 
     def notice(self, text: str) -> None:
         StderrLines(self.err, self.language, visual=self.rtl == "visual").line(text)
@@ -152,8 +119,8 @@ def error_boundary(options: CommonOptions) -> Iterator[Console]:
     except CareersError as error:
         report_error(lines, error)
         raise typer.Exit(error.exit_status) from None
-    except BrokenPipeError:
-        _silence_stdout()
+    except (ReaderGone, BrokenPipeError):  # the reader of stdout stopped reading
+        silence_stdout()
         raise typer.Exit(ExitStatus.OK) from None
     except (typer.Exit, typer.Abort):
         raise
@@ -172,7 +139,7 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
         index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
         out = make_console(sys.stdout, no_color=options.no_color)
         language = options.output_language
-        if language == "ar" and options.output_format != "json" and not encodes_unicode(out.file):
+        if language == "ar" and options.chosen_format != "json" and not encodes_unicode(out.file):
             encoding = getattr(out.file, "encoding", "?")
             StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))
         yield Session(
@@ -180,7 +147,7 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
             language,
             out,
             err,
-            options.output_format,
+            options.chosen_format,
             options.rtl_mode,
         )
 
@@ -200,53 +167,55 @@ def report_error(lines: StderrLines, error: CareersError) -> None:
         lines.line(message(key, language, candidates=", ".join(c.id for c in candidates)))
     elif error.key == "skill.not_found":
         lines.line(message("skill.list_hint", language))
-    if isinstance(error, CatalogueError) and len(error.problems) > 1:
-        count = len(error.problems) - 1
-        lines.line(message("catalogue.more_problems", language, count=count, path=error.path))
-
-
-def _silence_stdout() -> None:
-    """After a closed pipe, point stdout at devnull so the interpreter's last flush is quiet."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-
-
-_NOT_ONE_OF = re.compile(r"'(?P<value>[^']*)' is not one of (?P<choices>.+?)\.?$")
+    if isinstance(error, UsageError) and error.command:
+        lines.line(message("usage.hint", language, command=error.command))
+    if isinstance(error, CatalogueError) and error.problems:
+        # past the bound on problems, `found` counts those not collected too
+        found = error.params.get("found")
+        count = max(len(error.problems), found if isinstance(found, int) else 0) - 1
+        if count > 0:
+            lines.line(message("catalogue.more_problems", language, count=count, path=error.path))
 
 
 def report_usage_error(error: Exception, argv: list[str]) -> None:
-    """A usage error from the option parser as one line (and a hint), in the user's language."""
+    """A usage error from the option parser as one line and a hint, in the user's language,
+    written from the error's data (its class, parameter and option name), not its English."""
     language = language_from_arguments(argv)
     err = make_console(sys.stderr, no_color="--no-color" in argv)
-    if type(error).__name__ == "NoArgsIsHelpError":
-        err.print(Text(str(error.format_message())), soft_wrap=True)  # type: ignore[attr-defined]
+    click_errors = _click_exceptions()
+    if isinstance(error, click_errors.NoArgsIsHelpError):
+        err.print(Text(str(error.format_message())), soft_wrap=True)
         return
     lines = StderrLines(err, language)
-    detail = str(error.format_message()) if hasattr(error, "format_message") else str(error)
-    detail = detail.replace("Value error, ", "")
-    text = detail if language == "en" else _arabic_usage_message(error, detail)
-    lines.error(text)
+    lines.error(_usage_sentence(error, language, click_errors))
     context = getattr(error, "ctx", None)
     command = getattr(context, "command_path", None) or "careers"
     lines.line(message("usage.hint", language, command=command))
 
 
-def _arabic_usage_message(error: Exception, detail: str) -> str:
-    """The Arabic sentence for the usage errors people make; others keep the parser's text."""
+def _usage_sentence(error: Exception, language: Language, click_errors: Any) -> str:
     param = getattr(error, "param", None)
-    option = " / ".join(getattr(param, "opts", ()) or ()) or getattr(param, "name", "") or ""
-    kind = type(error).__name__
-    if kind == "MissingParameter":
-        return message("usage.missing", "ar", option=option or detail)
-    not_one_of = _NOT_ONE_OF.search(detail)
-    if kind == "BadParameter" and not_one_of:
-        choices = not_one_of["choices"].replace("'", "")
-        return message(
-            "option.bad_value", "ar", option=option, choices=choices, value=not_one_of["value"]
-        )
-    if kind == "NoSuchOption":
-        return message("usage.no_such_option", "ar", option=getattr(error, "option_name", detail))
-    return message("usage.other", "ar", detail=detail)
+    if isinstance(error, click_errors.MissingParameter) and param is not None:
+        if param.param_type_name == "argument":
+            name = (param.metavar or param.name or "").upper()
+            return message("usage.missing_argument", language, argument=name)
+        return message("usage.missing", language, option=" / ".join(param.opts))
+    if isinstance(error, click_errors.NoSuchOption):
+        return message("usage.no_such_option", language, option=error.option_name)
+    if isinstance(error, click_errors.BadOptionUsage):  # an option given without its value
+        return message("usage.needs_value", language, option=error.option_name)
+    detail = str(getattr(error, "format_message", error.__str__)())
+    return message("usage.other", language, detail=detail)
+
+
+def _click_exceptions() -> Any:
+    """Click's exception classes: recent Typer vendors Click; older versions depend on it."""
+    import importlib
+
+    try:
+        return importlib.import_module("typer._click.exceptions")
+    except ImportError:  # pragma: no cover - an older Typer, on Click itself
+        return importlib.import_module("click.exceptions")
 
 
 def language_from_arguments(argv: list[str]) -> Language:

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal
+
+Language = Literal["en", "ar"]
+"""A language the program speaks and catalogues are written in."""
 
 # Arabic diacritics (tashkeel: fathatan .. sukun and the extended marks) and superscript alef.
 _DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"

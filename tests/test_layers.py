@@ -1,0 +1,62 @@
+"""The layers of the README's module table hold: import-linter checks them (pyproject.toml's
+[tool.importlinter]), and a module that imports the wrong way breaks the check."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def lint_imports(source: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--config", str(REPO / "pyproject.toml"), "--no-cache"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=source,
+        timeout=120,
+        check=False,
+    )
+
+
+def copy_of_the_package(tmp_path: Path) -> Path:
+    source = tmp_path / "src"
+    shutil.copytree(
+        REPO / "src" / "careers_cli",
+        source / "careers_cli",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    return source
+
+
+def test_the_package_keeps_its_layers(tmp_path: Path) -> None:
+    done = lint_imports(copy_of_the_package(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Contracts: 2 kept, 0 broken." in done.stdout
+
+
+def test_a_wrong_way_import_breaks_the_build(tmp_path: Path) -> None:
+    """The text rules importing the views (a lower layer reaching up) is refused."""
+    source = copy_of_the_package(tmp_path)
+    text = source / "careers_cli" / "text.py"
+    text.write_text(text.read_text(encoding="utf-8") + "\nimport careers_cli.views\n")
+    done = lint_imports(source)
+    assert done.returncode == 1
+    assert "careers_cli.text -> careers_cli.views" in done.stdout
+
+
+def test_rules_about_careers_never_import_the_terminal(tmp_path: Path) -> None:
+    source = copy_of_the_package(tmp_path)
+    search = source / "careers_cli" / "search.py"
+    search.write_text(search.read_text(encoding="utf-8") + "\nimport rich.console\n")
+    done = lint_imports(source)
+    assert done.returncode == 1
+    assert "careers_cli.search is not allowed to import rich" in done.stdout
