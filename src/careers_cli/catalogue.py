@@ -278,8 +278,10 @@ def validate_catalogue(parsed: ParsedCatalogue, path: Path) -> None:
         )
 
 
-def _describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator[Problem]:
-    """Pydantic's problems, with places that name records by id."""
+def describe_problems(error: ValidationError, data: dict[str, Any]) -> Iterator[Problem]:
+    """The problems of a `ValidationError` of `data`, each as a message key and its parameters,
+    with places that name records by id; a kind of problem without a message of its own gives
+    Pydantic's English text, framed as an invalid value in Arabic."""
     return _describe_details(error.errors(include_url=False), data)
 
 
@@ -358,8 +360,8 @@ def _json_type_name(value: object) -> str:
 
 def catalogue_json_schema() -> dict[str, Any]:
     """The JSON Schema of the catalogue format, generated from the models."""
-    from careers_cli.models import Catalogue as CatalogueModel
+    from careers_cli.models import CatalogueFile
 
-    schema = CatalogueModel.model_json_schema()
+    schema = CatalogueFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema

@@ -6,7 +6,7 @@ boundary), calls the search and view layers, and prints. No rule about careers l
 
 import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,7 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from careers_cli import __version__, completion, names, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
 from careers_cli.domain import Catalogue, LinkedNote
-from careers_cli.errors import CareersError, CatalogueError, ExitStatus, OutputError, UsageError
+from careers_cli.errors import CatalogueError, ExitStatus, OutputError, UsageError
 from careers_cli.messages import Alternatives, message
 from careers_cli.options import (
     CommonOptions,
@@ -27,20 +27,17 @@ from careers_cli.options import (
     LangOption,
     NoColorOption,
     RtlOption,
+    forget_options,
     merge_options,
     parse_limit,
     with_common_options,
 )
 from careers_cli.output import make_console, write_json
 from careers_cli.session import (
-    StderrLines,
-    error_boundary,
+    exit_status_of,
     language_from_arguments,
     open_session,
-    report_error,
-    report_usage_error,
 )
-from careers_cli.streams import ReaderGone, silence_stdout
 from careers_cli.text import printable_line
 
 
@@ -87,40 +84,28 @@ class CareersGroup(TyperGroup):
     def get_params(self, ctx: Any) -> Any:
         return _without_flag_types(super().get_params(ctx))
 
-    def main(  # type: ignore[override]
+    def main(
         self,
-        args: list[str] | None = None,
+        args: Sequence[str] | None = None,
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        """Run the command line inside the one error boundary (`session.exit_status_of`), then
+        exit with its status."""
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, False, **extra)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         argv = list(sys.argv[1:] if args is None else args)
-        try:
-            status = super().main(argv, prog_name, complete_var, False, **extra)
-        except (KeyboardInterrupt, typer.Abort):
-            sys.exit(ExitStatus.INTERRUPTED)
-        except typer.TyperException as error:  # Click's usage errors derive from it
-            report_usage_error(error, argv)
-            sys.exit(getattr(error, "exit_code", ExitStatus.USAGE))
-        except ReaderGone:  # help, --version or schema into a pipe its reader closed
-            silence_stdout()
-            sys.exit(ExitStatus.OK)
-        except CareersError as error:  # raised outside a command's session: help, schema
-            report_outside_session(error, argv)
-            sys.exit(error.exit_status)
-        sys.exit(status if isinstance(status, int) else ExitStatus.OK)
-
-
-def report_outside_session(error: CareersError, argv: list[str] | None = None) -> None:
-    """Report an error raised where no command's options were parsed (help, --version, schema,
-    the last flush of the output), in the language the command line asks for."""
-    argv = sys.argv[1:] if argv is None else argv
-    language = language_from_arguments(argv)
-    err = make_console(sys.stderr, no_color="--no-color" in argv)
-    report_error(StderrLines(err, language), error)
+        forget_options()
+        status = exit_status_of(
+            lambda: super(CareersGroup, self).main(
+                argv, prog_name, complete_var, False, windows_expand_args, **extra
+            ),
+            argv,
+        )
+        sys.exit(status)
 
 
 app = typer.Typer(
@@ -153,25 +138,20 @@ def _show_completion(value: str | None) -> None:
 def run_completion_action(action: str, shell: str) -> int:
     """Install (or print) the completion script for `shell` ("": the shell $SHELL names)."""
     language = language_from_arguments(sys.argv[1:])
-    err = StderrLines(make_console(sys.stderr), language)
     chosen = shell.strip().lower() or completion.detect_shell()
+    if not chosen:
+        raise UsageError("completion.unknown_shell")
+    if chosen not in completion.SHELLS:
+        shells = Alternatives(list(completion.SHELLS))
+        raise UsageError("completion.unsupported", shell=chosen, shells=shells)
+    if action == "show":
+        sys.stdout.write(completion.completion_script(chosen))
+        return ExitStatus.OK
     try:
-        if not chosen:
-            raise UsageError("completion.unknown_shell")
-        if chosen not in completion.SHELLS:
-            shells = Alternatives(list(completion.SHELLS))
-            raise UsageError("completion.unsupported", shell=chosen, shells=shells)
-        if action == "show":
-            sys.stdout.write(completion.completion_script(chosen))
-            return ExitStatus.OK
-        try:
-            installed = completion.install_completion(chosen, Path.home())
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise OutputError("output.failed", reason=f"{error.filename}: {reason}") from None
-    except CareersError as error:
-        report_error(err, error)
-        return error.exit_status
+        installed = completion.install_completion(chosen, Path.home())
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise OutputError("output.failed", reason=f"{error.filename}: {reason}") from None
     out = make_console(sys.stdout)
     out.print(
         Text(message("completion.installed", language, shell=chosen, path=str(installed.script))),
@@ -317,8 +297,7 @@ def compare(
 
     careers compare analyst "community manager" social-media-manager
     """
-    with error_boundary(options):  # a usage error is reported before the catalogue is read
-        search.check_comparison_size(len(careers))
+    search.check_comparison_size(len(careers))  # a usage error, before the catalogue is read
     with open_session(options) as session:
         index, language = session.index, session.language
         result = search.compare_careers(names.resolve_careers(index, careers))
@@ -369,8 +348,7 @@ def match(
 
     careers match -s "تحليل البيانات" --all --limit 3
     """
-    with error_boundary(options):  # a usage error is reported before the catalogue is read
-        most = parse_limit(limit, option="--limit", command="careers match")
+    most = parse_limit(limit, option="--limit", command="careers match")  # before the catalogue
     with open_session(options) as session:
         index, language = session.index, session.language
         wanted = names.resolve_skills(index, skill)
@@ -474,24 +452,24 @@ def validate(
 
     careers validate examples/small-catalogue.json
     """
-    with error_boundary(options) as err:
-        language = options.output_language
-        try:
-            catalogue = load_catalogue(CatalogueSource(path, bundled=False))
-        except CatalogueError as error:
-            err.print(views.validation_problems(error, language), soft_wrap=True)
-            raise typer.Exit(ExitStatus.INVALID_CATALOGUE) from None
-        summary = message(
-            "validate.ok",
-            language,
-            path=str(path),
-            careers=len(catalogue.careers),
-            skills=len(catalogue.skills),
-            trends=len(catalogue.trends),
-            tips=len(catalogue.tips),
-        )
-        out = make_console(sys.stdout, no_color=options.no_color)
-        out.print(Text(printable_line(summary)), soft_wrap=True)
+    language = options.output_language
+    try:
+        catalogue = load_catalogue(CatalogueSource(path, bundled=False))
+    except CatalogueError as error:  # not a failure of validate: its report, every problem
+        err = make_console(sys.stderr, no_color=options.no_color)
+        err.print(views.validation_problems(error, language), soft_wrap=True)
+        raise typer.Exit(ExitStatus.INVALID_CATALOGUE) from None
+    summary = message(
+        "validate.ok",
+        language,
+        path=str(path),
+        careers=len(catalogue.careers),
+        skills=len(catalogue.skills),
+        trends=len(catalogue.trends),
+        tips=len(catalogue.tips),
+    )
+    out = make_console(sys.stdout, no_color=options.no_color)
+    out.print(Text(printable_line(summary)), soft_wrap=True)
 
 
 @app.command(cls=CareersCommand)

@@ -27,8 +27,8 @@ signal.signal(signal.SIGINT, _interrupted)
 
 from typing import NoReturn  # noqa: E402
 
-from careers_cli.errors import ExitStatus, OutputError  # noqa: E402
-from careers_cli.streams import GuardedOutput, QuietErrors, ReaderGone, silence_stdout  # noqa: E402
+from careers_cli.errors import ExitStatus  # noqa: E402
+from careers_cli.streams import GuardedOutput, QuietErrors, silence_stdout  # noqa: E402
 
 
 def main() -> NoReturn:
@@ -62,20 +62,13 @@ def _give_completion_flags_a_value(argv: list[str]) -> None:
 
 
 def _finish(status: object) -> int:
-    """Flush what is still buffered and give the exit status; a write failure changes it."""
-    code = status if isinstance(status, int) else (0 if status is None else 1)
-    try:
-        sys.stdout.flush()
-    except ReaderGone:
-        silence_stdout()
-        return ExitStatus.OK
-    except OutputError as error:
-        silence_stdout()
-        from careers_cli.cli import report_outside_session
+    """The exit status, once what is still buffered is written: a write that fails now is
+    reported like any other error, and gives its own status."""
+    from careers_cli.session import exit_status_of
 
-        report_outside_session(error)
-        return error.exit_status
-    return code
+    code = status if isinstance(status, int) else (0 if status is None else 1)
+    flushed = exit_status_of(sys.stdout.flush, sys.argv[1:])
+    return flushed if flushed != ExitStatus.OK else code
 
 
 def _answer_completion(request: str) -> NoReturn:

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from careers_cli.domain import Bilingual
 from careers_cli.messages import message
-from careers_cli.text import Language
+from careers_cli.text import Language, one_line
 
 
 class ExitStatus(IntEnum):
@@ -47,6 +47,11 @@ class CareersError(Exception):
     def render(self, language: Language = "en") -> str:
         return message(self.key, language, **self.params)
 
+    def hints(self, language: Language = "en") -> list[str]:
+        """The lines that help after the error's own (candidates, a suggestion, where to look);
+        none by default."""
+        return []
+
     def __str__(self) -> str:
         return self.render("en")
 
@@ -63,11 +68,45 @@ class UnresolvedNameError(CareersError):
 
 
 class NotFoundError(UnresolvedNameError):
-    """A name that matches nothing in the catalogue; `candidates` are suggestions."""
+    """A name that matches nothing in the catalogue; `candidates` are suggestions.
+
+    `suggestion_key` is the sentence that offers them; `hint_key`, where there are none, says
+    where to look instead.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        /,
+        *,
+        candidates: Sequence[Candidate],
+        suggestion_key: str,
+        hint_key: str | None = None,
+        **params: object,
+    ) -> None:
+        super().__init__(key, candidates=candidates, **params)
+        self.suggestion_key = suggestion_key
+        self.hint_key = hint_key
+
+    def hints(self, language: Language = "en") -> list[str]:
+        if self.candidates:
+            ids = ", ".join(c.id for c in self.candidates)
+            return [message(self.suggestion_key, language, candidates=ids)]
+        return [message(self.hint_key, language)] if self.hint_key else []
 
 
 class AmbiguousNameError(UnresolvedNameError):
     """A name that fits several records equally well; nothing is guessed."""
+
+    def hints(self, language: Language = "en") -> list[str]:
+        """One line per candidate: its id, then its name in `language`."""
+        if not self.candidates:
+            return []
+        width = max(len(one_line(c.id)) for c in self.candidates)
+        return [
+            f"  {one_line(c.id):<{width}}  {one_line(c.name.in_language(language), limit=100)}"
+            for c in self.candidates
+        ]
 
 
 class UsageError(CareersError):
@@ -81,6 +120,9 @@ class UsageError(CareersError):
     def __init__(self, key: str, /, *, command: str | None = None, **params: object) -> None:
         super().__init__(key, **params)
         self.command = command
+
+    def hints(self, language: Language = "en") -> list[str]:
+        return [message("usage.hint", language, command=self.command)] if self.command else []
 
 
 class OutputError(CareersError):
@@ -114,6 +156,16 @@ class CatalogueError(CareersError):
         if not self.problems:
             return [self.render(language)]
         return [message(key, language, **params) for key, params in self.problems]
+
+    def hints(self, language: Language = "en") -> list[str]:
+        """How many more problems there are, and how to see them all."""
+        if not self.problems:
+            return []
+        found = self.params.get("found")  # past the bound on problems, those not kept count too
+        count = max(len(self.problems), found if isinstance(found, int) else 0) - 1
+        if count <= 0:
+            return []
+        return [message("catalogue.more_problems", language, count=count, path=self.path)]
 
     def render(self, language: Language = "en") -> str:
         if self.problems:

@@ -1,7 +1,7 @@
 """The catalogue file format, as Pydantic models.
 
 These models are the format: `careers schema` prints the JSON Schema generated from them, and a
-file is valid exactly when `Catalogue.model_validate` accepts it. Besides field types they check
+file is valid exactly when `CatalogueFile.model_validate` accepts it. Besides field types they check
 what a single field cannot: ids are unique within their collection and every reference (skill,
 career, platform) names a record that exists.
 
@@ -94,7 +94,7 @@ class SkillAliases(Record):
     ar: list[Label] = Field(default_factory=list, max_length=MAX_ALIASES)
 
 
-class Skill(Record):
+class SkillEntry(Record):
     """One entry of the shared skill vocabulary that required skills are tagged with."""
 
     id: Slug
@@ -102,14 +102,14 @@ class Skill(Record):
     aliases: SkillAliases = Field(default_factory=SkillAliases)
 
 
-class SkillRequirement(Record):
+class SkillRequirementEntry(Record):
     """One required-skill line of a career, tagged with the vocabulary skills it asks for."""
 
     text: BilingualText
     skills: list[Slug] = Field(min_length=1, max_length=MAX_LINKS)
 
 
-class OccupationMatch(Record):
+class OccupationMatchEntry(Record):
     """The closest standard occupation (ESCO, with its ISCO-08 unit group) to a career."""
 
     scheme: Literal["ESCO"] = "ESCO"
@@ -120,19 +120,19 @@ class OccupationMatch(Record):
     basis: Label = Field(description="Why this occupation corresponds (English).")
 
 
-class Career(Record):
+class CareerEntry(Record):
     """A career: what the work is, what it asks of a person, and where it sits in ESCO."""
 
     id: Slug
     title: BilingualLabel
     description: BilingualText
     responsibilities: list[BilingualText] = Field(min_length=1, max_length=MAX_ITEMS)
-    required_skills: list[SkillRequirement] = Field(min_length=1, max_length=MAX_LINKS)
+    required_skills: list[SkillRequirementEntry] = Field(min_length=1, max_length=MAX_LINKS)
     platforms: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
-    occupations: list[OccupationMatch] = Field(default_factory=list, max_length=MAX_ITEMS)
+    occupations: list[OccupationMatchEntry] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
-class Platform(Record):
+class PlatformEntry(Record):
     """A platform or tool the catalogue names (Facebook, Google Analytics, ...)."""
 
     id: Slug
@@ -140,7 +140,7 @@ class Platform(Record):
     kind: Literal["platform", "tool"]
 
 
-class LinkedNote(Record):
+class LinkedNoteEntry(Record):
     """A titled piece of advice or outlook, linked to the careers and skills it concerns."""
 
     id: Slug
@@ -151,15 +151,15 @@ class LinkedNote(Record):
     platforms: list[Slug] = Field(default_factory=list, max_length=MAX_LINKS)
 
 
-class Trend(LinkedNote):
+class TrendEntry(LinkedNoteEntry):
     """A future trend of the field."""
 
 
-class Tip(LinkedNote):
+class TipEntry(LinkedNoteEntry):
     """A tip for succeeding in the field."""
 
 
-class Section(Record):
+class SectionEntry(Record):
     """A prose section of the source text (introduction, conclusion, ...)."""
 
     id: Slug
@@ -169,18 +169,18 @@ class Section(Record):
     paragraphs: list[BilingualText] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
-class Catalogue(Record):
+class CatalogueFile(Record):
     """A whole catalogue file."""
 
     schema_version: Literal[1] = Field(description="Format version of this file.")
     title: BilingualLabel
     source: Label | None = Field(default=None, description="Where the text comes from.")
-    careers: list[Career] = Field(min_length=1)
-    skills: list[Skill] = Field(min_length=1)
-    platforms: list[Platform] = Field(default_factory=list)
-    trends: list[Trend] = Field(default_factory=list)
-    tips: list[Tip] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
+    careers: list[CareerEntry] = Field(min_length=1)
+    skills: list[SkillEntry] = Field(min_length=1)
+    platforms: list[PlatformEntry] = Field(default_factory=list)
+    trends: list[TrendEntry] = Field(default_factory=list)
+    tips: list[TipEntry] = Field(default_factory=list)
+    sections: list[SectionEntry] = Field(default_factory=list)
 
     @field_validator("schema_version", mode="before")
     @classmethod
@@ -194,7 +194,7 @@ class Catalogue(Record):
     @classmethod
     def _check_ids_and_references(
         cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
-    ) -> Catalogue:
+    ) -> CatalogueFile:
         """Field errors and cross-record errors (duplicate ids, dangling references) together.
 
         The cross-record checks read the raw data, so a file with a bad field still has its
@@ -202,7 +202,7 @@ class Catalogue(Record):
         `MAX_PROBLEMS`. Once records are left unchecked at the bound, so are the references.
         """
         if not isinstance(data, dict):
-            return cast(Catalogue, handler(data))
+            return cast(CatalogueFile, handler(data))
         keep_records = not (info.context or {}).get(_CHECK_ONLY, False)
         problems = _Problems(MAX_PROBLEMS, keep_records=keep_records)
         catalogue = _validate_parts(cls, data, (), handler, problems, split_at=0)
@@ -210,21 +210,20 @@ class Catalogue(Record):
             problems.count_in(_cross_record_findings(data))
         if problems.found:
             raise problems.error(cls.__name__)
-        return cast(Catalogue, catalogue)
+        return cast(CatalogueFile, catalogue)
 
 
 _CHECK_ONLY = "careers_cli.check_only"
 
 
 def check_catalogue(data: Any) -> None:
-    """Raise the `ValidationError` that `Catalogue.model_validate` would, without building the
+    """Raise the `ValidationError` that `CatalogueFile.model_validate` would, without building the
     models: faster, and what a caller that only needs validity wants."""
-    Catalogue.model_validate(data, context={_CHECK_ONLY: True})
+    CatalogueFile.model_validate(data, context={_CHECK_ONLY: True})
 
 
 _COLLECTIONS = ("careers", "skills", "platforms", "trends", "tips", "sections")
-# Where records point at other records: (collection, path inside a record, kind pointed at).
-_REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("careers", ("required_skills", "*", "skills"), "skills"),
     ("careers", ("platforms",), "platforms"),
     ("trends", ("careers",), "careers"),
@@ -234,6 +233,8 @@ _REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("tips", ("skills",), "skills"),
     ("tips", ("platforms",), "platforms"),
 )
+"""Where records point at other records: (collection, path inside a record, collection pointed
+at); "*" in a path stands for every item of a list."""
 _SINGULAR = {"careers": "career", "skills": "skill", "platforms": "platform"}
 
 
@@ -248,8 +249,12 @@ def _records(data: dict[str, Any], collection: str) -> list[Any]:
     return items if isinstance(items, list) else []
 
 
-def _cross_record_problems(data: dict[str, Any]) -> Iterator[InitErrorDetails]:
-    """Duplicate ids within a collection, and references to ids that no record has."""
+def cross_record_problems(data: dict[str, Any]) -> Iterator[InitErrorDetails]:
+    """Duplicate ids within a collection, and references to ids that no record has.
+
+    These are the problems no single field shows, as the error details that validation adds to
+    the fields' own; `data` is parsed JSON, valid or not.
+    """
     return (_problem(*finding) for finding in _cross_record_findings(data))
 
 
@@ -266,7 +271,7 @@ def _cross_record_findings(data: dict[str, Any]) -> Iterator[Finding]:
                 yield "duplicate_id", message, (collection, index, "id"), record_id
             seen.add(record_id)
         known[collection] = seen
-    for collection, path, target in _REFERENCES:
+    for collection, path, target in REFERENCES:
         records = _records(data, collection)
         known_ids = known[target]
         if _all_known(_references(records, path), known_ids):

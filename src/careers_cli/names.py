@@ -87,7 +87,10 @@ def _resolve_career_typo(index: CatalogueIndex, query: str, wanted: str) -> Care
         )
     suggestions = [cid for cid, score in ranked[:SUGGESTION_COUNT] if score >= SUGGESTION_THRESHOLD]
     raise NotFoundError(
-        "career.not_found", query=one_line(query), candidates=_careers_named(index, suggestions)
+        "career.not_found",
+        query=one_line(query),
+        candidates=_careers_named(index, suggestions),
+        suggestion_key="career.did_you_mean",
     )
 
 
@@ -184,7 +187,11 @@ def _resolve_skill_typo(index: CatalogueIndex, query: str, wanted: str) -> Skill
         return _single_skill(index, query, {sid for sid, s in ranked if s == top_score})
     suggestions = [sid for sid, score in ranked[:SUGGESTION_COUNT] if score >= SUGGESTION_THRESHOLD]
     raise NotFoundError(
-        "skill.not_found", query=one_line(query), candidates=_skills_named(index, suggestions)
+        "skill.not_found",
+        query=one_line(query),
+        candidates=_skills_named(index, suggestions),
+        suggestion_key="skill.did_you_mean",
+        hint_key="skill.list_hint",
     )
 
 

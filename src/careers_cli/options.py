@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -57,6 +58,20 @@ class CommonOptions(NamedTuple):
             output_format=self.output_format or outer.output_format,
             rtl=self.rtl or outer.rtl,
         )
+
+
+# The options of the command line being run, once parsed: what errors are reported in.
+_IN_EFFECT: ContextVar[CommonOptions | None] = ContextVar("careers_options", default=None)
+
+
+def options_in_effect() -> CommonOptions | None:
+    """The options merged last on this command line (None before any was parsed)."""
+    return _IN_EFFECT.get()
+
+
+def forget_options() -> None:
+    """Start a command line afresh (a process, or a test, may run several)."""
+    _IN_EFFECT.set(None)
 
 
 LANGUAGES = ("en", "ar")
@@ -161,7 +176,9 @@ def merge_options(
         output_format=_choice(ctx, "output_format", output_format, FORMATS),  # type: ignore[arg-type]
         rtl=_choice(ctx, "rtl", rtl, RTL_MODES),  # type: ignore[arg-type]
     )
-    return given.merged_over(outer)
+    merged = given.merged_over(outer)
+    _IN_EFFECT.set(merged)
+    return merged
 
 
 def parse_limit(value: str | None, *, option: str, command: str) -> int | None:

@@ -18,16 +18,9 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from careers_cli.catalogue import find_catalogue, load_catalogue
-from careers_cli.errors import (
-    AmbiguousNameError,
-    CareersError,
-    CatalogueError,
-    ExitStatus,
-    UnresolvedNameError,
-    UsageError,
-)
+from careers_cli.errors import CareersError, ExitStatus, OutputError
 from careers_cli.messages import column_label, message
-from careers_cli.options import CommonOptions, OutputFormat, RtlMode
+from careers_cli.options import CommonOptions, OutputFormat, RtlMode, options_in_effect
 from careers_cli.output import (
     encodes_unicode,
     make_console,
@@ -39,7 +32,7 @@ from careers_cli.output import (
 from careers_cli.records import Records
 from careers_cli.search import CatalogueIndex
 from careers_cli.streams import ReaderGone, silence_stdout
-from careers_cli.text import Language, one_line, printable_line, visual_order
+from careers_cli.text import Language, printable_line, visual_order
 
 
 class Session:
@@ -109,72 +102,76 @@ class StderrLines:
 
 
 @contextmanager
-def error_boundary(options: CommonOptions) -> Iterator[Console]:
-    """Yield the stderr console; turn every error inside into one line and an exit code."""
-    language = options.output_language
+def open_session(options: CommonOptions) -> Iterator[Session]:
+    """Load the catalogue and open the consoles."""
+    index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
+    out = make_console(sys.stdout, no_color=options.no_color)
     err = make_console(sys.stderr, no_color=options.no_color)
-    lines = StderrLines(err, language, visual=options.rtl_mode == "visual")
+    language = options.output_language
+    if language == "ar" and options.chosen_format != "json" and not encodes_unicode(out.file):
+        encoding = getattr(out.file, "encoding", "?")
+        StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))
+    yield Session(index, language, out, err, options.chosen_format, options.rtl_mode)
+
+
+def exit_status_of(run: Callable[[], object], argv: list[str]) -> int:
+    """Run the command line; the one place where every error becomes its output and status.
+
+    A `CareersError` prints its line and its hints, in the user's language, and gives its own
+    exit status; a usage error of the option parser is written from its data; a reader that
+    went away ends quietly; anything else is a bug: one line and 70, or with --debug (or
+    CAREERS_DEBUG) the exception itself.
+    """
     try:
-        yield err
-    except CareersError as error:
-        report_error(lines, error)
-        raise typer.Exit(error.exit_status) from None
-    except (ReaderGone, BrokenPipeError):  # the reader of stdout stopped reading
+        result = run()
+        sys.stdout.flush()  # a write that fails fails here, inside the boundary
+    except (KeyboardInterrupt, typer.Abort):
+        return ExitStatus.INTERRUPTED
+    except (ReaderGone, BrokenPipeError):
         silence_stdout()
-        raise typer.Exit(ExitStatus.OK) from None
-    except (typer.Exit, typer.Abort):
-        raise
+        return ExitStatus.OK
+    except CareersError as error:
+        if isinstance(error, OutputError):
+            silence_stdout()
+        report_error(_stderr_lines(argv), error)
+        return error.exit_status
+    except typer.TyperException as error:  # Click's usage errors derive from it
+        report_usage_error(error, argv)
+        return int(getattr(error, "exit_code", ExitStatus.USAGE))
     except Exception as error:
-        if options.debug:  # --debug, or CAREERS_DEBUG read by the option parser
+        if _debugging(argv):
             raise
         detail = f"{type(error).__name__}: {error}"
-        lines.error(message("error.unexpected", language, detail=detail))
-        raise typer.Exit(ExitStatus.INTERNAL_ERROR) from None
+        lines = _stderr_lines(argv)
+        lines.error(message("error.unexpected", lines.language, detail=detail))
+        return ExitStatus.INTERNAL_ERROR
+    return result if isinstance(result, int) else ExitStatus.OK
 
 
-@contextmanager
-def open_session(options: CommonOptions) -> Iterator[Session]:
-    """Load the catalogue and open the consoles, inside the error boundary."""
-    with error_boundary(options) as err:
-        index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
-        out = make_console(sys.stdout, no_color=options.no_color)
-        language = options.output_language
-        if language == "ar" and options.chosen_format != "json" and not encodes_unicode(out.file):
-            encoding = getattr(out.file, "encoding", "?")
-            StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))
-        yield Session(
-            index,
-            language,
-            out,
-            err,
-            options.chosen_format,
-            options.rtl_mode,
-        )
+def _stderr_lines(argv: list[str]) -> StderrLines:
+    """Error lines as the command line asked: its options where they were parsed, else what
+    the words of the command line say."""
+    options = options_in_effect() or CommonOptions()
+    # The options in effect may be those before the command name only, when the ones after it
+    # are what failed: the words of the command line fill in what they leave unsaid.
+    language = options.language or language_from_arguments(argv)
+    err = make_console(sys.stderr, no_color=options.no_color or "--no-color" in argv)
+    return StderrLines(err, language, visual=options.rtl_mode == "visual")
+
+
+def _debugging(argv: list[str]) -> bool:
+    options = options_in_effect()
+    if options is not None:
+        return options.debug
+    flag = os.environ.get("CAREERS_DEBUG", "").strip().lower()
+    return "--debug" in argv or flag in ("1", "true", "yes", "on")
 
 
 def report_error(lines: StderrLines, error: CareersError) -> None:
-    """The error's line, then what helps: the candidates, a suggestion, or how to see more."""
-    language = lines.language
-    lines.error(error.render(language))
-    candidates = error.candidates if isinstance(error, UnresolvedNameError) else ()
-    if isinstance(error, AmbiguousNameError) and candidates:
-        width = max(len(one_line(c.id)) for c in candidates)
-        for candidate in candidates:
-            name = one_line(candidate.name.in_language(language), limit=100)
-            lines.line(f"  {one_line(candidate.id):<{width}}  {name}")
-    elif candidates:
-        key = "skill.did_you_mean" if error.key.startswith("skill.") else "career.did_you_mean"
-        lines.line(message(key, language, candidates=", ".join(c.id for c in candidates)))
-    elif error.key == "skill.not_found":
-        lines.line(message("skill.list_hint", language))
-    if isinstance(error, UsageError) and error.command:
-        lines.line(message("usage.hint", language, command=error.command))
-    if isinstance(error, CatalogueError) and error.problems:
-        # past the bound on problems, `found` counts those not collected too
-        found = error.params.get("found")
-        count = max(len(error.problems), found if isinstance(found, int) else 0) - 1
-        if count > 0:
-            lines.line(message("catalogue.more_problems", language, count=count, path=error.path))
+    """The error's line, then the lines that help, which the error itself knows."""
+    lines.error(error.render(lines.language))
+    for hint in error.hints(lines.language):
+        lines.line(hint)
 
 
 def report_usage_error(error: Exception, argv: list[str]) -> None:
