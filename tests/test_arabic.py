@@ -26,7 +26,7 @@ from rich.text import Text
 
 from careers_cli.messages import label, message
 from careers_cli.rtl import VisualLines, for_visual_terminal
-from tests.conftest import BASE_ENV, DATA, REPO, Run, invoke, raw_career, raw_catalogue
+from tests.helpers import BASE_ENV, DATA, REPO, Run, invoke, raw_career, raw_catalogue
 
 WIDE = {"COLUMNS": "400"}  # nothing wraps: catalogue text can be found verbatim
 # Unshaped (logical) Arabic letters, and the presentation forms that shaping produces.

@@ -24,7 +24,7 @@ import pytest
 
 from careers_cli import catalogue as catalogue_module
 from careers_cli import models
-from tests.conftest import BASE_ENV, CAREERS_SCRIPT, REPO, Run, invoke, write_catalogue
+from tests.helpers import BASE_ENV, CAREERS_SCRIPT, REPO, Run, invoke, write_catalogue
 
 EXAMPLE = REPO / "examples" / "small-catalogue.json"
 INVALID_CATALOGUE = 3
@@ -325,16 +325,16 @@ class TestOneRecordCannotPileUpProblems:
     @pytest.mark.parametrize(
         ("model", "field", "most"),
         [
-            ("Career", "responsibilities", 500),
-            ("Career", "required_skills", 1_500),
-            ("Career", "platforms", 500),
-            ("Career", "occupations", 500),
-            ("SkillRequirement", "skills", 1_500),
+            ("CareerEntry", "responsibilities", 500),
+            ("CareerEntry", "required_skills", 1_500),
+            ("CareerEntry", "platforms", 500),
+            ("CareerEntry", "occupations", 500),
+            ("SkillRequirementEntry", "skills", 1_500),
             ("SkillAliases", "en", 600),
             ("SkillAliases", "ar", 600),
-            ("Trend", "careers", 1_500),
-            ("Tip", "skills", 1_500),
-            ("Section", "paragraphs", 500),
+            ("TrendEntry", "careers", 1_500),
+            ("TipEntry", "skills", 1_500),
+            ("SectionEntry", "paragraphs", 500),
         ],
     )
     def test_the_schema_states_each_list_maximum(self, model: str, field: str, most: int) -> None:
@@ -370,8 +370,8 @@ class TestValidFilesAreUnchanged:
         analyst = data["careers"][0]
         analyst["responsibilities"] *= 40
         analyst["required_skills"] *= 30
-        built = models.Catalogue.model_validate(data)
+        built = models.CatalogueFile.model_validate(data)
         assert built.model_dump(exclude_unset=True) == data
         assert len(built.careers[0].responsibilities) == len(analyst["responsibilities"]) == 80
-        assert isinstance(built.careers[0].required_skills[59], models.SkillRequirement)
+        assert isinstance(built.careers[0].required_skills[59], models.SkillRequirementEntry)
         models.check_catalogue(data)  # raises nothing

@@ -30,7 +30,7 @@ from careers_cli.completion import (
     quote_for_bash,
     split_command_line,
 )
-from tests.conftest import (
+from tests.helpers import (
     CAREERS_SCRIPT,
     REPO,
     SEVEN_IDS,

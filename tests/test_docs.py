@@ -10,7 +10,7 @@ import typer
 
 from careers_cli.cli import app
 from careers_cli.errors import ExitStatus
-from tests.conftest import DATA_COMMANDS, REPO, invoke
+from tests.helpers import DATA_COMMANDS, REPO, invoke
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

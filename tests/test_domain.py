@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from careers_cli.domain import Catalogue, catalogue_from_data
-from careers_cli.models import Catalogue as CatalogueModel
-from tests.conftest import DATA, REPO, raw_catalogue
+from careers_cli.models import CatalogueFile
+from tests.helpers import DATA, REPO, raw_catalogue
 
 EXAMPLE = REPO / "examples" / "small-catalogue.json"
 
@@ -37,14 +37,14 @@ def _without_computed(document: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize("path", [DATA, EXAMPLE], ids=["built-in", "example"])
 def test_domain_reading_equals_model_reading(path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
-    from_models = CatalogueModel.model_validate(data).model_dump()
+    from_models = CatalogueFile.model_validate(data).model_dump()
     from_domain = _without_computed(_plain(catalogue_from_data(data)))
     assert from_domain == from_models
 
 
 def test_every_model_field_has_a_domain_field() -> None:
     """A field added to the format must be added to the run-time objects too."""
-    model_fields = set(CatalogueModel.model_fields)
+    model_fields = set(CatalogueFile.model_fields)
     domain_fields = set(Catalogue._fields)
     assert domain_fields == model_fields
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from careers_cli import views
-from tests.conftest import invoke
+from tests.helpers import invoke
 
 
 def _explode(*_: object) -> None:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,8 +16,16 @@ import pytest
 from rich.cells import cell_len
 
 from careers_cli.layout import fair_widths
-from tests.conftest import SEVEN_IDS, invoke, raw_catalogue, write_catalogue
-from tests.test_explore_list_show import LIST_ROWS, header_starts
+from tests.helpers import (
+    LIST_ROWS,
+    SEVEN_IDS,
+    header_starts,
+    invoke,
+    match_blocks,
+    raw_catalogue,
+    shows_id,
+    write_catalogue,
+)
 
 SUMMARY = {cid: summary for cid, _, summary, _ in LIST_ROWS}
 TITLE = {cid: title for cid, title, _, _ in LIST_ROWS}
@@ -264,28 +271,6 @@ def _in_order(text: str, words: list[str]) -> bool:
     return -1 not in positions and positions == sorted(positions)
 
 
-def shows_id(output: str, career_id: str) -> bool:
-    """Whether `career_id` is printed whole, or folded down one column over several lines."""
-    lines = output.splitlines()
-    if any(career_id in (word.strip(",") for word in line.split()) for line in lines):
-        return True
-    for first, line in enumerate(lines):
-        for column in range(len(line)):
-            if column and line[column - 1] != " ":
-                continue
-            rest, row = career_id, first
-            while rest and row < len(lines):
-                piece = lines[row][column:].split(" ", 1)[0]
-                if piece.rstrip(",") == rest:
-                    return True
-                if not piece or not rest.startswith(piece):
-                    break
-                rest, row = rest[len(piece) :], row + 1
-            if not rest:
-                return True
-    return False
-
-
 class TestCompareUsageErrors:
     """2 to 7 different careers; anything else is a usage error (exit 2) and prints nothing."""
 
@@ -326,54 +311,6 @@ class TestCompareUsageErrors:
 
 
 # --- match -----------------------------------------------------------------------------------
-
-
-@dataclass
-class MatchBlock:
-    """One career in `careers match`: rank, id and score, then its labelled fields."""
-
-    rank: int
-    career_id: str
-    score: str
-    fields: dict[str, list[str]] = field(default_factory=dict)
-
-    def text(self, name: str) -> str:
-        return " ".join(self.fields.get(name, []))
-
-    def to_learn(self) -> set[str]:
-        return set(self.text("to learn").split(", "))
-
-    def summary(self) -> tuple[int, str, str, str, set[str]]:
-        return (self.rank, self.career_id, self.score, self.text("title"), self.to_learn())
-
-
-_HEAD = re.compile(r"^(\d+)\.?\s+(\S+)\s+(\d+/\d+ · \d+%)$")
-
-
-def match_blocks(output: str) -> list[MatchBlock]:
-    """Each career's block: a line at the left edge with rank, id and score, then indented
-    `label  value` lines; a line with a blank label continues the previous field."""
-    blocks: list[MatchBlock] = []
-    current: MatchBlock | None = None
-    name = ""
-    for line in output.splitlines():
-        head = _HEAD.match(line.rstrip())
-        if head:
-            current = MatchBlock(int(head[1]), head[2], head[3])
-            blocks.append(current)
-            continue
-        if not line.strip():
-            continue
-        if not line.startswith(" ") or current is None:
-            current = None  # text after the blocks (the legend)
-            continue
-        labelled = re.match(r"^ {1,4}(\S+(?: \S+)*?) {2,}(\S.*)$", line.rstrip())
-        if labelled:
-            name = labelled[1]
-            current.fields[name] = [labelled[2]]
-        else:
-            current.fields[name].append(line.strip())
-    return blocks
 
 
 # (rank, id, score, title, labels of the career's other skills)

@@ -1,8 +1,8 @@
 """`careers list`, `careers show`, and the ways a person can name a career.
 
 Expected values are written out by hand from data/careers.json (long prose is read from that
-file, never from a run). The helpers that read a Rich table back into cells live here and are
-shared with the other test_explore_* files.
+file, never from a run). The readers that turn a printed table back into cells are in
+tests/helpers.py.
 """
 
 from __future__ import annotations
@@ -10,121 +10,21 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
-from tests.conftest import SEVEN_IDS, invoke, raw_career, raw_catalogue
-
-catalogue = raw_catalogue
-career_record = raw_career
-
-
-def squeeze(text: str) -> str:
-    """Text with every run of white space made one space: wrapped prose reads as one line."""
-    return " ".join(text.split())
-
-
-# --- reading tables back ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Row:
-    """One table row: for each column header, the cell's text, one item per printed line."""
-
-    cells: dict[str, list[str]]
-
-    def text(self, column: str) -> str:
-        """A wrapped cell joined back with spaces."""
-        return " ".join(self.cells[column])
-
-    def folded(self, column: str) -> str:
-        """A cell whose long words were folded (cut mid-word) joined back without spaces."""
-        return "".join(self.cells[column])
-
-    def id_list(self, column: str) -> list[str]:
-        """A cell listing ids as `a, b, c`, wrapped between ids or folded inside one."""
-        return [part.strip() for part in self.folded(column).split(",")]
-
-
-# Blank cells between two columns of the tables (padding on both sides and the separator).
-COLUMN_GAP = 3
-
-
-def header_starts(line: str, headers: Sequence[str]) -> list[int] | None:
-    """Where each header begins on `line`, if they all appear on it as words, in order."""
-    starts: list[int] = []
-    position = 0
-    for header in headers:
-        at = line.find(header, position)
-        while at >= 0 and not _is_word_at(line, at, len(header)):
-            at = line.find(header, at + 1)
-        if at < 0:
-            return None
-        starts.append(at)
-        position = at + len(header)
-    return starts
-
-
-def _is_word_at(line: str, at: int, length: int) -> bool:
-    before = line[at - 1] if at > 0 else " "
-    after = line[at + length] if at + length < len(line) else " "
-    return before == " " and after == " "
-
-
-def table_rows(
-    output: str, headers: Sequence[str], *, key: str | None = None, key_folds: bool = False
-) -> list[Row]:
-    """The rows of the first table in `output` whose header row holds `headers`.
-
-    A row's first line has text at the left edge of the `key` column (the first one unless
-    given); its continuation lines are blank there. With `key_folds`, the key column cuts long
-    words across lines, so a line right after one that fills the column continues it.
-    The table ends at the first blank line.
-    """
-    lines = output.splitlines()
-    found = next(
-        ((at, starts) for at, line in enumerate(lines) if (starts := header_starts(line, headers))),
-        None,
-    )
-    if found is None:
-        raise AssertionError(f"no table with columns {list(headers)} in:\n{output}")
-    header_at, starts = found
-    key_at = list(headers).index(key) if key else 0
-    bounds = list(zip(starts, [*starts[1:], None], strict=True))
-    key_start, key_end = bounds[key_at]
-    key_width = None if key_end is None else key_end - key_start - COLUMN_GAP
-    rows: list[dict[str, list[str]]] = []
-    previous_key = ""
-    for line in lines[header_at + 2 :]:  # +2: the rule under the header
-        if not line.strip():
-            break
-        key_text = line[key_start:key_end].strip()
-        starts_row = bool(line[key_start : key_start + 1].strip()) and not (
-            line[key_start - 1 : key_start].strip()
-        )
-        if starts_row and not (key_folds and len(previous_key) == key_width):
-            rows.append({header: [] for header in headers})
-        previous_key = key_text
-        if not rows:
-            raise AssertionError(f"a continuation line before any row: {line!r}")
-        for header, (start, end) in zip(headers, bounds, strict=True):
-            part = line[start:end].strip()
-            if part:
-                rows[-1][header].append(part)
-    return [Row(cells) for cells in rows]
-
-
-def section(output: str, heading: str) -> str:
-    """The lines under a heading of `careers show`, up to the next blank line."""
-    lines = output.splitlines()
-    stripped = [line.strip() for line in lines]  # Arabic headings are right-aligned
-    assert heading in stripped, f"no heading {heading!r} in:\n{output}"
-    start = stripped.index(heading) + 1
-    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
-    return "\n".join(lines[start:end])
+from tests.helpers import (
+    LIST_ROWS,
+    SEVEN_IDS,
+    invoke,
+    raw_career,
+    raw_catalogue,
+    section,
+    squeeze,
+    table_rows,
+)
 
 
 def bullets(block: str) -> list[str]:
@@ -140,64 +40,6 @@ def bullets(block: str) -> list[str]:
 
 
 # --- list ------------------------------------------------------------------------------------
-
-# By hand from data/careers.json: (id, English title, first sentence of the description,
-# distinct vocabulary skills over all required-skill lines).
-# digital-content-creator tags 7 skills on 4 lines but only 5 distinct ones (content-creation and
-# creativity twice); social-media-pr-manager tags 9 with 8 distinct (reputation-management twice);
-# social-media-data-analyst tags 6 with 5 distinct (analytics twice).
-LIST_ROWS = [
-    (
-        "social-media-manager",
-        "Social Media Manager",
-        "A social media manager is responsible for planning and carrying out digital marketing"
-        " strategies across the various social media platforms, such as Facebook, Twitter,"
-        " Instagram, LinkedIn and others.",
-        "7",
-    ),
-    (
-        "social-media-marketing-specialist",
-        "Social Media Marketing Specialist",
-        "A social media marketing specialist focuses on using these platforms to raise brand"
-        " awareness and increase sales.",
-        "6",
-    ),
-    (
-        "digital-content-creator",
-        "Digital Content Creator",
-        "Digital content creators are the people who craft the texts, images, videos and"
-        " infographics published on social media.",
-        "5",
-    ),
-    (
-        "social-media-pr-manager",
-        "Social Media Public Relations Manager",
-        "A social media public relations manager works to build and strengthen the brand's image"
-        " by engaging with the public, media professionals and influencers.",
-        "8",
-    ),
-    (
-        "social-media-data-analyst",
-        "Social Media Data Analyst",
-        "A data analyst uses data analysis tools to understand how marketing campaigns perform on"
-        " social media.",
-        "5",
-    ),
-    (
-        "influencer",
-        "Social Media Influencer",
-        "An influencer is a person with a large number of followers on social media who uses their"
-        " platform to promote products and services.",
-        "6",
-    ),
-    (
-        "online-community-manager",
-        "Online Community Manager",
-        "An online community manager is responsible for building and running the brand's"
-        " community on social media.",
-        "6",
-    ),
-]
 
 
 class TestList:
@@ -229,7 +71,7 @@ class TestList:
     def test_summaries_are_the_start_of_the_catalogue_descriptions(self) -> None:
         # Guards the hand-written LIST_ROWS against the data file.
         for cid, _, summary, _ in LIST_ROWS:
-            assert career_record(cid)["description"]["en"].startswith(summary)
+            assert raw_career(cid)["description"]["en"].startswith(summary)
 
 
 # --- show ------------------------------------------------------------------------------------
@@ -251,13 +93,13 @@ class TestShowProfile:
 
     def test_description_is_shown_whole(self) -> None:
         run = invoke(["show", "social-media-manager"])
-        description = career_record("social-media-manager")["description"]["en"]
+        description = raw_career("social-media-manager")["description"]["en"]
         assert "The work includes creating content" in description  # more than one sentence
         assert squeeze(section(run.stdout, "Description")) == squeeze(description)
 
     def test_responsibilities_are_listed_in_order(self) -> None:
         run = invoke(["show", "social-media-manager"])
-        expected = [r["en"] for r in career_record("social-media-manager")["responsibilities"]]
+        expected = [r["en"] for r in raw_career("social-media-manager")["responsibilities"]]
         assert expected[1:3] == ["Creating content", "Managing advertising campaigns"]
         assert bullets(section(run.stdout, "Responsibilities")) == expected
 
@@ -331,7 +173,7 @@ class TestShowProfile:
         """Each occupation: label, ISCO-08 code and match on one line, its URI on the next."""
         run = invoke(["show", "social-media-manager"])
         lines = section(run.stdout, "Standard occupations (ESCO)").splitlines()
-        uris = [o["uri"] for o in career_record("social-media-manager")["occupations"]]
+        uris = [o["uri"] for o in raw_career("social-media-manager")["occupations"]]
         assert [line.strip() for line in lines] == [
             "• online community manager · ISCO-08 2432 · match: close",
             uris[0],
@@ -496,7 +338,7 @@ class TestShowRelated:
 
 def custom_catalogue(tmp_path: Path, careers: dict[str, list[str]]) -> Path:
     """The real catalogue with its careers replaced by made-up ones (one skill per line)."""
-    data = copy.deepcopy(catalogue())
+    data = copy.deepcopy(raw_catalogue())
     data["careers"] = [
         {
             "id": cid,

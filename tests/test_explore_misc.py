@@ -12,19 +12,23 @@ import pytest
 from rich.cells import cell_len
 
 import careers_cli
-from tests.conftest import CAREERS_SCRIPT, SEVEN_IDS, invoke, run_installed
-from tests.test_explore_compare_match import match_blocks, shows_id
-from tests.test_explore_list_show import (
-    career_record,
-    catalogue,
+from tests.helpers import (
+    CAREERS_SCRIPT,
+    SEVEN_IDS,
+    invoke,
+    match_blocks,
+    raw_career,
+    raw_catalogue,
+    run_installed,
     section,
+    shows_id,
     squeeze,
     table_rows,
 )
 
 
 def skill_labels() -> dict[str, str]:
-    return {s["id"]: s["label"]["en"] for s in catalogue()["skills"]}
+    return {s["id"]: s["label"]["en"] for s in raw_catalogue()["skills"]}
 
 
 # --- skills ----------------------------------------------------------------------------------
@@ -32,14 +36,14 @@ def skill_labels() -> dict[str, str]:
 
 def needed_by_from_data() -> dict[str, list[str]]:
     """For each skill, the careers (catalogue order) with a required-skill line tagged with it."""
-    careers = catalogue()["careers"]
+    careers = raw_catalogue()["careers"]
     return {
         skill["id"]: [
             c["id"]
             for c in careers
             if any(skill["id"] in line["skills"] for line in c["required_skills"])
         ]
-        for skill in catalogue()["skills"]
+        for skill in raw_catalogue()["skills"]
     }
 
 
@@ -55,12 +59,12 @@ class TestSkills:
     def test_every_skill_sorted_by_id(self) -> None:
         ids = list(self.blocks())
         assert len(ids) == 25
-        assert ids == sorted(s["id"] for s in catalogue()["skills"])
+        assert ids == sorted(s["id"] for s in raw_catalogue()["skills"])
         assert ids[:3] == ["analytics", "audience-engagement", "audience-understanding"]
         assert ids[-1] == "written-communication"
 
     def test_labels_and_english_aliases(self) -> None:
-        aliases = {s["id"]: ", ".join(s["aliases"]["en"]) for s in catalogue()["skills"]}
+        aliases = {s["id"]: ", ".join(s["aliases"]["en"]) for s in raw_catalogue()["skills"]}
         shown = {sid: (block.title, block.text("also")) for sid, block in self.blocks().items()}
         assert shown["analytics"] == (
             "Data analysis",
@@ -165,7 +169,7 @@ class TestTrendsAndTips:
         assert [block.id for block in self.read(command)] == ids
 
     def test_title_and_text(self, command: str, ids: list[str]) -> None:
-        notes = {n["id"]: n for n in catalogue()[command]}
+        notes = {n["id"]: n for n in raw_catalogue()[command]}
         for block in self.read(command):
             note = notes[block.id]
             assert block.lines[0] == note["title"]["en"]
@@ -173,7 +177,7 @@ class TestTrendsAndTips:
 
     def test_career_ids_and_skill_labels(self, command: str, ids: list[str]) -> None:
         labels = skill_labels()
-        notes = {n["id"]: n for n in catalogue()[command]}
+        notes = {n["id"]: n for n in raw_catalogue()[command]}
         for block in self.read(command):
             note = notes[block.id]
             assert block.id_list("careers") == note["careers"], block.id
@@ -328,7 +332,7 @@ class TestArabic:
     def test_show_has_the_arabic_description_and_headings(self) -> None:
         run = invoke(["show", "influencer", "--lang", "ar"])
         assert run.exit_code == 0, run.stderr
-        influencer = career_record("influencer")
+        influencer = raw_career("influencer")
         assert squeeze(section(run.stdout, "الوصف")) == squeeze(influencer["description"]["ar"])
         assert "المهارات المطلوبة" in [line.strip() for line in run.stdout.splitlines()]
         assert run.stdout.splitlines()[0].split()[:4] == influencer["title"]["ar"].split()[:4]
@@ -338,7 +342,7 @@ class TestArabic:
     def test_show_arabic_required_skill_lines(self) -> None:
         run = invoke(["show", "influencer", "--lang", "ar"])
         text = squeeze(run.stdout)
-        for line in career_record("influencer")["required_skills"]:
+        for line in raw_career("influencer")["required_skills"]:
             assert squeeze(line["text"]["ar"]) in text
 
     def test_environment_variable_and_option_before_the_command_give_the_same(self) -> None:
@@ -355,7 +359,7 @@ class TestArabic:
         header = run.stdout.splitlines()[0]
         assert "المعرف" in header and "id" not in header.split()
         for cid in SEVEN_IDS:
-            record = career_record(cid)
+            record = raw_career(cid)
             assert record["title"]["ar"] in run.stdout
             assert record["title"]["en"] not in run.stdout
 
@@ -441,5 +445,5 @@ class TestInstalledScript:
     def test_arabic_through_the_environment(self, installed: Path, tmp_path: Path) -> None:
         run = run_installed(["show", "influencer"], env={"CAREERS_LANG": "ar"}, cwd=tmp_path)
         assert run.exit_code == 0, run.stderr
-        description = career_record("influencer")["description"]["ar"]
+        description = raw_career("influencer")["description"]["ar"]
         assert squeeze(section(run.stdout, "الوصف")) == squeeze(description)

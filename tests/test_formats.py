@@ -16,8 +16,7 @@ from typing import Any
 import pytest
 
 from careers_cli.domain import Career, Catalogue, catalogue_from_data
-from tests.conftest import DATA_COMMANDS, Run, invoke, raw_catalogue, run_coloured
-from tests.test_explore_list_show import LIST_ROWS
+from tests.helpers import DATA_COMMANDS, LIST_ROWS, Run, invoke, raw_catalogue, run_coloured
 
 COMMANDS = DATA_COMMANDS
 ARRAY_COMMANDS = ("list", "match", "skills", "trends", "tips")

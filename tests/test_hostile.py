@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from careers_cli import catalogue as catalogue_module
-from tests.conftest import (
+from tests.helpers import (
     BASE_ENV,
     BIDI_CONTROLS,
     CAREERS_SCRIPT,

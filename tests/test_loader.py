@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import (
+from tests.helpers import (
     DATA,
     SEVEN_IDS,
     Run,

@@ -8,7 +8,7 @@ import string
 import pytest
 
 from careers_cli.messages import Alternatives, Count, labels, message, message_templates
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def _fields(template: str) -> set[str]:

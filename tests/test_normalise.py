@@ -17,7 +17,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from careers_cli import names as name_resolution
 from careers_cli.text import normalise
-from tests.conftest import invoke, raw_catalogue
+from tests.helpers import invoke, raw_catalogue
 
 TASHKEEL = [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"]
 BIDI_MARKS = [

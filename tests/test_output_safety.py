@@ -27,7 +27,7 @@ from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.domain import Bilingual
 from careers_cli.output import markdown_text, write_csv, write_json
 from careers_cli.search import CatalogueIndex
-from tests.conftest import (
+from tests.helpers import (
     BASE_ENV,
     CAREERS_SCRIPT,
     SEVEN_IDS,

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
-from tests.conftest import BIDI_CONTROLS, Run, invoke, raw_catalogue, raw_controls
+from tests.helpers import BIDI_CONTROLS, Run, invoke, raw_catalogue, raw_controls
 
 # The autouse environment fixture is function-scoped but only pins variables: the same for
 # every example, so sharing it between examples is what we want.
@@ -242,14 +242,14 @@ reference_list = st.one_of(st.lists(reference_value, max_size=5), reference_valu
 def _unknown_references(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
     """Every string in a reference list that names no record of its kind, with its place,
     found by visiting each reference in turn."""
-    from careers_cli.models import _REFERENCES
+    from careers_cli.models import REFERENCES
 
     known = {
         name: {r["id"] for r in data[name] if isinstance(r, dict) and isinstance(r.get("id"), str)}
         for name in ("careers", "skills", "platforms")
     }
     found = []
-    for collection, path, target in _REFERENCES:
+    for collection, path, target in REFERENCES:
         for index, record in enumerate(data[collection]):
             places: list[tuple[Any, tuple[Any, ...]]] = [(record, (collection, index))]
             for step in path:
@@ -283,7 +283,7 @@ def _unknown_references(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str
 def test_reference_checks_report_what_a_walk_over_every_reference_finds(
     career_lists: dict[tuple[int, int], Any], tip_lists: dict[int, Any]
 ) -> None:
-    from careers_cli.models import _cross_record_problems
+    from careers_cli.models import cross_record_problems
 
     data = copy.deepcopy(_BASE)
     for (career, line), refs in career_lists.items():
@@ -293,7 +293,7 @@ def test_reference_checks_report_what_a_walk_over_every_reference_finds(
         data["tips"][tip]["careers"] = refs
     reported = [
         (tuple(problem["loc"]), problem["input"])
-        for problem in _cross_record_problems(data)
+        for problem in cross_record_problems(data)
         if isinstance(kind := problem["type"], PydanticCustomError)
         and kind.type.startswith("unknown_")
     ]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
+from tests.helpers import (
     BASE_ENV,
     CAREERS_SCRIPT,
     DATA,

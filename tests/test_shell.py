@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
+from tests.helpers import (
     CAREERS_SCRIPT,
     DATA_COMMANDS,
     SEVEN_IDS,

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from tests.conftest import Run, invoke, run_installed
+from tests.helpers import Run, invoke, run_installed
 
 
 def lines(run: Run) -> list[str]:

@@ -22,7 +22,7 @@ import pytest
 from pydantic import BaseModel
 
 from careers_cli import models
-from tests.conftest import (
+from tests.helpers import (
     DATA,
     REPO,
     Run,
@@ -513,7 +513,7 @@ MODEL_CLASSES: dict[str, type[BaseModel]] = {
     for name, cls in vars(models).items()
     if isinstance(cls, type) and issubclass(cls, models.Record) and cls is not models.Record
 }
-MODEL_DEFINITIONS = sorted(set(MODEL_CLASSES) - {"Catalogue", "LinkedNote"})
+MODEL_DEFINITIONS = sorted(set(MODEL_CLASSES) - {"CatalogueFile", "LinkedNoteEntry"})
 
 
 def required_fields(model: type[BaseModel]) -> set[str]:
@@ -530,7 +530,7 @@ def schema() -> dict[str, Any]:
 
 
 def _object_schemas(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    yield "Catalogue", schema
+    yield "CatalogueFile", schema
     yield from schema["$defs"].items()
 
 
@@ -540,16 +540,17 @@ class TestSchema:
     def test_is_json_with_a_dialect(self, schema: dict[str, Any]) -> None:
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         assert schema["type"] == "object"
-        assert schema["title"] == "Catalogue"
+        assert schema["title"] == "CatalogueFile"
 
     def test_defines_every_model(self, schema: dict[str, Any]) -> None:
-        assert {"Career", "Skill", "Trend", "Tip", "Platform", "Section"} <= set(schema["$defs"])
+        entries = {"CareerEntry", "SkillEntry", "TrendEntry", "TipEntry", "PlatformEntry"}
+        assert entries | {"SectionEntry"} <= set(schema["$defs"])
         assert set(MODEL_DEFINITIONS) <= set(schema["$defs"])
 
     def test_top_level_required_keys_are_the_models(self, schema: dict[str, Any]) -> None:
-        assert set(schema["required"]) == required_fields(models.Catalogue)
+        assert set(schema["required"]) == required_fields(models.CatalogueFile)
         assert set(schema["required"]) == {"schema_version", "title", "careers", "skills"}
-        assert set(schema["properties"]) == set(models.Catalogue.model_fields)
+        assert set(schema["properties"]) == set(models.CatalogueFile.model_fields)
 
     @pytest.mark.parametrize("name", MODEL_DEFINITIONS)
     def test_each_definition_matches_its_model(self, schema: dict[str, Any], name: str) -> None:
@@ -565,7 +566,7 @@ class TestSchema:
             assert object_schema.get("additionalProperties") is False, name
 
     def test_ids_are_slugs(self, schema: dict[str, Any]) -> None:
-        pattern = schema["$defs"]["Career"]["properties"]["id"]["pattern"]
+        pattern = schema["$defs"]["CareerEntry"]["properties"]["id"]["pattern"]
         assert re.fullmatch(pattern, "data-analyst")
         assert not re.fullmatch(pattern, "Data_Analyst")
 
@@ -653,7 +654,7 @@ def test_schema_never_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         run_installed(["schema"], env={"CAREERS_DATA": str(path)}, cwd=folder),
     ):
         assert run.exit_code == 0, run.stderr
-        assert json.loads(run.stdout)["title"] == "Catalogue"
+        assert json.loads(run.stdout)["title"] == "CatalogueFile"
     assert folder_snapshot(folder) == before
     assert sorted(os.listdir(tmp_path)) == ["catalogues"]
 
@@ -662,13 +663,13 @@ def test_a_kind_of_problem_without_its_own_message_is_framed_in_arabic() -> None
     """Pydantic's English text, after "invalid value" in Arabic, for any other error type."""
     from pydantic_core import InitErrorDetails, ValidationError
 
-    from careers_cli.catalogue import _describe_problems
+    from careers_cli.catalogue import describe_problems
     from careers_cli.messages import message
 
     detail = InitErrorDetails(type="int_parsing", loc=("careers", 0, "id"), input="x")
     error = ValidationError.from_exception_data("Catalogue", [detail])
     data = {"careers": [{"id": "influencer"}]}
-    [(key, params)] = list(_describe_problems(error, data))
+    [(key, params)] = list(describe_problems(error, data))
     english = "Input should be a valid integer, unable to parse string as an integer"
     place = "careers[0] (id 'influencer').id"
     assert message(key, "en", **params) == f"{place}: {english}"

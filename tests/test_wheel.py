@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import careers_cli
-from tests.conftest import BASE_ENV, DATA, REPO, SEVEN_IDS
+from tests.helpers import BASE_ENV, DATA, REPO, SEVEN_IDS
 
 pytestmark = pytest.mark.slow
 
