@@ -98,6 +98,7 @@ TESTS: dict[str, tuple[str, ...]] = {
         "test_output_safety.py",  # the 200-character query limit
     ),
     "text.py": (
+        "test_text.py",
         "test_normalise.py",
         "test_arabic.py",
         "test_hostile.py",
