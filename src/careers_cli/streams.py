@@ -6,6 +6,7 @@ runs. This module imports nothing heavy.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import Any, TextIO
 
@@ -16,11 +17,27 @@ class ReaderGone(Exception):
     """The reader of standard output closed it (`careers list | head -1`): not an error."""
 
 
-class GuardedOutput:
-    """Standard output whose write failures are `OutputError` or `ReaderGone`, never OSError."""
+class _StandardStream:
+    """A standard stream, or its absence (None: closed when the program started)."""
 
     def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    def __getattr__(self, name: str) -> Any:
+        if self._stream is None:
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
+class GuardedOutput(_StandardStream):
+    """Standard output whose write failures are `OutputError` or `ReaderGone`, never OSError."""
 
     def write(self, text: str) -> int:
         if self._stream is None:
@@ -42,51 +59,20 @@ class GuardedOutput:
         except OSError as error:
             raise OutputError("output.failed", reason=_reason(error)) from None
 
-    def isatty(self) -> bool:
-        return self._stream is not None and self._stream.isatty()
 
-    @property
-    def encoding(self) -> str:
-        return getattr(self._stream, "encoding", None) or "utf-8"
-
-    def __getattr__(self, name: str) -> Any:
-        if self._stream is None:
-            raise AttributeError(name)
-        return getattr(self._stream, name)
-
-
-class QuietErrors:
+class QuietErrors(_StandardStream):
     """Standard error that swallows its own failures: there is nowhere to report them."""
 
-    def __init__(self, stream: TextIO | None) -> None:
-        self._stream = stream
-
     def write(self, text: str) -> int:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             if self._stream is not None:
                 self._stream.write(text)
-        except (OSError, ValueError):
-            pass
         return len(text)
 
     def flush(self) -> None:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             if self._stream is not None:
                 self._stream.flush()
-        except (OSError, ValueError):
-            pass
-
-    def isatty(self) -> bool:
-        return self._stream is not None and self._stream.isatty()
-
-    @property
-    def encoding(self) -> str:
-        return getattr(self._stream, "encoding", None) or "utf-8"
-
-    def __getattr__(self, name: str) -> Any:
-        if self._stream is None:
-            raise AttributeError(name)
-        return getattr(self._stream, name)
 
 
 def _reason(error: OSError) -> str:
