@@ -28,6 +28,16 @@ DATA = REPO / "data" / "careers.json"
 SEED = REPO / "tests" / "data" / "source-article.txt"
 CAREERS_SCRIPT = Path(sys.executable).with_name("careers")
 # The seven careers of the source article, in its order (the issue fixes these ids).
+# The social media manager's skill ids, in order of first mention in its required skills.
+MANAGER_SKILL_IDS = (
+    "communication",
+    "written-communication",
+    "social-media-platforms",
+    "analytics",
+    "strategy",
+    "content-creation",
+    "creativity",
+)
 SEVEN_IDS = [
     "social-media-manager",
     "social-media-marketing-specialist",

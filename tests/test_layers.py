@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import REPO
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
@@ -43,20 +45,22 @@ def test_the_package_keeps_its_layers(tmp_path: Path) -> None:
     assert "Contracts: 2 kept, 0 broken." in done.stdout
 
 
-def test_a_wrong_way_import_breaks_the_build(tmp_path: Path) -> None:
-    """The text rules importing the views (a lower layer reaching up) is refused."""
+@pytest.mark.parametrize(
+    ("module", "added", "complaint"),
+    [
+        # the text rules importing the views: a lower layer reaching up
+        ("text", "import careers_cli.views", "careers_cli.text -> careers_cli.views"),
+        # a rule about careers reaching for the terminal
+        ("search", "import rich.console", "careers_cli.search is not allowed to import rich"),
+    ],
+    ids=["wrong-way", "terminal"],
+)
+def test_a_wrong_import_breaks_the_build(
+    tmp_path: Path, module: str, added: str, complaint: str
+) -> None:
     source = copy_of_the_package(tmp_path)
-    text = source / "careers_cli" / "text.py"
-    text.write_text(text.read_text(encoding="utf-8") + "\nimport careers_cli.views\n")
+    path = source / "careers_cli" / f"{module}.py"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{added}\n")
     done = lint_imports(source)
     assert done.returncode == 1
-    assert "careers_cli.text -> careers_cli.views" in done.stdout
-
-
-def test_rules_about_careers_never_import_the_terminal(tmp_path: Path) -> None:
-    source = copy_of_the_package(tmp_path)
-    search = source / "careers_cli" / "search.py"
-    search.write_text(search.read_text(encoding="utf-8") + "\nimport rich.console\n")
-    done = lint_imports(source)
-    assert done.returncode == 1
-    assert "careers_cli.search is not allowed to import rich" in done.stdout
+    assert complaint in done.stdout

@@ -16,7 +16,7 @@ from careers_cli import records
 from careers_cli.domain import catalogue_from_data
 from careers_cli.search import CatalogueIndex, SkillMatch, compare_careers, rank_by_skills
 from careers_cli.text import Language
-from tests.helpers import raw_catalogue
+from tests.helpers import MANAGER_SKILL_IDS, raw_catalogue
 
 
 @pytest.fixture(scope="module")
@@ -26,17 +26,6 @@ def index() -> CatalogueIndex:
 
 def types_of(value: dict[str, Any]) -> dict[str, type]:
     return {key: type(item) for key, item in value.items()}
-
-
-MANAGER_SKILLS = (
-    "communication",
-    "written-communication",
-    "social-media-platforms",
-    "analytics",
-    "strategy",
-    "content-creation",
-    "creativity",
-)
 
 
 class TestCareerList:
@@ -54,7 +43,7 @@ class TestCareerList:
                 " التسويق الرقمي عبر منصات التواصل الاجتماعي المختلفة مثل فيسبوك، تويتر،"
                 " إنستغرام، لينكد إن، وغيرها.",
             },
-            "skills": MANAGER_SKILLS,
+            "skills": MANAGER_SKILL_IDS,
         }
 
     def test_the_document_does_not_depend_on_the_language(self, index: CatalogueIndex) -> None:
@@ -79,7 +68,7 @@ class TestCareerList:
             "summary": "مدير وسائل التواصل الاجتماعي هو المسؤول عن تخطيط وتنفيذ استراتيجيات"
             " التسويق الرقمي عبر منصات التواصل الاجتماعي المختلفة مثل فيسبوك، تويتر،"
             " إنستغرام، لينكد إن، وغيرها.",
-            "skills": "; ".join(MANAGER_SKILLS),
+            "skills": "; ".join(MANAGER_SKILL_IDS),
         }
 
     def test_markdown_uses_the_csv_rows(self, index: CatalogueIndex) -> None:

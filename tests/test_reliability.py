@@ -21,8 +21,10 @@ from tests.helpers import (
     CAREERS_SCRIPT,
     DATA,
     REPO,
+    raw_catalogue,
     run_command,
     run_installed,
+    write_catalogue,
 )
 
 TIMEOUT = 60
@@ -178,12 +180,18 @@ class TestTerminalSize:
         missing = run_installed(["show", "zzz"], {"COLUMNS": columns})
         assert missing.stderr.splitlines()[0] == "error: no career matches 'zzz'"
 
-    def test_an_absurd_width_is_capped_at_1000(self) -> None:
-        listed = run_installed(
-            ["compare", "influencer", "online-community-manager"], {"COLUMNS": "5000000"}
-        )
-        assert listed.exit_code == 0
-        assert max(len(line) for line in listed.stdout.splitlines()) <= 1000
+    def test_an_absurd_width_is_capped_at_1000(self, tmp_path: Path) -> None:
+        """A description far wider than any terminal fills exactly 1,000 columns, as it does
+        with COLUMNS=1000."""
+        data = raw_catalogue()
+        influencer = next(c for c in data["careers"] if c["id"] == "influencer")
+        influencer["description"]["en"] = "A very long description. " * 200
+        path = write_catalogue(tmp_path / "wide.json", data)
+        args = ["show", "influencer", "--data", str(path)]
+        absurd = run_installed(args, {"COLUMNS": "5000000"})
+        assert absurd.exit_code == 0
+        assert max(len(line) for line in absurd.stdout.splitlines()) == 1000
+        assert absurd.stdout == run_installed(args, {"COLUMNS": "1000"}).stdout
 
     @pytest.mark.parametrize("lines", ["0", "-1", "999999999999"])
     def test_a_nonsense_height_changes_nothing(self, lines: str) -> None:

@@ -60,8 +60,10 @@ class TestInEnglishAndArabic:
     @pytest.mark.parametrize("lang", ARABIC_FORMS, ids=["space", "equals", "upper"])
     def test_a_missing_option(self, lang: list[str]) -> None:
         run = invoke(["match", *lang])
+        assert run.exit_code == 2
         assert lines(run)[0] == "خطأ: الخيار --skill / -s مطلوب"
-        assert lines(invoke(["match"]))[0] == "error: missing --skill / -s"
+        english = invoke(["match"])
+        assert (english.exit_code, lines(english)[0]) == (2, "error: missing --skill / -s")
 
     def test_an_option_without_its_value(self) -> None:
         run = invoke(["list", "--format"])
@@ -73,6 +75,7 @@ class TestInEnglishAndArabic:
     @pytest.mark.parametrize("lang", ARABIC_FORMS, ids=["space", "equals", "upper"])
     def test_an_unknown_option(self, lang: list[str]) -> None:
         run = invoke(["list", "--colour-scheme", *lang])
+        assert run.exit_code == 2
         assert lines(run) == [
             "خطأ: لا يوجد خيار باسم --colour-scheme",
             "للمساعدة جرّب 'careers list -h'",
@@ -125,8 +128,10 @@ class TestCommonOptionsBeforeTheCommand:
     def test_rtl_before_the_command(self) -> None:
         before = invoke(["--rtl", "visual", "show", "influencer", "--lang", "ar"])
         after = invoke(["show", "influencer", "--lang", "ar", "--rtl", "visual"])
+        logical = invoke(["show", "influencer", "--lang", "ar", "--rtl", "logical"])
         assert before.exit_code == 0
         assert before.stdout == after.stdout
+        assert before.stdout != logical.stdout
 
 
 class TestEmptyPath:

@@ -284,7 +284,9 @@ def _write_atomically(path: Path, text: str) -> None:
 def click_candidates(command: Any, words: list[str], incomplete: str) -> list[Candidate]:
     """The candidates Click's parser finds for `incomplete` after `words` (commands, options,
     option values and arguments, with the completion functions the commands declare)."""
-    shell_complete = _click_shell_complete()
+    from careers_cli.options import click_module
+
+    shell_complete = click_module("shell_completion").ShellComplete
 
     class Resolver(shell_complete):  # type: ignore[misc,valid-type]
         name = "careers"
@@ -304,17 +306,6 @@ def click_candidates(command: Any, words: list[str], incomplete: str) -> list[Ca
         Candidate(str(item.value), str(item.help or ""))
         for item in resolver.get_completions(words, incomplete)
     ]
-
-
-def _click_shell_complete() -> Any:
-    """Click's ShellComplete: recent Typer vendors Click; older versions depend on it."""
-    import importlib
-
-    try:
-        module = importlib.import_module("typer._click.shell_completion")
-    except ImportError:  # pragma: no cover - an older Typer, on Click itself
-        module = importlib.import_module("click.shell_completion")
-    return module.ShellComplete
 
 
 # --- candidates from the catalogue -----------------------------------------------------------

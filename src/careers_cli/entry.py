@@ -41,12 +41,8 @@ def main() -> NoReturn:
     _give_completion_flags_a_value(sys.argv)
     from careers_cli.cli import app
 
-    try:
-        app()
-        status: object = ExitStatus.OK
-    except SystemExit as exit_request:
-        status = exit_request.code
-    sys.exit(_finish(status))
+    app()  # exits with the status of the one error boundary, which flushes stdout inside it
+    sys.exit(ExitStatus.OK)
 
 
 _COMPLETION_FLAGS = ("--install-completion", "--show-completion")
@@ -59,16 +55,6 @@ def _give_completion_flags_a_value(argv: list[str]) -> None:
         following = argv[position + 1] if position + 1 < len(argv) else None
         if argv[position] in _COMPLETION_FLAGS and (following is None or following[:1] == "-"):
             argv.insert(position + 1, "")
-
-
-def _finish(status: object) -> int:
-    """The exit status, once what is still buffered is written: a write that fails now is
-    reported like any other error, and gives its own status."""
-    from careers_cli.session import exit_status_of
-
-    code = status if isinstance(status, int) else (0 if status is None else 1)
-    flushed = exit_status_of(sys.stdout.flush, sys.argv[1:])
-    return flushed if flushed != ExitStatus.OK else code
 
 
 def _answer_completion(request: str) -> NoReturn:

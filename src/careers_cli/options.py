@@ -60,6 +60,17 @@ class CommonOptions(NamedTuple):
         )
 
 
+def click_module(name: str) -> Any:
+    """Click's module `name` ("exceptions", "shell_completion"): recent Typer vendors Click as
+    `typer._click`; older versions depend on Click itself."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"typer._click.{name}")
+    except ImportError:  # pragma: no cover - an older Typer, on Click itself
+        return importlib.import_module(f"click.{name}")
+
+
 # The options of the command line being run, once parsed: what errors are reported in.
 _IN_EFFECT: ContextVar[CommonOptions | None] = ContextVar("careers_options", default=None)
 

@@ -20,7 +20,13 @@ from rich.text import Text
 from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.errors import CareersError, ExitStatus, OutputError
 from careers_cli.messages import column_label, message
-from careers_cli.options import CommonOptions, OutputFormat, RtlMode, options_in_effect
+from careers_cli.options import (
+    CommonOptions,
+    OutputFormat,
+    RtlMode,
+    click_module,
+    options_in_effect,
+)
 from careers_cli.output import (
     encodes_unicode,
     make_console,
@@ -179,7 +185,7 @@ def report_usage_error(error: Exception, argv: list[str]) -> None:
     written from the error's data (its class, parameter and option name), not its English."""
     language = language_from_arguments(argv)
     err = make_console(sys.stderr, no_color="--no-color" in argv)
-    click_errors = _click_exceptions()
+    click_errors = click_module("exceptions")
     if isinstance(error, click_errors.NoArgsIsHelpError):
         err.print(Text(str(error.format_message())), soft_wrap=True)
         return
@@ -203,16 +209,6 @@ def _usage_sentence(error: Exception, language: Language, click_errors: Any) -> 
         return message("usage.needs_value", language, option=error.option_name)
     detail = str(getattr(error, "format_message", error.__str__)())
     return message("usage.other", language, detail=detail)
-
-
-def _click_exceptions() -> Any:
-    """Click's exception classes: recent Typer vendors Click; older versions depend on it."""
-    import importlib
-
-    try:
-        return importlib.import_module("typer._click.exceptions")
-    except ImportError:  # pragma: no cover - an older Typer, on Click itself
-        return importlib.import_module("click.exceptions")
 
 
 def language_from_arguments(argv: list[str]) -> Language:
