@@ -67,7 +67,8 @@ def generate(careers: int, seed: int = 7) -> dict[str, Any]:
         for i in range(10)
     ]
     return {
-        "schema_version": 1,
+        "schema_version": 2,
+        "languages": ["en", "ar"],
         "title": {"en": f"{careers} generated careers", "ar": f"{careers} مهنة مولدة"},
         "careers": generated,
         "skills": skills,

@@ -25,7 +25,8 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data" / "careers.json"
 # The source article and the reference crosswalk, copied into the repository with their
 # provenance (tests/data/README.md), so the suite needs nothing outside it.
-SEED = REPO / "tests" / "data" / "source-article.txt"
+TEST_DATA = REPO / "tests" / "data"
+SEED = TEST_DATA / "source-article.txt"
 CAREERS_SCRIPT = Path(sys.executable).with_name("careers")
 # The seven careers of the source article, in its order (the issue fixes these ids).
 # The social media manager's skill ids, in order of first mention in its required skills.
@@ -89,6 +90,16 @@ def raw_catalogue() -> dict[str, Any]:
     """The shipped catalogue file as parsed JSON, read independently of the product's loader
     (a fresh copy on each call, so a test may change it)."""
     data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return data
+
+
+FORMAT_1_CATALOGUE = TEST_DATA / "careers-format-1.json"
+"""The shipped catalogue as it was in format 1 (schema_version 1)."""
+
+
+def format_1_catalogue() -> dict[str, Any]:
+    """The format-1 copy of the shipped catalogue as parsed JSON (a fresh copy on each call)."""
+    data: dict[str, Any] = json.loads(FORMAT_1_CATALOGUE.read_text(encoding="utf-8"))
     return data
 
 

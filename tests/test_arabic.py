@@ -154,7 +154,11 @@ def test_match_legend_is_arabic() -> None:
 
 def test_validate_summary_is_arabic() -> None:
     run = run_ok(["validate", str(DATA), "--lang", "ar"], WIDE)
-    assert run.stdout == f"{DATA}: صالح: 7 مهن، 25 مهارة، 5 توجهات، 5 نصائح\n"
+    assert run.stdout.splitlines() == [
+        f"{DATA}: صالح: 7 مهن، 25 مهارة، 5 توجهات، 5 نصائح",
+        "  الإنجليزية: المسميات 7 من 7، الأوصاف 7 من 7، أسماء المهارات 25 من 25",
+        "  العربية: المسميات 7 من 7، الأوصاف 7 من 7، أسماء المهارات 25 من 25",
+    ]
 
 
 ALL_COMMANDS = [*COMMANDS.values(), (["validate", str(DATA)], [])]

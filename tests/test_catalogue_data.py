@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 from careers_cli.catalogue import find_catalogue, load_catalogue
-from careers_cli.models import CareerEntry, CatalogueFile, LinkedNoteEntry
+from careers_cli.models import (
+    BilingualLabel,
+    BilingualText,
+    CareerEntry,
+    CatalogueFile,
+    LinkedNoteEntry,
+)
 from careers_cli.text import normalise
 from tests.helpers import DATA, REPO, SEED, SEVEN_IDS, raw_catalogue
 
@@ -39,6 +45,12 @@ NUMBERED_HEADING = re.compile(r"^(\d+)\. (.+)$")
 def catalogue() -> CatalogueFile:
     """The shipped file, validated by the models (the program itself trusts it at run time)."""
     return CatalogueFile.model_validate_json(DATA.read_bytes())
+
+
+def _both(text: BilingualText | BilingualLabel | None) -> tuple[str, str]:
+    """A text of the built-in catalogue, which has every text in both languages."""
+    assert text is not None and text.en is not None and text.ar is not None
+    return text.en, text.ar
 
 
 @pytest.fixture(scope="module")
@@ -164,8 +176,9 @@ def test_each_career_has_four_bilingual_tagged_required_skills(
     known = {skill.id for skill in catalogue.skills}
     assert len(career.required_skills) == 4
     for line in career.required_skills:
-        assert line.text.en.strip()
-        assert line.text.ar.strip()
+        english, arabic = _both(line.text)
+        assert english.strip()
+        assert arabic.strip()
         assert len(line.skills) >= 1
         assert set(line.skills) <= known, f"{career_id}: unknown {set(line.skills) - known}"
 
@@ -195,7 +208,7 @@ def test_career_description_is_the_seed_duties_paragraph(
 def test_required_skills_are_the_seed_bullets_in_order(
     catalogue: CatalogueFile, seed: Seed, position: int
 ) -> None:
-    texts = [line.text.ar for line in catalogue.careers[position].required_skills]
+    texts = [_both(line.text)[1] for line in catalogue.careers[position].required_skills]
     assert texts == seed.careers[position].skills
 
 
@@ -205,7 +218,7 @@ def test_responsibilities_are_quoted_from_the_description(
 ) -> None:
     career = _career(catalogue, career_id)
     for duty in career.responsibilities:
-        assert duty.ar in career.description.ar, duty.ar
+        assert _both(duty)[1] in _both(career.description)[1], duty.ar
 
 
 def test_trends_are_the_seed_trend_lines_in_order(catalogue: CatalogueFile, seed: Seed) -> None:
@@ -273,7 +286,7 @@ def test_every_platform_is_referenced(catalogue: CatalogueFile) -> None:
 def test_platform_arabic_names_are_in_the_seed(catalogue: CatalogueFile, seed: Seed) -> None:
     text = "\n".join(seed.lines)
     for platform in catalogue.platforms:
-        assert platform.name.ar in text, platform.id
+        assert _both(platform.name)[1] in text, platform.id
 
 
 def test_platforms_named_in_a_description_are_linked_to_that_career(
@@ -298,8 +311,7 @@ def test_no_normalised_term_names_two_skills(catalogue: CatalogueFile) -> None:
     for skill in catalogue.skills:
         terms = [
             skill.id,
-            skill.label.en,
-            skill.label.ar,
+            *_both(skill.label),
             *skill.aliases.en,
             *skill.aliases.ar,
         ]
@@ -371,7 +383,7 @@ def test_the_same_ability_gets_the_same_skill_id_across_careers(
 ) -> None:
     for career_id, line_index in SAME_ABILITY[skill_id]:
         line = _career(catalogue, career_id).required_skills[line_index]
-        assert skill_id in line.skills, f"{career_id} line {line_index}: {line.text.en}"
+        assert skill_id in line.skills, f"{career_id} line {line_index}: {line.text}"
 
 
 # --- trends and tips ------------------------------------------------------------------------
@@ -450,9 +462,20 @@ def test_online_community_manager_match_is_exact(catalogue: CatalogueFile) -> No
 # --- format ---------------------------------------------------------------------------------
 
 
-def test_schema_version_is_1(catalogue: CatalogueFile, raw: dict[str, Any]) -> None:
-    assert catalogue.schema_version == 1
-    assert raw["schema_version"] == 1
+def test_the_format_is_2_in_both_languages(catalogue: CatalogueFile, raw: dict[str, Any]) -> None:
+    assert catalogue.schema_version == 2
+    assert raw["schema_version"] == 2
+    assert raw["languages"] == ["en", "ar"]
+
+
+def test_every_text_is_in_both_languages(raw: dict[str, Any]) -> None:
+    """Format 2 allows a text in one language; the built-in catalogue keeps both, everywhere."""
+    from careers_cli.models import texts_of
+
+    texts = list(texts_of(raw))
+    assert len(texts) > 100
+    incomplete = [loc for loc, text in texts if not (text.get("en") and text.get("ar"))]
+    assert incomplete == []
 
 
 def _object_schemas(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -9,6 +9,7 @@ shape, the case exactly at it (200 characters, 500 items) must validate.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,9 @@ import pytest
 
 from careers_cli.messages import message
 from careers_cli.models import MAX_ALIASES, MAX_ITEMS, MAX_LINKS
-from tests.helpers import Run, invoke, raw_catalogue, write_catalogue
+from tests.helpers import TEST_DATA, Run, invoke, raw_catalogue, write_catalogue
+
+FORMAT_1 = TEST_DATA / "careers-format-1.json"
 
 INVALID_CATALOGUE = 3
 
@@ -113,6 +116,21 @@ NOT_AN_ID = "not an id: use lowercase letters a-z, digits and single hyphens"
 BLANK = "text must not be empty or only white space"
 EXTRA = "Extra inputs are not permitted"
 REQUIRED = "Field required"
+
+
+VERSIONS = "Input should be 1 or 2"
+
+
+def _english_only(data: dict[str, Any], but_one: bool = False) -> None:
+    """Drop every Arabic text (but the first career's title, if `but_one`)."""
+    from careers_cli.models import texts_of
+
+    for _, text in texts_of(data):
+        text.pop("ar", None)
+        if "en" not in text:
+            text["en"] = "English"
+    if but_one:
+        data["careers"][0]["title"]["ar"] = "مدير"
 
 
 def longer(limit: int) -> str:
@@ -279,18 +297,18 @@ CASES: list[tuple[str, Case, Case | None]] = [
     ),
     # --- lists of at least one ------------------------------------------------------------
     (
-        "no responsibilities",
+        "a required-skill line without skills",
         refused(
-            put(("careers", 0, "responsibilities"), []), f"{MANAGER}.responsibilities: {too_few()}"
+            put(("careers", 0, "required_skills", 0, "skills"), []),
+            f"{MANAGER}.required_skills[0].skills: {too_few()}",
         ),
-        valid(resize(("careers", 0, "responsibilities"), 1)),
-    ),
-    (
-        "no required skills",
-        refused(
-            put(("careers", 0, "required_skills"), []), f"{MANAGER}.required_skills: {too_few()}"
+        # format 2: a career may list no responsibilities and no skills
+        valid(
+            both(
+                put(("careers", 0, "responsibilities"), []),
+                put(("careers", 0, "required_skills"), []),
+            )
         ),
-        valid(resize(("careers", 0, "required_skills"), 1)),
     ),
     (
         "a required-skill line tagged with no skill",
@@ -511,31 +529,109 @@ CASES: list[tuple[str, Case, Case | None]] = [
         ),
         valid(put(("platforms", 0, "kind"), "tool")),
     ),
-    # --- schema_version: the JSON integer 1 -----------------------------------------------
+    # --- schema_version: the JSON integer 1 or 2 ------------------------------------------
     (
-        "schema_version 2",
-        refused(put(("schema_version",), 2), "schema_version: Input should be 1"),
-        valid(put(("schema_version",), 1)),
+        "schema_version 3",
+        refused(put(("schema_version",), 3), f"schema_version: {VERSIONS}"),
+        valid(put(("schema_version",), 2)),
     ),
     (
         "schema_version 0",
-        refused(put(("schema_version",), 0), "schema_version: Input should be 1"),
+        refused(put(("schema_version",), 0), f"schema_version: {VERSIONS}"),
         None,
     ),
     (
         "schema_version as a string",
-        refused(put(("schema_version",), "1"), "schema_version: Input should be 1"),
+        refused(put(("schema_version",), "2"), f"schema_version: {VERSIONS}"),
         None,
     ),
     (
-        "schema_version 1.0",
-        refused(put(("schema_version",), 1.0), "schema_version: Input should be 1"),
+        "schema_version 2.0",
+        refused(put(("schema_version",), 2.0), f"schema_version: {VERSIONS}"),
         None,
     ),
     (
         "schema_version true",
-        refused(put(("schema_version",), True), "schema_version: Input should be 1"),
+        refused(put(("schema_version",), True), f"schema_version: {VERSIONS}"),
         None,
+    ),
+    # --- languages: en, ar or both, each once; every text in one of them -------------------
+    (
+        "no languages",
+        refused(remove(("languages",)), f"languages: {REQUIRED}"),
+        valid(put(("languages",), ["ar", "en"])),
+    ),
+    (
+        "an empty list of languages",
+        refused(put(("languages",), []), f"languages: {too_few()}"),
+        None,
+    ),
+    (
+        "a language not in the format",
+        refused(put(("languages",), ["en", "fr"]), "languages[1]: Input should be 'en' or 'ar'"),
+        None,
+    ),
+    (
+        "a language twice",
+        refused(put(("languages",), ["en", "en"]), "languages: a language is listed twice"),
+        None,
+    ),
+    (
+        "Arabic text in an English catalogue",
+        refused(
+            both(put(("languages",), ["en"]), lambda data: _english_only(data, but_one=True)),
+            f"{MANAGER}.title.ar: text in 'ar', which is not one of the catalogue's languages",
+        ),
+        valid(both(put(("languages",), ["en"]), _english_only)),
+    ),
+    (
+        "a title in no language",
+        refused(
+            put(("careers", 0, "title"), {}),
+            f"{MANAGER}.title: text needs at least one language: en or ar",
+        ),
+        valid(remove(("careers", 0, "title", "en"))),
+    ),
+    (
+        "a description in no language",
+        refused(
+            put(("careers", 0, "description"), {"en": None, "ar": None}),
+            f"{MANAGER}.description: text needs at least one language: en or ar",
+        ),
+        valid(put(("careers", 0, "description", "ar"), None)),
+    ),
+    # --- format 2's new fields --------------------------------------------------------------
+    (
+        "importance neither essential nor optional",
+        refused(
+            put(("careers", 0, "required_skills", 0, "importance"), "nice"),
+            f"{MANAGER}.required_skills[0].importance: Input should be 'essential' or 'optional'",
+        ),
+        valid(put(("careers", 0, "required_skills", 0, "importance"), "optional")),
+    ),
+    (
+        "601 alternative titles",
+        refused(
+            put(("careers", 0, "alt_titles"), {"en": ["community lead"] * 601}),
+            f"{MANAGER}.alt_titles.en: {too_many(600)}",
+        ),
+        valid(put(("careers", 0, "alt_titles"), {"ar": ["مدير"] * 600})),
+    ),
+    (
+        "an Arabic occupation label of 201 characters",
+        refused(
+            put(("careers", 0, "occupations", 0, "label_ar"), "م" * 201),
+            f"{OCCUPATION}.label_ar: {longer(200)}",
+        ),
+        valid(remove(("careers", 0, "occupations", 0, "isco_08"))),
+    ),
+    (
+        "a required-skill line without text or skills",
+        refused(
+            put(("careers", 0, "required_skills", 0), {"importance": "essential"}),
+            f"{MANAGER}.required_skills[0].skills: {REQUIRED}",
+        ),
+        valid(remove(("careers", 0, "required_skills", 0, "text"))),
     ),
     (
         "no schema_version",
@@ -571,11 +667,6 @@ CASES: list[tuple[str, Case, Case | None]] = [
     (
         "no description",
         refused(remove(("careers", 0, "description")), f"{MANAGER}.description: {REQUIRED}"),
-        None,
-    ),
-    (
-        "no Arabic title",
-        refused(remove(("careers", 0, "title", "ar")), f"{MANAGER}.title.ar: {REQUIRED}"),
         None,
     ),
     (
@@ -753,3 +844,76 @@ def test_the_table_speaks_the_english_templates(
     key: str, params: dict[str, Any], expected: str
 ) -> None:
     assert message(key, "en", at="", **params) == expected
+
+
+# --- format 1: what it requires beyond format 2 -----------------------------------------------
+
+FORMAT_1_CASES = [
+    pytest.param(
+        put(("careers", 0, "title", "ar"), None),
+        f"{MANAGER}.title.ar: {REQUIRED}",
+        id="no Arabic title",
+    ),
+    pytest.param(
+        remove(("careers", 0, "responsibilities", 0, "en")),
+        f"{MANAGER}.responsibilities[0].en: {REQUIRED}",
+        id="a responsibility without English",
+    ),
+    pytest.param(
+        put(("careers", 0, "responsibilities"), []),
+        f"{MANAGER}.responsibilities: {too_few()}",
+        id="no responsibilities",
+    ),
+    pytest.param(
+        remove(("careers", 0, "required_skills")),
+        f"{MANAGER}.required_skills: {REQUIRED}",
+        id="no required skills",
+    ),
+    pytest.param(
+        remove(("careers", 0, "required_skills", 1, "text")),
+        f"{MANAGER}.required_skills[1].text: {REQUIRED}",
+        id="a line without text",
+    ),
+    pytest.param(
+        remove(("careers", 0, "occupations", 0, "isco_08")),
+        f"{OCCUPATION}.isco_08: {REQUIRED}",
+        id="an occupation without ISCO-08",
+    ),
+    pytest.param(
+        put(("languages",), ["en", "ar"]),
+        "languages: 'languages' is a field of format 2: set schema_version to 2 to use it",
+        id="languages",
+    ),
+    pytest.param(
+        put(("careers", 0, "alt_titles"), {"en": ["community lead"]}),
+        f"{MANAGER}.alt_titles: 'alt_titles' is a field of format 2: set schema_version to 2 "
+        "to use it",
+        id="alternative titles",
+    ),
+    pytest.param(
+        put(("careers", 0, "required_skills", 0, "importance"), "essential"),
+        f"{MANAGER}.required_skills[0].importance: 'importance' is a field of format 2: set "
+        "schema_version to 2 to use it",
+        id="importance",
+    ),
+    pytest.param(
+        put(("careers", 0, "occupations", 0, "label_ar"), "مدير"),
+        f"{OCCUPATION}.label_ar: 'label_ar' is a field of format 2: set schema_version to 2 "
+        "to use it",
+        id="an Arabic occupation label",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "problem"), FORMAT_1_CASES)
+def test_format_1_keeps_its_rules(tmp_path: Path, change: Change, problem: str) -> None:
+    """A format-1 file is held to format 1: both languages everywhere, ... (tests/data has the
+    built-in catalogue as it was in format 1)."""
+    data = json.loads(FORMAT_1.read_text(encoding="utf-8"))
+    path = write_catalogue(tmp_path / "careers.json", data)
+    assert invoke(["validate", str(path)]).exit_code == 0
+    change(data)
+    write_catalogue(path, data)
+    run = invoke(["validate", str(path)])
+    assert run.exit_code == INVALID_CATALOGUE, run.stdout
+    assert run.stderr.splitlines() == [f"{path}: 1 problem", f"  {problem}"]

@@ -129,11 +129,29 @@ class TestJson:
             {"en": r.en, "ar": r.ar} for r in expected.responsibilities
         ]
         assert document["required_skills"] == [
-            {"text": {"en": line.text.en, "ar": line.text.ar}, "skills": list(line.skills)}
+            {
+                "text": {"en": line.text.en, "ar": line.text.ar},
+                "skills": list(line.skills),
+                "importance": "essential",
+            }
             for line in expected.required_skills
+            if line.text is not None
         ]
+        assert len(document["required_skills"]) == len(expected.required_skills)
         assert document["skills"] == list(expected.skill_ids)
-        assert document["occupations"] == [o._asdict() for o in expected.occupations]
+        assert document["optional_skills"] == []
+        assert document["alt_titles"] == {"en": [], "ar": []}
+        assert document["occupations"] == [
+            {
+                "scheme": "ESCO",
+                "label": "vlogger",
+                "label_ar": "مدون فيديو / مدونة فيديو",
+                "isco_08": "2642",
+                "uri": "http://data.europa.eu/esco/occupation/51ec004e-aec8-4f89-b114-952bcc56b0b0",
+                "match": "approximate",
+                "basis": expected.occupations[0].basis,
+            }
+        ]
         expected_trends = [n.id for n in catalogue.trends if "influencer" in n.careers]
         assert [t["id"] for t in document["trends"]] == expected_trends
         expected_tips = [n.id for n in catalogue.tips if "influencer" in n.careers]
@@ -251,7 +269,13 @@ class TestJson:
         first = document[0]
         assert first["rank"] == 1
         assert first["id"] == "social-media-data-analyst"
-        assert first["score"] == {"matched": 1, "asked": 1, "centrality": 0.5}
+        assert first["score"] == {
+            "matched": 1,
+            "optional": 0,
+            "weight": 1.0,
+            "asked": 1,
+            "centrality": 0.5,
+        }
         assert first["has_all"] is True
         assert [m["skill"] for m in first["matched"]] == ["analytics"]
         assert first["matched"][0]["query"] == "analytics"
@@ -317,15 +341,18 @@ class TestJsonContract:
             "title",
             "summary",
             "description",
+            "alt_titles",
             "responsibilities",
             "required_skills",
             "skills",
+            "optional_skills",
             "platforms",
             "trends",
             "tips",
             "occupations",
             "related",
         }
+        assert keys(document["alt_titles"]) == BILINGUAL
         for name in ("title", "summary", "description"):
             assert keys(document[name]) == BILINGUAL
         assert document["responsibilities"]
@@ -333,7 +360,7 @@ class TestJsonContract:
             assert keys(duty) == BILINGUAL
         assert document["required_skills"]
         for line in document["required_skills"]:
-            assert keys(line) == {"text", "skills"}
+            assert keys(line) == {"text", "skills", "importance"}
             assert keys(line["text"]) == BILINGUAL
         assert document["platforms"]
         for platform in document["platforms"]:
@@ -345,7 +372,15 @@ class TestJsonContract:
             assert keys(note["title"]) == BILINGUAL
         assert document["occupations"]
         for occupation in document["occupations"]:
-            assert keys(occupation) == {"scheme", "label", "isco_08", "uri", "match", "basis"}
+            assert keys(occupation) == {
+                "scheme",
+                "label",
+                "label_ar",
+                "isco_08",
+                "uri",
+                "match",
+                "basis",
+            }
         assert document["related"]
         for related in document["related"]:
             assert keys(related) == {*CAREER_REF, "shared_skills", "similarity"}
@@ -361,9 +396,10 @@ class TestJsonContract:
             assert keys(item["summary"]) == BILINGUAL
         assert document["skills"]
         for row in document["skills"]:
-            assert keys(row) == {"id", "label", "present"}
+            assert keys(row) == {"id", "label", "present", "importance"}
             assert keys(row["label"]) == BILINGUAL
             assert keys(row["present"]) == set(ids)
+            assert keys(row["importance"]) == set(ids)
 
     def test_match(self) -> None:
         document = json_of(["match", "-s", "analytics", "-s", "communication", "-f", "json"])
@@ -376,11 +412,12 @@ class TestJsonContract:
                 "has_all",
                 "matched",
                 "missing",
+                "missing_optional",
             }
             assert keys(item["title"]) == BILINGUAL
-            assert keys(item["score"]) == {"matched", "asked", "centrality"}
+            assert keys(item["score"]) == {"matched", "optional", "weight", "asked", "centrality"}
             for found in item["matched"]:
-                assert keys(found) == {"skill", "label", "query"}
+                assert keys(found) == {"skill", "label", "query", "importance"}
                 assert keys(found["label"]) == BILINGUAL
 
     def test_skills(self) -> None:
@@ -409,9 +446,11 @@ class TestCsv:
                 [
                     "id",
                     "title",
+                    "alt_titles",
                     "description",
                     "responsibilities",
                     "required_skills",
+                    "optional_skills",
                     "skills",
                     "platforms",
                     "trends",
@@ -433,6 +472,7 @@ class TestCsv:
                     "has",
                     "found_by",
                     "to_learn",
+                    "to_learn_optional",
                 ],
             ),
             ("skills", ["id", "label", "aliases", "careers"]),
@@ -535,7 +575,7 @@ class TestMarkdown:
         matched = run_ok(["match", "-s", "analytics", "--lang", "ar", "-f", "markdown"])
         assert matched.stdout.splitlines()[0] == (
             "| الترتيب | المعرف | المسمى | المهارات المطابقة | المهارات التي أدخلتها "
-            "| نسبة التغطية | لديها | الكلمات التي وجدتها | للتعلم |"
+            "| نسبة التغطية | لديها | الكلمات التي وجدتها | للتعلم | اختيارية للتعلم |"
         )
         csv_header = run_ok(["list", "--lang", "ar", "-f", "csv"]).stdout.splitlines()[0]
         assert csv_header == "id,title,summary,skills"

@@ -22,6 +22,7 @@ from tests.helpers import (
     catalogue_alone_in_a_folder,
     catalogue_json,
     folder_snapshot,
+    format_1_catalogue,
     invoke,
     raw_catalogue,
     run_installed,
@@ -220,7 +221,7 @@ class TestJsonSyntax:
 
     def test_duplicate_top_level_key(self, tmp_path: Path) -> None:
         """A key given twice at the top level is named."""
-        text = catalogue_json(_BASE).replace("{", '{\n  "schema_version": 1,', 1)
+        text = catalogue_json(_BASE).replace("{", '{\n  "schema_version": 2,', 1)
         path = tmp_path / "careers.json"
         path.write_text(text, encoding="utf-8")
         error = refusal(invoke(["list", "--data", str(path)]))
@@ -381,8 +382,8 @@ class TestContentProblems:
         )
 
     def test_missing_arabic_title(self, tmp_path: Path, load: Loader) -> None:
-        """A title without `ar` is refused: both languages are required."""
-        data = raw_catalogue()
+        """In format 1, a title without `ar` is refused: both languages are required."""
+        data = format_1_catalogue()
         del data["careers"][5]["title"]["ar"]
         path = write_catalogue(tmp_path / "careers.json", data)
         assert refusal(load(path)) == (
@@ -390,8 +391,8 @@ class TestContentProblems:
         )
 
     def test_missing_arabic_required_skill(self, tmp_path: Path) -> None:
-        """A required-skill line without `ar` is refused, named down to the line."""
-        data = raw_catalogue()
+        """In format 1, a required-skill line without `ar` is refused, named down to the line."""
+        data = format_1_catalogue()
         del data["careers"][1]["required_skills"][3]["text"]["ar"]
         path = write_catalogue(tmp_path / "careers.json", data)
         error = refusal(invoke(["list", "--data", str(path)]))
@@ -403,10 +404,23 @@ class TestContentProblems:
     def test_wrong_schema_version(self, tmp_path: Path) -> None:
         """A catalogue of another format version is refused at schema_version."""
         data = raw_catalogue()
-        data["schema_version"] = 2
+        data["schema_version"] = 3
         path = write_catalogue(tmp_path / "careers.json", data)
         error = refusal(invoke(["list", "--data", str(path)]))
-        assert error == f"error: {path}: schema_version: Input should be 1"
+        assert error == f"error: {path}: schema_version: Input should be 1 or 2"
+
+    def test_format_2_needs_one_language_per_text(self, tmp_path: Path, load: Loader) -> None:
+        """In format 2 a title without `ar` loads, and one in no language is refused."""
+        data = raw_catalogue()
+        del data["careers"][5]["title"]["ar"]
+        path = write_catalogue(tmp_path / "careers.json", data)
+        assert load(path).exit_code == 0
+        del data["careers"][5]["title"]["en"]
+        write_catalogue(path, data)
+        assert refusal(load(path)) == (
+            f"error: {path}: careers[5] (id 'influencer').title: "
+            "text needs at least one language: en or ar"
+        )
 
     def test_several_problems_suggest_validate(self, tmp_path: Path, load: Loader) -> None:
         """With three problems, the first is shown and a second line points to validate."""

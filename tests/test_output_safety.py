@@ -403,6 +403,7 @@ class TestJsonHasNoLoneSurrogates:
                 "skill": "analytics",
                 "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
                 "query": "analytics\ufffd",
+                "importance": "essential",
             }
         ]
         assert {m["matched"][0]["query"] for m in document} == {"analytics\ufffd"}
@@ -453,7 +454,10 @@ class TestEchoedTextStaysOnOneLine:
         path = write_catalogue(tmp_path / "a\nb.json", raw_catalogue())
         run = run_installed(["validate", str(path)])
         assert run.exit_code == 0, run.stderr
-        assert run.stdout == f"{tmp_path}/a␤b.json: valid: 7 careers, 25 skills, 5 trends, 5 tips\n"
+        assert (
+            run.stdout.splitlines()[0]
+            == f"{tmp_path}/a␤b.json: valid: 7 careers, 25 skills, 5 trends, 5 tips"
+        )
 
     def test_validate_problems_of_a_file_named_with_a_newline(self, tmp_path: Path) -> None:
         path = tmp_path / "x\ny.json"
@@ -462,8 +466,9 @@ class TestEchoedTextStaysOnOneLine:
         assert run.exit_code == 3
         assert run.stdout == ""
         assert stderr_lines(run) == [
-            f"{tmp_path}/x␤y.json: 4 problems",
+            f"{tmp_path}/x␤y.json: 5 problems",
             "  schema_version: Field required",
+            "  languages: Field required",
             "  title: Field required",
             "  careers: Field required",
             "  skills: Field required",
@@ -477,7 +482,7 @@ class TestEchoedTextStaysOnOneLine:
         shown = f"{tmp_path}/x␤y.json"
         assert stderr_lines(run) == [
             f"error: {shown}: schema_version: Field required",
-            f"... plus 3 problems not shown; run 'careers validate {shown}' to see them all",
+            f"... plus 4 problems not shown; run 'careers validate {shown}' to see them all",
         ]
 
     @pytest.mark.parametrize(

@@ -71,8 +71,26 @@ class TestCareerList:
             "skills": "; ".join(MANAGER_SKILL_IDS),
         }
 
-    def test_markdown_uses_the_csv_rows(self, index: CatalogueIndex) -> None:
-        assert records.career_list(index, "en").markdown_rows is None
+    def test_markdown_rows_are_the_csv_rows_when_nothing_is_a_fallback(
+        self, index: CatalogueIndex
+    ) -> None:
+        listed = records.career_list(index, "ar")
+        assert listed.markdown_rows is not None
+        assert listed.markdown_rows() == listed.rows()
+
+    def test_markdown_marks_a_fallback_and_csv_does_not(self, index: CatalogueIndex) -> None:
+        """A title missing in Arabic shows the English one: marked `[en]` in Markdown (for
+        people), as it is in CSV (for scripts, whose JSON says null)."""
+        catalogue = index.catalogue
+        first = catalogue.careers[0]
+        untranslated = first._replace(title=first.title._replace(ar=""))
+        partial = CatalogueIndex(catalogue._replace(careers=(untranslated, *catalogue.careers[1:])))
+        listed = records.career_list(partial, "ar")
+        assert listed.rows()[0]["title"] == "Social Media Manager"
+        assert listed.markdown_rows is not None
+        assert listed.markdown_rows()[0]["title"] == "Social Media Manager [en]"
+        assert listed.markdown_rows()[1] == listed.rows()[1]
+        assert listed.document()[0]["title"] == {"en": "Social Media Manager", "ar": None}
 
 
 # influencer: content-creation, creativity, communication, relationship-building, marketing,
@@ -109,6 +127,7 @@ class TestComparison:
             "id": "content-creation",
             "label": {"en": "Content creation", "ar": "إنشاء المحتوى"},
             "present": {"influencer": True, "digital-content-creator": True},
+            "importance": {"influencer": "essential", "digital-content-creator": "essential"},
         }
         assert [
             (s["id"], s["present"]["influencer"], s["present"]["digital-content-creator"])
@@ -175,19 +194,27 @@ class TestMatchResults:
                 "en": "Social Media Data Analyst",
                 "ar": "محلل بيانات وسائل التواصل الاجتماعي",
             },
-            "score": {"matched": 1, "asked": 1, "centrality": 0.5},
+            "score": {
+                "matched": 1,
+                "optional": 0,
+                "weight": 1.0,
+                "asked": 1,
+                "centrality": 0.5,
+            },
             "has_all": True,
             "matched": [
                 {
                     "skill": "analytics",
                     "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
                     "query": "metrics",
+                    "importance": "essential",
                 }
             ],
             "missing": ["social-media-tools", "reporting", "market-research", "strategy"],
+            "missing_optional": [],
         }
         assert [types_of(m["score"]) for m in document] == [
-            {"matched": int, "asked": int, "centrality": float}
+            {"matched": int, "optional": int, "weight": float, "asked": int, "centrality": float}
         ] * 3
 
     def test_rows_are_text(self, index: CatalogueIndex) -> None:
@@ -202,6 +229,7 @@ class TestMatchResults:
             "has": "analytics",
             "found_by": "metrics",
             "to_learn": "social-media-tools; reporting; market-research; strategy",
+            "to_learn_optional": "",
         }
         assert [r["centrality"] for r in rows] == ["0.50", "0.25", "0.25"]
         assert self.matched(index, "ar").rows()[0]["title"] == "محلل بيانات وسائل التواصل الاجتماعي"

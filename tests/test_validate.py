@@ -69,23 +69,27 @@ class TestValidFiles:
     def test_shipped_catalogue(self) -> None:
         run = invoke(["validate", str(DATA)])
         assert run.exit_code == 0, run.stderr
-        assert run.stdout == summary_of(_BASE, DATA) + "\n"
-        assert run.stdout == f"{DATA}: valid: 7 careers, 25 skills, 5 trends, 5 tips\n"
+        assert run.stdout.splitlines()[0] == summary_of(_BASE, DATA)
+        assert (
+            run.stdout.splitlines()[0] == f"{DATA}: valid: 7 careers, 25 skills, 5 trends, 5 tips"
+        )
         assert run.stderr == ""
 
     def test_example_catalogue(self) -> None:
         """The README's example is valid and holds what its summary says."""
         run = invoke(["validate", str(EXAMPLE)])
         assert run.exit_code == 0, run.stderr
-        assert run.stdout == f"{EXAMPLE}: valid: 2 careers, 2 skills, 0 trends, 1 tip\n"
+        assert (
+            run.stdout.splitlines()[0] == f"{EXAMPLE}: valid: 2 careers, 2 skills, 0 trends, 1 tip"
+        )
         assert run.stderr == ""
 
     def test_example_catalogue_in_the_installed_script(self) -> None:
         """`careers validate examples/small-catalogue.json`, typed in the checkout."""
         run = run_installed(["validate", "examples/small-catalogue.json"], cwd=REPO)
         assert run.exit_code == 0, run.stderr
-        assert run.stdout == (
-            "examples/small-catalogue.json: valid: 2 careers, 2 skills, 0 trends, 1 tip\n"
+        assert run.stdout.splitlines()[0] == (
+            "examples/small-catalogue.json: valid: 2 careers, 2 skills, 0 trends, 1 tip"
         )
         assert run.stderr == ""
 
@@ -102,7 +106,7 @@ class TestValidFiles:
         path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
         run = invoke(["validate", str(path)])
         assert run.exit_code == 0, run.stderr
-        assert run.stdout == f"{path}: valid: 2 careers, 2 skills, 0 trends, 1 tip\n"
+        assert run.stdout.splitlines()[0] == f"{path}: valid: 2 careers, 2 skills, 0 trends, 1 tip"
 
     def test_counts_follow_the_file(self, tmp_path: Path) -> None:
         """The counts are the file's, not fixed numbers: drop a trend and two tips."""
@@ -113,7 +117,61 @@ class TestValidFiles:
         path = write_catalogue(tmp_path / "smaller.json", data)
         run = invoke(["validate", str(path)])
         assert run.exit_code == 0, run.stderr
-        assert run.stdout == f"{path}: valid: 7 careers, 25 skills, 4 trends, 3 tips\n"
+        assert (
+            run.stdout.splitlines()[0] == f"{path}: valid: 7 careers, 25 skills, 4 trends, 3 tips"
+        )
+
+
+class TestTranslationCoverage:
+    """`validate` tells, as information after the summary, how much is in each language."""
+
+    def test_the_built_in_catalogue_is_whole_in_both_languages(self) -> None:
+        run = invoke(["validate", str(DATA)])
+        assert run.stdout.splitlines()[1:] == [
+            "  en: 7 of 7 titles, 7 of 7 descriptions, 25 of 25 skill labels",
+            "  ar: 7 of 7 titles, 7 of 7 descriptions, 25 of 25 skill labels",
+        ]
+
+    def test_missing_translations_are_counted_not_refused(self, tmp_path: Path) -> None:
+        data = raw_catalogue()
+        for career in data["careers"][:3]:
+            del career["description"]["ar"]
+        del data["careers"][6]["title"]["en"]
+        for skill in data["skills"][:1200]:  # a count with a thousands separator needs more
+            del skill["label"]["ar"]
+        path = write_catalogue(tmp_path / "partial.json", data)
+        run = invoke(["validate", str(path)])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout.splitlines()[1:] == [
+            "  en: 6 of 7 titles, 7 of 7 descriptions, 25 of 25 skill labels",
+            "  ar: 7 of 7 titles, 4 of 7 descriptions, 0 of 25 skill labels",
+        ]
+
+    def test_in_arabic(self) -> None:
+        run = invoke(
+            ["validate", str(REPO / "tests" / "data" / "format-2-features.json"), "--lang", "ar"]
+        )
+        assert run.stdout.splitlines()[1:] == [
+            "  الإنجليزية: المسميات 1 من 2، الأوصاف 2 من 2، أسماء المهارات 2 من 3",
+            "  العربية: المسميات 2 من 2، الأوصاف 1 من 2، أسماء المهارات 2 من 3",
+        ]
+
+    def test_large_counts_have_thousands_separators(self) -> None:
+        from careers_cli.messages import message
+
+        line = message(
+            "validate.coverage",
+            "en",
+            language="ar",
+            titles=2937,
+            careers=3039,
+            descriptions=0,
+            skill_labels=0,
+            skills=13900,
+        )
+        assert (
+            line == "ar: 2,937 of 3,039 titles, 0 of 3,039 descriptions, 0 of 13,900 skill labels"
+        )
 
 
 class TestEveryProblemWithItsPlace:
@@ -224,7 +282,7 @@ class TestEveryProblemWithItsPlace:
         text = json.dumps(raw_catalogue(), ensure_ascii=False, indent=2)
         text = text.replace('"id": "influencer",', '"id": "influencer", "id": "influencer",', 1)
         text = text.replace('"id": "analytics",', '"id": "analytics", "id": "analytics",', 1)
-        text = text.replace('"schema_version": 1,', '"schema_version": 1, "version": 2,', 1)
+        text = text.replace('"schema_version": 2,', '"schema_version": 2, "version": 2,', 1)
         path = tmp_path / "keys.json"
         path.write_text(text, encoding="utf-8")
         problems = problems_of(invoke(["validate", str(path)]), path)
@@ -284,10 +342,22 @@ class TestEveryProblemWithItsPlace:
         ("break_it", "place", "english", "arabic"),
         [
             (
-                lambda d: d["careers"][0]["title"].pop("ar"),
-                "careers[0] (id 'social-media-manager').title.ar",
+                lambda d: d["careers"][0]["occupations"][0].pop("basis"),
+                "careers[0] (id 'social-media-manager').occupations[0].basis",
                 "Field required",
                 "حقل مطلوب غير موجود",
+            ),
+            (
+                lambda d: d["careers"][0].update(title={}),
+                "careers[0] (id 'social-media-manager').title",
+                "text needs at least one language: en or ar",
+                "يجب أن يكون للنص لغة واحدة على الأقل: en أو ar",
+            ),
+            (
+                lambda d: d.update(languages=["ar", "ar"]),
+                "languages",
+                "a language is listed twice",
+                "لغة مذكورة مرتين",
             ),
             (
                 lambda d: d["skills"][0].update(level=3),
@@ -326,8 +396,8 @@ class TestEveryProblemWithItsPlace:
                 "ليس معرفاً صالحاً: استخدم الأحرف اللاتينية الصغيرة a-z والأرقام وشرطات مفردة",
             ),
             (
-                lambda d: d["careers"][3].update(responsibilities=[]),
-                "careers[3] (id 'social-media-pr-manager').responsibilities",
+                lambda d: d["careers"][3]["required_skills"][0].update(skills=[]),
+                "careers[3] (id 'social-media-pr-manager').required_skills[0].skills",
                 "List should have at least 1 item, not 0",
                 "يجب ألا يقل عدد العناصر عن 1 (عددها الآن 0)",
             ),
@@ -344,22 +414,22 @@ class TestEveryProblemWithItsPlace:
                 "يجب أن تكون القيمة كائناً من نوع BilingualText",
             ),
             (
-                lambda d: d.update(schema_version=2),
+                lambda d: d.update(schema_version=3),
                 "schema_version",
-                "Input should be 1",
-                "يجب أن تكون القيمة 1",
+                "Input should be 1 or 2",
+                "يجب أن تكون القيمة 1 أو 2",
             ),
             (
                 lambda d: d.update(schema_version=10**30),
                 "schema_version",
-                "Input should be 1",
-                "يجب أن تكون القيمة 1",
+                "Input should be 1 or 2",
+                "يجب أن تكون القيمة 1 أو 2",
             ),
             (
                 lambda d: d.update(schema_version=True),
                 "schema_version",
-                "Input should be 1",
-                "يجب أن تكون القيمة 1",
+                "Input should be 1 or 2",
+                "يجب أن تكون القيمة 1 أو 2",
             ),
             (
                 lambda d: d["careers"][2]["occupations"][0].update(match="maybe"),
@@ -394,6 +464,8 @@ class TestEveryProblemWithItsPlace:
         ],
         ids=[
             "missing",
+            "no-language",
+            "repeated-language",
             "unknown-field",
             "not-a-string",
             "lone-surrogate",
@@ -549,7 +621,13 @@ class TestSchema:
 
     def test_top_level_required_keys_are_the_models(self, schema: dict[str, Any]) -> None:
         assert set(schema["required"]) == required_fields(models.CatalogueFile)
-        assert set(schema["required"]) == {"schema_version", "title", "careers", "skills"}
+        assert set(schema["required"]) == {
+            "schema_version",
+            "languages",
+            "title",
+            "careers",
+            "skills",
+        }
         assert set(schema["properties"]) == set(models.CatalogueFile.model_fields)
 
     @pytest.mark.parametrize("name", MODEL_DEFINITIONS)

@@ -16,9 +16,9 @@ from typer.core import TyperCommand, TyperGroup
 
 from careers_cli import __version__, completion, names, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
-from careers_cli.domain import Catalogue, LinkedNote
+from careers_cli.domain import Catalogue, LinkedNote, translation_coverage
 from careers_cli.errors import CatalogueError, ExitStatus, OutputError, UsageError
-from careers_cli.messages import Alternatives, message
+from careers_cli.messages import Alternatives, label, message
 from careers_cli.options import (
     CommonOptions,
     DataOption,
@@ -270,7 +270,7 @@ def show(
         profile = search.career_profile(index, names.resolve_career(index, career))
         session.present(
             lambda: views.career_profile(index, profile, language),
-            lambda: records.career_profile(profile, language),
+            lambda: records.career_profile(index, profile, language),
         )
 
 
@@ -470,6 +470,10 @@ def validate(
     )
     out = make_console(sys.stdout, no_color=options.no_color)
     out.print(Text(printable_line(summary)), soft_wrap=True)
+    for coverage in translation_coverage(catalogue):
+        named = label("language.ar" if coverage.language == "ar" else "language.en", language)
+        line = message("validate.coverage", language, **{**coverage._asdict(), "language": named})
+        out.print(Text("  " + line, style="dim"), soft_wrap=True)
 
 
 @app.command(cls=CareersCommand)

@@ -18,17 +18,29 @@ from careers_cli.text import Language, first_sentence
 
 
 class Bilingual(NamedTuple):
-    """The same text in English and Arabic."""
+    """The same text in English and Arabic; "" where a language is missing (format 2 needs
+    only one of them)."""
 
     en: str
     ar: str
 
     def in_language(self, language: Language) -> str:
-        return self.ar if language == "ar" else self.en
+        """The text in `language`, or in the other language where it is missing (a fallback,
+        which `is_fallback` tells)."""
+        own, other = (self.ar, self.en) if language == "ar" else (self.en, self.ar)
+        return own or other
+
+    def is_fallback(self, language: Language) -> bool:
+        """Whether `in_language(language)` gives the other language's text."""
+        return not (self.ar if language == "ar" else self.en)
+
+    def get(self, language: Language) -> str | None:
+        """The text in `language` itself, or None."""
+        return (self.ar if language == "ar" else self.en) or None
 
 
-class Aliases(NamedTuple):
-    """Other words for a skill, per language; used only for search."""
+class OtherNames(NamedTuple):
+    """Other names of a skill (aliases) or a career (alternative titles), per language."""
 
     en: tuple[str, ...] = ()
     ar: tuple[str, ...] = ()
@@ -40,18 +52,22 @@ class Aliases(NamedTuple):
 class Skill(NamedTuple):
     id: str
     label: Bilingual
-    aliases: Aliases
+    aliases: OtherNames
 
 
 class SkillRequirement(NamedTuple):
-    text: Bilingual
+    text: Bilingual | None
+    """The line's wording; None when the line is only its skills (format 2)."""
     skills: tuple[str, ...]
+    importance: str
+    """"essential" or "optional"."""
 
 
 class OccupationMatch(NamedTuple):
     scheme: str
-    label: str
-    isco_08: str
+    label: Bilingual
+    """The occupation's label: English, and ESCO's Arabic where the catalogue gives it."""
+    isco_08: str | None
     uri: str
     match: str
     basis: str
@@ -60,6 +76,7 @@ class OccupationMatch(NamedTuple):
 class Career(NamedTuple):
     id: str
     title: Bilingual
+    alt_titles: OtherNames
     description: Bilingual
     responsibilities: tuple[Bilingual, ...]
     required_skills: tuple[SkillRequirement, ...]
@@ -67,6 +84,11 @@ class Career(NamedTuple):
     occupations: tuple[OccupationMatch, ...]
     skill_ids: tuple[str, ...]
     """The vocabulary skills the career is tagged with, in order of first mention."""
+    optional_skills: frozenset[str]
+    """Those of `skill_ids` that only optional lines name (format 2)."""
+
+    def is_optional(self, skill_id: str) -> bool:
+        return skill_id in self.optional_skills
 
     def summary(self) -> Bilingual:
         """The one-line summary: the first sentence of the description."""
@@ -98,6 +120,8 @@ class Section(NamedTuple):
 
 class Catalogue(NamedTuple):
     schema_version: int
+    languages: tuple[Language, ...]
+    """The languages the catalogue's text is written in (format 1: English and Arabic)."""
     title: Bilingual
     source: str | None
     careers: tuple[Career, ...]
@@ -108,10 +132,41 @@ class Catalogue(NamedTuple):
     sections: tuple[Section, ...]
 
 
+class Coverage(NamedTuple):
+    """How much of a catalogue is written in one language."""
+
+    language: Language
+    titles: int
+    descriptions: int
+    careers: int
+    skill_labels: int
+    skills: int
+
+
+def translation_coverage(catalogue: Catalogue) -> list[Coverage]:
+    """For English and Arabic, how many career titles, descriptions and skill labels the
+    catalogue has in that language (information, not problems: format 2 needs only one)."""
+    languages: tuple[Language, ...] = ("en", "ar")
+    return [
+        Coverage(
+            language,
+            titles=sum(1 for c in catalogue.careers if not c.title.is_fallback(language)),
+            descriptions=sum(
+                1 for c in catalogue.careers if not c.description.is_fallback(language)
+            ),
+            careers=len(catalogue.careers),
+            skill_labels=sum(1 for s in catalogue.skills if not s.label.is_fallback(language)),
+            skills=len(catalogue.skills),
+        )
+        for language in languages
+    ]
+
+
 def catalogue_from_data(data: Mapping[str, Any]) -> Catalogue:
     """Build the catalogue from parsed JSON that is known to be valid (defaults as in `models`)."""
     return Catalogue(
         schema_version=data["schema_version"],
+        languages=tuple(data.get("languages", ("en", "ar"))),
         title=_bilingual(data["title"]),
         source=data.get("source"),
         careers=tuple(_career(c) for c in data["careers"]),
@@ -125,42 +180,56 @@ def catalogue_from_data(data: Mapping[str, Any]) -> Catalogue:
     )
 
 
-def _bilingual(value: Mapping[str, str]) -> Bilingual:
-    return Bilingual(value["en"], value["ar"])
+def _bilingual(value: Mapping[str, str | None]) -> Bilingual:
+    return Bilingual(value.get("en") or "", value.get("ar") or "")
 
 
-def _bilinguals(values: Sequence[Mapping[str, str]]) -> tuple[Bilingual, ...]:
-    return tuple(Bilingual(v["en"], v["ar"]) for v in values)
+def _bilinguals(values: Sequence[Mapping[str, str | None]]) -> tuple[Bilingual, ...]:
+    return tuple(_bilingual(v) for v in values)
+
+
+def _other_names(value: Mapping[str, Sequence[str]]) -> OtherNames:
+    return OtherNames(tuple(value.get("en", ())), tuple(value.get("ar", ())))
 
 
 def _skill(data: Mapping[str, Any]) -> Skill:
-    aliases = data.get("aliases", {})
-    return Skill(
-        data["id"],
-        _bilingual(data["label"]),
-        Aliases(tuple(aliases.get("en", ())), tuple(aliases.get("ar", ()))),
-    )
+    return Skill(data["id"], _bilingual(data["label"]), _other_names(data.get("aliases", {})))
 
 
 def _career(data: Mapping[str, Any]) -> Career:
     required_skills = tuple(
-        SkillRequirement(_bilingual(line["text"]), tuple(line["skills"]))
-        for line in data["required_skills"]
+        SkillRequirement(
+            _bilingual(line["text"]) if line.get("text") is not None else None,
+            tuple(line["skills"]),
+            line.get("importance", "essential"),
+        )
+        for line in data.get("required_skills", ())
     )
+    essential = {
+        s for line in required_skills if line.importance == "essential" for s in line.skills
+    }
+    skill_ids = tuple(dict.fromkeys(s for line in required_skills for s in line.skills))
     return Career(
         id=data["id"],
         title=_bilingual(data["title"]),
+        alt_titles=_other_names(data.get("alt_titles", {})),
         description=_bilingual(data["description"]),
-        responsibilities=_bilinguals(data["responsibilities"]),
+        responsibilities=_bilinguals(data.get("responsibilities", ())),
         required_skills=required_skills,
         platforms=tuple(data.get("platforms", ())),
         occupations=tuple(
             OccupationMatch(
-                o.get("scheme", "ESCO"), o["label"], o["isco_08"], o["uri"], o["match"], o["basis"]
+                o.get("scheme", "ESCO"),
+                Bilingual(o["label"], o.get("label_ar") or ""),
+                o.get("isco_08"),
+                o["uri"],
+                o["match"],
+                o["basis"],
             )
             for o in data.get("occupations", ())
         ),
-        skill_ids=tuple(dict.fromkeys(s for line in required_skills for s in line.skills)),
+        skill_ids=skill_ids,
+        optional_skills=frozenset(s for s in skill_ids if s not in essential),
     )
 
 

@@ -115,6 +115,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{at}Input should be {expected:en}",
         "{at}يجب أن تكون القيمة {expected:ar}",
     ),
+    "problem.no_language": (
+        "{at}text needs at least one language: en or ar",
+        "{at}يجب أن يكون للنص لغة واحدة على الأقل: en أو ar",
+    ),
+    "problem.undeclared_language": (
+        "{at}text in '{ref}', which is not one of the catalogue's languages",
+        "{at}نص بلغة '{ref}' وهي ليست من لغات الكتالوج (languages)",
+    ),
+    "problem.repeated_language": (
+        "{at}a language is listed twice",
+        "{at}لغة مذكورة مرتين",
+    ),
+    "problem.format_2_field": (
+        "{at}'{ref}' is a field of format 2: set schema_version to 2 to use it",
+        "{at}الحقل '{ref}' من حقول الصيغة 2: اجعل schema_version تساوي 2 لاستخدامه",
+    ),
     "problem.blank_text": (
         "{at}text must not be empty or only white space",
         "{at}يجب ألا يكون النص فارغاً أو مسافات فقط",
@@ -220,6 +236,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "score: your skills it has / skills asked · share of its required skills they cover",
         "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات التي أدخلتها · نسبة متطلباتها التي تغطيها",
     ),
+    "match.optional_count": (
+        "{count} optional",
+        "{count} منها اختيارية",
+    ),
     "option.bad_value": (
         "{option} must be one of {choices:en} (got '{value}')",
         "{option} يجب أن يكون أحد الخيارات {choices:ar} (القيمة '{value}')",
@@ -298,6 +318,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: valid: {careers:en:career}, {skills:en:skill}, {trends:en:trend}, {tips:en:tip}",
         "{path}: صالح: {careers:ar:career}، {skills:ar:skill}، {trends:ar:trend}، {tips:ar:tip}",
     ),
+    "validate.coverage": (
+        "{language}: {titles:,} of {careers:,} titles, {descriptions:,} of {careers:,} "
+        "descriptions, {skill_labels:,} of {skills:,} skill labels",
+        "{language}: المسميات {titles:,} من {careers:,}، الأوصاف {descriptions:,} من "
+        "{careers:,}، أسماء المهارات {skill_labels:,} من {skills:,}",
+    ),
     "validate.problems": (
         "{path}: {count:en:problem}",
         "{path}: {count:ar:problem}",
@@ -326,6 +352,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "description": ("Description", "الوصف"),
     "responsibilities": ("Responsibilities", "المهام والمسؤوليات"),
     "required_skills": ("Required skills", "المهارات المطلوبة"),
+    "optional_skills": ("Optional skills", "مهارات اختيارية"),
+    "alt_titles": ("Also called", "تُعرف أيضاً باسم"),
+    "fallback": ("[ar]", "[en]"),
+    "language.en": ("en", "الإنجليزية"),
+    "language.ar": ("ar", "العربية"),
+    "optional": ("optional", "اختيارية"),
+    "present_optional": ("optional", "اختيارية"),
+    "also_helps": ("also helps", "تفيد أيضاً"),
     "tagged_as": ("tagged as", "الوسوم"),
     "platforms": ("Platforms and tools", "المنصات والأدوات"),
     "trends": ("Trends", "التوجهات المستقبلية"),
@@ -433,6 +467,9 @@ _ARABIC_COLUMNS: dict[str, str] = {
     "description": "الوصف",
     "responsibilities": "المهام والمسؤوليات",
     "required_skills": "المهارات المطلوبة",
+    "optional_skills": "مهارات اختيارية",
+    "alt_titles": "مسميات أخرى",
+    "to_learn_optional": "اختيارية للتعلم",
     "trends": "التوجهات",
     "tips": "النصائح",
     "occupations": "المهن المعيارية",

@@ -73,22 +73,40 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class BilingualText(Record):
-    """The same text in English and Arabic; both are required."""
+def _require_a_language(en: str | None, ar: str | None) -> None:
+    if en is None and ar is None:
+        raise PydanticCustomError("no_language", "text needs at least one language: en or ar")
 
-    en: Text
-    ar: Text
+
+class BilingualText(Record):
+    """A text in English, Arabic or both: at least one of the catalogue's `languages`. (In
+    format 1 both are required.) Where the reader's language is missing, the other is shown,
+    marked as such."""
+
+    en: Text | None = None
+    ar: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_a_language(self) -> BilingualText:
+        _require_a_language(self.en, self.ar)
+        return self
 
 
 class BilingualLabel(Record):
-    """A short name in English and Arabic."""
+    """A short name in English, Arabic or both (see `BilingualText`)."""
 
-    en: Label
-    ar: Label
+    en: Label | None = None
+    ar: Label | None = None
+
+    @model_validator(mode="after")
+    def _has_a_language(self) -> BilingualLabel:
+        _require_a_language(self.en, self.ar)
+        return self
 
 
-class SkillAliases(Record):
-    """Other words people use for a skill, per language; used only for search."""
+class OtherNames(Record):
+    """Other names of a record, per language (a skill's aliases, a career's alternative
+    titles): searched, never required."""
 
     en: list[Label] = Field(default_factory=list, max_length=MAX_ALIASES)
     ar: list[Label] = Field(default_factory=list, max_length=MAX_ALIASES)
@@ -99,14 +117,21 @@ class SkillEntry(Record):
 
     id: Slug
     label: BilingualLabel
-    aliases: SkillAliases = Field(default_factory=SkillAliases)
+    aliases: OtherNames = Field(default_factory=OtherNames)
 
 
 class SkillRequirementEntry(Record):
-    """One required-skill line of a career, tagged with the vocabulary skills it asks for."""
+    """One line of a career's skills: the vocabulary skills it asks for, how much they matter,
+    and optionally the line's own wording (format 1 requires it)."""
 
-    text: BilingualText
+    text: BilingualText | None = Field(
+        default=None, description="The requirement in words; without it, its skills' labels."
+    )
     skills: list[Slug] = Field(min_length=1, max_length=MAX_LINKS)
+    importance: Literal["essential", "optional"] = Field(
+        default="essential",
+        description="essential: the career needs these skills; optional: they help (format 2).",
+    )
 
 
 class OccupationMatchEntry(Record):
@@ -114,7 +139,14 @@ class OccupationMatchEntry(Record):
 
     scheme: Literal["ESCO"] = "ESCO"
     label: Label = Field(description="The ESCO occupation's preferred label (English).")
-    isco_08: str = Field(pattern=r"^[0-9]{4}$", description="ISCO-08 unit group code.")
+    label_ar: Label | None = Field(
+        default=None, description="ESCO's Arabic preferred label of the occupation (format 2)."
+    )
+    isco_08: str | None = Field(
+        default=None,
+        pattern=r"^[0-9]{4}$",
+        description="ISCO-08 unit group code (required in format 1).",
+    )
     uri: str = Field(pattern=r"^https?://\S+$", max_length=500)
     match: Literal["exact", "close", "approximate"]
     basis: Label = Field(description="Why this occupation corresponds (English).")
@@ -125,9 +157,17 @@ class CareerEntry(Record):
 
     id: Slug
     title: BilingualLabel
+    alt_titles: OtherNames = Field(
+        default_factory=OtherNames,
+        description="Other titles of the career, per language: searched like the title (format 2).",
+    )
     description: BilingualText
-    responsibilities: list[BilingualText] = Field(min_length=1, max_length=MAX_ITEMS)
-    required_skills: list[SkillRequirementEntry] = Field(min_length=1, max_length=MAX_LINKS)
+    responsibilities: list[BilingualText] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="At least one in format 1."
+    )
+    required_skills: list[SkillRequirementEntry] = Field(
+        default_factory=list, max_length=MAX_LINKS, description="At least one line in format 1."
+    )
     platforms: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
     occupations: list[OccupationMatchEntry] = Field(default_factory=list, max_length=MAX_ITEMS)
 
@@ -169,10 +209,24 @@ class SectionEntry(Record):
     paragraphs: list[BilingualText] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
-class CatalogueFile(Record):
-    """A whole catalogue file."""
+CatalogueLanguage = Literal["en", "ar"]
 
-    schema_version: Literal[1] = Field(description="Format version of this file.")
+
+class CatalogueFile(Record):
+    """A whole catalogue file, in format 2 (`schema_version: 2`); format 1 files are read too.
+
+    Format 1 is format 2 without `languages` (it is English and Arabic), with every text in both
+    languages, at least one responsibility and one required-skill line per career, a text on
+    every line, an ISCO-08 code on every occupation, and none of format 2's new fields.
+    """
+
+    schema_version: Literal[1, 2] = Field(description="Format version of this file: 2.")
+    languages: list[CatalogueLanguage] = Field(
+        min_length=1,
+        max_length=2,
+        description="The languages the catalogue's text is written in; every text has at least "
+        "one of them. Format 1 files have no such field: they are English and Arabic.",
+    )
     title: BilingualLabel
     source: Label | None = Field(default=None, description="Where the text comes from.")
     careers: list[CareerEntry] = Field(min_length=1)
@@ -184,10 +238,19 @@ class CatalogueFile(Record):
 
     @field_validator("schema_version", mode="before")
     @classmethod
-    def _version_is_the_integer_one(cls, value: Any) -> Any:
-        """`true` and `1.0` equal 1 in Python, but the version is the JSON integer 1."""
-        if type(value) is not int or value != 1:
-            raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+    def _version_is_a_json_integer(cls, value: Any) -> Any:
+        """`true` and `1.0` equal 1 in Python, but the version is the JSON integer 1 or 2."""
+        if type(value) is not int or value not in FORMAT_VERSIONS:
+            raise PydanticCustomError(
+                "literal_error", "Input should be 1 or 2", {"expected": "1 or 2"}
+            )
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_once_each(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise PydanticCustomError("repeated_language", "a language is listed twice")
         return value
 
     @model_validator(mode="wrap")
@@ -203,17 +266,29 @@ class CatalogueFile(Record):
         """
         if not isinstance(data, dict):
             return cast(CatalogueFile, handler(data))
+        given = data
+        version_one = _is_version_one(data)
+        if version_one and "languages" not in data:
+            data = {**data, "languages": list(FORMAT_1_LANGUAGES)}
         keep_records = not (info.context or {}).get(_CHECK_ONLY, False)
         problems = _Problems(MAX_PROBLEMS, keep_records=keep_records)
         catalogue = _validate_parts(cls, data, (), handler, problems, split_at=0)
         if not problems.unchecked:
             problems.count_in(_cross_record_findings(data))
+            problems.count_in(_language_findings(given, version_one))
         if problems.found:
             raise problems.error(cls.__name__)
         return cast(CatalogueFile, catalogue)
 
 
+FORMAT_VERSIONS = (1, 2)
+FORMAT_1_LANGUAGES = ("en", "ar")
 _CHECK_ONLY = "careers_cli.check_only"
+
+
+def _is_version_one(data: dict[str, Any]) -> bool:
+    version = data.get("schema_version")
+    return type(version) is int and version == 1
 
 
 def check_catalogue(data: Any) -> None:
@@ -239,8 +314,9 @@ _SINGULAR = {"careers": "career", "skills": "skill", "platforms": "platform"}
 
 
 Loc = tuple[str | int, ...]
-Finding = tuple[str, str, Loc, str]
-"""A cross-record problem before it becomes an error: its type, message, place and the id."""
+Finding = tuple[str, str, Loc, Any]
+"""A problem found outside pydantic, before it becomes an error: its type, message, place and
+either the id it is about or the message's parameters (a dict)."""
 
 
 def _records(data: dict[str, Any], collection: str) -> list[Any]:
@@ -318,12 +394,120 @@ def _walk(node: Any, path: tuple[str, ...], loc: Loc) -> Iterator[tuple[Loc, Any
         yield from _walk(node.get(step), rest, (*loc, step))
 
 
-def _problem(kind: str, message: str, loc: Loc, ref: str) -> InitErrorDetails:
+def _problem(kind: str, message: str, loc: Loc, about: Any) -> InitErrorDetails:
+    context = about if isinstance(about, dict) else {"ref": about}
     return InitErrorDetails(
-        type=PydanticCustomError(kind, message, {"ref": ref}),
+        type=PydanticCustomError(kind, message, context),
         loc=loc,
-        input=ref,
+        input=context.get("ref"),
     )
+
+
+# --- languages, and what format 1 requires -----------------------------------------------------
+
+TEXT_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "careers": (
+        ("title",),
+        ("description",),
+        ("responsibilities", "*"),
+        ("required_skills", "*", "text"),
+    ),
+    "skills": (("label",),),
+    "platforms": (("name",),),
+    "trends": (("title",), ("text",)),
+    "tips": (("title",), ("text",)),
+    "sections": (("heading",), ("paragraphs", "*")),
+}
+"""Where the texts of each collection are (besides the catalogue's own `title`)."""
+_FORMAT_2_FIELDS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+    (None, ("languages",)),
+    ("careers", ("alt_titles",)),
+    ("careers", ("required_skills", "*", "importance")),
+    ("careers", ("occupations", "*", "label_ar")),
+)
+_MISSING = "Field required"
+
+
+def _language_findings(data: dict[str, Any], version_one: bool) -> Iterator[Finding]:
+    """Texts in a language the catalogue does not declare; in format 1, everything format 1
+    requires beyond format 2 (both languages in every text, ...) and format 2's fields."""
+    if version_one:
+        yield from _format_1_findings(data)
+        return
+    declared = data.get("languages")
+    known = set(FORMAT_1_LANGUAGES)
+    if (
+        not isinstance(declared, list)
+        or not declared
+        or not all(isinstance(lang, str) and lang in known for lang in declared)
+        or len(set(declared)) < len(declared)
+    ):
+        return  # `languages` itself is the problem
+    if set(declared) == known:
+        return  # every language the format has is declared
+    undeclared = [lang for lang in FORMAT_1_LANGUAGES if lang not in declared]
+    message = "text in '{ref}', which is not one of the catalogue's languages"
+    for loc, text in texts_of(data):
+        for lang in undeclared:
+            if text.get(lang) is not None:
+                yield "undeclared_language", message, (*loc, lang), lang
+
+
+def texts_of(data: dict[str, Any]) -> Iterator[tuple[Loc, dict[str, Any]]]:
+    """Every text object of the file, with its place."""
+    if isinstance(data.get("title"), dict):
+        yield ("title",), data["title"]
+    for collection, paths in TEXT_FIELDS.items():
+        for index, record in enumerate(_records(data, collection)):
+            for path in paths:
+                for loc, node in _nodes(record, path, (collection, index)):
+                    if isinstance(node, dict):
+                        yield loc, node
+
+
+def _nodes(node: Any, path: tuple[str, ...], loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    """Follow `path` ("*" = every list item) and yield what it leads to, with its place."""
+    if not path:
+        yield loc, node
+        return
+    step, rest = path[0], path[1:]
+    if step == "*":
+        if isinstance(node, list):
+            for position, item in enumerate(node):
+                yield from _nodes(item, rest, (*loc, position))
+    elif isinstance(node, dict) and step in node:
+        yield from _nodes(node[step], rest, (*loc, step))
+
+
+def _format_1_findings(data: dict[str, Any]) -> Iterator[Finding]:
+    for collection, path in _FORMAT_2_FIELDS:
+        records = [data] if collection is None else _records(data, collection)
+        for index, record in enumerate(records):
+            start: Loc = () if collection is None else (collection, index)
+            for place, _ in _nodes(record, path, start):
+                message = "'{ref}' is a field of format 2: set schema_version to 2 to use it"
+                yield "format_2_field", message, place, str(place[-1])
+    for text_loc, text in texts_of(data):
+        if text.get("en") is not None or text.get("ar") is not None:  # else pydantic says so
+            for lang in FORMAT_1_LANGUAGES:
+                if text.get(lang) is None:
+                    yield "missing", _MISSING, (*text_loc, lang), {}
+    for index, career in enumerate(_records(data, "careers")):
+        if not isinstance(career, dict):
+            continue
+        loc: Loc = ("careers", index)
+        for field in ("responsibilities", "required_skills"):
+            if field not in career:
+                yield "missing", _MISSING, (*loc, field), {}
+            elif career[field] == []:
+                too_short = "List should have at least 1 item after validation, not 0"
+                yield "too_short", too_short, (*loc, field), {"min_length": 1, "actual_length": 0}
+        for place, line in _nodes(career, ("required_skills", "*"), loc):
+            if isinstance(line, dict) and "text" not in line:
+                yield "missing", _MISSING, (*place, "text"), {}
+        for place, occupation in _nodes(career, ("occupations", "*"), loc):
+            if isinstance(occupation, dict) and occupation.get("isco_08") is None:
+                yield "missing", _MISSING, (*place, "isco_08"), {}
 
 
 # --- validation that stops after MAX_PROBLEMS --------------------------------------------------
@@ -521,5 +705,7 @@ def _long_record_lists(
 
 @functools.cache
 def _stand_in(model: type[Record]) -> Record:
-    """An instance that passes as `model` in a list of records, without being validated."""
-    return model.model_construct()
+    """An instance that passes as `model` in a list of records, without being validated (a
+    text's check that it has a language still runs on it, so it has one)."""
+    values: dict[str, Any] = {"en": "-"} if "en" in model.model_fields else {}
+    return model.model_construct(None, **values)

@@ -1,8 +1,10 @@
 """One function per command that turns results into plain data for the machine formats.
 
-`document` is the JSON shape: stable keys, both languages' text (documented in the README and
-pinned by tests/test_formats.py). `rows` are flat records in the chosen language, for CSV
-and Markdown tables; list values are joined with "; ".
+`document` is the JSON shape: stable keys, both languages' text, null where the catalogue has no
+text in a language (documented in the README and pinned by tests/test_formats.py). `rows` are
+flat records in the chosen language, for CSV and Markdown tables; list values are joined with
+"; ". Where a text is missing in the chosen language, the other language's text stands in: in
+Markdown followed by a mark naming that language (`[en]`, `[ar]`), in CSV as it is.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from careers_cli.domain import Bilingual, Career, LinkedNote
+from careers_cli.domain import Bilingual, Career, LinkedNote, OccupationMatch, SkillRequirement
 from careers_cli.messages import label
 from careers_cli.output import MarkdownSection
 from careers_cli.search import (
@@ -40,8 +42,16 @@ class Records(NamedTuple):
     markdown_rows: Callable[[], list[dict[str, str]]] | None = None
 
 
-def _both(text: Bilingual) -> dict[str, str]:
-    return {"en": text.en, "ar": text.ar}
+def _both(text: Bilingual) -> dict[str, str | None]:
+    return {"en": text.get("en"), "ar": text.get("ar")}
+
+
+def _text(text: Bilingual, language: Language, marked: bool) -> str:
+    """`text` in `language`; a fallback to the other language followed by its mark if `marked`."""
+    shown = text.in_language(language)
+    if marked and text.is_fallback(language):
+        return f"{shown} {label('fallback', language)}"
+    return shown
 
 
 def _joined(values: Sequence[str]) -> str:
@@ -64,51 +74,82 @@ def career_list(index: CatalogueIndex, language: Language) -> Records:
             for c in careers
         ]
 
-    def rows() -> list[dict[str, str]]:
+    def rows(marked: bool = False) -> list[dict[str, str]]:
         return [
             {
                 "id": c.id,
-                "title": c.title.in_language(language),
-                "summary": c.summary().in_language(language),
+                "title": _text(c.title, language, marked),
+                "summary": _text(c.summary(), language, marked),
                 "skills": _joined(c.skill_ids),
             }
             for c in careers
         ]
 
-    return Records(document, rows)
+    return Records(document, rows, markdown_rows=lambda: rows(marked=True))
 
 
 # --- show ----------------------------------------------------------------------------------
 
 
-def career_profile(profile: CareerProfile, language: Language) -> Records:
-    title = f"{profile.career.title.in_language(language)} ({profile.career.id})"
-    sections = tuple(s for s in _profile_sections(profile, language) if s.items)
+def career_profile(index: CatalogueIndex, profile: CareerProfile, language: Language) -> Records:
+    title = f"{_text(profile.career.title, language, True)} ({profile.career.id})"
+    sections = tuple(s for s in _profile_sections(index, profile, language) if s.items)
     return Records(
         lambda: _profile_document(profile),
-        lambda: [_profile_row(profile, language)],
+        lambda: [_profile_row(index, profile, language)],
         title,
         sections,
     )
+
+
+def _occupation_document(career: Career) -> list[dict[str, Any]]:
+    return [
+        {
+            "scheme": o.scheme,
+            "label": o.label.en,
+            "label_ar": o.label.get("ar"),
+            "isco_08": o.isco_08,
+            "uri": o.uri,
+            "match": o.match,
+            "basis": o.basis,
+        }
+        for o in career.occupations
+    ]
+
+
+def _line_names(
+    index: CatalogueIndex, line: SkillRequirement, language: Language, marked: bool
+) -> list[str]:
+    """A required-skill line in words: its own, or (format 2) its skills' labels."""
+    if line.text is not None:
+        return [_text(line.text, language, marked)]
+    return [_text(index.skills_by_id[s].label, language, marked) for s in line.skills]
 
 
 def _profile_document(profile: CareerProfile) -> Json:
     career = profile.career
     return {
         **_career_ref(career),
+        "alt_titles": {"en": career.alt_titles.en, "ar": career.alt_titles.ar},
         "summary": _both(career.summary()),
         "description": _both(career.description),
         "responsibilities": [_both(r) for r in career.responsibilities],
         "required_skills": [
-            {"text": _both(line.text), "skills": line.skills} for line in career.required_skills
+            {
+                "text": _both(line.text) if line.text is not None else None,
+                "skills": line.skills,
+                "importance": line.importance,
+            }
+            for line in career.required_skills
         ],
         "skills": career.skill_ids,
+        "optional_skills": [s for s in career.skill_ids if career.is_optional(s)],
         "platforms": [
             {"id": p.id, "name": _both(p.name), "kind": p.kind} for p in profile.platforms
         ],
         "trends": [{"id": n.id, "title": _both(n.title)} for n in profile.trends],
         "tips": [{"id": n.id, "title": _both(n.title)} for n in profile.tips],
-        "occupations": [o._asdict() for o in career.occupations],
+        "occupations": _occupation_document(career),
         "related": [
             {**_career_ref(r.career), "shared_skills": r.shared_skills, "similarity": r.similarity}
             for r in profile.related
@@ -116,14 +157,22 @@ def _profile_document(profile: CareerProfile) -> Json:
     }
 
 
-def _profile_row(profile: CareerProfile, lang: Language) -> dict[str, str]:
+def _profile_row(index: CatalogueIndex, profile: CareerProfile, lang: Language) -> dict[str, str]:
     career = profile.career
+    essential = [line for line in career.required_skills if line.importance == "essential"]
+    optional = [line for line in career.required_skills if line.importance == "optional"]
     return {
         "id": career.id,
         "title": career.title.in_language(lang),
+        "alt_titles": _joined(career.alt_titles.in_language(lang)),
         "description": career.description.in_language(lang),
         "responsibilities": _joined([r.in_language(lang) for r in career.responsibilities]),
-        "required_skills": _joined([s.text.in_language(lang) for s in career.required_skills]),
+        "required_skills": _joined(
+            [name for line in essential for name in _line_names(index, line, lang, False)]
+        ),
+        "optional_skills": _joined(
+            [name for line in optional for name in _line_names(index, line, lang, False)]
+        ),
         "skills": _joined(career.skill_ids),
         "platforms": _joined([p.name.in_language(lang) for p in profile.platforms]),
         "trends": _joined([n.id for n in profile.trends]),
@@ -133,37 +182,64 @@ def _profile_row(profile: CareerProfile, lang: Language) -> dict[str, str]:
     }
 
 
-def _profile_sections(profile: CareerProfile, lang: Language) -> list[MarkdownSection]:
+def _skill_lines(
+    index: CatalogueIndex, career: Career, importance: str, lang: Language
+) -> list[str]:
+    """Each line with words of its own and the ids it is tagged with; each skill of a line
+    without (format 2) and its id."""
+    items: list[str] = []
+    for line in career.required_skills:
+        if line.importance != importance:
+            continue
+        if line.text is not None:
+            items.append(f"{_text(line.text, lang, True)} ({', '.join(line.skills)})")
+        else:
+            items += [
+                f"{_text(index.skills_by_id[s].label, lang, True)} ({s})" for s in line.skills
+            ]
+    return items
+
+
+def _occupation_item(occupation: OccupationMatch, lang: Language) -> str:
+    isco = f"ISCO-08 {occupation.isco_08}, " if occupation.isco_08 else ""
+    return f"{_text(occupation.label, lang, True)} ({isco}{occupation.match}): {occupation.uri}"
+
+
+def _profile_sections(
+    index: CatalogueIndex, profile: CareerProfile, lang: Language
+) -> list[MarkdownSection]:
     career = profile.career
-    skill_lines = [
-        f"{line.text.in_language(lang)} ({', '.join(line.skills)})"
-        for line in career.required_skills
-    ]
-    occupations = [
-        f"{o.label} (ISCO-08 {o.isco_08}, {o.match}): {o.uri}" for o in career.occupations
-    ]
     related = [
-        f"{r.career.id}: {r.career.title.in_language(lang)} ({', '.join(r.shared_skills)})"
+        f"{r.career.id}: {_text(r.career.title, lang, True)} ({', '.join(r.shared_skills)})"
         for r in profile.related
     ]
     return [
-        MarkdownSection(label("description", lang), [career.description.in_language(lang)], False),
+        MarkdownSection(label("alt_titles", lang), list(career.alt_titles.in_language(lang))),
+        MarkdownSection(label("description", lang), [_text(career.description, lang, True)], False),
         MarkdownSection(
-            label("responsibilities", lang), [r.in_language(lang) for r in career.responsibilities]
+            label("responsibilities", lang),
+            [_text(r, lang, True) for r in career.responsibilities],
         ),
-        MarkdownSection(label("required_skills", lang), skill_lines),
+        MarkdownSection(
+            label("required_skills", lang), _skill_lines(index, career, "essential", lang)
+        ),
+        MarkdownSection(
+            label("optional_skills", lang), _skill_lines(index, career, "optional", lang)
+        ),
         MarkdownSection(
             label("platforms", lang), [p.name.in_language(lang) for p in profile.platforms]
         ),
         MarkdownSection(label("trends", lang), [_note_item(n, lang) for n in profile.trends]),
         MarkdownSection(label("tips", lang), [_note_item(n, lang) for n in profile.tips]),
-        MarkdownSection(label("occupations", lang), occupations),
+        MarkdownSection(
+            label("occupations", lang), [_occupation_item(o, lang) for o in career.occupations]
+        ),
         MarkdownSection(label("related", lang), related),
     ]
 
 
 def _note_item(note: LinkedNote, language: Language) -> str:
-    return f"{note.title.in_language(language)} ({note.id})"
+    return f"{_text(note.title, language, True)} ({note.id})"
 
 
 # --- compare -------------------------------------------------------------------------------
@@ -188,6 +264,10 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
                     "id": skill_id,
                     "label": _both(index.skills_by_id[skill_id].label),
                     "present": dict(zip(ids, present, strict=True)),
+                    "importance": {
+                        c.id: _importance(c, skill_id) if has else None
+                        for c, has in zip(result.careers, present, strict=True)
+                    },
                 }
                 for skill_id, present in result.skill_rows
             ],
@@ -195,21 +275,24 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
             "similarity": result.similarity,
         }
 
-    def rows(yes: str = "yes", no: str = "no") -> list[dict[str, str]]:
+    def rows(
+        yes: str = "yes", optional: str = "optional", no: str = "no", marked: bool = False
+    ) -> list[dict[str, str]]:
         return [
             {
                 "skill": skill_id,
-                "label": index.skill_label(skill_id, language),
+                "label": _text(index.skills_by_id[skill_id].label, language, marked),
                 **{
-                    career_id: yes if has else no
-                    for career_id, has in zip(ids, present, strict=True)
+                    c.id: (optional if c.is_optional(skill_id) else yes) if has else no
+                    for c, has in zip(result.careers, present, strict=True)
                 },
             }
             for skill_id, present in result.skill_rows
         ]
 
     def markdown_rows() -> list[dict[str, str]]:
-        return rows(label("yes", language), label("no", language))
+        yes, no = label("yes", language), label("no", language)
+        return rows(yes, label("optional", language), no, marked=True)
 
     return Records(document, rows, markdown_rows=markdown_rows)
 
@@ -223,34 +306,51 @@ def match_results(matches: Sequence[CareerMatch], language: Language) -> Records
             {
                 "rank": rank,
                 **_career_ref(m.career),
-                "score": {"matched": m.matched_count, "asked": m.asked, "centrality": m.centrality},
+                "score": {
+                    "matched": m.matched_count,
+                    "optional": m.optional_count,
+                    "weight": m.weight,
+                    "asked": m.asked,
+                    "centrality": m.centrality,
+                },
                 "has_all": m.has_all,
                 "matched": [
-                    {"skill": s.skill.id, "label": _both(s.skill.label), "query": s.query}
+                    {
+                        "skill": s.skill.id,
+                        "label": _both(s.skill.label),
+                        "query": s.query,
+                        "importance": _importance(m.career, s.skill.id),
+                    }
                     for s in m.matched
                 ],
                 "missing": list(m.to_learn),
+                "missing_optional": list(m.to_learn_optional),
             }
             for rank, m in enumerate(matches, start=1)
         ]
 
-    def rows() -> list[dict[str, str]]:
+    def rows(marked: bool = False) -> list[dict[str, str]]:
         return [
             {
                 "rank": str(rank),
                 "id": m.career.id,
-                "title": m.career.title.in_language(language),
+                "title": _text(m.career.title, language, marked),
                 "matched": str(m.matched_count),
                 "asked": str(m.asked),
                 "centrality": f"{m.centrality:.2f}",
                 "has": _joined([s.skill.id for s in m.matched]),
                 "found_by": _joined([s.query for s in m.matched]),
                 "to_learn": _joined(list(m.to_learn)),
+                "to_learn_optional": _joined(list(m.to_learn_optional)),
             }
             for rank, m in enumerate(matches, start=1)
         ]
 
-    return Records(document, rows)
+    return Records(document, rows, markdown_rows=lambda: rows(marked=True))
+
+
+def _importance(career: Career, skill_id: str) -> str:
+    return "optional" if career.is_optional(skill_id) else "essential"
 
 
 # --- skills, trends, tips ------------------------------------------------------------------
@@ -271,18 +371,18 @@ def skill_list(index: CatalogueIndex, language: Language) -> Records:
             for s in skills
         ]
 
-    def rows() -> list[dict[str, str]]:
+    def rows(marked: bool = False) -> list[dict[str, str]]:
         return [
             {
                 "id": s.id,
-                "label": s.label.in_language(language),
+                "label": _text(s.label, language, marked),
                 "aliases": _joined(s.aliases.in_language(language)),
                 "careers": _joined(needed_by[s.id]),
             }
             for s in skills
         ]
 
-    return Records(document, rows)
+    return Records(document, rows, markdown_rows=lambda: rows(marked=True))
 
 
 def note_list(notes: Sequence[LinkedNote], language: Language) -> Records:
@@ -299,12 +399,12 @@ def note_list(notes: Sequence[LinkedNote], language: Language) -> Records:
             for n in notes
         ]
 
-    def rows() -> list[dict[str, str]]:
+    def rows(marked: bool = False) -> list[dict[str, str]]:
         return [
             {
                 "id": n.id,
-                "title": n.title.in_language(language),
-                "text": n.text.in_language(language),
+                "title": _text(n.title, language, marked),
+                "text": _text(n.text, language, marked),
                 "careers": _joined(n.careers),
                 "skills": _joined(n.skills),
                 "platforms": _joined(n.platforms),
@@ -312,4 +412,4 @@ def note_list(notes: Sequence[LinkedNote], language: Language) -> Records:
             for n in notes
         ]
 
-    return Records(document, rows)
+    return Records(document, rows, markdown_rows=lambda: rows(marked=True))

@@ -22,18 +22,36 @@ class SkillMatch(NamedTuple):
     query: str
 
 
+OPTIONAL_WEIGHT = 0.5
+"""What a skill the career needs only optionally counts for in `match`; an essential one, 1."""
+
+
 class CareerMatch(NamedTuple):
-    """How one career fits the skills asked for; `centrality` breaks ties between equal counts."""
+    """How one career fits the skills asked for; `centrality` breaks ties between equal weights."""
 
     career: Career
     matched: tuple[SkillMatch, ...]
     to_learn: tuple[str, ...]
+    """The career's essential skills not asked for."""
     asked: int
     centrality: float
+    to_learn_optional: tuple[str, ...] = ()
+    """The career's optional skills not asked for (format 2)."""
 
     @property
     def matched_count(self) -> int:
         return len(self.matched)
+
+    @property
+    def optional_count(self) -> int:
+        """How many of the matched skills the career needs only optionally."""
+        return sum(1 for m in self.matched if self.career.is_optional(m.skill.id))
+
+    @property
+    def weight(self) -> float:
+        """The matched skills, each essential one counting 1 and each optional one
+        `OPTIONAL_WEIGHT`: what `match` ranks by first."""
+        return self.matched_count - (1 - OPTIONAL_WEIGHT) * self.optional_count
 
     @property
     def has_all(self) -> bool:
@@ -79,9 +97,14 @@ class CatalogueIndex:
 
     @cached_property
     def career_names(self) -> dict[str, list[tuple[str, ...]]]:
-        """Career id -> the word lists it can be called by (id, English and Arabic titles)."""
+        """Career id -> the word lists it can be called by: id, titles and alternative titles,
+        English and Arabic."""
         return {
-            c.id: [tuple(normalise(n).split()) for n in (c.id, c.title.en, c.title.ar)]
+            c.id: [
+                words
+                for name in (c.id, c.title.en, c.title.ar, *c.alt_titles.en, *c.alt_titles.ar)
+                if (words := tuple(normalise(name).split()))
+            ]
             for c in self.catalogue.careers
         }
 
@@ -135,8 +158,10 @@ def rank_by_skills(
 ) -> list[CareerMatch]:
     """Careers that have any of the wanted skills, best first.
 
-    Order: more of the wanted skills first; then the career where they are more central (a
-    larger share of its required-skill lines is tagged with one of them); then by id.
+    Order: the greater weight of wanted skills first (each skill the career needs counts 1, one
+    it needs only optionally `OPTIONAL_WEIGHT`); then the career where they are more central (a
+    larger share of its requirements names one of them); then by id. A requirement is a
+    required-skill line with words of its own, or each skill of a line without (format 2).
     """
     wanted_ids = {m.skill.id for m in wanted}
     results: list[CareerMatch] = []
@@ -145,18 +170,33 @@ def rank_by_skills(
         matched = tuple(m for m in wanted if m.skill.id in own)
         if not matched or (require_all and len(matched) < len(wanted)):
             continue
-        tagged_lines = sum(1 for line in career.required_skills if wanted_ids & set(line.skills))
+        covered, requirements = _requirements_covered(career, wanted_ids)
+        missing = [s for s in own if s not in wanted_ids]
         results.append(
             CareerMatch(
                 career=career,
                 matched=matched,
-                to_learn=tuple(s for s in own if s not in wanted_ids),
+                to_learn=tuple(s for s in missing if not career.is_optional(s)),
                 asked=len(wanted),
-                centrality=tagged_lines / len(career.required_skills),
+                centrality=covered / requirements if requirements else 0.0,
+                to_learn_optional=tuple(s for s in missing if career.is_optional(s)),
             )
         )
-    results.sort(key=lambda m: (-m.matched_count, -m.centrality, m.career.id))
+    results.sort(key=lambda m: (-m.weight, -m.centrality, m.career.id))
     return results[:limit] if limit is not None else results
+
+
+def _requirements_covered(career: Career, skill_ids: set[str]) -> tuple[int, int]:
+    """How many of the career's requirements name one of `skill_ids`, and how many it has."""
+    covered = requirements = 0
+    for line in career.required_skills:
+        if line.text is not None:
+            requirements += 1
+            covered += not skill_ids.isdisjoint(line.skills)
+        else:
+            requirements += len(line.skills)
+            covered += sum(1 for s in line.skills if s in skill_ids)
+    return covered, requirements
 
 
 def career_profile(index: CatalogueIndex, career: Career) -> CareerProfile:

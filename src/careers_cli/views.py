@@ -17,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.domain import Career, LinkedNote, Platform
+from careers_cli.domain import Bilingual, Career, LinkedNote, Platform, SkillRequirement
 from careers_cli.errors import CatalogueError
 from careers_cli.layout import MinimumWidthTable
 from careers_cli.messages import label, message
@@ -43,6 +43,19 @@ def _plain(value: str, style: str = "") -> Text:
     return Text(printable(value), style=style, justify="right" if is_arabic(value) else None)
 
 
+def _local(text: Bilingual, language: Language, style: str = "") -> Text:
+    """Catalogue text in `language`; where the catalogue lacks it in that language, the other
+    language's text, followed by a dim mark that says so (`[ar]` in English, `[en]` in Arabic)."""
+    shown = _plain(text.in_language(language), style)
+    if text.is_fallback(language):
+        shown.append(" " + label("fallback", language), style=DIM)
+    return shown
+
+
+def _skill_name(index: CatalogueIndex, skill_id: str, language: Language, style: str = "") -> Text:
+    return _local(index.skills_by_id[skill_id].label, language, style)
+
+
 def _aligned(text: Text, language: Language) -> Text:
     """`text` (assembled from parts) right-aligned in Arabic."""
     if language == "ar":
@@ -60,10 +73,10 @@ def _table(language: Language, *columns: tuple[str, dict[str, object]]) -> Table
     return table
 
 
-def _joined(values: Iterable[str], language: Language, style: str = "") -> Text:
+def _joined(values: Iterable[str | Text], language: Language, style: str = "") -> Text:
     """Values in a comma-separated list, with the Arabic comma in Arabic."""
     separator = "، " if language == "ar" else ", "
-    return Text(separator).join(_plain(v, style) for v in values)
+    return Text(separator).join(_plain(v, style) if isinstance(v, str) else v for v in values)
 
 
 # --- list ----------------------------------------------------------------------------------
@@ -78,9 +91,9 @@ def career_list(index: CatalogueIndex, language: Language) -> RenderableType:
     )
     for career in index.catalogue.careers:
         title_and_summary = Text.assemble(
-            _plain(career.title.in_language(language), HEADING_STYLE),
+            _local(career.title, language, HEADING_STYLE),
             "\n",
-            _plain(career.summary().in_language(language), DIM),
+            _local(career.summary(), language, DIM),
         )
         table.add_row(_plain(career.id), title_and_summary, str(len(career.skill_ids)))
     return table
@@ -97,22 +110,32 @@ def career_profile(
     parts: list[RenderableType] = [
         _aligned(
             Text.assemble(
-                _plain(career.title.in_language(lang), "bold underline"),
-                "  ",
-                _plain(career.id, ID_STYLE),
+                _local(career.title, lang, "bold underline"), "  ", _plain(career.id, ID_STYLE)
             ),
             lang,
-        ),
+        )
+    ]
+    other_titles = career.alt_titles.in_language(lang) or career.alt_titles.in_language(
+        "en" if lang == "ar" else "ar"
+    )
+    if other_titles:
+        also = Text.assemble((label("alt_titles", lang) + ": ", DIM), _joined(other_titles, lang))
+        parts.append(_aligned(also, lang))
+    parts += [
         "",
         _heading("description", lang),
-        Padding(_plain(career.description.in_language(lang)), (0, 0, 0, 2)),
-        "",
-        _heading("responsibilities", lang),
-        *(_bullet(item.in_language(lang), lang) for item in career.responsibilities),
-        "",
-        _heading("required_skills", lang),
-        _required_skills_table(career, lang),
+        Padding(_local(career.description, lang), (0, 0, 0, 2)),
     ]
+    if career.responsibilities:
+        parts += [
+            "",
+            _heading("responsibilities", lang),
+            *(_bullet(item, lang) for item in career.responsibilities),
+        ]
+    for importance, key in (("essential", "required_skills"), ("optional", "optional_skills")):
+        lines = [line for line in career.required_skills if line.importance == importance]
+        if lines:
+            parts += ["", _heading(key, lang), _required_skills_table(index, lines, lang)]
     if profile.platforms:
         platforms = [platform_name(p, lang) for p in profile.platforms]
         parts += ["", _heading("platforms", lang), Padding(_joined(platforms, lang), (0, 0, 0, 2))]
@@ -134,30 +157,36 @@ def _heading(key: str, language: Language) -> Text:
     return _aligned(Text(label(key, language), style=HEADING_STYLE), language)
 
 
-def _bullet(value: str, language: Language) -> Padding:
-    return Padding(_aligned(Text.assemble("• ", _plain(value)), language), (0, 0, 0, 2))
+def _bullet(value: Bilingual, language: Language) -> Padding:
+    return Padding(_aligned(Text.assemble("• ", _local(value, language)), language), (0, 0, 0, 2))
 
 
 def _note_line(note: LinkedNote, language: Language) -> Padding:
     return Padding(
         _aligned(
-            Text.assemble(
-                "• ", _plain(note.title.in_language(language)), "  ", _plain(note.id, ID_STYLE)
-            ),
+            Text.assemble("• ", _local(note.title, language), "  ", _plain(note.id, ID_STYLE)),
             language,
         ),
         (0, 0, 0, 2),
     )
 
 
-def _required_skills_table(career: Career, language: Language) -> Padding:
+def _required_skills_table(
+    index: CatalogueIndex, lines: Sequence[SkillRequirement], language: Language
+) -> Padding:
+    """A line with words of its own is a row with the skills it is tagged with; a line that is
+    only skills (format 2) gives a row per skill: its label and id."""
     table = _table(
         language,
         ("skill", {"text": True, "ratio": 3}),
         ("tagged_as", {"style": ID_STYLE, "ratio": 2}),
     )
-    for line in career.required_skills:
-        table.add_row(_plain(line.text.in_language(language)), _joined(line.skills, language))
+    for line in lines:
+        if line.text is not None:
+            table.add_row(_local(line.text, language), _joined(line.skills, language))
+        else:
+            for skill_id in line.skills:
+                table.add_row(_skill_name(index, skill_id, language), _plain(skill_id))
     return Padding(table, (0, 0, 0, 2))
 
 
@@ -167,11 +196,11 @@ def _occupations(career: Career, language: Language) -> Group:
     finds links in text)."""
     blocks: list[RenderableType] = []
     for occupation in career.occupations:
+        isco = f" · {label('isco', language)} {occupation.isco_08}" if occupation.isco_08 else ""
         facts = Text.assemble(
             "• ",
-            _plain(occupation.label, HEADING_STYLE),
-            f" · {label('isco', language)} {occupation.isco_08} · ",
-            f"{label('occupation_match', language)}: ",
+            _local(occupation.label, language, HEADING_STYLE),
+            f"{isco} · {label('occupation_match', language)}: ",
             label("match." + occupation.match, language),
         )
         # A URI reads left to right in either language, also when it folds at narrow widths.
@@ -193,11 +222,9 @@ def _related_table(
         ("shared_skills", {"text": True, "ratio": 3}),
     )
     for item in related:
-        shared = [index.skill_label(s, language) for s in item.shared_skills]
+        shared = [_skill_name(index, s, language) for s in item.shared_skills]
         table.add_row(
-            _plain(item.career.id),
-            _plain(item.career.title.in_language(language)),
-            _joined(shared, language),
+            _plain(item.career.id), _local(item.career.title, language), _joined(shared, language)
         )
     return Padding(table, (0, 0, 0, 2))
 
@@ -219,7 +246,7 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
     legend.add_column(overflow="fold")
     for number, career in zip(numbers, careers, strict=True):
         legend.add_row(number, _plain(career.id, ID_STYLE))
-        legend.add_row("", _plain(career.title.in_language(language)))
+        legend.add_row("", _local(career.title, language))
     numbered = Group(legend, "", _comparison_table(index, result, language, numbers))
     id_widths = [cell_len(printable(c.id)) for c in careers]
     fitted = MinimumWidthTable(by_id, [LABEL_MIN_WIDTH, *id_widths], narrow=numbered)
@@ -238,17 +265,25 @@ def _comparison_table(
         table.add_column(header, justify=justify, overflow="fold")
     table.add_row(
         label("title", language),
-        *(_plain(c.title.in_language(language), "bold") for c in result.careers),
+        *(_local(c.title, language, "bold") for c in result.careers),
     )
     table.add_row(
         label("summary", language),
-        *(_plain(c.summary().in_language(language)) for c in result.careers),
+        *(_local(c.summary(), language) for c in result.careers),
     )
     table.add_section()
-    yes, no = label("present", language), label("absent", language)
+    yes, optional = label("present", language), label("present_optional", language)
+    no = label("absent", language)
     for skill_id, present in result.skill_rows:
-        marks = [Text(yes, style="green") if has else Text(no, style=DIM) for has in present]
-        table.add_row(_plain(index.skill_label(skill_id, language)), *marks)
+        marks = [
+            Text(no, style=DIM)
+            if not has
+            else Text(optional, style="yellow")
+            if career.is_optional(skill_id)
+            else Text(yes, style="green")
+            for career, has in zip(result.careers, present, strict=True)
+        ]
+        table.add_row(_skill_name(index, skill_id, language), *marks)
     table.add_section()
     platforms = [
         _joined((platform_name(index.platforms_by_id[p], language) for p in c.platforms), language)
@@ -272,39 +307,49 @@ def match_list(
     """
     blocks: list[RenderableType] = []
     for rank, match in enumerate(matches, start=1):
-        to_learn = [index.skill_label(s, language) for s in match.to_learn]
+        to_learn = [_skill_name(index, s, language) for s in match.to_learn]
         details = _labelled_grid(language)
-        details.add_row(label("title", language), _plain(match.career.title.in_language(language)))
+        details.add_row(label("title", language), _local(match.career.title, language))
         details.add_row(
             label("has", language),
-            Text("\n").join(_found_skill(m, language) for m in match.matched),
+            Text("\n").join(_found_skill(match.career, m, language) for m in match.matched),
         )
         details.add_row(
             label("to_learn", language),
             _joined(to_learn, language) if to_learn else Text(label("none", language), DIM),
         )
+        if match.to_learn_optional:
+            optional = [_skill_name(index, s, language) for s in match.to_learn_optional]
+            details.add_row(label("also_helps", language), _joined(optional, language))
         heading = Text.assemble(
             (f"{rank}. ", HEADING_STYLE),
             _plain(match.career.id, f"{ID_STYLE} bold"),
             "  ",
-            (match_score(match), "yellow"),
+            (match_score(match, language), "yellow"),
         )
         blocks += [heading, Padding(details, (0, 0, 1, 3))]
     blocks.append(Text(message("match.legend", language), style=DIM))
     return Group(*blocks)
 
 
-def _found_skill(found: SkillMatch, language: Language) -> Text:
-    """The skill's label, and the user's word that found it."""
-    name = found.skill.label.in_language(language)
-    cell = _plain(name, "green")
+def _found_skill(career: Career, found: SkillMatch, language: Language) -> Text:
+    """The skill's label (marked when the career needs it only optionally), and the user's
+    word that found it."""
+    cell = _local(found.skill.label, language, "green")
+    if career.is_optional(found.skill.id):
+        cell.append(f" ({label('optional', language)})", style="yellow")
     cell.append(f" ← {one_line(found.query)}", style=DIM)
     return cell
 
 
-def match_score(match: CareerMatch) -> str:
-    """`2/2 · 50%`: asked skills the career has, and the share of its requirements they cover."""
-    return f"{match.matched_count}/{match.asked} · {match.centrality:.0%}"
+def match_score(match: CareerMatch, language: Language = "en") -> str:
+    """`2/2 · 50%`: asked skills the career has, and the share of its requirements they cover;
+    `(1 optional)` after the count when some of them the career needs only optionally."""
+    optional = match.optional_count
+    count = f"{match.matched_count}/{match.asked}"
+    if optional:
+        count += f" ({message('match.optional_count', language, count=optional)})"
+    return f"{count} · {match.centrality:.0%}"
 
 
 # --- skills, trends, tips ------------------------------------------------------------------
@@ -324,7 +369,7 @@ def skill_list(index: CatalogueIndex, language: Language) -> RenderableType:
             _joined(needed_by, language, ID_STYLE) if needed_by else Text(label("none", language)),
         )
         heading = Text.assemble(
-            _plain(skill.id, f"{ID_STYLE} bold"), "  ", _plain(skill.label.in_language(language))
+            _plain(skill.id, f"{ID_STYLE} bold"), "  ", _local(skill.label, language)
         )
         blocks += [_aligned(heading, language), Padding(details, (0, 0, 1, 3))]
     return Group(*blocks)
@@ -338,11 +383,11 @@ def note_list(
     for note in notes:
         details = _labelled_grid(language)
         details.add_row(label("careers", language), _joined(note.careers, language, ID_STYLE))
-        skills = (index.skill_label(s, language) for s in note.skills)
+        skills = (_skill_name(index, s, language) for s in note.skills)
         details.add_row(label("skills", language), _joined(skills, language))
         body = Group(
-            _aligned(_plain(note.title.in_language(language), HEADING_STYLE), language),
-            _aligned(_plain(note.text.in_language(language)), language),
+            _aligned(_local(note.title, language, HEADING_STYLE), language),
+            _aligned(_local(note.text, language), language),
             details,
         )
         blocks += [
