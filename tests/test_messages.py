@@ -39,7 +39,7 @@ def test_every_message_key_in_the_code_exists() -> None:
     pattern = re.compile(rf'"((?:{"|".join(sorted(prefixes))})\.[a-z_]+)"')
     used = {
         match
-        for path in (REPO / "src" / "careers_cli").glob("*.py")
+        for path in (REPO / "src" / "careers_cli").rglob("*.py")
         if path.name != "messages.py"
         for match in pattern.findall(path.read_text(encoding="utf-8"))
     }
@@ -109,7 +109,7 @@ def test_every_message_and_label_is_used() -> None:
     """A key no code names is dead text that still has to be kept in two languages."""
     code = "".join(
         path.read_text(encoding="utf-8")
-        for path in (REPO / "src" / "careers_cli").glob("*.py")
+        for path in (REPO / "src" / "careers_cli").rglob("*.py")
         if path.name != "messages.py"
     )
     unused = [

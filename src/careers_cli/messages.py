@@ -341,6 +341,120 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "... validation stopped after {shown:en:problem}; {unchecked:en:record} left unchecked",
         "... توقف التحقق بعد {shown:ar:problem}؛ عدد السجلات التي لم تُفحص: {unchecked}",
     ),
+    # --- importing ESCO (careers import esco) ---
+    "import.missing": (
+        "{path}: no such file or folder",
+        "{path}: لا يوجد ملف أو مجلد بهذا الاسم",
+    ),
+    "import.not_download": (
+        "{path}: is neither a folder nor a zip file; give ESCO's CSV download, "
+        "the .zip as downloaded or the folder it unpacks to",
+        "{path}: ليس مجلداً ولا ملف zip؛ حدّد ملف تنزيل ESCO بصيغة CSV، "
+        "ملف .zip كما نُزّل أو المجلد الذي فُكّ ضغطه فيه",
+    ),
+    "import.bad_zip": (
+        "{path}: is not a readable zip file ({detail})",
+        "{path}: ملف zip تتعذر قراءته ({detail})",
+    ),
+    "import.not_esco": (
+        "{path}: is not an ESCO CSV download: it has no {file}",
+        "{path}: ليس تنزيلاً لتصنيف ESCO بصيغة CSV: لا يحتوي على الملف {file}",
+    ),
+    "import.no_arabic": (
+        "{path}: has no {file}, so it has no Arabic titles; download ESCO in Arabic too",
+        "{path}: لا يحتوي على الملف {file}، فلا عناوين عربية فيه؛ نزّل ESCO باللغة العربية أيضاً",
+    ),
+    "import.unreadable": (
+        "{path}: cannot be read ({reason})",
+        "{path}: تتعذر قراءة الملف ({reason})",
+    ),
+    "import.too_large": (
+        "{path}: larger than the {limit_mib} MiB a file of ESCO may have",
+        "{path}: الملف أكبر من الحد المسموح لملفات ESCO ({limit_mib} MiB)",
+    ),
+    "import.empty_file": (
+        "{path}: is empty; an ESCO file starts with a line of column names",
+        "{path}: الملف فارغ؛ يبدأ ملف ESCO بسطر فيه أسماء الأعمدة",
+    ),
+    "import.not_utf8": (
+        "{path}:{line}: is not valid UTF-8 (byte {offset}); ESCO's files are UTF-8",
+        "{path}:{line}: ترميز UTF-8 غير صالح (البايت {offset})؛ ملفات ESCO بترميز UTF-8",
+    ),
+    "import.bad_csv": (
+        "{path}:{line}: broken CSV in the row that starts on this line: {detail}",
+        "{path}:{line}: صيغة CSV معطوبة في الصف الذي يبدأ في هذا السطر: {detail}",
+    ),
+    "import.missing_column": (
+        "{path}:1: no column '{column}' in the header",
+        "{path}:1: العمود '{column}' غير موجود في سطر أسماء الأعمدة",
+    ),
+    "import.empty_cell": (
+        "{path}:{line}: the {column} cell is empty",
+        "{path}:{line}: الخلية {column} فارغة",
+    ),
+    "import.duplicate_uri": (
+        "{path}:{line}: {uri} appears twice (first on line {first})",
+        "{path}:{line}: المعرف {uri} مكرر (ورد أولاً في السطر {first})",
+    ),
+    "import.bad_relation": (
+        "{path}:{line}: relationType '{value}' is neither 'essential' nor 'optional'",
+        "{path}:{line}: قيمة relationType هي '{value}'، وليست 'essential' ولا 'optional'",
+    ),
+    "import.no_occupations": (
+        "{path}: has no occupations",
+        "{path}: لا يحتوي الملف على أي مهنة",
+    ),
+    "import.unknown_language": (
+        "cannot import language '{language}': ESCO is imported in {choices:en}",
+        "يتعذر استيراد اللغة '{language}'؛ اللغات التي يُستورد بها ESCO: {choices:ar}",
+    ),
+    "import.invalid": (
+        "{path}: does not make a valid catalogue ({place}: {detail}); is it ESCO's CSV download?",
+        "{path}: لا ينتج عنه كتالوج صالح ({place}: {detail})؛ هل هو تنزيل ESCO بصيغة CSV؟",
+    ),
+    "import.output_exists": (
+        "{path}: already exists; add --force to replace it",
+        "{path}: الملف موجود بالفعل؛ أضف --force لاستبداله",
+    ),
+    "import.output_is_directory": (
+        "{path}: is a directory; give the name of the catalogue file to write",
+        "{path}: هذا مجلد؛ حدّد اسم ملف الكتالوج المراد كتابته",
+    ),
+    "import.cannot_write": (
+        "{path}: cannot be written ({reason})",
+        "{path}: تتعذر كتابة الملف ({reason})",
+    ),
+    "import.done": (
+        "Imported {careers:en:career}, {skills:en:skill} and {links:en:skill_link} "
+        "({essential} essential, {optional} optional) from ESCO into {path}.",
+        "استُورد من ESCO إلى {path}: {careers:ar:career}، و{skills:ar:skill}، "
+        "و{links:ar:skill_link} (منها {essential} أساسية و{optional} اختيارية).",
+    ),
+    "import.done_with_arabic": (
+        "Imported {careers:en:career}, {skills:en:skill} and {links:en:skill_link} "
+        "({essential} essential, {optional} optional) from ESCO into {path}; "
+        "Arabic titles for {arabic} of {careers:en:career}.",
+        "استُورد من ESCO إلى {path}: {careers:ar:career}، و{skills:ar:skill}، "
+        "و{links:ar:skill_link} (منها {essential} أساسية و{optional} اختيارية)؛ "
+        "وعدد المهن التي لها عنوان عربي: {arabic} من {careers}.",
+    ),
+    "import.skipped": (
+        "warning: skipped {parts}",
+        "تحذير: لم يُستورد ما يلي: {parts}",
+    ),
+    "import.skipped_relations": (
+        "{count:en:relation} naming an occupation or skill that is not imported",
+        "{count:ar:relation} تشير إلى مهنة أو مهارة غير مستوردة",
+    ),
+    "import.skipped_too_long": (
+        "{count:en:text} longer than the catalogue format allows",
+        "{count:ar:text} أطول مما يسمح به تنسيق الكتالوج",
+    ),
+    "import.skipped_over_limit": (
+        "{count:en:item} past the format's limits (other names of a record, skills of a line)",
+        "{count:ar:item} تتجاوز حدود التنسيق (الأسماء الأخرى للسجل، أو المهارات في السطر الواحد)",
+    ),
+    "import.skipped_separator": ("; ", "؛ "),
 }
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -407,6 +521,12 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str, str, str]]] = {
     "item": (("item", "items"), ("عنصر", "عنصران", "عناصر", "واحد")),
     "record": (("record", "records"), ("سجل", "سجلان", "سجلات", "واحد")),
     "key": (("key", "keys"), ("مفتاح", "مفتاحان", "مفاتيح", "واحد")),
+    "skill_link": (
+        ("skill link", "skill links"),
+        ("رابط مهارة", "رابطا مهارة", "روابط مهارات", "واحد"),
+    ),
+    "relation": (("relation", "relations"), ("علاقة", "علاقتان", "علاقات", "واحدة")),
+    "text": (("text", "texts"), ("نص", "نصان", "نصوص", "واحد")),
 }
 
 
