@@ -210,14 +210,19 @@ def resolve_skills(index: CatalogueIndex, queries: Sequence[str]) -> list[SkillM
 
 
 def complete_career_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
-    """Career ids that start with `incomplete`, each with its English title as help.
+    """Career ids, then English alternative titles, that start with `incomplete`, each with
+    its English title (or its id) as help.
 
     Typer offers the shell only values that start with what was typed, so an id cannot be
-    completed from words of a title.
+    completed from words of a title. An alternative title completes to itself, which `show`
+    resolves to its career.
     """
     if len(incomplete) > QUERY_LIMIT:
         return []
-    return [(c.id, c.title.en) for c in index.catalogue.careers if c.id.startswith(incomplete)]
+    careers = index.catalogue.careers
+    ids = [(c.id, c.title.in_language("en")) for c in careers if c.id.startswith(incomplete)]
+    titles = [(t, c.id) for c in careers for t in c.alt_titles.en if t.startswith(incomplete)]
+    return ids + titles
 
 
 def complete_skill_names(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
