@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,11 @@ SEVEN_IDS = [
     "online-community-manager",
 ]
 
+CACHE_DIR_VAR = "CAREERS_CACHE_DIR"
+# Where the `careers` the tests run keep compiled catalogues, so that none is ever written to
+# the user's own cache: a folder of this session's, removed at its end (conftest.py). Each test
+# has a folder of its own instead (conftest.py), which `cache_env` passes on to subprocesses.
+SESSION_CACHE = Path(tempfile.mkdtemp(prefix="careers-tests-cache-"))
 # A pinned, colourless, English environment, so output does not depend on the machine.
 BASE_ENV = {
     "COLUMNS": "120",
@@ -56,9 +62,23 @@ BASE_ENV = {
     "NO_COLOR": "1",
     "TERM": "dumb",
     "PYTHONIOENCODING": "utf-8",
+    CACHE_DIR_VAR: str(SESSION_CACHE),
 }
 # Variables that would change what `careers` does, removed from every test's environment.
-CLEARED = ("CAREERS_DATA", "CAREERS_LANG", "CAREERS_RTL", "CAREERS_DEBUG", "FORCE_COLOR")
+CLEARED = (
+    "CAREERS_DATA",
+    "CAREERS_LANG",
+    "CAREERS_RTL",
+    "CAREERS_DEBUG",
+    "CAREERS_NO_CACHE",
+    "FORCE_COLOR",
+)
+
+
+def cache_env() -> dict[str, str]:
+    """`CAREERS_CACHE_DIR` as the running test has it (a folder of its own), else the
+    session's: what a subprocess gets after `BASE_ENV`, so it shares the test's cache."""
+    return {CACHE_DIR_VAR: os.environ.get(CACHE_DIR_VAR) or str(SESSION_CACHE)}
 
 
 # Every command that prints data, with arguments that make it succeed.
@@ -177,6 +197,7 @@ def run_installed(
     """Run the installed `careers` script in a subprocess, as a user would."""
     full_env = {k: v for k, v in os.environ.items() if k not in CLEARED}
     full_env.update(BASE_ENV)
+    full_env.update(cache_env())
     full_env.update(env or {})
     return run_command([str(CAREERS_SCRIPT), *args], full_env, cwd)
 
@@ -189,6 +210,7 @@ def terminal_env(**overrides: str) -> dict[str, str]:
         if not k.startswith("CAREERS_") and k not in ("NO_COLOR", "FORCE_COLOR")
     }
     env.update(BASE_ENV)
+    env.update(cache_env())
     del env["NO_COLOR"]
     env.update({"TERM": "xterm-256color", "COLUMNS": "100"})
     env.update(overrides)

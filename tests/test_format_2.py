@@ -15,7 +15,7 @@ import pytest
 
 from careers_cli import names
 from careers_cli.catalogue import CatalogueSource, load_catalogue
-from careers_cli.search import CatalogueIndex
+from careers_cli.index import MemoryIndex
 from tests.helpers import DATA, FORMAT_1_CATALOGUE, TEST_DATA, invoke, run_installed
 
 FEATURES = TEST_DATA / "format-2-features.json"
@@ -57,7 +57,7 @@ class TestAlternativeTitles:
         }
 
     def test_completion_offers_english_alternative_titles_after_ids(self) -> None:
-        index = CatalogueIndex(load_catalogue(CatalogueSource(FEATURES, bundled=False)))
+        index = MemoryIndex(load_catalogue(CatalogueSource(FEATURES, bundled=False)))
         assert names.complete_career_ids(index, "v") == [
             ("video-blogger", "video blogger"),
             ("vlogger", "video-blogger"),

@@ -25,8 +25,8 @@ from markdown_it import MarkdownIt
 from careers_cli import names
 from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.domain import Bilingual
+from careers_cli.index import MemoryIndex
 from careers_cli.output import markdown_text, write_csv, write_json
-from careers_cli.search import CatalogueIndex
 from tests.helpers import (
     BASE_ENV,
     CAREERS_SCRIPT,
@@ -575,7 +575,7 @@ class TestQueryLength:
         long_id = "a" * 250
         career = catalogue.careers[0]._replace(id=long_id)
         skill = catalogue.skills[0]._replace(label=Bilingual("b" * 250, "ب"))
-        index = CatalogueIndex(
+        index = MemoryIndex(
             catalogue._replace(careers=(career,), skills=(skill, *catalogue.skills[1:]))
         )
         assert names.complete_career_ids(index, "a" * 200) == [(long_id, career.title.en)]

@@ -14,14 +14,15 @@ import pytest
 
 from careers_cli import records
 from careers_cli.domain import catalogue_from_data
-from careers_cli.search import CatalogueIndex, SkillMatch, compare_careers, rank_by_skills
+from careers_cli.index import MemoryIndex
+from careers_cli.search import SkillMatch, compare_careers, rank_by_skills
 from careers_cli.text import Language
 from tests.helpers import MANAGER_SKILL_IDS, raw_catalogue
 
 
 @pytest.fixture(scope="module")
-def index() -> CatalogueIndex:
-    return CatalogueIndex(catalogue_from_data(raw_catalogue()))
+def index() -> MemoryIndex:
+    return MemoryIndex(catalogue_from_data(raw_catalogue()))
 
 
 def types_of(value: dict[str, Any]) -> dict[str, type]:
@@ -29,7 +30,7 @@ def types_of(value: dict[str, Any]) -> dict[str, type]:
 
 
 class TestCareerList:
-    def test_document_of_the_first_career(self, index: CatalogueIndex) -> None:
+    def test_document_of_the_first_career(self, index: MemoryIndex) -> None:
         document = records.career_list(index, "en").document()
         assert len(document) == 7
         assert document[0] == {
@@ -46,11 +47,11 @@ class TestCareerList:
             "skills": MANAGER_SKILL_IDS,
         }
 
-    def test_the_document_does_not_depend_on_the_language(self, index: CatalogueIndex) -> None:
+    def test_the_document_does_not_depend_on_the_language(self, index: MemoryIndex) -> None:
         english = records.career_list(index, "en").document()
         assert records.career_list(index, "ar").document() == english
 
-    def test_english_row_with_skills_once_each(self, index: CatalogueIndex) -> None:
+    def test_english_row_with_skills_once_each(self, index: MemoryIndex) -> None:
         # social-media-data-analyst tags analytics on two lines: it is listed once.
         rows = records.career_list(index, "en").rows()
         assert rows[4] == {
@@ -61,7 +62,7 @@ class TestCareerList:
             "skills": "analytics; social-media-tools; reporting; market-research; strategy",
         }
 
-    def test_arabic_row(self, index: CatalogueIndex) -> None:
+    def test_arabic_row(self, index: MemoryIndex) -> None:
         assert records.career_list(index, "ar").rows()[0] == {
             "id": "social-media-manager",
             "title": "مدير وسائل التواصل الاجتماعي",
@@ -72,19 +73,19 @@ class TestCareerList:
         }
 
     def test_markdown_rows_are_the_csv_rows_when_nothing_is_a_fallback(
-        self, index: CatalogueIndex
+        self, index: MemoryIndex
     ) -> None:
         listed = records.career_list(index, "ar")
         assert listed.markdown_rows is not None
         assert listed.markdown_rows() == listed.rows()
 
-    def test_markdown_marks_a_fallback_and_csv_does_not(self, index: CatalogueIndex) -> None:
+    def test_markdown_marks_a_fallback_and_csv_does_not(self, index: MemoryIndex) -> None:
         """A title missing in Arabic shows the English one: marked `[en]` in Markdown (for
         people), as it is in CSV (for scripts, whose JSON says null)."""
         catalogue = index.catalogue
         first = catalogue.careers[0]
         untranslated = first._replace(title=first.title._replace(ar=""))
-        partial = CatalogueIndex(catalogue._replace(careers=(untranslated, *catalogue.careers[1:])))
+        partial = MemoryIndex(catalogue._replace(careers=(untranslated, *catalogue.careers[1:])))
         listed = records.career_list(partial, "ar")
         assert listed.rows()[0]["title"] == "Social Media Manager"
         assert listed.markdown_rows is not None
@@ -111,11 +112,11 @@ COMPARED = [
 
 class TestComparison:
     @staticmethod
-    def compared(index: CatalogueIndex, language: Language = "en") -> records.Records:
+    def compared(index: MemoryIndex, language: Language = "en") -> records.Records:
         careers = [index.careers_by_id[c] for c in ("influencer", "digital-content-creator")]
         return records.comparison(index, compare_careers(careers), language)
 
-    def test_document(self, index: CatalogueIndex) -> None:
+    def test_document(self, index: MemoryIndex) -> None:
         document = self.compared(index).document()
         assert list(document) == ["careers", "skills", "shared_skills", "similarity"]
         assert [list(career) for career in document["careers"]] == [
@@ -136,7 +137,7 @@ class TestComparison:
         assert document["shared_skills"] == ["content-creation", "creativity"]
         assert document["similarity"] == 2 / 9
 
-    def test_rows_say_yes_and_no(self, index: CatalogueIndex) -> None:
+    def test_rows_say_yes_and_no(self, index: MemoryIndex) -> None:
         rows = self.compared(index).rows()
         assert rows[2] == {
             "skill": "communication",
@@ -150,7 +151,7 @@ class TestComparison:
         ]
 
     def test_arabic_csv_keeps_yes_and_no_and_markdown_says_them_in_arabic(
-        self, index: CatalogueIndex
+        self, index: MemoryIndex
     ) -> None:
         result = self.compared(index, "ar")
         assert result.rows()[2] == {
@@ -176,11 +177,11 @@ class TestMatchResults:
     """-s analytics: the analyst has it on 2 of 4 lines; manager and specialist on 1 of 4."""
 
     @staticmethod
-    def matched(index: CatalogueIndex, language: Language = "en") -> records.Records:
+    def matched(index: MemoryIndex, language: Language = "en") -> records.Records:
         wanted = [SkillMatch(index.skills_by_id["analytics"], "metrics")]
         return records.match_results(rank_by_skills(index, wanted), language)
 
-    def test_document(self, index: CatalogueIndex) -> None:
+    def test_document(self, index: MemoryIndex) -> None:
         document = self.matched(index).document()
         assert [(m["rank"], m["id"]) for m in document] == [
             (1, "social-media-data-analyst"),
@@ -217,7 +218,7 @@ class TestMatchResults:
             {"matched": int, "optional": int, "weight": float, "asked": int, "centrality": float}
         ] * 3
 
-    def test_rows_are_text(self, index: CatalogueIndex) -> None:
+    def test_rows_are_text(self, index: MemoryIndex) -> None:
         rows = self.matched(index).rows()
         assert rows[0] == {
             "rank": "1",
@@ -234,13 +235,13 @@ class TestMatchResults:
         assert [r["centrality"] for r in rows] == ["0.50", "0.25", "0.25"]
         assert self.matched(index, "ar").rows()[0]["title"] == "محلل بيانات وسائل التواصل الاجتماعي"
 
-    def test_nothing_matched_is_an_empty_list(self, index: CatalogueIndex) -> None:
+    def test_nothing_matched_is_an_empty_list(self, index: MemoryIndex) -> None:
         empty = records.match_results([], "en")
         assert (empty.document(), empty.rows()) == ([], [])
 
 
 class TestSkillList:
-    def test_document_keys_and_types(self, index: CatalogueIndex) -> None:
+    def test_document_keys_and_types(self, index: MemoryIndex) -> None:
         document = records.skill_list(index, "en").document()
         assert len(document) == 25
         assert {tuple(s) for s in document} == {("id", "label", "aliases", "careers")}
@@ -250,7 +251,7 @@ class TestSkillList:
             assert all(isinstance(a, list) for a in skill["aliases"].values())
         assert [s["id"] for s in document] == sorted(s["id"] for s in document)
 
-    def test_first_row(self, index: CatalogueIndex) -> None:
+    def test_first_row(self, index: MemoryIndex) -> None:
         assert records.skill_list(index, "en").rows()[0] == {
             "id": "analytics",
             "label": "Data analysis",
@@ -262,7 +263,7 @@ class TestSkillList:
 
 
 class TestNoteList:
-    def test_document_keys_and_types(self, index: CatalogueIndex) -> None:
+    def test_document_keys_and_types(self, index: MemoryIndex) -> None:
         document = records.note_list(index.catalogue.trends, "en").document()
         assert [n["id"] for n in document] == [
             "ai-and-data-analysis",
@@ -281,7 +282,7 @@ class TestNoteList:
                 "platforms": tuple,
             }
 
-    def test_row_with_platforms(self, index: CatalogueIndex) -> None:
+    def test_row_with_platforms(self, index: MemoryIndex) -> None:
         assert records.note_list(index.catalogue.trends, "en").rows()[3] == {
             "id": "social-commerce",
             "title": "E-commerce through social media",

@@ -24,16 +24,15 @@ import pytest
 
 from careers_cli.domain import Catalogue, catalogue_from_data
 from careers_cli.errors import UsageError
+from careers_cli.index import MemoryIndex
 from careers_cli.models import check_catalogue
 from careers_cli.search import (
     COMPARE_LIMIT,
     CareerMatch,
-    CatalogueIndex,
     Comparison,
     RelatedCareer,
     SkillMatch,
     career_profile,
-    careers_needing,
     check_comparison_size,
     compare_careers,
     rank_by_skills,
@@ -96,14 +95,14 @@ def catalogue_data() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def index() -> CatalogueIndex:
+def index() -> MemoryIndex:
     data = catalogue_data()
     check_catalogue(data)  # the cases stand on a file `careers validate` would accept
     catalogue: Catalogue = catalogue_from_data(data)
-    return CatalogueIndex(catalogue)
+    return MemoryIndex(catalogue)
 
 
-def wanted(index: CatalogueIndex, *skill_ids: str) -> list[SkillMatch]:
+def wanted(index: MemoryIndex, *skill_ids: str) -> list[SkillMatch]:
     """The skills as `careers match -s ID ...` finds them: each by its own id."""
     return [SkillMatch(index.skills_by_id[s], s) for s in skill_ids]
 
@@ -120,7 +119,7 @@ class TestRankBySkills:
     """More of the wanted skills first; then higher centrality (the share of the career's
     required-skill lines that carry one of them); then by id."""
 
-    def test_the_whole_order_with_each_tie_break(self, index: CatalogueIndex) -> None:
+    def test_the_whole_order_with_each_tie_break(self, index: MemoryIndex) -> None:
         # Wanted a and b. bravo has both on its one line (1/1); alpha has both on 2 of its 5
         # lines (2/5). With one of them: echo b on 1/1; charlie and delta a on 1 of 2 lines
         # each, so the id decides. foxtrot, golf and hotel have neither.
@@ -133,13 +132,13 @@ class TestRankBySkills:
         ]
 
     def test_require_all_keeps_only_careers_with_every_wanted_skill(
-        self, index: CatalogueIndex
+        self, index: MemoryIndex
     ) -> None:
         matches = rank_by_skills(index, wanted(index, "a", "b"), require_all=True)
         assert scores(matches) == [("bravo", 2, 2, 1.0), ("alpha", 2, 2, 0.4)]
         assert [m.has_all for m in matches] == [True, True]
 
-    def test_require_all_with_one_skill_is_the_plain_ranking(self, index: CatalogueIndex) -> None:
+    def test_require_all_with_one_skill_is_the_plain_ranking(self, index: MemoryIndex) -> None:
         # c: golf 1/1, charlie 1/2, foxtrot 1/2, alpha 1/5.
         expected = [
             ("golf", 1, 1, 1.0),
@@ -150,7 +149,7 @@ class TestRankBySkills:
         assert scores(rank_by_skills(index, wanted(index, "c"))) == expected
         assert scores(rank_by_skills(index, wanted(index, "c"), require_all=True)) == expected
 
-    def test_limit_keeps_the_best(self, index: CatalogueIndex) -> None:
+    def test_limit_keeps_the_best(self, index: MemoryIndex) -> None:
         assert scores(rank_by_skills(index, wanted(index, "a", "b"), limit=1)) == [
             ("bravo", 2, 2, 1.0)
         ]
@@ -160,24 +159,24 @@ class TestRankBySkills:
             "echo",
         ]
 
-    def test_a_limit_past_the_matches_changes_nothing(self, index: CatalogueIndex) -> None:
+    def test_a_limit_past_the_matches_changes_nothing(self, index: MemoryIndex) -> None:
         everything = scores(rank_by_skills(index, wanted(index, "a", "b")))
         assert scores(rank_by_skills(index, wanted(index, "a", "b"), limit=50)) == everything
 
-    def test_a_skill_no_career_asks_for_matches_nothing(self, index: CatalogueIndex) -> None:
+    def test_a_skill_no_career_asks_for_matches_nothing(self, index: MemoryIndex) -> None:
         assert rank_by_skills(index, wanted(index, "g")) == []
 
     def test_require_all_with_a_skill_no_career_has_matches_nothing(
-        self, index: CatalogueIndex
+        self, index: MemoryIndex
     ) -> None:
         assert rank_by_skills(index, wanted(index, "a", "g"), require_all=True) == []
 
-    def test_an_unmatched_skill_still_counts_as_asked(self, index: CatalogueIndex) -> None:
+    def test_an_unmatched_skill_still_counts_as_asked(self, index: MemoryIndex) -> None:
         # g is asked for but found nowhere: the scores are out of 2.
         assert scores(rank_by_skills(index, wanted(index, "f", "g"))) == [("hotel", 1, 2, 1.0)]
 
     def test_matched_in_the_order_asked_and_to_learn_in_the_careers_order(
-        self, index: CatalogueIndex
+        self, index: MemoryIndex
     ) -> None:
         # Wanted d, then a. delta has both (2/2), alpha both (2 of its 5 lines); bravo a on its
         # one line (1/1), charlie a and foxtrot d on 1 of 2 lines.
@@ -196,10 +195,10 @@ class TestCompareCareers:
     shared-by-all over all skills (Jaccard)."""
 
     @staticmethod
-    def compared(index: CatalogueIndex, *career_ids: str) -> Comparison:
+    def compared(index: MemoryIndex, *career_ids: str) -> Comparison:
         return compare_careers([index.careers_by_id[c] for c in career_ids])
 
-    def test_shared_skills_come_first(self, index: CatalogueIndex) -> None:
+    def test_shared_skills_come_first(self, index: MemoryIndex) -> None:
         # alpha a b c d e, charlie a c: first mention a b c d e; a and c are shared.
         result = self.compared(index, "alpha", "charlie")
         assert list(result.skill_rows) == [
@@ -212,7 +211,7 @@ class TestCompareCareers:
         assert result.shared_by_all == ("a", "c")
         assert result.similarity == 2 / 5
 
-    def test_more_careers_having_a_skill_come_before_fewer(self, index: CatalogueIndex) -> None:
+    def test_more_careers_having_a_skill_come_before_fewer(self, index: MemoryIndex) -> None:
         # alpha a b c d e, delta a d, echo b: a, b and d are had by two, c and e by one; none
         # by all three. Among equals, the order of first mention.
         result = self.compared(index, "alpha", "delta", "echo")
@@ -226,12 +225,12 @@ class TestCompareCareers:
         assert result.shared_by_all == ()
         assert result.similarity == 0.0
 
-    def test_first_mention_follows_the_order_given(self, index: CatalogueIndex) -> None:
+    def test_first_mention_follows_the_order_given(self, index: MemoryIndex) -> None:
         result = self.compared(index, "charlie", "alpha")
         assert [skill for skill, _ in result.skill_rows] == ["a", "c", "b", "d", "e"]
         assert [c.id for c in result.careers] == ["charlie", "alpha"]
 
-    def test_careers_with_nothing_in_common(self, index: CatalogueIndex) -> None:
+    def test_careers_with_nothing_in_common(self, index: MemoryIndex) -> None:
         result = self.compared(index, "echo", "foxtrot")
         assert list(result.skill_rows) == [
             ("b", (True, False)),
@@ -254,7 +253,7 @@ class TestRelatedCareers:
     """The careers sharing most skills, then higher Jaccard similarity, then by id; three at
     most, and never one that shares nothing."""
 
-    def test_shared_count_then_similarity_then_id(self, index: CatalogueIndex) -> None:
+    def test_shared_count_then_similarity_then_id(self, index: MemoryIndex) -> None:
         # charlie a c. alpha shares a c (2, of 5 in all: 0.4); golf c (1, of {a, c}: 0.5);
         # bravo a, delta a, foxtrot c (1, of 3 in all: 1/3 each, so by id). echo shares none.
         charlie = index.careers_by_id["charlie"]
@@ -266,7 +265,7 @@ class TestRelatedCareers:
             ("foxtrot", ("c",), 1 / 3),
         ]
 
-    def test_three_by_default(self, index: CatalogueIndex) -> None:
+    def test_three_by_default(self, index: MemoryIndex) -> None:
         # alpha a b c d e: bravo, charlie, delta and foxtrot each share 2 (2/5); echo and golf 1.
         alpha = index.careers_by_id["alpha"]
         assert related(related_careers(index, alpha)) == [
@@ -275,21 +274,21 @@ class TestRelatedCareers:
             ("delta", ("a", "d"), 2 / 5),
         ]
 
-    def test_fewer_than_three_when_fewer_share_a_skill(self, index: CatalogueIndex) -> None:
+    def test_fewer_than_three_when_fewer_share_a_skill(self, index: MemoryIndex) -> None:
         echo = index.careers_by_id["echo"]
         assert related(related_careers(index, echo)) == [
             ("bravo", ("b",), 1 / 2),
             ("alpha", ("b",), 1 / 5),
         ]
 
-    def test_none_when_no_career_shares_a_skill(self, index: CatalogueIndex) -> None:
+    def test_none_when_no_career_shares_a_skill(self, index: MemoryIndex) -> None:
         assert related_careers(index, index.careers_by_id["hotel"]) == []
 
 
 class TestCareerProfile:
     """What `show` tells: the career's platforms, the notes that name it, related careers."""
 
-    def test_charlie(self, index: CatalogueIndex) -> None:
+    def test_charlie(self, index: MemoryIndex) -> None:
         profile = career_profile(index, index.careers_by_id["charlie"])
         assert profile.career.id == "charlie"
         assert [p.id for p in profile.platforms] == ["board"]
@@ -301,7 +300,7 @@ class TestCareerProfile:
             ("bravo", ("a",), 1 / 3),
         ]
 
-    def test_a_career_no_note_names(self, index: CatalogueIndex) -> None:
+    def test_a_career_no_note_names(self, index: MemoryIndex) -> None:
         profile = career_profile(index, index.careers_by_id["hotel"])
         assert (profile.platforms, profile.trends, profile.tips, profile.related) == (
             (),
@@ -311,7 +310,7 @@ class TestCareerProfile:
         )
 
 
-def test_careers_needing_a_skill_are_in_catalogue_order(index: CatalogueIndex) -> None:
-    assert [c.id for c in careers_needing(index, "a")] == ["delta", "charlie", "alpha", "bravo"]
-    assert [c.id for c in careers_needing(index, "c")] == ["foxtrot", "charlie", "alpha", "golf"]
-    assert careers_needing(index, "g") == []
+def test_careers_needing_a_skill_are_in_catalogue_order(index: MemoryIndex) -> None:
+    assert [c.id for c in index.careers_needing("a")] == ["delta", "charlie", "alpha", "bravo"]
+    assert [c.id for c in index.careers_needing("c")] == ["foxtrot", "charlie", "alpha", "golf"]
+    assert index.careers_needing("g") == []

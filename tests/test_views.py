@@ -20,9 +20,9 @@ from rich.text import Text
 
 from careers_cli import views
 from careers_cli.domain import catalogue_from_data
+from careers_cli.index import MemoryIndex
 from careers_cli.layout import MinimumWidthTable
 from careers_cli.search import (
-    CatalogueIndex,
     SkillMatch,
     career_profile,
     compare_careers,
@@ -63,24 +63,24 @@ def plain(value: Any) -> str:
 
 
 @pytest.fixture(scope="module")
-def index() -> CatalogueIndex:
-    return CatalogueIndex(catalogue_from_data(raw_catalogue()))
+def index() -> MemoryIndex:
+    return MemoryIndex(catalogue_from_data(raw_catalogue()))
 
 
-def analytics(index: CatalogueIndex) -> list[SkillMatch]:
+def analytics(index: MemoryIndex) -> list[SkillMatch]:
     return [SkillMatch(index.skills_by_id["analytics"], "analytics")]
 
 
 class TestCareerList:
     """`list`: one table, a row per career in catalogue order."""
 
-    def test_columns(self, index: CatalogueIndex) -> None:
+    def test_columns(self, index: MemoryIndex) -> None:
         table = views.career_list(index, "en")
         assert isinstance(table, Table)
         assert headers(table) == ["id", "career", "skills"]
         assert headers(table_of(views.career_list(index, "ar"))) == ["المعرف", "المهنة", "المهارات"]
 
-    def test_a_row_per_career_with_title_summary_and_count(self, index: CatalogueIndex) -> None:
+    def test_a_row_per_career_with_title_summary_and_count(self, index: MemoryIndex) -> None:
         table = views.career_list(index, "en")
         assert isinstance(table, Table)
         assert table.row_count == 7
@@ -92,7 +92,7 @@ class TestCareerList:
 
     @pytest.mark.parametrize(("language", "justify"), [("en", "left"), ("ar", "right")])
     def test_text_columns_align_to_the_language(
-        self, index: CatalogueIndex, language: Language, justify: str
+        self, index: MemoryIndex, language: Language, justify: str
     ) -> None:
         table = views.career_list(index, language)
         assert isinstance(table, Table)
@@ -102,7 +102,7 @@ class TestCareerList:
 class TestCareerProfile:
     """`show`: the title line, then a heading for each part the career has."""
 
-    def test_parts_in_order(self, index: CatalogueIndex) -> None:
+    def test_parts_in_order(self, index: MemoryIndex) -> None:
         # social-media-manager has platforms, trends, tips, two occupations and related careers.
         career = index.careers_by_id["social-media-manager"]
         group = views.career_profile(index, career_profile(index, career), "en")
@@ -120,7 +120,7 @@ class TestCareerProfile:
             "Related careers",
         ]
 
-    def test_the_two_tables(self, index: CatalogueIndex) -> None:
+    def test_the_two_tables(self, index: MemoryIndex) -> None:
         career = index.careers_by_id["social-media-manager"]
         group = views.career_profile(index, career_profile(index, career), "en")
         assert isinstance(group, Group)
@@ -151,7 +151,7 @@ class TestCareerProfile:
 class TestComparison:
     """`compare`: a table with a column per career, its caption, and a narrow fallback."""
 
-    def test_columns_rows_and_caption(self, index: CatalogueIndex) -> None:
+    def test_columns_rows_and_caption(self, index: MemoryIndex) -> None:
         careers = [index.careers_by_id[c] for c in ("influencer", "digital-content-creator")]
         group = views.comparison(index, compare_careers(careers), "en")
         assert isinstance(group, Group)
@@ -172,7 +172,7 @@ class TestComparison:
         ]
         assert [plain(cell) for cell in cells(table, 1)[2:11]] == ["yes"] * 6 + ["-"] * 3
 
-    def test_ids_are_whole_at_100_columns(self, index: CatalogueIndex) -> None:
+    def test_ids_are_whole_at_100_columns(self, index: MemoryIndex) -> None:
         careers = [index.careers_by_id[c] for c in ("influencer", "digital-content-creator")]
         header = render(views.comparison(index, compare_careers(careers), "en")).splitlines()[0]
         assert header.split() == ["influencer", "digital-content-creator"]
@@ -181,7 +181,7 @@ class TestComparison:
 class TestMatchList:
     """`match`: a block per career (heading, then a grid of labelled fields), then the legend."""
 
-    def test_blocks_and_legend(self, index: CatalogueIndex) -> None:
+    def test_blocks_and_legend(self, index: MemoryIndex) -> None:
         matches = rank_by_skills(index, analytics(index))
         group = views.match_list(index, matches, "en")
         assert isinstance(group, Group)
@@ -203,7 +203,7 @@ class TestMatchList:
 
 
 class TestSkillAndNoteLists:
-    def test_skills_by_id_with_aliases_and_careers(self, index: CatalogueIndex) -> None:
+    def test_skills_by_id_with_aliases_and_careers(self, index: MemoryIndex) -> None:
         group = views.skill_list(index, "en")
         assert isinstance(group, Group)
         blocks = group.renderables
@@ -215,7 +215,7 @@ class TestSkillAndNoteLists:
             "social-media-manager, social-media-marketing-specialist, social-media-data-analyst"
         )
 
-    def test_notes_in_the_order_given(self, index: CatalogueIndex) -> None:
+    def test_notes_in_the_order_given(self, index: MemoryIndex) -> None:
         group = views.note_list(index, index.catalogue.trends, "en")
         assert isinstance(group, Group)
         ids = [plain(r) for r in group.renderables[::2]]
@@ -237,7 +237,7 @@ ESCAPE_TITLE = "\x1b[31mred"
 
 
 @pytest.fixture(scope="module")
-def hostile() -> CatalogueIndex:
+def hostile() -> MemoryIndex:
     """The shipped catalogue with markup in a career's title and summary and a skill's label,
     and a terminal escape sequence in another career's title."""
     data = raw_catalogue()
@@ -248,40 +248,40 @@ def hostile() -> CatalogueIndex:
     manager["title"]["en"] = ESCAPE_TITLE
     skill = next(s for s in data["skills"] if s["id"] == "analytics")
     skill["label"]["en"] = MARKUP_SKILL
-    return CatalogueIndex(catalogue_from_data(data))
+    return MemoryIndex(catalogue_from_data(data))
 
 
-def _list(index: CatalogueIndex) -> RenderableType:
+def _list(index: MemoryIndex) -> RenderableType:
     return views.career_list(index, "en")
 
 
-def _show(index: CatalogueIndex) -> RenderableType:
+def _show(index: MemoryIndex) -> RenderableType:
     career = index.careers_by_id["social-media-data-analyst"]
     return views.career_profile(index, career_profile(index, career), "en")
 
 
-def _show_manager(index: CatalogueIndex) -> RenderableType:
+def _show_manager(index: MemoryIndex) -> RenderableType:
     career = index.careers_by_id["social-media-manager"]
     return views.career_profile(index, career_profile(index, career), "en")
 
 
-def _compare(index: CatalogueIndex) -> RenderableType:
+def _compare(index: MemoryIndex) -> RenderableType:
     careers = [
         index.careers_by_id[c] for c in ("social-media-data-analyst", "social-media-manager")
     ]
     return views.comparison(index, compare_careers(careers), "en")
 
 
-def _match(index: CatalogueIndex) -> RenderableType:
+def _match(index: MemoryIndex) -> RenderableType:
     return views.match_list(index, rank_by_skills(index, analytics(index)), "en")
 
 
-def _skills(index: CatalogueIndex) -> RenderableType:
+def _skills(index: MemoryIndex) -> RenderableType:
     return views.skill_list(index, "en")
 
 
 # What each view shows of the altered records.
-SHOWN: list[tuple[Callable[[CatalogueIndex], RenderableType], list[str]]] = [
+SHOWN: list[tuple[Callable[[MemoryIndex], RenderableType], list[str]]] = [
     (_list, [MARKUP_TITLE, MARKUP_SUMMARY, "␛[31mred"]),
     (_show, [MARKUP_TITLE, MARKUP_SUMMARY, MARKUP_SKILL]),
     (_show_manager, ["␛[31mred", MARKUP_SKILL]),
@@ -293,7 +293,7 @@ SHOWN: list[tuple[Callable[[CatalogueIndex], RenderableType], list[str]]] = [
 
 @pytest.mark.parametrize(("view", "shown"), SHOWN, ids=[v.__name__[1:] for v, _ in SHOWN])
 def test_markup_in_catalogue_text_is_shown_literally(
-    hostile: CatalogueIndex, view: Callable[[CatalogueIndex], RenderableType], shown: list[str]
+    hostile: MemoryIndex, view: Callable[[MemoryIndex], RenderableType], shown: list[str]
 ) -> None:
     # 160 columns: wide enough that no cell wraps inside the text looked for.
     text = render(view(hostile), width=160)

@@ -66,6 +66,19 @@ def load_catalogue(source: CatalogueSource) -> Catalogue:
     The built-in catalogue is not validated again at run time: the test suite validates it
     (tests/test_catalogue_data.py), and not building the Pydantic models keeps start-up fast.
     """
+    return read_catalogue(source).catalogue
+
+
+class LoadedCatalogue(NamedTuple):
+    """A valid catalogue, with the file's bytes and parsed JSON it was built from."""
+
+    catalogue: Catalogue
+    data: dict[str, Any]
+    raw: bytes
+
+
+def read_catalogue(source: CatalogueSource) -> LoadedCatalogue:
+    """`load_catalogue`, keeping what it read: for compiling a store from the same file."""
     raw = read_catalogue_bytes(source.path)
     with _collection_paused():
         parsed = parse_catalogue_json(raw, source.path)
@@ -76,7 +89,7 @@ def load_catalogue(source: CatalogueSource) -> Catalogue:
         # The catalogue lives as long as the process: move it out of the collector's sight
         # before the collector runs again, or its first run would traverse every object.
         gc.freeze()
-    return catalogue
+    return LoadedCatalogue(catalogue, data, raw)
 
 
 @contextmanager

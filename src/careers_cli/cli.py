@@ -6,7 +6,7 @@ boundary), calls the search and view layers, and prints. No rule about careers l
 
 import inspect
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,8 +16,9 @@ from typer.core import TyperCommand, TyperGroup
 
 from careers_cli import __version__, completion, names, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
-from careers_cli.domain import Catalogue, LinkedNote, translation_coverage
+from careers_cli.domain import translation_coverage
 from careers_cli.errors import CatalogueError, ExitStatus, OutputError, UsageError
+from careers_cli.index import NoteKind
 from careers_cli.messages import Alternatives, label, message
 from careers_cli.options import (
     CommonOptions,
@@ -25,6 +26,7 @@ from careers_cli.options import (
     DebugOption,
     FormatOption,
     LangOption,
+    NoCacheOption,
     NoColorOption,
     RtlOption,
     forget_options,
@@ -174,6 +176,7 @@ def root(
     debug: DebugOption = False,
     output_format: FormatOption = None,
     rtl: RtlOption = None,
+    no_cache: NoCacheOption = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -215,7 +218,7 @@ def root(
 
     Common options work before or after the command name.
     """
-    ctx.obj = merge_options(ctx, data, lang, no_color, debug, output_format, rtl)
+    ctx.obj = merge_options(ctx, data, lang, no_color, debug, output_format, rtl, no_cache)
 
 
 @app.command("list", cls=CareersCommand)
@@ -397,7 +400,7 @@ def trends(
 
     careers trends
     """
-    _present_notes(options, lambda catalogue: catalogue.trends)
+    _present_notes(options, "trends")
 
 
 @app.command(cls=CareersCommand)
@@ -412,15 +415,13 @@ def tips(
 
     careers tips --lang ar
     """
-    _present_notes(options, lambda catalogue: catalogue.tips)
+    _present_notes(options, "tips")
 
 
-def _present_notes(
-    options: CommonOptions, pick: Callable[[Catalogue], tuple[LinkedNote, ...]]
-) -> None:
+def _present_notes(options: CommonOptions, kind: NoteKind) -> None:
     with open_session(options) as session:
         index, language = session.index, session.language
-        notes = pick(index.catalogue)
+        notes = index.notes(kind)
         session.present(
             lambda: views.note_list(index, notes, language),
             lambda: records.note_list(notes, language),
@@ -585,3 +586,145 @@ def _path_argument(value: str, name: str, command: str) -> Path:
     if not value.strip():
         raise UsageError("usage.empty_path", option=name, command=command)
     return Path(value)
+
+
+# --- careers cache ----------------------------------------------------------------------------
+
+cache_app = typer.Typer(
+    cls=CareersGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.callback(invoke_without_command=True)
+def cache_stores(
+    ctx: typer.Context,
+    output_format: FormatOption = None,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show the compiled catalogues (stores): their folder, and each one's size, whether it is
+    fresh, and the catalogue it was compiled from.
+
+    A catalogue of your own (--data, $CAREERS_DATA) is compiled into a store in your cache
+    folder the first time it is used, so later commands need not read the whole file again.
+    $CAREERS_CACHE_DIR names another folder; CAREERS_NO_CACHE=1 reads catalogues from their
+    files only. A stale store is rebuilt when its catalogue is next used.
+
+    [bold]Examples[/bold]
+
+    careers cache
+
+    careers cache --format json
+
+    careers cache clear
+    """
+    options = merge_options(
+        ctx, lang=lang, no_color=no_color, debug=debug, output_format=output_format
+    )
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = options  # what the subcommand is given is merged over these
+        return
+    from careers_cli import cache
+
+    stores = cache.list_stores()
+    if options.chosen_format != "table":
+        _write_stores(stores, options)
+        return
+    language = options.output_language
+    lines = [
+        message("cache.directory", language, path=str(cache.cache_directory())),
+        *_store_lines(stores, options),
+    ]
+    total = sum(store.size for store in stores)
+    if stores:
+        lines.append(message("cache.total", language, count=len(stores), size=human_size(total)))
+    else:
+        lines.append(message("cache.none", language))
+    out = make_console(sys.stdout, no_color=options.no_color)
+    for line in lines:
+        out.print(Text(printable_line(line)), soft_wrap=True)
+
+
+@cache_app.command("clear", cls=CareersCommand)
+@with_common_options(common=("lang", "no_color", "debug"))
+def clear_cache(*, options: CommonOptions) -> None:
+    """Remove every compiled catalogue (store); each is compiled again when its catalogue is
+    next used. Nothing else in the cache folder is touched.
+
+    [bold]Example[/bold]
+
+    careers cache clear
+    """
+    from careers_cli import cache
+
+    removed, freed = cache.clear_stores()
+    line = message("cache.removed", options.output_language, count=removed, size=human_size(freed))
+    out = make_console(sys.stdout, no_color=options.no_color)
+    out.print(Text(printable_line(line)), soft_wrap=True)
+
+
+def human_size(size: int) -> str:
+    """A number of bytes as people read it: 512 B, 2.0 kB, 12.3 MB (powers of 1,000, as file
+    managers count)."""
+    units = ("B", "kB", "MB", "GB", "TB")
+    value, unit = float(size), 0
+    while value >= 999.95 and unit < len(units) - 1:
+        value, unit = value / 1000, unit + 1
+    return f"{size} B" if unit == 0 else f"{value:.1f} {units[unit]}"
+
+
+# `stores` below are `cache.StoreInfo`s, typed Any: the cache module is imported only by the
+# commands that use it, so that the others start without it.
+
+
+def _store_lines(stores: Sequence[Any], options: CommonOptions) -> list[str]:
+    """One line per store, in aligned columns: size, fresh or stale, its catalogue."""
+    language = options.output_language
+    sizes = [human_size(store.size) for store in stores]
+    states = [message("cache.fresh" if s.fresh else "cache.stale", language) for s in stores]
+    size_width, state_width = max(map(len, sizes), default=0), max(map(len, states), default=0)
+    return [
+        f"  {size:>{size_width}}  {state:<{state_width}}  {_origin(store, options)}"
+        for size, state, store in zip(sizes, states, stores, strict=True)
+    ]
+
+
+def _origin(store: Any, options: CommonOptions) -> str:
+    if store.catalogue is None:
+        return message("cache.not_a_store", options.output_language, store=str(store.store))
+    return str(store.catalogue)
+
+
+def _write_stores(stores: Sequence[Any], options: CommonOptions) -> None:
+    """The stores as data: JSON keeps types (`bytes` a number, `fresh` a boolean, `catalogue`
+    and `version` null when unknown); CSV and Markdown have text cells."""
+    records = [
+        {
+            "store": str(store.store),
+            "bytes": store.size,
+            "catalogue": None if store.catalogue is None else str(store.catalogue),
+            "fresh": store.fresh,
+            "version": store.version,
+        }
+        for store in stores
+    ]
+    if options.chosen_format == "json":
+        write_json(sys.stdout, records)
+        return
+    from careers_cli.output import write_csv, write_markdown_table
+
+    rows = [{key: _cell(value) for key, value in record.items()} for record in records]
+    if options.chosen_format == "csv":
+        write_csv(sys.stdout, rows)
+    else:
+        write_markdown_table(sys.stdout, rows)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)

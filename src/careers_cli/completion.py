@@ -329,11 +329,20 @@ def complete_skill(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
 def _from_catalogue(
     ctx: Any, complete: Callable[[Any], list[tuple[str, str]]]
 ) -> list[tuple[str, str]]:
-    from careers_cli.catalogue import find_catalogue, load_catalogue
-    from careers_cli.search import CatalogueIndex
+    from careers_cli.catalogue import find_catalogue
+    from careers_cli.store import open_index
 
-    index = CatalogueIndex(load_catalogue(find_catalogue(data_option(ctx))))
-    return complete(index)
+    return complete(open_index(find_catalogue(data_option(ctx)), use_store=not no_cache(ctx)))
+
+
+def no_cache(ctx: Any) -> bool:
+    """Whether the command line being completed says `--no-cache`, after or before the
+    command name ($CAREERS_NO_CACHE is read by the cache itself)."""
+    while ctx is not None:
+        if ctx.params.get("no_cache"):
+            return True
+        ctx = ctx.parent
+    return False
 
 
 def data_option(ctx: Any) -> Path | None:

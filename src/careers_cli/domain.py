@@ -167,39 +167,43 @@ def catalogue_from_data(data: Mapping[str, Any]) -> Catalogue:
     return Catalogue(
         schema_version=data["schema_version"],
         languages=tuple(data.get("languages", ("en", "ar"))),
-        title=_bilingual(data["title"]),
+        title=bilingual_from_data(data["title"]),
         source=data.get("source"),
-        careers=tuple(_career(c) for c in data["careers"]),
-        skills=tuple(_skill(s) for s in data["skills"]),
-        platforms=tuple(
-            Platform(p["id"], _bilingual(p["name"]), p["kind"]) for p in data.get("platforms", ())
-        ),
-        trends=tuple(_note(n) for n in data.get("trends", ())),
-        tips=tuple(_note(n) for n in data.get("tips", ())),
+        careers=tuple(career_from_data(c) for c in data["careers"]),
+        skills=tuple(skill_from_data(s) for s in data["skills"]),
+        platforms=tuple(platform_from_data(p) for p in data.get("platforms", ())),
+        trends=tuple(note_from_data(n) for n in data.get("trends", ())),
+        tips=tuple(note_from_data(n) for n in data.get("tips", ())),
         sections=tuple(_section(s) for s in data.get("sections", ())),
     )
 
 
-def _bilingual(value: Mapping[str, str | None]) -> Bilingual:
+def platform_from_data(data: Mapping[str, Any]) -> Platform:
+    return Platform(data["id"], bilingual_from_data(data["name"]), data["kind"])
+
+
+def bilingual_from_data(value: Mapping[str, str | None]) -> Bilingual:
     return Bilingual(value.get("en") or "", value.get("ar") or "")
 
 
 def _bilinguals(values: Sequence[Mapping[str, str | None]]) -> tuple[Bilingual, ...]:
-    return tuple(_bilingual(v) for v in values)
+    return tuple(bilingual_from_data(v) for v in values)
 
 
 def _other_names(value: Mapping[str, Sequence[str]]) -> OtherNames:
     return OtherNames(tuple(value.get("en", ())), tuple(value.get("ar", ())))
 
 
-def _skill(data: Mapping[str, Any]) -> Skill:
-    return Skill(data["id"], _bilingual(data["label"]), _other_names(data.get("aliases", {})))
+def skill_from_data(data: Mapping[str, Any]) -> Skill:
+    return Skill(
+        data["id"], bilingual_from_data(data["label"]), _other_names(data.get("aliases", {}))
+    )
 
 
-def _career(data: Mapping[str, Any]) -> Career:
+def career_from_data(data: Mapping[str, Any]) -> Career:
     required_skills = tuple(
         SkillRequirement(
-            _bilingual(line["text"]) if line.get("text") is not None else None,
+            bilingual_from_data(line["text"]) if line.get("text") is not None else None,
             tuple(line["skills"]),
             line.get("importance", "essential"),
         )
@@ -211,9 +215,9 @@ def _career(data: Mapping[str, Any]) -> Career:
     skill_ids = tuple(dict.fromkeys(s for line in required_skills for s in line.skills))
     return Career(
         id=data["id"],
-        title=_bilingual(data["title"]),
+        title=bilingual_from_data(data["title"]),
         alt_titles=_other_names(data.get("alt_titles", {})),
-        description=_bilingual(data["description"]),
+        description=bilingual_from_data(data["description"]),
         responsibilities=_bilinguals(data.get("responsibilities", ())),
         required_skills=required_skills,
         platforms=tuple(data.get("platforms", ())),
@@ -233,11 +237,11 @@ def _career(data: Mapping[str, Any]) -> Career:
     )
 
 
-def _note(data: Mapping[str, Any]) -> LinkedNote:
+def note_from_data(data: Mapping[str, Any]) -> LinkedNote:
     return LinkedNote(
         id=data["id"],
-        title=_bilingual(data["title"]),
-        text=_bilingual(data["text"]),
+        title=bilingual_from_data(data["title"]),
+        text=bilingual_from_data(data["text"]),
         careers=tuple(data.get("careers", ())),
         skills=tuple(data.get("skills", ())),
         platforms=tuple(data.get("platforms", ())),
@@ -248,6 +252,6 @@ def _section(data: Mapping[str, Any]) -> Section:
     heading = data.get("heading")
     return Section(
         data["id"],
-        _bilingual(heading) if heading is not None else None,
+        bilingual_from_data(heading) if heading is not None else None,
         _bilinguals(data["paragraphs"]),
     )

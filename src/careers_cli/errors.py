@@ -131,6 +131,13 @@ class OutputError(CareersError):
     exit_status = ExitStatus.OUTPUT_ERROR
 
 
+class StoreError(CareersError):
+    """A compiled store that was damaged after it was trusted (it is removed: the next command
+    compiles a new one)."""
+
+    exit_status = ExitStatus.INTERNAL_ERROR
+
+
 Problem = tuple[str, dict[str, object]]
 """One problem in a catalogue file: a message key and its parameters."""
 

@@ -318,6 +318,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: valid: {careers:en:career}, {skills:en:skill}, {trends:en:trend}, {tips:en:tip}",
         "{path}: صالح: {careers:ar:career}، {skills:ar:skill}، {trends:ar:trend}، {tips:ar:tip}",
     ),
+    "store.damaged": (
+        "the compiled store {path} is damaged ({detail}); it has been removed: run the command "
+        "again",
+        "المخزن المُجمَّع {path} تالف ({detail})؛ حُذف: أعد تشغيل الأمر",
+    ),
     "validate.coverage": (
         "{language}: {titles:,} of {careers:,} titles, {descriptions:,} of {careers:,} "
         "descriptions, {skill_labels:,} of {skills:,} skill labels",
@@ -455,6 +460,37 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{count:ar:item} تتجاوز حدود التنسيق (الأسماء الأخرى للسجل، أو المهارات في السطر الواحد)",
     ),
     "import.skipped_separator": ("; ", "؛ "),
+    # --- compiled catalogues (careers cache) ---
+    "cache.directory": (
+        "Compiled catalogues (stores) are kept in {path}",
+        "تُحفظ الكتالوجات المُجمَّعة (المخازن) في {path}",
+    ),
+    "cache.none": (
+        "no stores",
+        "لا توجد مخازن",
+    ),
+    "cache.fresh": ("fresh", "محدَّث"),
+    "cache.stale": ("stale", "قديم"),
+    "cache.not_a_store": (
+        "{store}: not a store of this program",
+        "{store}: ليس مخزناً لهذا البرنامج",
+    ),
+    "cache.total": (
+        "{count:en:store}, {size} in all",
+        "{count:ar:store}، الحجم الكلي {size}",
+    ),
+    "cache.removed": (
+        "Removed {count:en:store} ({size})",
+        "حُذف {count:ar:store} ({size})",
+    ),
+    "cache.unreadable": (
+        "the cache directory {path} cannot be read ({reason})",
+        "تتعذر قراءة مجلد التخزين المؤقت {path} ({reason})",
+    ),
+    "cache.cannot_remove": (
+        "cannot remove {path} ({reason})",
+        "يتعذر حذف {path} ({reason})",
+    ),
 }
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -469,6 +505,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "optional_skills": ("Optional skills", "مهارات اختيارية"),
     "alt_titles": ("Also called", "تُعرف أيضاً باسم"),
     "fallback": ("[ar]", "[en]"),
+    "compiling_careers": ("compiling careers", "تجميع المهن"),
+    "compiling_skills": ("compiling skills", "تجميع المهارات"),
     "language.en": ("en", "الإنجليزية"),
     "language.ar": ("ar", "العربية"),
     "optional": ("optional", "اختيارية"),
@@ -527,6 +565,7 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str, str, str]]] = {
     ),
     "relation": (("relation", "relations"), ("علاقة", "علاقتان", "علاقات", "واحدة")),
     "text": (("text", "texts"), ("نص", "نصان", "نصوص", "واحد")),
+    "store": (("store", "stores"), ("مخزن", "مخزنان", "مخازن", "واحد")),
 }
 
 

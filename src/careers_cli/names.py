@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from careers_cli.domain import Career, Skill
 from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, UsageError
-from careers_cli.search import CatalogueIndex, SkillMatch
+from careers_cli.index import CatalogueIndex
+from careers_cli.search import SkillMatch
 from careers_cli.text import normalise, one_line
 
 # Jaro-Winkler similarity above which a misspelling is taken as the word it resembles.
@@ -47,12 +48,12 @@ def resolve_career(index: CatalogueIndex, query: str) -> Career:
     wanted = normalise(query)
     if not wanted:
         raise UsageError("career.empty_query")
-    exact = [cid for cid, names in index.career_names.items() if tuple(wanted.split()) in names]
+    exact = index.career_ids_named(tuple(wanted.split()))
     if len(exact) == 1:
         return index.careers_by_id[exact[0]]
     lowered = query.strip().casefold()
-    by_prefix = [cid for cid in index.careers_by_id if cid.startswith(lowered)]
-    by_words = [cid for cid, names in index.career_names.items() if _names_contain(names, wanted)]
+    by_prefix = index.career_ids_starting(lowered)
+    by_words = index.career_ids_with_words(wanted.split())
     for candidates in (exact, by_prefix, by_words):
         if len(candidates) == 1:
             return index.careers_by_id[candidates[0]]
@@ -65,16 +66,10 @@ def resolve_career(index: CatalogueIndex, query: str) -> Career:
     return _resolve_career_typo(index, query, wanted)
 
 
-def _names_contain(names: list[tuple[str, ...]], wanted: str) -> bool:
-    """Every word of `wanted` starts a word of one of the names."""
-    words = wanted.split()
-    return any(all(any(n.startswith(w) for n in name) for w in words) for name in names)
-
-
 def _resolve_career_typo(index: CatalogueIndex, query: str, wanted: str) -> Career:
     scores = {
         cid: max(_similarity(wanted, name) for name in names)
-        for cid, names in index.career_names.items()
+        for cid, names in index.career_names().items()
     }
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     best_id, best = ranked[0]
@@ -141,24 +136,16 @@ def resolve_skill(index: CatalogueIndex, query: str) -> Skill:
     wanted = normalise(query)
     if not wanted:
         raise UsageError("skill.empty_query")
-    if wanted in index.skill_terms:
-        return _single_skill(index, query, index.skill_terms[wanted])
+    named = index.skill_ids_with_term(wanted)
+    if named:
+        return _single_skill(index, query, named)
     # Words that start words of a name: ids and labels first, then aliases, so "analysis"
     # finds the skill labelled "Data analysis" before those with "... analysis" aliases.
-    for terms in (index.skill_names, index.skill_terms):
-        found = _skills_with_words(terms, wanted.split())
+    for names_only in (True, False):
+        found = index.skill_ids_with_words(wanted.split(), names_only=names_only)
         if found:
             return _single_skill(index, query, found)
     return _resolve_skill_typo(index, query, wanted)
-
-
-def _skills_with_words(terms: dict[str, set[str]], words: list[str]) -> set[str]:
-    return {
-        sid
-        for term, sids in terms.items()
-        if all(any(t.startswith(w) for t in term.split()) for w in words)
-        for sid in sids
-    }
 
 
 def _single_skill(index: CatalogueIndex, query: str, skill_ids: set[str]) -> Skill:
@@ -177,7 +164,7 @@ def _resolve_skill_typo(index: CatalogueIndex, query: str, wanted: str) -> Skill
     from rapidfuzz.distance import JaroWinkler
 
     best: dict[str, float] = {}
-    for term, sids in index.skill_terms.items():
+    for term, sids in index.skill_terms().items():
         score = JaroWinkler.normalized_similarity(wanted, term)
         for sid in sids:
             best[sid] = max(best.get(sid, 0.0), score)
@@ -219,21 +206,11 @@ def complete_career_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[st
     """
     if len(incomplete) > QUERY_LIMIT:
         return []
-    careers = index.catalogue.careers
-    ids = [(c.id, c.title.in_language("en")) for c in careers if c.id.startswith(incomplete)]
-    titles = [(t, c.id) for c in careers for t in c.alt_titles.en if t.startswith(incomplete)]
-    return ids + titles
+    return index.complete_careers(incomplete)
 
 
 def complete_skill_names(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
     """Skill ids, then English labels, that start with `incomplete` (as typed: see above)."""
     if len(incomplete) > QUERY_LIMIT:
         return []
-    skills = index.catalogue.skills
-    ids = [(s.id, s.label.en) for s in skills if s.id.startswith(incomplete)]
-    labels = [
-        (s.label.en, s.id)
-        for s in skills
-        if s.label.en.startswith(incomplete) and s.label.en != s.id
-    ]
-    return ids + labels
+    return index.complete_skills(incomplete)

@@ -33,6 +33,7 @@ class CommonOptions(NamedTuple):
     debug: bool = False
     output_format: OutputFormat | None = None
     rtl: RtlMode | None = None
+    no_cache: bool = False
 
     @property
     def chosen_format(self) -> OutputFormat:
@@ -57,6 +58,7 @@ class CommonOptions(NamedTuple):
             debug=self.debug or outer.debug,
             output_format=self.output_format or outer.output_format,
             rtl=self.rtl or outer.rtl,
+            no_cache=self.no_cache or outer.no_cache,
         )
 
 
@@ -151,6 +153,15 @@ RtlOption = Annotated[
         rich_help_panel=COMMON,
     ),
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="CAREERS_NO_CACHE",
+        help="Read the catalogue file itself, not its compiled store (see 'careers cache').",
+        rich_help_panel=COMMON,
+    ),
+]
 DebugOption = Annotated[
     bool,
     typer.Option(
@@ -170,6 +181,7 @@ def merge_options(
     debug: bool = False,
     output_format: str | None = None,
     rtl: str | None = None,
+    no_cache: bool = False,
 ) -> CommonOptions:
     """The options given here, checked, over those given before the command name.
 
@@ -186,6 +198,7 @@ def merge_options(
         debug=debug,
         output_format=_choice(ctx, "output_format", output_format, FORMATS),  # type: ignore[arg-type]
         rtl=_choice(ctx, "rtl", rtl, RTL_MODES),  # type: ignore[arg-type]
+        no_cache=no_cache,
     )
     merged = given.merged_over(outer)
     _IN_EFFECT.set(merged)
@@ -227,6 +240,7 @@ _COMMON_PARAMETERS: dict[str, tuple[object, object]] = {
     "data": (DataOption, None),
     "lang": (LangOption, None),
     "no_color": (NoColorOption, False),
+    "no_cache": (NoCacheOption, False),
     "debug": (DebugOption, False),
 }
 ALL_COMMON = tuple(_COMMON_PARAMETERS)

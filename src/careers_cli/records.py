@@ -13,15 +13,10 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from careers_cli.domain import Bilingual, Career, LinkedNote, OccupationMatch, SkillRequirement
+from careers_cli.index import CatalogueIndex
 from careers_cli.messages import label
 from careers_cli.output import MarkdownSection
-from careers_cli.search import (
-    CareerMatch,
-    CareerProfile,
-    CatalogueIndex,
-    Comparison,
-    careers_needing,
-)
+from careers_cli.search import CareerMatch, CareerProfile, Comparison
 from careers_cli.text import Language
 
 LIST_SEPARATOR = "; "
@@ -66,7 +61,7 @@ def _career_ref(career: Career) -> dict[str, Any]:
 
 
 def career_list(index: CatalogueIndex, language: Language) -> Records:
-    careers = index.catalogue.careers
+    careers = list(index.careers())
 
     def document() -> Json:
         return [
@@ -357,8 +352,9 @@ def _importance(career: Career, skill_id: str) -> str:
 
 
 def skill_list(index: CatalogueIndex, language: Language) -> Records:
-    skills = sorted(index.catalogue.skills, key=lambda s: s.id)
-    needed_by = {s.id: [c.id for c in careers_needing(index, s.id)] for s in skills}
+    skills = sorted(index.skills(), key=lambda s: s.id)
+    needing = index.career_ids_by_skill()
+    needed_by = {s.id: needing.get(s.id, []) for s in skills}
 
     def document() -> Json:
         return [

@@ -6,13 +6,12 @@ Resolving what a person types to a career or skill is in `names`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from functools import cached_property
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from careers_cli.domain import Career, Catalogue, LinkedNote, Platform, Skill
+from careers_cli.domain import Career, LinkedNote, Platform, Skill
 from careers_cli.errors import UsageError
-from careers_cli.text import Language, normalise
+from careers_cli.index import CatalogueIndex
 
 
 class SkillMatch(NamedTuple):
@@ -83,69 +82,6 @@ class Comparison(NamedTuple):
     similarity: float
 
 
-class CatalogueIndex:
-    """Search structures for one catalogue, built once per process from normalised text."""
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
-        self.careers_by_id = {c.id: c for c in catalogue.careers}
-        self.skills_by_id = {s.id: s for s in catalogue.skills}
-        self.platforms_by_id = {p.id: p for p in catalogue.platforms}
-
-    def skill_label(self, skill_id: str, language: Language) -> str:
-        return self.skills_by_id[skill_id].label.in_language(language)
-
-    @cached_property
-    def career_names(self) -> dict[str, list[tuple[str, ...]]]:
-        """Career id -> the word lists it can be called by: id, titles and alternative titles,
-        English and Arabic."""
-        return {
-            c.id: [
-                words
-                for name in (c.id, c.title.en, c.title.ar, *c.alt_titles.en, *c.alt_titles.ar)
-                if (words := tuple(normalise(name).split()))
-            ]
-            for c in self.catalogue.careers
-        }
-
-    @cached_property
-    def careers_by_skill(self) -> dict[str, list[Career]]:
-        """Skill id -> the careers tagged with it, built in one pass over the careers."""
-        needing: dict[str, list[Career]] = {}
-        for career in self.catalogue.careers:
-            for skill_id in career.skill_ids:
-                needing.setdefault(skill_id, []).append(career)
-        return needing
-
-    @cached_property
-    def skill_names(self) -> dict[str, set[str]]:
-        """Normalised id or label (English or Arabic) -> ids of the skills it names."""
-        return _terms((s.id, (s.id, s.label.en, s.label.ar)) for s in self.catalogue.skills)
-
-    @cached_property
-    def skill_terms(self) -> dict[str, set[str]]:
-        """Normalised id, label or alias -> ids of the skills it names."""
-        return _terms(
-            (s.id, (s.id, s.label.en, s.label.ar, *s.aliases.en, *s.aliases.ar))
-            for s in self.catalogue.skills
-        )
-
-
-def _terms(named: Iterable[tuple[str, Iterable[str]]]) -> dict[str, set[str]]:
-    terms: dict[str, set[str]] = {}
-    for record_id, names in named:
-        for name in names:
-            key = normalise(name)
-            if key:
-                terms.setdefault(key, set()).add(record_id)
-    return terms
-
-
-def careers_needing(index: CatalogueIndex, skill_id: str) -> list[Career]:
-    """The careers tagged with a skill, in catalogue order."""
-    return index.careers_by_skill.get(skill_id, [])
-
-
 # --- ranking -------------------------------------------------------------------------------
 
 
@@ -164,66 +100,63 @@ def rank_by_skills(
     required-skill line with words of its own, or each skill of a line without (format 2).
     """
     wanted_ids = {m.skill.id for m in wanted}
-    results: list[CareerMatch] = []
-    for career in index.catalogue.careers:
-        own = career.skill_ids
-        matched = tuple(m for m in wanted if m.skill.id in own)
+    ranked: list[tuple[float, float, str, tuple[SkillMatch, ...]]] = []
+    for fit in index.skill_fits(wanted_ids):
+        matched = tuple(m for m in wanted if m.skill.id in fit.matched)
         if not matched or (require_all and len(matched) < len(wanted)):
             continue
-        covered, requirements = _requirements_covered(career, wanted_ids)
-        missing = [s for s in own if s not in wanted_ids]
+        optional = sum(1 for m in matched if m.skill.id in fit.optional)
+        weight = len(matched) - (1 - OPTIONAL_WEIGHT) * optional  # as `CareerMatch.weight`
+        centrality = fit.covered / fit.requirements if fit.requirements else 0.0
+        ranked.append((weight, centrality, fit.career_id, matched))
+    ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    results = []
+    for _, centrality, career_id, matched in ranked[:limit]:  # only the careers shown are read
+        career = index.careers_by_id[career_id]
+        missing = [s for s in career.skill_ids if s not in wanted_ids]
         results.append(
             CareerMatch(
                 career=career,
                 matched=matched,
                 to_learn=tuple(s for s in missing if not career.is_optional(s)),
                 asked=len(wanted),
-                centrality=covered / requirements if requirements else 0.0,
+                centrality=centrality,
                 to_learn_optional=tuple(s for s in missing if career.is_optional(s)),
             )
         )
-    results.sort(key=lambda m: (-m.weight, -m.centrality, m.career.id))
-    return results[:limit] if limit is not None else results
-
-
-def _requirements_covered(career: Career, skill_ids: set[str]) -> tuple[int, int]:
-    """How many of the career's requirements name one of `skill_ids`, and how many it has."""
-    covered = requirements = 0
-    for line in career.required_skills:
-        if line.text is not None:
-            requirements += 1
-            covered += not skill_ids.isdisjoint(line.skills)
-        else:
-            requirements += len(line.skills)
-            covered += sum(1 for s in line.skills if s in skill_ids)
-    return covered, requirements
+    return results
 
 
 def career_profile(index: CatalogueIndex, career: Career) -> CareerProfile:
     """The career with its platforms, the trends and tips that concern it, and related careers."""
-    catalogue = index.catalogue
     return CareerProfile(
         career=career,
         platforms=tuple(index.platforms_by_id[p] for p in career.platforms),
-        trends=tuple(n for n in catalogue.trends if career.id in n.careers),
-        tips=tuple(n for n in catalogue.tips if career.id in n.careers),
+        trends=index.notes_about("trends", career.id),
+        tips=index.notes_about("tips", career.id),
         related=tuple(related_careers(index, career)),
     )
 
 
 def related_careers(index: CatalogueIndex, career: Career, count: int = 3) -> list[RelatedCareer]:
-    """The careers sharing most skills with `career` (then higher Jaccard similarity, then id)."""
+    """The careers sharing most skills with `career` (then higher Jaccard similarity, then id).
+
+    They are ranked on counts, and only the few kept are read."""
     own = set(career.skill_ids)
+    ranked = sorted(
+        (
+            (o.shared, o.shared / (len(own) + o.skills - o.shared), o.career_id)
+            for o in index.overlaps(own)
+            if o.career_id != career.id and o.shared
+        ),
+        key=lambda r: (-r[0], -r[1], r[2]),
+    )
     related = []
-    for other in index.catalogue.careers:
-        if other.id == career.id:
-            continue
+    for _, similarity, career_id in ranked[:count]:
+        other = index.careers_by_id[career_id]
         shared = tuple(s for s in other.skill_ids if s in own)
-        if shared:
-            union = own | set(other.skill_ids)
-            related.append(RelatedCareer(other, shared, len(shared) / len(union)))
-    related.sort(key=lambda r: (-len(r.shared_skills), -r.similarity, r.career.id))
-    return related[:count]
+        related.append(RelatedCareer(other, shared, similarity))
+    return related
 
 
 COMPARE_LIMIT = 7

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 import typer
@@ -19,7 +20,8 @@ from rich.text import Text
 
 from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.errors import CareersError, ExitStatus, OutputError
-from careers_cli.messages import column_label, message
+from careers_cli.index import CatalogueIndex, MemoryIndex
+from careers_cli.messages import column_label, label, message
 from careers_cli.options import (
     CommonOptions,
     OutputFormat,
@@ -36,7 +38,6 @@ from careers_cli.output import (
     write_markdown_table,
 )
 from careers_cli.records import Records
-from careers_cli.search import CatalogueIndex
 from careers_cli.streams import ReaderGone, silence_stdout
 from careers_cli.text import Language, printable_line, visual_order
 
@@ -107,13 +108,59 @@ class StderrLines:
         self.err.print(Text(visual_order(line) if self.visual else line), soft_wrap=True)
 
 
+class CompilingProgress:
+    """Progress of compiling a store, on stderr: a bar once it has taken a second, on a
+    terminal (the progress module, and Rich's, imported only then)."""
+
+    def __init__(self, language: Language, *, no_color: bool) -> None:
+        self.stages = {
+            "careers": label("compiling_careers", language),
+            "skills": label("compiling_skills", language),
+        }
+        self.no_color = no_color
+        self.started = time.monotonic()
+        self.bar: ExitStack | None = None
+        self.report: Callable[[str, int, int], None] | None = None
+
+    def __enter__(self) -> CompilingProgress:
+        return self
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.report is None:
+            if time.monotonic() - self.started < 1.0:
+                return
+            from careers_cli.progress import progress_bar
+
+            self.bar = ExitStack()
+            self.report = self.bar.enter_context(progress_bar(no_color=self.no_color))
+        self.report(self.stages[stage], done, total)
+
+    def __exit__(self, *_: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 @contextmanager
 def open_session(options: CommonOptions) -> Iterator[Session]:
-    """Load the catalogue and open the consoles."""
-    index = CatalogueIndex(load_catalogue(find_catalogue(options.data)))
+    """Open the catalogue (its compiled store where there is one) and the consoles."""
     out = make_console(sys.stdout, no_color=options.no_color)
     err = make_console(sys.stderr, no_color=options.no_color)
+
+    def report(reason: str) -> None:  # why the store was not used: for --debug only
+        if options.debug:
+            StderrLines(err, "en").line(f"debug: {reason}")
+
     language = options.output_language
+    source = find_catalogue(options.data)
+    if source.bundled:  # small, and read without validating: it needs no store
+        index: CatalogueIndex = MemoryIndex(load_catalogue(source))
+    else:
+        from careers_cli.store import open_index
+
+        with CompilingProgress(language, no_color=options.no_color) as progress:
+            index = open_index(
+                source, use_store=not options.no_cache, progress=progress, report=report
+            )
     if language == "ar" and options.chosen_format != "json" and not encodes_unicode(out.file):
         encoding = getattr(out.file, "encoding", "?")
         StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))

@@ -64,7 +64,14 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).casefold().translate(_SEARCH_TABLE)
     words = _SEPARATORS.sub(" ", text).split()
-    return " ".join(_strip_prefixes(word) for word in words)
+    return " ".join(
+        [_strip_prefixes(word) if word[0] in _PREFIX_STARTS else word for word in words]
+    )
+
+
+_PREFIX_STARTS = frozenset("اوفبكل")
+"""The letters an article or clitic starts with: a word that starts otherwise keeps its start
+(checked first, it spares the expressions most words, all English ones among them)."""
 
 
 def _strip_prefixes(word: str) -> str:

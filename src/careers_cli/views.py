@@ -19,16 +19,15 @@ from rich.text import Text
 
 from careers_cli.domain import Bilingual, Career, LinkedNote, Platform, SkillRequirement
 from careers_cli.errors import CatalogueError
+from careers_cli.index import CatalogueIndex
 from careers_cli.layout import MinimumWidthTable
 from careers_cli.messages import label, message
 from careers_cli.search import (
     CareerMatch,
     CareerProfile,
-    CatalogueIndex,
     Comparison,
     RelatedCareer,
     SkillMatch,
-    careers_needing,
 )
 from careers_cli.text import Language, is_arabic, one_line, printable, printable_line
 
@@ -89,7 +88,7 @@ def career_list(index: CatalogueIndex, language: Language) -> RenderableType:
         ("career", {"text": True, "ratio": 1}),
         ("skills", {"justify": "right", "no_wrap": True}),
     )
-    for career in index.catalogue.careers:
+    for career in index.careers():
         title_and_summary = Text.assemble(
             _local(career.title, language, HEADING_STYLE),
             "\n",
@@ -358,8 +357,9 @@ def match_score(match: CareerMatch, language: Language = "en") -> str:
 def skill_list(index: CatalogueIndex, language: Language) -> RenderableType:
     """One block per skill, by id: its id and label, then its other names and who needs it."""
     blocks: list[RenderableType] = []
-    for skill in sorted(index.catalogue.skills, key=lambda s: s.id):
-        needed_by = [c.id for c in careers_needing(index, skill.id)]
+    needing = index.career_ids_by_skill()
+    for skill in sorted(index.skills(), key=lambda s: s.id):
+        needed_by = needing.get(skill.id, [])
         details = _labelled_grid(language)
         details.add_row(
             label("aliases", language), _joined(skill.aliases.in_language(language), language)
