@@ -1706,3 +1706,17 @@ class TestKnownDifferences:
         data["careers"][0]["alt_titles"]["en"].append("web\x00video")
         check_catalogue(data)
         same_outcome(memory_index(data), stored_index(data), question)
+
+
+def test_prefixes_at_the_edges_of_unicode_complete_alike() -> None:
+    """Completion finds values by an index range (the prefix up to its last character's
+    successor): a prefix ending in U+D7FF (whose successor skips the surrogates), in U+10FFFF
+    (which has none) or in an astral character completes as the scan in memory does."""
+    data = read_json(FORMAT_2)
+    titles = ["\ud7ff first", "\ud7ffx", "\U0010ffff last", "\U0001f600 smile", "zz", "zzz"]
+    data["careers"][0]["alt_titles"]["en"] = titles
+    check_catalogue(data)
+    memory, stored = memory_index(data), stored_index(data)
+    for prefix in ["\ud7ff", "\ud7ffx", "\U0010ffff", "\U0001f600", "\U0001f5ff", "z", "zz", ""]:
+        assert stored.complete_careers(prefix) == memory.complete_careers(prefix), prefix
+    assert [t for t, _ in stored.complete_careers("\ud7ff")] == ["\ud7ff first", "\ud7ffx"]

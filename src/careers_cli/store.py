@@ -107,6 +107,8 @@ CREATE UNIQUE INDEX careers_by_id ON careers (id);
 CREATE UNIQUE INDEX skills_by_id ON skills (id);
 CREATE INDEX note_careers_by_career ON note_careers (career_id, kind);
 CREATE INDEX career_names_by_name ON career_names (name, career);
+CREATE INDEX career_alt_titles_by_title ON career_alt_titles (title);
+CREATE INDEX skills_by_label ON skills (label_en);
 """
 """Made once the rows are in: one sort per index, rather than an index grown row by row."""
 NAMES_PER_RECORD = 4_096
@@ -490,10 +492,8 @@ class StoredIndex(CatalogueIndex):
         return [row[0] for row in rows]
 
     def career_ids_starting(self, prefix: str) -> list[str]:
-        rows = self.all(
-            "SELECT id FROM careers WHERE substr(id, 1, ?) = ? ORDER BY position",
-            (len(prefix), prefix),
-        )
+        where, parameters = _starting("id", prefix)
+        rows = self.all(f"SELECT id FROM careers WHERE {where} ORDER BY position", parameters)
         return [row[0] for row in rows]
 
     def career_ids_with_words(self, words: Sequence[str]) -> list[str]:
@@ -543,31 +543,42 @@ class StoredIndex(CatalogueIndex):
         return terms
 
     def complete_careers(self, incomplete: str) -> list[Completion]:
-        size = len(incomplete)
-        ids = self.all(
-            "SELECT id, help FROM careers WHERE substr(id, 1, ?) = ? ORDER BY position",
-            (size, incomplete),
-        )
+        where, parameters = _starting("id", incomplete)
+        ids = self.all(f"SELECT id, help FROM careers WHERE {where} ORDER BY position", parameters)
+        where, parameters = _starting("title", incomplete)
         titles = self.all(
             "SELECT title, careers.id FROM career_alt_titles JOIN careers "
-            "ON careers.position = career_alt_titles.career WHERE substr(title, 1, ?) = ? "
+            f"ON careers.position = career_alt_titles.career WHERE {where} "
             "ORDER BY careers.position, title_no",
-            (size, incomplete),
+            parameters,
         )
         return [(str(a), str(b)) for a, b in [*ids, *titles]]
 
     def complete_skills(self, incomplete: str) -> list[Completion]:
-        size = len(incomplete)
-        ids = self.all(
-            "SELECT id, help FROM skills WHERE substr(id, 1, ?) = ? ORDER BY position",
-            (size, incomplete),
-        )
+        where, parameters = _starting("id", incomplete)
+        ids = self.all(f"SELECT id, help FROM skills WHERE {where} ORDER BY position", parameters)
+        where, parameters = _starting("label_en", incomplete)
         labels = self.all(
-            "SELECT label_en, id FROM skills WHERE label_en != '' AND label_en != id "
-            "AND substr(label_en, 1, ?) = ? ORDER BY position",
-            (size, incomplete),
+            f"SELECT label_en, id FROM skills WHERE label_en != '' AND label_en != id AND {where} "
+            "ORDER BY position",
+            parameters,
         )
         return [(str(a), str(b)) for a, b in [*ids, *labels]]
+
+
+def _starting(column: str, prefix: str) -> tuple[str, tuple[object, ...]]:
+    """A condition for the values of `column` that start with `prefix`, as typed.
+
+    Texts compare by code point, so they lie between the prefix and the prefix with its last
+    character's successor: a range an index finds. `substr` then checks each value found."""
+    check = f"substr({column}, 1, ?) = ?"
+    if not prefix or ord(prefix[-1]) >= 0x10FFFF or "\x00" in prefix:
+        return check, (len(prefix), prefix)
+    following = ord(prefix[-1]) + 1
+    if 0xD800 <= following <= 0xDFFF:  # surrogates are not characters: the next one is U+E000
+        following = 0xE000
+    successor = prefix[:-1] + chr(following)
+    return f"{column} >= ? AND {column} < ? AND {check}", (prefix, successor, len(prefix), prefix)
 
 
 _EACH = "(SELECT value FROM json_each(?))"
