@@ -1720,3 +1720,30 @@ def test_prefixes_at_the_edges_of_unicode_complete_alike() -> None:
     for prefix in ["\ud7ff", "\ud7ffx", "\U0010ffff", "\U0001f600", "\U0001f5ff", "z", "zz", ""]:
         assert stored.complete_careers(prefix) == memory.complete_careers(prefix), prefix
     assert [t for t, _ in stored.complete_careers("\ud7ff")] == ["\ud7ff first", "\ud7ffx"]
+
+
+def test_compiling_shows_progress_only_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store compiled in under a second shows nothing; past a second, each report reaches
+    the progress bar under its stage's name in the reader's language."""
+    from contextlib import contextmanager
+
+    from careers_cli import progress, session
+
+    shown: list[tuple[str, int, int]] = []
+
+    @contextmanager
+    def recording_bar(**_: object) -> Iterator[Callable[[str, int, int], None]]:
+        yield lambda stage, done, total: shown.append((stage, done, total))
+
+    monkeypatch.setattr(progress, "progress_bar", recording_bar)
+    now = [100.0]
+    monkeypatch.setattr("careers_cli.session.time.monotonic", lambda: now[0])
+    with session.CompilingProgress("ar", no_color=True) as report:
+        report("careers", 0, 3039)
+        now[0] += 0.9
+        report("careers", 2000, 3039)
+        assert shown == []
+        now[0] += 0.2
+        report("careers", 3039, 3039)
+        report("skills", 0, 13900)
+    assert shown == [("تجميع المهن", 3039, 3039), ("تجميع المهارات", 0, 13900)]
