@@ -507,6 +507,18 @@ class TestBuilding:
         assert reasons == [f"cache directory {folder} is not writable: Not a directory"]
         assert not is_trusted(catalogue)
 
+    def test_a_folder_where_the_store_belongs(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Path
+    ) -> None:
+        """The cache folder is writable; the store's own name is taken, and the reason says so."""
+        monkeypatch.setenv("CAREERS_CACHE_DIR", str(tmp_path / "cache"))
+        store = cache.store_path_for(catalogue)
+        store.mkdir(parents=True)
+        reasons: list[str] = []
+        assert build(catalogue, why=reasons.append) is False
+        assert reasons == [f"store {store} could not be written: a directory has its name"]
+        assert store.is_dir() and temporaries(store.parent) == []
+
     @pytest.mark.parametrize(
         ("error", "reason"),
         [

@@ -267,6 +267,8 @@ def _reason(error: OSError | sqlite3.Error, store: Path) -> str:
         detail = error.strerror or type(error).__name__
         if error.filename is not None and Path(error.filename) != store.parent:
             detail = f"{error.filename}: {detail}"
+        if isinstance(error, IsADirectoryError) and store.is_dir():
+            return f"store {store} could not be written: a directory has its name"
         return f"cache directory {store.parent} is not writable: {detail}"
     return f"store {store} could not be built: {error}"
 
