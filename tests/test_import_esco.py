@@ -888,6 +888,11 @@ class TestCommandLine:
         run = run_installed(["validate", str(output)])
         assert run.exit_code == 0, run.stderr
         assert run.stdout.startswith(f"{output}: valid: 61 careers, 1905 skills")
+        # ESCO's Arabic has titles only, for 58 of the 61 occupations: information, no problem
+        assert run.stdout.splitlines()[1:] == [
+            "  en: 61 of 61 titles, 61 of 61 descriptions, 1,905 of 1,905 skill labels",
+            "  ar: 58 of 61 titles, 0 of 61 descriptions, 0 of 1,905 skill labels",
+        ]
 
     def test_a_career_is_found_by_an_alternative_title(self, tmp_path: Path) -> None:
         output = tmp_path / "esco.json"

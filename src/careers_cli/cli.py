@@ -110,13 +110,24 @@ class CareersGroup(TyperGroup):
         sys.exit(status)
 
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+
+
+def command_group(**settings: Any) -> typer.Typer:
+    """A group of commands under `careers` (`careers import`, `careers cache`), with the
+    same help options and error boundary as the program's own."""
+    return typer.Typer(
+        cls=CareersGroup, context_settings=HELP_OPTIONS, rich_markup_mode="rich", **settings
+    )
+
+
 app = typer.Typer(
     name="careers",
     cls=CareersGroup,
     add_completion=False,  # its zsh script evaluates what the program prints: see completion.py
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=HELP_OPTIONS,
     rich_markup_mode="rich",
 )
 
@@ -490,12 +501,7 @@ def schema() -> None:
 
 # --- careers import ---------------------------------------------------------------------------
 
-import_app = typer.Typer(
-    cls=CareersGroup,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode="rich",
-)
+import_app = command_group(no_args_is_help=True)
 app.add_typer(
     import_app,
     name="import",
@@ -590,11 +596,7 @@ def _path_argument(value: str, name: str, command: str) -> Path:
 
 # --- careers cache ----------------------------------------------------------------------------
 
-cache_app = typer.Typer(
-    cls=CareersGroup,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode="rich",
-)
+cache_app = command_group()
 app.add_typer(cache_app, name="cache")
 
 

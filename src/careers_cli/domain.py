@@ -11,7 +11,7 @@ define.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from careers_cli.text import Language, first_sentence
@@ -209,10 +209,7 @@ def career_from_data(data: Mapping[str, Any]) -> Career:
         )
         for line in data.get("required_skills", ())
     )
-    essential = {
-        s for line in required_skills if line.importance == "essential" for s in line.skills
-    }
-    skill_ids = tuple(dict.fromkeys(s for line in required_skills for s in line.skills))
+    skill_ids, optional_skills = linked_skills(data.get("required_skills", ()))
     return Career(
         id=data["id"],
         title=bilingual_from_data(data["title"]),
@@ -233,8 +230,33 @@ def career_from_data(data: Mapping[str, Any]) -> Career:
             for o in data.get("occupations", ())
         ),
         skill_ids=skill_ids,
-        optional_skills=frozenset(s for s in skill_ids if s not in essential),
+        optional_skills=optional_skills,
     )
+
+
+def linked_skills(lines: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A career's skills, from its required-skill lines as the file gives them: all of them in
+    order of first mention, and those that only optional lines name."""
+    lines = list(lines)
+    essential = {
+        s
+        for line in lines
+        if line.get("importance", "essential") == "essential"
+        for s in line["skills"]
+    }
+    skill_ids = tuple(dict.fromkeys(s for line in lines for s in line["skills"]))
+    return skill_ids, frozenset(s for s in skill_ids if s not in essential)
+
+
+def requirement_skills(lines: Iterable[tuple[bool, Sequence[str]]]) -> Iterator[Sequence[str]]:
+    """A career's requirements, each as the skills it names, from its lines as (whether the line
+    has words of its own, its skills): such a line is one requirement; a line without gives one
+    per skill."""
+    for has_text, skills in lines:
+        if has_text:
+            yield skills
+        else:
+            yield from ((skill_id,) for skill_id in skills)
 
 
 def note_from_data(data: Mapping[str, Any]) -> LinkedNote:

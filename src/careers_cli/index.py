@@ -17,7 +17,15 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Literal, NamedTuple
 
-from careers_cli.domain import Bilingual, Career, Catalogue, LinkedNote, Platform, Skill
+from careers_cli.domain import (
+    Bilingual,
+    Career,
+    Catalogue,
+    LinkedNote,
+    Platform,
+    Skill,
+    requirement_skills,
+)
 from careers_cli.text import Language, normalise
 
 NoteKind = Literal["trends", "tips"]
@@ -57,9 +65,6 @@ class CatalogueIndex(ABC):
     careers_by_id: Mapping[str, Career]
     skills_by_id: Mapping[str, Skill]
     platforms_by_id: Mapping[str, Platform]
-
-    def skill_label(self, skill_id: str, language: Language) -> str:
-        return self.skills_by_id[skill_id].label.in_language(language)
 
     # --- whole collections, for the commands that list them ---------------------------------
 
@@ -168,14 +173,20 @@ def skills_completion(skills: Iterable[Skill], incomplete: str) -> list[Completi
     return ids + labels
 
 
+def normalised_career_names(
+    career_id: str, titles: Iterable[str | None], alt_titles: Iterable[str]
+) -> list[str]:
+    """A career's names as search compares them: its id, its titles and its alternative titles
+    (each English, then Arabic), normalised; a missing or empty one is left out."""
+    names = (career_id, *titles, *alt_titles)
+    return [normalised for name in names if name and (normalised := normalise(name))]
+
+
 def career_name_words(career: Career) -> list[tuple[str, ...]]:
-    """The normalised word lists of a career's names: id, titles, alternative titles."""
-    titles = (career.id, career.title.en, career.title.ar, *career.alt_titles.en)
-    return [
-        words
-        for name in (*titles, *career.alt_titles.ar)
-        if (words := tuple(normalise(name).split()))
-    ]
+    """The word lists of a career's normalised names (`normalised_career_names`)."""
+    titles = (career.title.en, career.title.ar)
+    alt_titles = (*career.alt_titles.en, *career.alt_titles.ar)
+    return [tuple(name.split()) for name in normalised_career_names(career.id, titles, alt_titles)]
 
 
 def skill_name_terms(skill: Skill) -> list[str]:
@@ -306,15 +317,10 @@ class MemoryIndex(CatalogueIndex):
 
 def requirements_covered(career: Career, skill_ids: Collection[str]) -> tuple[int, int]:
     """How many of the career's requirements name one of `skill_ids`, and how many it has."""
-    covered = requirements = 0
-    for line in career.required_skills:
-        if line.text is not None:
-            requirements += 1
-            covered += any(s in skill_ids for s in line.skills)
-        else:
-            requirements += len(line.skills)
-            covered += sum(1 for s in line.skills if s in skill_ids)
-    return covered, requirements
+    lines = ((line.text is not None, line.skills) for line in career.required_skills)
+    requirements = list(requirement_skills(lines))
+    covered = sum(1 for skills in requirements if any(s in skill_ids for s in skills))
+    return covered, len(requirements)
 
 
 def _terms(named: Iterable[tuple[str, Iterable[str]]]) -> dict[str, set[str]]:

@@ -379,19 +379,11 @@ def _all_known(refs: list[Any], known_ids: set[str]) -> bool:
 
 
 def _walk(node: Any, path: tuple[str, ...], loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    """Follow `path` ("*" = every list item) to a list of references; yield (loc, ref)."""
-    if not path:
-        if isinstance(node, list):
-            for position, ref in enumerate(node):
-                yield (*loc, position), ref
-        return
-    step, rest = path[0], path[1:]
-    if step == "*":
-        if isinstance(node, list):
-            for position, item in enumerate(node):
-                yield from _walk(item, rest, (*loc, position))
-    elif isinstance(node, dict):
-        yield from _walk(node.get(step), rest, (*loc, step))
+    """Follow `path` ("*" = every list item) to lists of references; yield (loc, ref)."""
+    for place, refs in _nodes(node, path, loc):
+        if isinstance(refs, list):
+            for position, ref in enumerate(refs):
+                yield (*place, position), ref
 
 
 def _problem(kind: str, message: str, loc: Loc, about: Any) -> InitErrorDetails:

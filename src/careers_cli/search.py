@@ -25,6 +25,12 @@ OPTIONAL_WEIGHT = 0.5
 """What a skill the career needs only optionally counts for in `match`; an essential one, 1."""
 
 
+def match_weight(matched: int, optional: int) -> float:
+    """What `match` ranks by first: the skills matched, each counting 1, or `OPTIONAL_WEIGHT`
+    for the `optional` ones among them that the career needs only optionally."""
+    return matched - (1 - OPTIONAL_WEIGHT) * optional
+
+
 class CareerMatch(NamedTuple):
     """How one career fits the skills asked for; `centrality` breaks ties between equal weights."""
 
@@ -50,7 +56,7 @@ class CareerMatch(NamedTuple):
     def weight(self) -> float:
         """The matched skills, each essential one counting 1 and each optional one
         `OPTIONAL_WEIGHT`: what `match` ranks by first."""
-        return self.matched_count - (1 - OPTIONAL_WEIGHT) * self.optional_count
+        return match_weight(self.matched_count, self.optional_count)
 
     @property
     def has_all(self) -> bool:
@@ -106,7 +112,7 @@ def rank_by_skills(
         if not matched or (require_all and len(matched) < len(wanted)):
             continue
         optional = sum(1 for m in matched if m.skill.id in fit.optional)
-        weight = len(matched) - (1 - OPTIONAL_WEIGHT) * optional  # as `CareerMatch.weight`
+        weight = match_weight(len(matched), optional)
         centrality = fit.covered / fit.requirements if fit.requirements else 0.0
         ranked.append((weight, centrality, fit.career_id, matched))
     ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))

@@ -30,8 +30,10 @@ from careers_cli.domain import (
     Skill,
     bilingual_from_data,
     career_from_data,
+    linked_skills,
     note_from_data,
     platform_from_data,
+    requirement_skills,
     skill_from_data,
 )
 from careers_cli.errors import StoreError
@@ -42,10 +44,11 @@ from careers_cli.index import (
     NoteKind,
     Overlap,
     SkillFit,
+    normalised_career_names,
     skill_alias_terms,
     skill_name_terms,
 )
-from careers_cli.text import Language, normalise
+from careers_cli.text import Language
 
 Progress = Callable[[str, int, int], None]
 """Told (stage, done, total) while a store is compiled."""
@@ -235,32 +238,21 @@ def _compile_careers(
     alt_titles: list[tuple[int, int, str]] = []
     for position, record in enumerate(records, start):
         lines = record.get("required_skills", ())
-        essential: set[str] = set()
-        number = 0
-        for line in lines:
-            if line.get("importance", "essential") == "essential":
-                essential.update(line["skills"])
-            if line.get("text") is not None:
-                requirements += [(s, position, number) for s in dict.fromkeys(line["skills"])]
-                number += 1
-            else:
-                for skill_id in line["skills"]:
-                    requirements.append((skill_id, position, number))
-                    number += 1
-        skill_ids = list(dict.fromkeys(s for line in lines for s in line["skills"]))
-        links += [(s, position, s not in essential) for s in skill_ids]
+        skill_ids, optional = linked_skills(lines)
+        links += [(s, position, s in optional) for s in skill_ids]
+        texts = ((line.get("text") is not None, line["skills"]) for line in lines)
+        number = -1
+        for number, skills in enumerate(requirement_skills(texts)):
+            requirements += [(s, position, number) for s in dict.fromkeys(skills)]
         title = record["title"]
         alt = record.get("alt_titles", {})
         help_text = title.get("en") or title.get("ar") or ""
-        rows.append((position, record["id"], help_text, len(skill_ids), number, _dumps(record)))
-        spoken = (title.get("en"), title.get("ar"), *alt.get("en", ()), *alt.get("ar", ()))
-        name_no = 0
-        for name in (record["id"], *spoken):
-            normalised = normalise(name) if name else ""
-            if normalised:
-                names.append((position, name_no, normalised))
-                words.append((position * NAMES_PER_RECORD + name_no, normalised))
-                name_no += 1
+        rows.append((position, record["id"], help_text, len(skill_ids), number + 1, _dumps(record)))
+        titles = (title.get("en"), title.get("ar"))
+        other_titles = (*alt.get("en", ()), *alt.get("ar", ()))
+        for name_no, name in enumerate(normalised_career_names(record["id"], titles, other_titles)):
+            names.append((position, name_no, name))
+            words.append((position * NAMES_PER_RECORD + name_no, name))
         alt_titles += [(position, no, t) for no, t in enumerate(alt.get("en", ()))]
     connection.executemany("INSERT INTO careers VALUES (?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO career_names VALUES (?, ?, ?)", names)
