@@ -16,7 +16,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from careers_cli import __version__, completion, names, records, search, views
 from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
-from careers_cli.domain import translation_coverage
+from careers_cli.domain import LinkedNote, translation_coverage
 from careers_cli.errors import CatalogueError, ExitStatus, OutputError, UsageError
 from careers_cli.index import NoteKind
 from careers_cli.messages import Alternatives, label, message
@@ -235,6 +235,18 @@ def root(
 @app.command("list", cls=CareersCommand)
 @with_common_options()
 def list_careers(
+    skill: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skill",
+            "-s",
+            metavar="SKILL",
+            help="Only careers that need this skill (or list this platform or tool), named as "
+            "for 'match'; repeat for careers that need all of them.",
+            show_default=False,
+            autocompletion=completion.complete_skill,
+        ),
+    ] = None,
     *,
     options: CommonOptions,
 ) -> None:
@@ -245,12 +257,23 @@ def list_careers(
     careers list
 
     careers list --lang ar
+
+    careers list --skill analytics --skill instagram
     """
     with open_session(options) as session:
         index, language = session.index, session.language
+        if skill:
+            found, errors = names.resolve_each(index, skill)
+            for error in errors:  # a filter with a word that named nothing would mislead
+                session.report(error)
+            if errors:
+                raise typer.Exit(ExitStatus.NOT_FOUND)
+            careers = search.careers_having(index, [session.take(f) for f in found])
+        else:
+            careers = list(index.careers())
         session.present(
-            lambda: views.career_list(index, language),
-            lambda: records.career_list(index, language),
+            lambda: views.career_list(careers, language),
+            lambda: records.career_list(careers, language),
         )
 
 
@@ -281,7 +304,7 @@ def show(
     """
     with open_session(options) as session:
         index, language = session.index, session.language
-        profile = search.career_profile(index, names.resolve_career(index, career))
+        profile = search.career_profile(index, session.take(names.resolve_career(index, career)))
         session.present(
             lambda: views.career_profile(index, profile, language),
             lambda: records.career_profile(index, profile, language),
@@ -314,7 +337,8 @@ def compare(
     search.check_comparison_size(len(careers))  # a usage error, before the catalogue is read
     with open_session(options) as session:
         index, language = session.index, session.language
-        result = search.compare_careers(names.resolve_careers(index, careers))
+        found = names.resolve_careers(index, careers)
+        result = search.compare_careers([session.take(f) for f in found])
         session.present(
             lambda: views.comparison(index, result, language),
             lambda: records.comparison(index, result, language),
@@ -349,10 +373,14 @@ def match(
 ) -> None:
     """Rank careers by the skills you have, and show what each would still need.
 
-    Ranking: careers with more of your skills come first; among equals, the career where
-    your skills are more central (a larger share of its required-skill lines is tagged with
-    them) comes first; then by id. The score reads [bold]2/2 · 50%[/bold]: two of your two
-    skills, covering half of the career's requirements.
+    Score: each of your skills a career needs adds ln(1 + careers / careers needing it), so a
+    skill few careers need counts for more than one most careers need; a skill the career
+    needs only optionally adds half. Platforms and tools (--skill instagram) count as skills
+    for the careers that list them. Equal scores share a rank; among them, the career where
+    your skills are more central (they name a larger share of its requirements) comes first.
+    [bold]score 3.02 · 2/2 · 50%[/bold]: two of your two skills, covering half of the career's
+    requirements. A skill that names nothing is reported and the others are matched; the exit
+    status is then 1.
 
     [bold]Examples[/bold]
 
@@ -365,74 +393,119 @@ def match(
     most = parse_limit(limit, option="--limit", command="careers match")  # before the catalogue
     with open_session(options) as session:
         index, language = session.index, session.language
-        wanted = names.resolve_skills(index, skill)
+        found, errors = names.resolve_each(index, skill)
+        for error in errors:
+            session.report(error)
+        if not found:
+            raise typer.Exit(ExitStatus.NOT_FOUND)
+        wanted = [session.take(f) for f in found]
         matches = search.rank_by_skills(index, wanted, require_all=require_all, limit=most)
         if not matches:
             session.notice(message("match.none", language))
-            if options.chosen_format != "json":
-                return
-        session.present(
-            lambda: views.match_list(index, matches, language),
-            lambda: records.match_results(matches, language),
-        )
+        if matches or options.chosen_format == "json":
+            session.present(
+                lambda: views.match_list(index, matches, language),
+                lambda: records.match_results(matches, language),
+            )
+        if errors:  # the skills found were matched; the status says some were not
+            raise typer.Exit(ExitStatus.NOT_FOUND)
 
 
 @app.command(cls=CareersCommand)
 @with_common_options()
 def skills(
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TEXT]",
+            help="Only the skills whose names fit TEXT, best first (as 'match' finds them).",
+            show_default=False,
+        ),
+    ] = None,
     *,
     options: CommonOptions,
 ) -> None:
     """List the skill vocabulary: each skill, its names, and the careers that need it.
 
+    Without TEXT, every skill by id; with TEXT, the skills whose id, label or other names fit
+    it, the best first; if none does, the most similar.
+
     [bold]Examples[/bold]
 
     careers skills
+
+    careers skills analysis
 
     careers skills --lang ar
     """
     with open_session(options) as session:
         index, language = session.index, session.language
+        found = search.skills_by_id(index) if text is None else names.search_skills(index, text)
         session.present(
-            lambda: views.skill_list(index, language),
-            lambda: records.skill_list(index, language),
+            lambda: views.skill_list(index, found, language),
+            lambda: records.skill_list(index, found, language),
         )
 
 
 @app.command(cls=CareersCommand)
 @with_common_options()
 def trends(
+    trend: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TREND]",
+            help="One trend to read in full: its id (as 'show' lists it) or words of its title.",
+            show_default=False,
+            autocompletion=completion.complete_trend,
+        ),
+    ] = None,
     *,
     options: CommonOptions,
 ) -> None:
     """List the future trends of the field, with the careers and skills each concerns.
 
-    [bold]Example[/bold]
+    [bold]Examples[/bold]
 
     careers trends
+
+    careers trends ai-and-data-analysis
     """
-    _present_notes(options, "trends")
+    _present_notes(options, "trends", trend)
 
 
 @app.command(cls=CareersCommand)
 @with_common_options()
 def tips(
+    tip: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TIP]",
+            help="One tip to read in full: its id (as 'show' lists it) or words of its title.",
+            show_default=False,
+            autocompletion=completion.complete_tip,
+        ),
+    ] = None,
     *,
     options: CommonOptions,
 ) -> None:
     """List the tips for success, with the careers and skills each concerns.
 
-    [bold]Example[/bold]
+    [bold]Examples[/bold]
 
     careers tips --lang ar
+
+    careers tips networking
     """
-    _present_notes(options, "tips")
+    _present_notes(options, "tips", tip)
 
 
-def _present_notes(options: CommonOptions, kind: NoteKind) -> None:
+def _present_notes(options: CommonOptions, kind: NoteKind, name: str | None) -> None:
     with open_session(options) as session:
         index, language = session.index, session.language
-        notes = index.notes(kind)
+        if name is None:
+            notes: Sequence[LinkedNote] = index.notes(kind)
+        else:
+            notes = [session.take(names.resolve_note(index, kind, name))]
         session.present(
             lambda: views.note_list(index, notes, language),
             lambda: records.note_list(notes, language),

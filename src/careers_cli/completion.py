@@ -326,6 +326,20 @@ def complete_skill(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     return _from_catalogue(ctx, lambda index: names.complete_skill_names(index, incomplete))
 
 
+def complete_trend(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Trend ids that start with `incomplete`, with their titles."""
+    from careers_cli import names
+
+    return _from_catalogue(ctx, lambda index: names.complete_note_ids(index, "trends", incomplete))
+
+
+def complete_tip(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Tip ids that start with `incomplete`, with their titles."""
+    from careers_cli import names
+
+    return _from_catalogue(ctx, lambda index: names.complete_note_ids(index, "tips", incomplete))
+
+
 def _from_catalogue(
     ctx: Any, complete: Callable[[Any], list[tuple[str, str]]]
 ) -> list[tuple[str, str]]:

@@ -96,17 +96,39 @@ class NotFoundError(UnresolvedNameError):
 
 
 class AmbiguousNameError(UnresolvedNameError):
-    """A name that fits several records equally well; nothing is guessed."""
+    """A name that fits several records by the same kind of match; nothing is guessed.
+
+    `candidates` are the best few, best first; `count` is how many there are in all, and
+    `more_key` the line that says how many were left out.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        /,
+        *,
+        candidates: Sequence[Candidate],
+        count: int,
+        more_key: str = "name.more_candidates",
+        **params: object,
+    ) -> None:
+        super().__init__(key, candidates=candidates, count=count, **params)
+        self.count = count
+        self.more_key = more_key
 
     def hints(self, language: Language = "en") -> list[str]:
-        """One line per candidate: its id, then its name in `language`."""
+        """One line per candidate: its id, then its name in `language`; then how many more."""
         if not self.candidates:
             return []
         width = max(len(one_line(c.id)) for c in self.candidates)
-        return [
+        lines = [
             f"  {one_line(c.id):<{width}}  {one_line(c.name.in_language(language), limit=100)}"
             for c in self.candidates
         ]
+        more = self.count - len(self.candidates)
+        if more > 0:
+            lines.append(message(self.more_key, language, **{**self.params, "count": more}))
+        return lines
 
 
 class UsageError(CareersError):

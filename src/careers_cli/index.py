@@ -53,6 +53,10 @@ class Overlap(NamedTuple):
     skills: int
 
 
+NameEntry = tuple[tuple[str, ...], bool]
+"""One name of a record as search compares it: its normalised words, and whether it is only
+another name (an alternative title or an alias) rather than the record's id, title or label."""
+
 Completion = tuple[str, str]
 """A value offered to the shell, and its help."""
 
@@ -99,46 +103,47 @@ class CatalogueIndex(ABC):
         """For each career tagged with one of the skills: how many of them it has."""
 
     @abstractmethod
-    def career_ids_by_skill(self) -> dict[str, list[str]]:
-        """Skill id -> the ids of the careers tagged with it (skills no career needs are
-        absent)."""
+    def career_ids_by_skill(self, skill_ids: Collection[str] | None = None) -> dict[str, list[str]]:
+        """Skill id -> the ids of the careers tagged with it, for every skill or those of
+        `skill_ids` (skills no career needs are absent)."""
 
     @abstractmethod
     def notes_about(self, kind: NoteKind, career_id: str) -> tuple[LinkedNote, ...]:
         """The trends or tips that concern a career."""
 
+    @abstractmethod
+    def career_count(self) -> int:
+        """How many careers the catalogue has."""
+
+    @abstractmethod
+    def skill_career_counts(self, skill_ids: Iterable[str]) -> dict[str, int]:
+        """Skill id -> how many careers are tagged with it (skills no career needs: 0)."""
+
+    @abstractmethod
+    def careers_using(self, platform_ids: Collection[str]) -> dict[str, frozenset[str]]:
+        """Career id -> which of the platforms or tools it lists (careers listing none are
+        absent)."""
+
     # --- names ------------------------------------------------------------------------------
 
     @abstractmethod
-    def career_ids_named(self, words: tuple[str, ...]) -> list[str]:
-        """Careers with an id, title or alternative title whose normalised words are `words`."""
-
-    @abstractmethod
-    def career_ids_starting(self, prefix: str) -> list[str]:
-        """Careers whose id starts with `prefix`."""
-
-    @abstractmethod
-    def career_ids_with_words(self, words: Sequence[str]) -> list[str]:
+    def career_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
         """Careers with one name (normalised id, title, alternative title) in which every one
-        of `words` starts a word."""
+        of `words` starts a word, each with all its names."""
 
     @abstractmethod
-    def career_names(self) -> dict[str, list[tuple[str, ...]]]:
-        """Career id -> the normalised word lists it can be called by: every name, for fuzzy
-        matching, which compares a misspelling with each of them."""
+    def career_names(self) -> dict[str, list[NameEntry]]:
+        """Career id -> every name it can be called by: for misspellings, which are compared
+        with each of them."""
 
     @abstractmethod
-    def skill_ids_with_term(self, term: str) -> set[str]:
-        """Skills with a normalised id, label or alias equal to `term`."""
+    def skill_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
+        """Skills with one name (normalised id, label, alias) in which every one of `words`
+        starts a word, each with all its names."""
 
     @abstractmethod
-    def skill_ids_with_words(self, words: Sequence[str], *, names_only: bool) -> set[str]:
-        """Skills with one term (its id or label; also its aliases unless `names_only`) in
-        which every one of `words` starts a word."""
-
-    @abstractmethod
-    def skill_terms(self) -> dict[str, set[str]]:
-        """Normalised id, label or alias -> the skills it names: every term, for fuzzy matching."""
+    def skill_names(self) -> dict[str, list[NameEntry]]:
+        """Skill id -> every name it can be called by (for misspellings)."""
 
     # --- completion -------------------------------------------------------------------------
 
@@ -175,28 +180,41 @@ def skills_completion(skills: Iterable[Skill], incomplete: str) -> list[Completi
 
 def normalised_career_names(
     career_id: str, titles: Iterable[str | None], alt_titles: Iterable[str]
-) -> list[str]:
+) -> list[tuple[str, bool]]:
     """A career's names as search compares them: its id, its titles and its alternative titles
-    (each English, then Arabic), normalised; a missing or empty one is left out."""
-    names = (career_id, *titles, *alt_titles)
-    return [normalised for name in names if name and (normalised := normalise(name))]
+    (each English, then Arabic, these marked as other names), normalised; a missing, empty or
+    repeated one is left out."""
+    named = [(career_id, False), *((t, False) for t in titles), *((t, True) for t in alt_titles)]
+    return _unique_normalised(named)
 
 
-def career_name_words(career: Career) -> list[tuple[str, ...]]:
-    """The word lists of a career's normalised names (`normalised_career_names`)."""
+def career_name_entries(career: Career) -> list[NameEntry]:
+    """A career's names (`normalised_career_names`) as search compares them."""
     titles = (career.title.en, career.title.ar)
     alt_titles = (*career.alt_titles.en, *career.alt_titles.ar)
-    return [tuple(name.split()) for name in normalised_career_names(career.id, titles, alt_titles)]
+    names = normalised_career_names(career.id, titles, alt_titles)
+    return [(tuple(name.split()), alias) for name, alias in names]
 
 
-def skill_name_terms(skill: Skill) -> list[str]:
-    """A skill's normalised id and labels."""
-    return [t for t in (normalise(n) for n in (skill.id, skill.label.en, skill.label.ar)) if t]
+def skill_name_entries(skill: Skill) -> list[NameEntry]:
+    """A skill's names (`normalised_skill_names`) as search compares them."""
+    return [(tuple(name.split()), alias) for name, alias in normalised_skill_names(skill)]
 
 
-def skill_alias_terms(skill: Skill) -> list[str]:
-    """A skill's normalised aliases, in both languages."""
-    return [t for t in (normalise(n) for n in (*skill.aliases.en, *skill.aliases.ar)) if t]
+def normalised_skill_names(skill: Skill) -> list[tuple[str, bool]]:
+    """A skill's normalised id and labels, then its aliases in both languages (marked as
+    other names); a missing, empty or repeated one is left out."""
+    named = [(skill.id, False), (skill.label.en, False), (skill.label.ar, False)]
+    named += [(alias, True) for alias in (*skill.aliases.en, *skill.aliases.ar)]
+    return _unique_normalised(named)
+
+
+def _unique_normalised(named: Iterable[tuple[str | None, bool]]) -> list[tuple[str, bool]]:
+    kept: dict[str, bool] = {}
+    for name, alias in named:
+        if name and (normalised := normalise(name)) and normalised not in kept:
+            kept[normalised] = alias
+    return list(kept.items())
 
 
 def words_start_words(words: Sequence[str], name: Sequence[str]) -> bool:
@@ -257,56 +275,44 @@ class MemoryIndex(CatalogueIndex):
             for c in self.careers_with_any(wanted)
         ]
 
-    def career_ids_by_skill(self) -> dict[str, list[str]]:
-        return {s: [c.id for c in careers] for s, careers in self._careers_by_skill.items()}
+    def career_ids_by_skill(self, skill_ids: Collection[str] | None = None) -> dict[str, list[str]]:
+        needing = self._careers_by_skill
+        wanted = needing if skill_ids is None else [s for s in skill_ids if s in needing]
+        return {s: [c.id for c in needing[s]] for s in wanted}
 
     def notes_about(self, kind: NoteKind, career_id: str) -> tuple[LinkedNote, ...]:
         return tuple(n for n in self.notes(kind) if career_id in n.careers)
 
+    def career_count(self) -> int:
+        return len(self.catalogue.careers)
+
+    def skill_career_counts(self, skill_ids: Iterable[str]) -> dict[str, int]:
+        return {s: len(self._careers_by_skill.get(s, ())) for s in skill_ids}
+
+    def careers_using(self, platform_ids: Collection[str]) -> dict[str, frozenset[str]]:
+        wanted = set(platform_ids)
+        using = ((c.id, wanted.intersection(c.platforms)) for c in self.catalogue.careers)
+        return {career_id: frozenset(found) for career_id, found in using if found}
+
     @cached_property
-    def _career_names(self) -> dict[str, list[tuple[str, ...]]]:
-        return {c.id: career_name_words(c) for c in self.catalogue.careers}
+    def _career_names(self) -> dict[str, list[NameEntry]]:
+        return {c.id: career_name_entries(c) for c in self.catalogue.careers}
 
-    def career_ids_named(self, words: tuple[str, ...]) -> list[str]:
-        return [cid for cid, names in self._career_names.items() if words in names]
+    def career_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
+        return _with_words(self._career_names, words)
 
-    def career_ids_starting(self, prefix: str) -> list[str]:
-        return [cid for cid in self.careers_by_id if cid.startswith(prefix)]
-
-    def career_ids_with_words(self, words: Sequence[str]) -> list[str]:
-        return [
-            cid
-            for cid, names in self._career_names.items()
-            if any(words_start_words(words, name) for name in names)
-        ]
-
-    def career_names(self) -> dict[str, list[tuple[str, ...]]]:
+    def career_names(self) -> dict[str, list[NameEntry]]:
         return self._career_names
 
     @cached_property
-    def _skill_names(self) -> dict[str, set[str]]:
-        return _terms((s.id, skill_name_terms(s)) for s in self.catalogue.skills)
+    def _skill_names(self) -> dict[str, list[NameEntry]]:
+        return {s.id: skill_name_entries(s) for s in self.catalogue.skills}
 
-    @cached_property
-    def _skill_terms(self) -> dict[str, set[str]]:
-        return _terms(
-            (s.id, [*skill_name_terms(s), *skill_alias_terms(s)]) for s in self.catalogue.skills
-        )
+    def skill_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
+        return _with_words(self._skill_names, words)
 
-    def skill_ids_with_term(self, term: str) -> set[str]:
-        return set(self._skill_terms.get(term, ()))
-
-    def skill_ids_with_words(self, words: Sequence[str], *, names_only: bool) -> set[str]:
-        terms = self._skill_names if names_only else self._skill_terms
-        return {
-            sid
-            for term, sids in terms.items()
-            if words_start_words(words, term.split())
-            for sid in sids
-        }
-
-    def skill_terms(self) -> dict[str, set[str]]:
-        return self._skill_terms
+    def skill_names(self) -> dict[str, list[NameEntry]]:
+        return self._skill_names
 
     def complete_careers(self, incomplete: str) -> list[Completion]:
         return careers_completion(self.catalogue.careers, incomplete)
@@ -323,9 +329,13 @@ def requirements_covered(career: Career, skill_ids: Collection[str]) -> tuple[in
     return covered, len(requirements)
 
 
-def _terms(named: Iterable[tuple[str, Iterable[str]]]) -> dict[str, set[str]]:
-    terms: dict[str, set[str]] = {}
-    for record_id, keys in named:
-        for key in keys:
-            terms.setdefault(key, set()).add(record_id)
-    return terms
+def _with_words(
+    names_of: dict[str, list[NameEntry]], words: Sequence[str]
+) -> dict[str, list[NameEntry]]:
+    if not words:  # no words name nothing (as in the store's full-text query)
+        return {}
+    return {
+        record_id: names
+        for record_id, names in names_of.items()
+        if any(words_start_words(words, name) for name, _ in names)
+    }

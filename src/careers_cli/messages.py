@@ -185,8 +185,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "هل تقصد: {candidates}؟",
     ),
     "career.ambiguous": (
-        "'{query}' fits several careers; use one of these ids:",
-        "'{query}' يطابق عدة مهن؛ استخدم أحد هذه المعرفات:",
+        "'{query}' fits {count:en:career}; use one of these ids (best first):",
+        "'{query}' يطابق {count:ar:career}؛ استخدم أحد هذه المعرفات (الأقرب أولاً):",
+    ),
+    "name.guessed": (
+        "using {id}, the closest match to '{query}'",
+        "تم استخدام {id}، أقرب تطابق لـ '{query}'",
+    ),
+    "name.more_candidates": (
+        "  ... and {count} more",
+        "  ... و{count} غيرها",
     ),
     "career.empty_query": (
         "a career name cannot be empty",
@@ -197,8 +205,44 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "لا توجد مهارة تطابق '{query}'",
     ),
     "skill.ambiguous": (
-        "'{query}' fits several skills; use one of these ids:",
-        "'{query}' يطابق عدة مهارات؛ استخدم أحد هذه المعرفات:",
+        "'{query}' fits {count:en:skill}; use one of these ids (best first):",
+        "'{query}' يطابق {count:ar:skill}؛ استخدم أحد هذه المعرفات (الأقرب أولاً):",
+    ),
+    "skill.ambiguous_more": (
+        "  ... and {count} more; 'careers skills \"{query}\"' lists them all",
+        "  ... و{count} غيرها؛ 'careers skills \"{query}\"' يعرضها كلها",
+    ),
+    "note.trends.not_found": (
+        "no trend matches '{query}'",
+        "لا يوجد توجه يطابق '{query}'",
+    ),
+    "note.trends.did_you_mean": (
+        "did you mean: {candidates}? ('careers trends' lists them all)",
+        "هل تقصد: {candidates}؟ ('careers trends' يعرضها كلها)",
+    ),
+    "note.trends.ambiguous": (
+        "'{query}' fits {count:en:trend}; use one of these ids (best first):",
+        "'{query}' يطابق {count:ar:trend}؛ استخدم أحد هذه المعرفات (الأقرب أولاً):",
+    ),
+    "note.trends.empty_query": (
+        "a trend's name cannot be empty",
+        "اسم التوجه لا يمكن أن يكون فارغاً",
+    ),
+    "note.tips.not_found": (
+        "no tip matches '{query}'",
+        "لا توجد نصيحة تطابق '{query}'",
+    ),
+    "note.tips.did_you_mean": (
+        "did you mean: {candidates}? ('careers tips' lists them all)",
+        "هل تقصد: {candidates}؟ ('careers tips' يعرضها كلها)",
+    ),
+    "note.tips.ambiguous": (
+        "'{query}' fits {count:en:tip}; use one of these ids (best first):",
+        "'{query}' يطابق {count:ar:tip}؛ استخدم أحد هذه المعرفات (الأقرب أولاً):",
+    ),
+    "note.tips.empty_query": (
+        "a tip's name cannot be empty",
+        "اسم النصيحة لا يمكن أن يكون فارغاً",
     ),
     "skill.did_you_mean": (
         "did you mean: {candidates}? ('careers skills' lists them all)",
@@ -233,8 +277,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "لا توجد مهنة تملك كل المهارات المطلوبة",
     ),
     "match.legend": (
-        "score: your skills it has / skills asked · share of its required skills they cover",
-        "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات التي أدخلتها · نسبة متطلباتها التي تغطيها",
+        "score: the sum of what each of your skills adds (+); a skill fewer careers need adds "
+        "more, an optional one half · your skills it has / skills asked · share of its "
+        "required skills they cover",
+        "الدرجة: مجموع ما تضيفه كل مهارة من مهاراتك (+)؛ المهارة التي تحتاجها مهن أقل تضيف أكثر، "
+        "والاختيارية نصف ذلك · مهاراتك التي تتطلبها المهنة / المهارات التي أدخلتها · نسبة "
+        "متطلباتها التي تغطيها",
     ),
     "match.optional_count": (
         "{count} optional",
@@ -533,6 +581,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "occupation_match": ("match", "درجة التطابق"),
     "kind.platform": ("platform", "منصة"),
     "kind.tool": ("tool", "أداة"),
+    "score": ("score", "الدرجة"),
     "present": ("yes", "نعم"),
     "yes": ("yes", "نعم"),
     "no": ("no", "لا"),
@@ -617,6 +666,7 @@ _ARABIC_COLUMNS: dict[str, str] = {
     "platforms": "المنصات والأدوات",
     "text": "النص",
     "rank": "الترتيب",
+    "score": "الدرجة",
     "matched": "المهارات المطابقة",
     "asked": "المهارات التي أدخلتها",
     "centrality": "نسبة التغطية",

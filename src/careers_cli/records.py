@@ -9,10 +9,17 @@ Markdown followed by a mark naming that language (`[en]`, `[ar]`), in CSV as it 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
-from careers_cli.domain import Bilingual, Career, LinkedNote, OccupationMatch, SkillRequirement
+from careers_cli.domain import (
+    Bilingual,
+    Career,
+    LinkedNote,
+    OccupationMatch,
+    Skill,
+    SkillRequirement,
+)
 from careers_cli.index import CatalogueIndex
 from careers_cli.messages import label
 from careers_cli.output import MarkdownSection
@@ -60,8 +67,8 @@ def _career_ref(career: Career) -> dict[str, Any]:
 # --- list ----------------------------------------------------------------------------------
 
 
-def career_list(index: CatalogueIndex, language: Language) -> Records:
-    careers = list(index.careers())
+def career_list(careers: Iterable[Career], language: Language) -> Records:
+    careers = list(careers)
 
     def document() -> Json:
         return [
@@ -299,46 +306,51 @@ def match_results(matches: Sequence[CareerMatch], language: Language) -> Records
     def document() -> Json:
         return [
             {
-                "rank": rank,
+                "rank": m.rank,
                 **_career_ref(m.career),
                 "score": {
+                    "value": m.score,
                     "matched": m.matched_count,
                     "optional": m.optional_count,
-                    "weight": m.weight,
                     "asked": m.asked,
                     "centrality": m.centrality,
                 },
                 "has_all": m.has_all,
                 "matched": [
                     {
-                        "skill": s.skill.id,
-                        "label": _both(s.skill.label),
-                        "query": s.query,
-                        "importance": _importance(m.career, s.skill.id),
+                        "skill": part.wanted.id,
+                        "kind": part.wanted.kind,
+                        "label": _both(part.wanted.label),
+                        "query": part.wanted.query,
+                        "importance": part.importance,
+                        "careers": part.careers,
+                        "specificity": round(part.specificity, 4),
+                        "weight": round(part.weight, 4),
                     }
-                    for s in m.matched
+                    for part in m.matched
                 ],
                 "missing": list(m.to_learn),
                 "missing_optional": list(m.to_learn_optional),
             }
-            for rank, m in enumerate(matches, start=1)
+            for m in matches
         ]
 
     def rows(marked: bool = False) -> list[dict[str, str]]:
         return [
             {
-                "rank": str(rank),
+                "rank": str(m.rank),
                 "id": m.career.id,
                 "title": _text(m.career.title, language, marked),
+                "score": f"{m.score:.2f}",
                 "matched": str(m.matched_count),
                 "asked": str(m.asked),
                 "centrality": f"{m.centrality:.2f}",
-                "has": _joined([s.skill.id for s in m.matched]),
-                "found_by": _joined([s.query for s in m.matched]),
+                "has": _joined([part.wanted.id for part in m.matched]),
+                "found_by": _joined([part.wanted.query for part in m.matched]),
                 "to_learn": _joined(list(m.to_learn)),
                 "to_learn_optional": _joined(list(m.to_learn_optional)),
             }
-            for rank, m in enumerate(matches, start=1)
+            for m in matches
         ]
 
     return Records(document, rows, markdown_rows=lambda: rows(marked=True))
@@ -351,9 +363,8 @@ def _importance(career: Career, skill_id: str) -> str:
 # --- skills, trends, tips ------------------------------------------------------------------
 
 
-def skill_list(index: CatalogueIndex, language: Language) -> Records:
-    skills = sorted(index.skills(), key=lambda s: s.id)
-    needing = index.career_ids_by_skill()
+def skill_list(index: CatalogueIndex, skills: Sequence[Skill], language: Language) -> Records:
+    needing = index.career_ids_by_skill({s.id for s in skills})
     needed_by = {s.id: needing.get(s.id, []) for s in skills}
 
     def document() -> Json:

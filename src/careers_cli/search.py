@@ -6,40 +6,79 @@ Resolving what a person types to a career or skill is in `names`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-from careers_cli.domain import Career, LinkedNote, Platform, Skill
+from careers_cli.domain import Bilingual, Career, LinkedNote, Platform, Skill
 from careers_cli.errors import UsageError
 from careers_cli.index import CatalogueIndex
 
 
-class SkillMatch(NamedTuple):
-    """A vocabulary skill found for one of the user's words."""
+class Wanted(NamedTuple):
+    """Something a person has that `match` looks for: a vocabulary skill, or one of the
+    platforms and tools the catalogue's careers list."""
 
-    skill: Skill
+    id: str
+    label: Bilingual
     query: str
+    """What the person typed for it."""
+    platform: Platform | None = None
+
+    @property
+    def kind(self) -> str:
+        """ "skill", or the platform's kind ("platform" or "tool")."""
+        return "skill" if self.platform is None else self.platform.kind
+
+
+def skill_wanted(skill: Skill, query: str) -> Wanted:
+    """A vocabulary skill as `match` looks for it, found by `query`."""
+    return Wanted(skill.id, skill.label, query)
 
 
 OPTIONAL_WEIGHT = 0.5
-"""What a skill the career needs only optionally counts for in `match`; an essential one, 1."""
+"""What a skill the career needs only optionally counts for in `match`, against 1 for an
+essential one (or a platform or tool the career lists)."""
 
 
-def match_weight(matched: int, optional: int) -> float:
-    """What `match` ranks by first: the skills matched, each counting 1, or `OPTIONAL_WEIGHT`
-    for the `optional` ones among them that the career needs only optionally."""
-    return matched - (1 - OPTIONAL_WEIGHT) * optional
+def specificity(careers: int, total: int) -> float:
+    """How much having a skill tells about fitting one of the `careers` (of `total`) that need
+    it: ln(1 + total / careers), 0.69 for a skill every career needs, more the fewer need it."""
+    return math.log(1 + total / max(careers, 1))
+
+
+class ScorePart(NamedTuple):
+    """What one of the wanted skills adds to a career's score in `match`."""
+
+    wanted: Wanted
+    importance: Literal["essential", "optional"]
+    careers: int
+    """How many careers of the catalogue need the skill (or list the platform)."""
+    specificity: float
+
+    @property
+    def weight(self) -> float:
+        factor = OPTIONAL_WEIGHT if self.importance == "optional" else 1.0
+        return factor * self.specificity
+
+
+SCORE_DIGITS = 2
+"""Scores are compared and shown rounded to this many decimals: equal as shown, equal rank."""
 
 
 class CareerMatch(NamedTuple):
-    """How one career fits the skills asked for; `centrality` breaks ties between equal weights."""
+    """How one career fits the skills asked for."""
 
     career: Career
-    matched: tuple[SkillMatch, ...]
+    matched: tuple[ScorePart, ...]
     to_learn: tuple[str, ...]
     """The career's essential skills not asked for."""
     asked: int
     centrality: float
+    """The share of the career's requirements that name one of the skills asked for."""
+    score: float
+    rank: int
+    """1 + how many careers scored more: careers with equal scores share a rank."""
     to_learn_optional: tuple[str, ...] = ()
     """The career's optional skills not asked for (format 2)."""
 
@@ -50,13 +89,7 @@ class CareerMatch(NamedTuple):
     @property
     def optional_count(self) -> int:
         """How many of the matched skills the career needs only optionally."""
-        return sum(1 for m in self.matched if self.career.is_optional(m.skill.id))
-
-    @property
-    def weight(self) -> float:
-        """The matched skills, each essential one counting 1 and each optional one
-        `OPTIONAL_WEIGHT`: what `match` ranks by first."""
-        return match_weight(self.matched_count, self.optional_count)
+        return sum(1 for part in self.matched if part.importance == "optional")
 
     @property
     def has_all(self) -> bool:
@@ -93,44 +126,86 @@ class Comparison(NamedTuple):
 
 def rank_by_skills(
     index: CatalogueIndex,
-    wanted: Sequence[SkillMatch],
+    wanted: Sequence[Wanted],
     *,
     require_all: bool = False,
     limit: int | None = None,
 ) -> list[CareerMatch]:
-    """Careers that have any of the wanted skills, best first.
+    """Careers that need any of the wanted skills (or list any of the wanted platforms and
+    tools), best first.
 
-    Order: the greater weight of wanted skills first (each skill the career needs counts 1, one
-    it needs only optionally `OPTIONAL_WEIGHT`); then the career where they are more central (a
-    larger share of its requirements names one of them); then by id. A requirement is a
+    A career's score is the sum, over the wanted skills it has, of the skill's `specificity`
+    (a skill few careers need counts for more), halved for a skill it needs only optionally.
+    Equal scores share a rank; among them, the career where the skills are more central (they
+    name a larger share of its requirements) comes first, then by id. A requirement is a
     required-skill line with words of its own, or each skill of a line without (format 2).
     """
-    wanted_ids = {m.skill.id for m in wanted}
-    ranked: list[tuple[float, float, str, tuple[SkillMatch, ...]]] = []
-    for fit in index.skill_fits(wanted_ids):
-        matched = tuple(m for m in wanted if m.skill.id in fit.matched)
-        if not matched or (require_all and len(matched) < len(wanted)):
+    skills = [w for w in wanted if w.platform is None]
+    platforms = [w for w in wanted if w.platform is not None]
+    skill_ids = {w.id for w in skills}
+    total = index.career_count()
+    needing = index.skill_career_counts(skill_ids) if skills else {}
+    using = index.careers_using({w.id for w in platforms}) if platforms else {}
+    listing = {p.id: sum(1 for found in using.values() if p.id in found) for p in platforms}
+    fits = {fit.career_id: fit for fit in index.skill_fits(skill_ids)} if skills else {}
+    ranked: list[tuple[float, float, str, list[ScorePart]]] = []
+    for career_id in dict.fromkeys([*fits, *using]):
+        fit = fits.get(career_id)
+        parts: list[ScorePart] = []
+        for w in wanted:
+            if w.platform is None and fit is not None and w.id in fit.matched:
+                importance: Literal["essential", "optional"] = (
+                    "optional" if w.id in fit.optional else "essential"
+                )
+                parts.append(ScorePart(w, importance, needing[w.id], 0.0))
+            elif w.platform is not None and w.id in using.get(career_id, ()):
+                parts.append(ScorePart(w, "essential", listing[w.id], 0.0))
+        if not parts or (require_all and len(parts) < len(wanted)):
             continue
-        optional = sum(1 for m in matched if m.skill.id in fit.optional)
-        weight = match_weight(len(matched), optional)
-        centrality = fit.covered / fit.requirements if fit.requirements else 0.0
-        ranked.append((weight, centrality, fit.career_id, matched))
+        parts = [part._replace(specificity=specificity(part.careers, total)) for part in parts]
+        score = round(sum(p.weight for p in parts), SCORE_DIGITS)
+        centrality = fit.covered / fit.requirements if fit and fit.requirements else 0.0
+        ranked.append((score, centrality, career_id, parts))
     ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
     results = []
-    for _, centrality, career_id, matched in ranked[:limit]:  # only the careers shown are read
-        career = index.careers_by_id[career_id]
-        missing = [s for s in career.skill_ids if s not in wanted_ids]
+    rank = 0
+    for position, (score, centrality, career_id, parts) in enumerate(ranked[:limit]):
+        if position == 0 or score != ranked[position - 1][0]:
+            rank = position + 1
+        career = index.careers_by_id[career_id]  # only the careers shown are read
+        missing = [s for s in career.skill_ids if s not in skill_ids]
         results.append(
             CareerMatch(
                 career=career,
-                matched=matched,
+                matched=tuple(parts),
                 to_learn=tuple(s for s in missing if not career.is_optional(s)),
                 asked=len(wanted),
                 centrality=centrality,
+                score=score,
+                rank=rank,
                 to_learn_optional=tuple(s for s in missing if career.is_optional(s)),
             )
         )
     return results
+
+
+def skills_by_id(index: CatalogueIndex) -> list[Skill]:
+    """Every skill of the vocabulary, by id (how `careers skills` lists them)."""
+    return sorted(index.skills(), key=lambda s: s.id)
+
+
+def careers_having(index: CatalogueIndex, wanted: Sequence[Wanted]) -> list[Career]:
+    """The careers that need every wanted skill and list every wanted platform or tool, in
+    catalogue order."""
+    skill_ids = {w.id for w in wanted if w.platform is None}
+    platform_ids = {w.id for w in wanted if w.platform is not None}
+    if skill_ids:
+        careers = index.careers_with_any([min(skill_ids)])
+    else:
+        careers = [index.careers_by_id[c] for c in index.careers_using(platform_ids)]
+    return [
+        c for c in careers if skill_ids.issubset(c.skill_ids) and platform_ids.issubset(c.platforms)
+    ]
 
 
 def career_profile(index: CatalogueIndex, career: Career) -> CareerProfile:

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console, RenderableType
@@ -22,6 +22,7 @@ from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.errors import CareersError, ExitStatus, OutputError
 from careers_cli.index import CatalogueIndex, MemoryIndex
 from careers_cli.messages import column_label, label, message
+from careers_cli.names import Found
 from careers_cli.options import (
     CommonOptions,
     OutputFormat,
@@ -39,7 +40,9 @@ from careers_cli.output import (
 )
 from careers_cli.records import Records
 from careers_cli.streams import ReaderGone, silence_stdout
-from careers_cli.text import Language, printable_line, visual_order
+from careers_cli.text import Language, one_line, printable_line, visual_order
+
+Record = TypeVar("Record")
 
 
 class Session:
@@ -84,7 +87,22 @@ class Session:
             write_markdown_table(stream, rows, lambda key: column_label(key, self.language))
 
     def notice(self, text: str) -> None:
-        StderrLines(self.err, self.language, visual=self.rtl == "visual").line(text)
+        self._stderr().line(text)
+
+    def take(self, found: Found[Record]) -> Record:
+        """The record a name was resolved to; when it was a guess (a partial or fuzzy match),
+        one line on stderr says which record was taken for which name."""
+        if found.guessed:
+            query = one_line(found.query)
+            self.notice(message("name.guessed", self.language, id=found.record_id, query=query))
+        return found.record
+
+    def report(self, error: CareersError) -> None:
+        """An error that does not stop the command (its status is the command's to give)."""
+        report_error(self._stderr(), error)
+
+    def _stderr(self) -> StderrLines:
+        return StderrLines(self.err, self.language, visual=self.rtl == "visual")
 
 
 class StderrLines:

@@ -41,12 +41,12 @@ from careers_cli.index import (
     CatalogueIndex,
     Completion,
     MemoryIndex,
+    NameEntry,
     NoteKind,
     Overlap,
     SkillFit,
     normalised_career_names,
-    skill_alias_terms,
-    skill_name_terms,
+    normalised_skill_names,
 )
 from careers_cli.text import Language
 
@@ -81,35 +81,36 @@ CREATE TABLE requirements (
 ) WITHOUT ROWID;
 CREATE TABLE career_names (
     career INTEGER NOT NULL, name_no INTEGER NOT NULL, name TEXT NOT NULL,
-    PRIMARY KEY (career, name_no)
+    alias INTEGER NOT NULL, PRIMARY KEY (career, name_no)
+) WITHOUT ROWID;
+CREATE TABLE platform_links (
+    platform_id TEXT NOT NULL, career INTEGER NOT NULL, PRIMARY KEY (platform_id, career)
 ) WITHOUT ROWID;
 CREATE TABLE career_alt_titles (
     career INTEGER NOT NULL, title_no INTEGER NOT NULL, title TEXT NOT NULL,
     PRIMARY KEY (career, title_no)
 ) WITHOUT ROWID;
-CREATE TABLE skill_terms (
-    term TEXT NOT NULL, skill_id TEXT NOT NULL, term_no INTEGER NOT NULL,
-    PRIMARY KEY (term, skill_id, term_no)
+CREATE TABLE skill_names (
+    skill INTEGER NOT NULL, name_no INTEGER NOT NULL, name TEXT NOT NULL,
+    alias INTEGER NOT NULL, PRIMARY KEY (skill, name_no)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE career_name_words USING fts5(
-    name, content='', tokenize='ascii', detail=none, columnsize=0
+    name, content='', tokenize="ascii tokenchars '+#.'", detail=none, columnsize=0
 );
 CREATE VIRTUAL TABLE skill_name_words USING fts5(
-    term, content='', tokenize='ascii', detail=none, columnsize=0
-);
-CREATE VIRTUAL TABLE skill_alias_words USING fts5(
-    term, content='', tokenize='ascii', detail=none, columnsize=0
+    name, content='', tokenize="ascii tokenchars '+#.'", detail=none, columnsize=0
 );
 """
 """The word tables are full-text indexes of normalised names, one row per name, its rowid
-`owner position * NAMES_PER_RECORD + name number`. Normalised names are words of letters and
-digits separated by single spaces, so the `ascii` tokenizer (which splits only at ASCII
-characters that are not letters or digits) splits them exactly where `normalise` did."""
+`owner position * NAMES_PER_RECORD + name number`. Normalised names are words of letters,
+digits and the symbols `+`, `#` and `.` separated by single spaces, so the `ascii` tokenizer
+(which splits only at ASCII characters that are not letters, digits or its token characters)
+splits them exactly where `normalise` did."""
 _INDEXES = """
 CREATE UNIQUE INDEX careers_by_id ON careers (id);
 CREATE UNIQUE INDEX skills_by_id ON skills (id);
 CREATE INDEX note_careers_by_career ON note_careers (career_id, kind);
-CREATE INDEX career_names_by_name ON career_names (name, career);
+CREATE INDEX platform_links_by_career ON platform_links (career);
 CREATE INDEX career_alt_titles_by_title ON career_alt_titles (title);
 CREATE INDEX skills_by_label ON skills (label_en);
 """
@@ -183,6 +184,14 @@ def compile_store(connection: sqlite3.Connection, data: dict[str, Any], progress
         [(key, _dumps(value)) for key, value in header.items()],
     )
     careers = data["careers"]
+    connection.executemany(
+        "INSERT INTO platform_links VALUES (?, ?)",
+        sorted(
+            (platform_id, position)
+            for position, career in enumerate(careers)
+            for platform_id in set(career.get("platforms", ()))
+        ),
+    )
     links: list[tuple[str, int, bool]] = []
     requirements: list[tuple[str, int, int]] = []
     for start in range(0, len(careers), _BATCH):
@@ -194,12 +203,9 @@ def compile_store(connection: sqlite3.Connection, data: dict[str, Any], progress
     connection.executemany("INSERT INTO requirements VALUES (?, ?, ?)", requirements)
     progress("careers", len(careers), len(careers))
     skills = data["skills"]
-    terms: list[tuple[str, str, int]] = []
     for start in range(0, len(skills), _BATCH):
         progress("skills", start, len(skills))
-        _compile_skills(connection, skills[start : start + _BATCH], start, terms)
-    terms.sort()
-    connection.executemany("INSERT INTO skill_terms VALUES (?, ?, ?)", terms)
+        _compile_skills(connection, skills[start : start + _BATCH], start)
     progress("skills", len(skills), len(skills))
     connection.executemany(
         "INSERT INTO platforms VALUES (?, ?)",
@@ -233,7 +239,7 @@ def _compile_careers(
     building what the rows do not need); their links are added to `links` and
     `requirements`, written at the end in key order."""
     rows: list[tuple[int, str, str, int, int, str]] = []
-    names: list[tuple[int, int, str]] = []
+    names: list[tuple[int, int, str, bool]] = []
     words: list[tuple[int, str]] = []
     alt_titles: list[tuple[int, int, str]] = []
     for position, record in enumerate(records, start):
@@ -250,39 +256,32 @@ def _compile_careers(
         rows.append((position, record["id"], help_text, len(skill_ids), number + 1, _dumps(record)))
         titles = (title.get("en"), title.get("ar"))
         other_titles = (*alt.get("en", ()), *alt.get("ar", ()))
-        for name_no, name in enumerate(normalised_career_names(record["id"], titles, other_titles)):
-            names.append((position, name_no, name))
+        named = normalised_career_names(record["id"], titles, other_titles)
+        for name_no, (name, alias) in enumerate(named):
+            names.append((position, name_no, name, alias))
             words.append((position * NAMES_PER_RECORD + name_no, name))
         alt_titles += [(position, no, t) for no, t in enumerate(alt.get("en", ()))]
     connection.executemany("INSERT INTO careers VALUES (?, ?, ?, ?, ?, ?)", rows)
-    connection.executemany("INSERT INTO career_names VALUES (?, ?, ?)", names)
+    connection.executemany("INSERT INTO career_names VALUES (?, ?, ?, ?)", names)
     connection.executemany("INSERT INTO career_name_words (rowid, name) VALUES (?, ?)", words)
     connection.executemany("INSERT INTO career_alt_titles VALUES (?, ?, ?)", alt_titles)
 
 
-def _compile_skills(
-    connection: sqlite3.Connection,
-    records: list[Any],
-    start: int,
-    terms: list[tuple[str, str, int]],
-) -> None:
-    """Skills' rows; their normalised names are added to `terms`, written at the end in key
-    order."""
+def _compile_skills(connection: sqlite3.Connection, records: list[Any], start: int) -> None:
+    """Skills' rows, with their normalised names."""
     rows: list[tuple[int, str, str, str, str]] = []
-    names: list[tuple[int, str]] = []
-    aliases: list[tuple[int, str]] = []
+    names: list[tuple[int, int, str, bool]] = []
+    words: list[tuple[int, str]] = []
     for position, record in enumerate(records, start):
         skill = skill_from_data(record)
         help_text = skill.label.in_language("en")
         rows.append((position, skill.id, help_text, skill.label.en, _dumps(record)))
-        named = [(t, names) for t in skill_name_terms(skill)]
-        named += [(t, aliases) for t in skill_alias_terms(skill)]
-        for term_no, (term, words) in enumerate(named):
-            terms.append((term, skill.id, term_no))
-            words.append((position * NAMES_PER_RECORD + term_no, term))
+        for name_no, (name, alias) in enumerate(normalised_skill_names(skill)):
+            names.append((position, name_no, name, alias))
+            words.append((position * NAMES_PER_RECORD + name_no, name))
     connection.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?)", rows)
-    connection.executemany("INSERT INTO skill_name_words (rowid, term) VALUES (?, ?)", names)
-    connection.executemany("INSERT INTO skill_alias_words (rowid, term) VALUES (?, ?)", aliases)
+    connection.executemany("INSERT INTO skill_names VALUES (?, ?, ?, ?)", names)
+    connection.executemany("INSERT INTO skill_name_words (rowid, name) VALUES (?, ?)", words)
 
 
 def _dumps(value: Any) -> str:
@@ -457,11 +456,16 @@ class StoredIndex(CatalogueIndex):
         )
         return [Overlap(career_id, shared, skills) for career_id, shared, skills in rows]
 
-    def career_ids_by_skill(self) -> dict[str, list[str]]:
+    def career_ids_by_skill(self, skill_ids: Collection[str] | None = None) -> dict[str, list[str]]:
         needing: dict[str, list[str]] = {}
+        where: str = ""
+        parameters: tuple[str, ...] = ()
+        if skill_ids is not None:
+            where, parameters = f"WHERE links.skill_id IN {_EACH} ", (_json_list(skill_ids),)
         rows = self.all(
             "SELECT links.skill_id, careers.id FROM links JOIN careers "
-            "ON careers.position = links.career ORDER BY careers.position"
+            f"ON careers.position = links.career {where}ORDER BY careers.position",
+            parameters,
         )
         for skill_id, career_id in rows:
             needing.setdefault(skill_id, []).append(career_id)
@@ -475,64 +479,84 @@ class StoredIndex(CatalogueIndex):
         )
         return tuple(self.record(row[0], note_from_data) for row in rows)
 
-    def career_ids_named(self, words: tuple[str, ...]) -> list[str]:
-        rows = self.all(
-            "SELECT id FROM careers WHERE position IN "
-            "(SELECT career FROM career_names WHERE name = ?) ORDER BY position",
-            (" ".join(words),),
+    def career_count(self) -> int:
+        return len(self._careers)
+
+    def skill_career_counts(self, skill_ids: Iterable[str]) -> dict[str, int]:
+        wanted = list(dict.fromkeys(skill_ids))
+        counts = dict(
+            self.all(
+                f"SELECT skill_id, count(*) FROM links WHERE skill_id IN {_EACH} GROUP BY skill_id",
+                (_json_list(wanted),),
+            )
         )
-        return [row[0] for row in rows]
+        return {s: int(counts.get(s, 0)) for s in wanted}
 
-    def career_ids_starting(self, prefix: str) -> list[str]:
-        where, parameters = _starting("id", prefix)
-        rows = self.all(f"SELECT id FROM careers WHERE {where} ORDER BY position", parameters)
-        return [row[0] for row in rows]
-
-    def career_ids_with_words(self, words: Sequence[str]) -> list[str]:
-        if not words:
-            return []
+    def careers_using(self, platform_ids: Collection[str]) -> dict[str, frozenset[str]]:
+        using: dict[str, set[str]] = {}
         rows = self.all(
-            "SELECT id FROM careers WHERE position IN (SELECT rowid / ? FROM career_name_words "
-            "WHERE career_name_words MATCH ?) ORDER BY position",
-            (NAMES_PER_RECORD, _prefix_query(words)),
+            "SELECT careers.id, platform_links.platform_id FROM platform_links JOIN careers "
+            "ON careers.position = platform_links.career "
+            f"WHERE platform_links.platform_id IN {_EACH} ORDER BY careers.position",
+            (_json_list(platform_ids),),
         )
-        return [row[0] for row in rows]
+        for career_id, platform_id in rows:
+            using.setdefault(career_id, set()).add(platform_id)
+        return {career_id: frozenset(found) for career_id, found in using.items()}
 
-    def career_names(self) -> dict[str, list[tuple[str, ...]]]:
+    def career_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
+        return self._names_with_words("careers", "career_names", "career_name_words", words)
+
+    def career_names(self) -> dict[str, list[NameEntry]]:
         return self._all_career_names
 
     @cached_property
-    def _all_career_names(self) -> dict[str, list[tuple[str, ...]]]:
-        names: dict[str, list[tuple[str, ...]]] = {}
-        rows = self.all(
-            "SELECT careers.id, career_names.name FROM careers JOIN career_names "
-            "ON career_names.career = careers.position ORDER BY careers.position, name_no"
-        )
-        for career_id, name in rows:
-            names.setdefault(career_id, []).append(tuple(name.split()))
-        return names
+    def _all_career_names(self) -> dict[str, list[NameEntry]]:
+        return self._names("careers", "career_names", "")
 
-    def skill_ids_with_term(self, term: str) -> set[str]:
-        rows = self.all("SELECT skill_id FROM skill_terms WHERE term = ?", (term,))
-        return {row[0] for row in rows}
+    def skill_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
+        return self._names_with_words("skills", "skill_names", "skill_name_words", words)
 
-    def skill_ids_with_words(self, words: Sequence[str], *, names_only: bool) -> set[str]:
+    def skill_names(self) -> dict[str, list[NameEntry]]:
+        return self._all_skill_names
+
+    @cached_property
+    def _all_skill_names(self) -> dict[str, list[NameEntry]]:
+        return self._names("skills", "skill_names", "")
+
+    def _names_with_words(
+        self, table: str, names: str, word_table: str, words: Sequence[str]
+    ) -> dict[str, list[NameEntry]]:
+        """Records of `table` with a name in which every one of `words` starts a word (its
+        full-text index `word_table` finds them), each with all its names."""
         if not words:
-            return set()
-        tables = ("skill_name_words",) if names_only else ("skill_name_words", "skill_alias_words")
-        found = " UNION ".join(f"SELECT rowid / ? FROM {t} WHERE {t} MATCH ?" for t in tables)
-        query = _prefix_query(words)
-        rows = self.all(
-            f"SELECT id FROM skills WHERE position IN ({found})",
-            [value for _ in tables for value in (NAMES_PER_RECORD, query)],
+            return {}
+        found = (
+            f"WHERE {table}.position IN (SELECT rowid / {NAMES_PER_RECORD} FROM {word_table} "
+            f"WHERE {word_table} MATCH ?)"
         )
-        return {row[0] for row in rows}
+        return self._names(table, names, found, (_prefix_query(words),))
 
-    def skill_terms(self) -> dict[str, set[str]]:
-        terms: dict[str, set[str]] = {}
-        for term, skill_id in self.all("SELECT term, skill_id FROM skill_terms"):
-            terms.setdefault(term, set()).add(skill_id)
-        return terms
+    def _names(
+        self,
+        table: str,
+        names: str,
+        where: str,
+        parameters: Sequence[Any] = (),
+    ) -> dict[str, list[NameEntry]]:
+        """Records of `table` (those `where` picks) with their names from `names`, whose
+        first column is the record's position."""
+        owner = names.split("_")[0]
+        found: dict[str, list[NameEntry]] = {}
+        rows = self.all(
+            f"SELECT {table}.id, {names}.name, {names}.alias FROM {table} JOIN {names} "
+            f"ON {names}.{owner} = {table}.position {where} "
+            f"ORDER BY {table}.position, {names}.name_no",
+            parameters,
+        )
+        for record_id, name, alias in rows:
+            found.setdefault(record_id, []).append((tuple(name.split()), bool(alias)))
+        return found
 
     def complete_careers(self, incomplete: str) -> list[Completion]:
         where, parameters = _starting("id", incomplete)
@@ -584,7 +608,8 @@ def _json_list(values: Iterable[str]) -> str:
 
 def _prefix_query(words: Sequence[str]) -> str:
     """A full-text query for the names in which every word starts a word: `"w1"* AND "w2"*`
-    (normalised words hold letters and digits only; a double quote would be doubled)."""
+    (normalised words hold letters, digits, `+`, `#` and `.` only; a double quote would be
+    doubled)."""
     return " AND ".join(f'"{word.replace(chr(34), chr(34) * 2)}"*' for word in words)
 
 

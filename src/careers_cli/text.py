@@ -37,7 +37,10 @@ _SEARCH_TABLE: dict[int, str | None] = {
     **{ord(k): v for k, v in _LETTER_VARIANTS.items()},
     **_DIGITS,
 }
-_SEPARATORS = re.compile(r"[\W_]+")
+# A word: letters and digits, with the symbols that make names of their own kept where they
+# belong: inner dots (Node.js, ASP.NET, 3.5), a leading dot at the start of a word (.NET) and
+# trailing plus and hash signs (C++, C#, F#). Everything else separates words.
+_WORDS = re.compile(r"(?:(?<!\S)\.)?[^\W_]+(?:\.[^\W_]+)*[+#]*")
 # The definite article, alone or after a one-letter conjunction or preposition (وال، بال، فال،
 # كال), and لل (ل + ال); the remainder must keep at least two letters.
 _ARTICLE = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2})")
@@ -60,10 +63,11 @@ def normalise(text: str) -> str:
 
     NFKC (Arabic presentation forms become letters), casefold, drop diacritics, tatweel and
     direction marks, unify alef/teh marbuta/alef maksura variants, map Arabic-Indic digits,
-    turn punctuation into spaces, and drop a leading article or one-letter clitic per word.
+    turn punctuation into spaces (except the symbols of names such as C++, C#, .NET and
+    Node.js: see `_WORDS`), and drop a leading article or one-letter clitic per word.
     """
     text = unicodedata.normalize("NFKC", text).casefold().translate(_SEARCH_TABLE)
-    words = _SEPARATORS.sub(" ", text).split()
+    words = _WORDS.findall(text)
     return " ".join(
         [_strip_prefixes(word) if word[0] in _PREFIX_STARTS else word for word in words]
     )

@@ -17,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.domain import Bilingual, Career, LinkedNote, Platform, SkillRequirement
+from careers_cli.domain import Bilingual, Career, LinkedNote, Platform, Skill, SkillRequirement
 from careers_cli.errors import CatalogueError
 from careers_cli.index import CatalogueIndex
 from careers_cli.layout import MinimumWidthTable
@@ -27,7 +27,7 @@ from careers_cli.search import (
     CareerProfile,
     Comparison,
     RelatedCareer,
-    SkillMatch,
+    ScorePart,
 )
 from careers_cli.text import Language, is_arabic, one_line, printable, printable_line
 
@@ -81,14 +81,14 @@ def _joined(values: Iterable[str | Text], language: Language, style: str = "") -
 # --- list ----------------------------------------------------------------------------------
 
 
-def career_list(index: CatalogueIndex, language: Language) -> RenderableType:
+def career_list(careers: Iterable[Career], language: Language) -> RenderableType:
     table = _table(
         language,
         ("id", {"style": ID_STYLE, "overflow": "fold"}),
         ("career", {"text": True, "ratio": 1}),
         ("skills", {"justify": "right", "no_wrap": True}),
     )
-    for career in index.careers():
+    for career in careers:
         title_and_summary = Text.assemble(
             _local(career.title, language, HEADING_STYLE),
             "\n",
@@ -305,13 +305,13 @@ def match_list(
     Blocks rather than a wide table keep ids whole (copyable) and lists readable at any width.
     """
     blocks: list[RenderableType] = []
-    for rank, match in enumerate(matches, start=1):
+    for match in matches:
         to_learn = [_skill_name(index, s, language) for s in match.to_learn]
         details = _labelled_grid(language)
         details.add_row(label("title", language), _local(match.career.title, language))
         details.add_row(
             label("has", language),
-            Text("\n").join(_found_skill(match.career, m, language) for m in match.matched),
+            Text("\n").join(_found_skill(index, part, language) for part in match.matched),
         )
         details.add_row(
             label("to_learn", language),
@@ -321,7 +321,7 @@ def match_list(
             optional = [_skill_name(index, s, language) for s in match.to_learn_optional]
             details.add_row(label("also_helps", language), _joined(optional, language))
         heading = Text.assemble(
-            (f"{rank}. ", HEADING_STYLE),
+            (f"{match.rank}. ", HEADING_STYLE),
             _plain(match.career.id, f"{ID_STYLE} bold"),
             "  ",
             (match_score(match, language), "yellow"),
@@ -331,34 +331,41 @@ def match_list(
     return Group(*blocks)
 
 
-def _found_skill(career: Career, found: SkillMatch, language: Language) -> Text:
-    """The skill's label (marked when the career needs it only optionally), and the user's
-    word that found it."""
-    cell = _local(found.skill.label, language, "green")
-    if career.is_optional(found.skill.id):
+def _found_skill(index: CatalogueIndex, part: ScorePart, language: Language) -> Text:
+    """The skill's label (marked when the career needs it only optionally, or as a platform or
+    tool), what it adds to the score, and the user's word that found it."""
+    wanted = part.wanted
+    cell = _local(wanted.label, language, "green")
+    if wanted.platform is not None:
+        cell.append(f" ({label('kind.' + wanted.platform.kind, language)})", style="cyan")
+    elif part.importance == "optional":
         cell.append(f" ({label('optional', language)})", style="yellow")
-    cell.append(f" ← {one_line(found.query)}", style=DIM)
+    cell.append(f" +{part.weight:.2f}", style="yellow")
+    cell.append(f" ← {one_line(wanted.query)}", style=DIM)
     return cell
 
 
 def match_score(match: CareerMatch, language: Language = "en") -> str:
-    """`2/2 · 50%`: asked skills the career has, and the share of its requirements they cover;
-    `(1 optional)` after the count when some of them the career needs only optionally."""
+    """`score 4.16 · 2/2 · 50%`: the score, the asked skills the career has, and the share of
+    its requirements they cover; `(1 optional)` after the count when some of them the career
+    needs only optionally."""
     optional = match.optional_count
     count = f"{match.matched_count}/{match.asked}"
     if optional:
         count += f" ({message('match.optional_count', language, count=optional)})"
-    return f"{count} · {match.centrality:.0%}"
+    return f"{label('score', language)} {match.score:.2f} · {count} · {match.centrality:.0%}"
 
 
 # --- skills, trends, tips ------------------------------------------------------------------
 
 
-def skill_list(index: CatalogueIndex, language: Language) -> RenderableType:
-    """One block per skill, by id: its id and label, then its other names and who needs it."""
+def skill_list(
+    index: CatalogueIndex, skills: Sequence[Skill], language: Language
+) -> RenderableType:
+    """One block per skill: its id and label, then its other names and who needs it."""
     blocks: list[RenderableType] = []
-    needing = index.career_ids_by_skill()
-    for skill in sorted(index.skills(), key=lambda s: s.id):
+    needing = index.career_ids_by_skill({s.id for s in skills})
+    for skill in skills:
         needed_by = needing.get(skill.id, [])
         details = _labelled_grid(language)
         details.add_row(
