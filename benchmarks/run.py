@@ -198,11 +198,15 @@ def _show_command(data: list[str], prefix: str, skills: list[str], title: str) -
 
 
 def _match_command(data: list[str], prefix: str, skills: list[str], title: str) -> list[str]:
-    return [*CAREERS, "match", *[a for s in skills for a in ("-s", s)], "-n", "10", *data]
+    return [*CAREERS, "match", *[a for s in skills[:3] for a in ("-s", s)], "-n", "10", *data]
 
 
 def _complete_command(data: list[str], prefix: str, skills: list[str], title: str) -> list[str]:
     return _completion(" ".join(["careers", "show", *data, prefix]))
+
+
+def _skills_command(data: list[str], prefix: str, skills: list[str], title: str) -> list[str]:
+    return [*CAREERS, "skills", skills[-1], *data]
 
 
 _PICK = """
@@ -210,8 +214,9 @@ import json, sys
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 print(data["careers"][1500]["title"]["en"])
 print("\\n".join(s["id"] for s in data["skills"][100:3000:1000]))
+print(data["skills"][2000]["label"]["en"])
 """
-"""Prints a career title and three skill ids of an imported catalogue."""
+"""Prints a career title, three skill ids and a skill label of an imported catalogue."""
 
 
 def store(runs: int) -> bool:
@@ -242,14 +247,25 @@ def store(runs: int) -> bool:
         picked = subprocess.run(
             [PYTHON, "-c", _PICK, str(esco)], check=True, capture_output=True, text=True
         )
-        esco_title, *esco_skills = picked.stdout.splitlines()
+        esco_title, *esco_skills, esco_label = picked.stdout.splitlines()
+        # The last of the skills is what `skills TEXT` looks for (a label, or words of one).
         catalogues = {
-            "built-in": ([], "inf", ["analytics", "communication", "marketing"], "influencer"),
-            "ESCO-like, 3,039": (["--data", str(esco)], "adv", esco_skills, esco_title),
+            "built-in": (
+                [],
+                "inf",
+                ["analytics", "communication", "marketing", "analysis"],
+                "influencer",
+            ),
+            "ESCO-like, 3,039": (
+                ["--data", str(esco)],
+                "adv",
+                [*esco_skills, esco_label],
+                esco_title,
+            ),
             "generated, 50,000": (
                 ["--data", str(generated)],
                 "career-12",
-                ["analytics", "skill-5", "skill-7"],
+                ["analytics", "skill-5", "skill-7", "skill 4711"],
                 "career 4711",
             ),
         }
@@ -260,6 +276,7 @@ def store(runs: int) -> bool:
             "show NAME": _show_command,
             "match, 3 skills, -n 10": _match_command,
             "complete a career name": _complete_command,
+            "skills TEXT": _skills_command,
         }
         for kind, command_of in kinds.items():
             commands = {name: command_of(*values) for name, values in catalogues.items()}
