@@ -102,7 +102,12 @@ def test_alternatives_are_joined_as_each_language_joins_them(
 
 
 # Keys the code builds from data: a Pydantic error type, an occupation's match, a platform's kind.
-_BUILT_KEYS = re.compile(r"problem\.\w+|match\.(exact|close|approximate)|kind\.(platform|tool)")
+# Keys a lookup builds from its subject ("career", "skill", "note.trends", "note.tips") and the
+# kind of answer: names.py's f"{lookup.subject}.not_found" and its kin.
+_BUILT_KEYS = re.compile(
+    r"problem\.\w+|match\.(exact|close|approximate)|kind\.(platform|tool)"
+    r"|(career|skill|note\.trends|note\.tips)\.(not_found|did_you_mean|ambiguous|empty_query)"
+)
 
 
 def test_every_message_and_label_is_used() -> None:

@@ -8,6 +8,8 @@ writes tuples and lists alike as arrays.
 
 from __future__ import annotations
 
+import math
+
 from typing import Any
 
 import pytest
@@ -15,7 +17,7 @@ import pytest
 from careers_cli import records
 from careers_cli.domain import catalogue_from_data
 from careers_cli.index import MemoryIndex
-from careers_cli.search import SkillMatch, compare_careers, rank_by_skills
+from careers_cli.search import compare_careers, rank_by_skills, skill_wanted, skills_by_id
 from careers_cli.text import Language
 from tests.helpers import MANAGER_SKILL_IDS, raw_catalogue
 
@@ -31,7 +33,7 @@ def types_of(value: dict[str, Any]) -> dict[str, type]:
 
 class TestCareerList:
     def test_document_of_the_first_career(self, index: MemoryIndex) -> None:
-        document = records.career_list(index, "en").document()
+        document = records.career_list(index.careers(), "en").document()
         assert len(document) == 7
         assert document[0] == {
             "id": "social-media-manager",
@@ -48,12 +50,12 @@ class TestCareerList:
         }
 
     def test_the_document_does_not_depend_on_the_language(self, index: MemoryIndex) -> None:
-        english = records.career_list(index, "en").document()
-        assert records.career_list(index, "ar").document() == english
+        english = records.career_list(index.careers(), "en").document()
+        assert records.career_list(index.careers(), "ar").document() == english
 
     def test_english_row_with_skills_once_each(self, index: MemoryIndex) -> None:
         # social-media-data-analyst tags analytics on two lines: it is listed once.
-        rows = records.career_list(index, "en").rows()
+        rows = records.career_list(index.careers(), "en").rows()
         assert rows[4] == {
             "id": "social-media-data-analyst",
             "title": "Social Media Data Analyst",
@@ -63,7 +65,7 @@ class TestCareerList:
         }
 
     def test_arabic_row(self, index: MemoryIndex) -> None:
-        assert records.career_list(index, "ar").rows()[0] == {
+        assert records.career_list(index.careers(), "ar").rows()[0] == {
             "id": "social-media-manager",
             "title": "مدير وسائل التواصل الاجتماعي",
             "summary": "مدير وسائل التواصل الاجتماعي هو المسؤول عن تخطيط وتنفيذ استراتيجيات"
@@ -75,7 +77,7 @@ class TestCareerList:
     def test_markdown_rows_are_the_csv_rows_when_nothing_is_a_fallback(
         self, index: MemoryIndex
     ) -> None:
-        listed = records.career_list(index, "ar")
+        listed = records.career_list(index.careers(), "ar")
         assert listed.markdown_rows is not None
         assert listed.markdown_rows() == listed.rows()
 
@@ -86,7 +88,7 @@ class TestCareerList:
         first = catalogue.careers[0]
         untranslated = first._replace(title=first.title._replace(ar=""))
         partial = MemoryIndex(catalogue._replace(careers=(untranslated, *catalogue.careers[1:])))
-        listed = records.career_list(partial, "ar")
+        listed = records.career_list(partial.careers(), "ar")
         assert listed.rows()[0]["title"] == "Social Media Manager"
         assert listed.markdown_rows is not None
         assert listed.markdown_rows()[0]["title"] == "Social Media Manager [en]"
@@ -178,15 +180,17 @@ class TestMatchResults:
 
     @staticmethod
     def matched(index: MemoryIndex, language: Language = "en") -> records.Records:
-        wanted = [SkillMatch(index.skills_by_id["analytics"], "metrics")]
+        wanted = [skill_wanted(index.skills_by_id["analytics"], "metrics")]
         return records.match_results(rank_by_skills(index, wanted), language)
 
     def test_document(self, index: MemoryIndex) -> None:
         document = self.matched(index).document()
+        # analytics is needed by 3 of the 7 careers: each scores ln(1 + 7/3), one rank; the
+        # analyst, where it names 2 of 4 lines, first.
         assert [(m["rank"], m["id"]) for m in document] == [
             (1, "social-media-data-analyst"),
-            (2, "social-media-manager"),
-            (3, "social-media-marketing-specialist"),
+            (1, "social-media-manager"),
+            (1, "social-media-marketing-specialist"),
         ]
         assert document[0] == {
             "rank": 1,
@@ -196,9 +200,9 @@ class TestMatchResults:
                 "ar": "محلل بيانات وسائل التواصل الاجتماعي",
             },
             "score": {
+                "value": round(math.log(1 + 7 / 3), 2),
                 "matched": 1,
                 "optional": 0,
-                "weight": 1.0,
                 "asked": 1,
                 "centrality": 0.5,
             },
@@ -206,16 +210,20 @@ class TestMatchResults:
             "matched": [
                 {
                     "skill": "analytics",
+                    "kind": "skill",
                     "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
                     "query": "metrics",
                     "importance": "essential",
+                    "careers": 3,
+                    "specificity": round(math.log(1 + 7 / 3), 4),
+                    "weight": round(math.log(1 + 7 / 3), 4),
                 }
             ],
             "missing": ["social-media-tools", "reporting", "market-research", "strategy"],
             "missing_optional": [],
         }
         assert [types_of(m["score"]) for m in document] == [
-            {"matched": int, "optional": int, "weight": float, "asked": int, "centrality": float}
+            {"value": float, "matched": int, "optional": int, "asked": int, "centrality": float}
         ] * 3
 
     def test_rows_are_text(self, index: MemoryIndex) -> None:
@@ -224,6 +232,7 @@ class TestMatchResults:
             "rank": "1",
             "id": "social-media-data-analyst",
             "title": "Social Media Data Analyst",
+            "score": f"{math.log(1 + 7 / 3):.2f}",
             "matched": "1",
             "asked": "1",
             "centrality": "0.50",
@@ -232,7 +241,11 @@ class TestMatchResults:
             "to_learn": "social-media-tools; reporting; market-research; strategy",
             "to_learn_optional": "",
         }
-        assert [r["centrality"] for r in rows] == ["0.50", "0.25", "0.25"]
+        assert [(r["rank"], r["centrality"]) for r in rows] == [
+            ("1", "0.50"),
+            ("1", "0.25"),
+            ("1", "0.25"),
+        ]
         assert self.matched(index, "ar").rows()[0]["title"] == "محلل بيانات وسائل التواصل الاجتماعي"
 
     def test_nothing_matched_is_an_empty_list(self, index: MemoryIndex) -> None:
@@ -242,7 +255,9 @@ class TestMatchResults:
 
 class TestSkillList:
     def test_document_keys_and_types(self, index: MemoryIndex) -> None:
-        document = records.skill_list(index, "en").document()
+        document = records.skill_list(
+            index, sorted(index.skills(), key=lambda s: s.id), "en"
+        ).document()
         assert len(document) == 25
         assert {tuple(s) for s in document} == {("id", "label", "aliases", "careers")}
         for skill in document:
@@ -252,7 +267,7 @@ class TestSkillList:
         assert [s["id"] for s in document] == sorted(s["id"] for s in document)
 
     def test_first_row(self, index: MemoryIndex) -> None:
-        assert records.skill_list(index, "en").rows()[0] == {
+        assert records.skill_list(index, skills_by_id(index), "en").rows()[0] == {
             "id": "analytics",
             "label": "Data analysis",
             "aliases": "analytics; data analysis; data analytics; metrics; insights;"

@@ -18,6 +18,7 @@ Skill g is in the vocabulary but no career asks for it.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -31,12 +32,14 @@ from careers_cli.search import (
     CareerMatch,
     Comparison,
     RelatedCareer,
-    SkillMatch,
+    Wanted,
     career_profile,
     check_comparison_size,
     compare_careers,
     rank_by_skills,
     related_careers,
+    skill_wanted,
+    specificity,
 )
 
 CAREER_LINES: dict[str, list[list[str]]] = {
@@ -102,9 +105,9 @@ def index() -> MemoryIndex:
     return MemoryIndex(catalogue)
 
 
-def wanted(index: MemoryIndex, *skill_ids: str) -> list[SkillMatch]:
+def wanted(index: MemoryIndex, *skill_ids: str) -> list[Wanted]:
     """The skills as `careers match -s ID ...` finds them: each by its own id."""
-    return [SkillMatch(index.skills_by_id[s], s) for s in skill_ids]
+    return [skill_wanted(index.skills_by_id[s], s) for s in skill_ids]
 
 
 def scores(matches: list[CareerMatch]) -> list[tuple[str, int, int, float]]:
@@ -178,16 +181,50 @@ class TestRankBySkills:
     def test_matched_in_the_order_asked_and_to_learn_in_the_careers_order(
         self, index: MemoryIndex
     ) -> None:
-        # Wanted d, then a. delta has both (2/2), alpha both (2 of its 5 lines); bravo a on its
-        # one line (1/1), charlie a and foxtrot d on 1 of 2 lines.
+        # Wanted d, then a. d is needed by 3 of the 8 careers (ln(1 + 8/3) = 1.30), a by 4
+        # (ln 3 = 1.10). delta has both (2/2), alpha both (2 of its 5 lines): 2.40 each, one
+        # rank. foxtrot has d (1.30); bravo a on its one line (1/1), charlie a on 1 of 2 (1.10).
         best = rank_by_skills(index, wanted(index, "d", "a"))
-        assert [(m.career.id, [s.skill.id for s in m.matched], m.to_learn) for m in best] == [
-            ("delta", ["d", "a"], ()),
-            ("alpha", ["d", "a"], ("b", "c", "e")),
-            ("bravo", ["a"], ("b",)),
-            ("charlie", ["a"], ("c",)),
-            ("foxtrot", ["d"], ("c",)),
+        assert [
+            (m.rank, m.career.id, m.score, [p.wanted.id for p in m.matched], m.to_learn)
+            for m in best
+        ] == [
+            (1, "delta", 2.4, ["d", "a"], ()),
+            (1, "alpha", 2.4, ["d", "a"], ("b", "c", "e")),
+            (3, "foxtrot", 1.3, ["d"], ("c",)),
+            (4, "bravo", 1.1, ["a"], ("b",)),
+            (4, "charlie", 1.1, ["a"], ("c",)),
         ]
+
+
+class TestScore:
+    """Each skill adds ln(1 + careers / careers needing it): the fewer careers need a skill, the
+    more having it tells; equal scores share a rank."""
+
+    def test_a_rarer_skill_outweighs_a_commoner_one(self, index: MemoryIndex) -> None:
+        # e is needed by alpha alone (ln 9 = 2.20); a by 4 careers (ln 3 = 1.10), so alpha,
+        # with only e of the two, comes before every career with only a.
+        best = rank_by_skills(index, wanted(index, "a", "e"))
+        assert [(m.career.id, m.score, m.rank) for m in best] == [
+            ("alpha", round(math.log(3) + math.log(9), 2), 1),
+            ("bravo", round(math.log(3), 2), 2),
+            ("charlie", round(math.log(3), 2), 2),
+            ("delta", round(math.log(3), 2), 2),
+        ]
+
+    def test_each_part_names_its_skill_count_and_weight(self, index: MemoryIndex) -> None:
+        (alpha, *_) = rank_by_skills(index, wanted(index, "e", "a"))
+        assert [
+            (p.wanted.id, p.importance, p.careers, round(p.weight, 4)) for p in alpha.matched
+        ] == [
+            ("e", "essential", 1, round(math.log(9), 4)),
+            ("a", "essential", 4, round(math.log(3), 4)),
+        ]
+        assert alpha.score == round(sum(p.weight for p in alpha.matched), 2)
+
+    def test_specificity_of_a_skill_every_career_needs(self) -> None:
+        assert specificity(10, 10) == pytest.approx(math.log(2))
+        assert specificity(1, 3039) == pytest.approx(math.log(3040))
 
 
 class TestCompareCareers:

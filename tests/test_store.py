@@ -341,6 +341,29 @@ class TestTheSameAnswers:
                 memory.overlaps(set(subset)),
                 stored.overlaps(set(subset)),
             )
+            differences.check(
+                f"skill_career_counts({subset[:5]}...)",
+                memory.skill_career_counts(subset),
+                stored.skill_career_counts(subset),
+            )
+            differences.check(
+                f"career_ids_by_skill({subset[:5]}...)",
+                memory.career_ids_by_skill(set(subset)),
+                stored.career_ids_by_skill(set(subset)),
+            )
+        differences.check("career_count", memory.career_count(), stored.career_count())
+        platform_ids = [p["id"] for p in data.get("platforms", ())]
+        for platforms in [[], platform_ids, *([p] for p in platform_ids), ["no-such-platform"]]:
+            differences.check(
+                f"careers_using({platforms})",
+                memory.careers_using(platforms),
+                stored.careers_using(platforms),
+            )
+            differences.check(
+                f"careers_using({platforms}) order",
+                list(memory.careers_using(platforms)),
+                list(stored.careers_using(platforms)),
+            )
         for career in data["careers"]:  # as related_careers asks
             own = set(memory.careers_by_id[career["id"]].skill_ids)
             differences.check(
@@ -366,29 +389,16 @@ class TestTheSameAnswers:
         every_name = [words for c in data["careers"] for words in word_lists(career_raw_names(c))]
         for words in word_queries(every_name, limit=700):
             differences.check(
-                f"career_ids_named({words})",
-                memory.career_ids_named(words),
-                stored.career_ids_named(words),
+                f"career_names_with_words({list(words)})",
+                memory.career_names_with_words(list(words)),
+                stored.career_names_with_words(list(words)),
             )
+        for odd in [*ODD_STRINGS, *prefixes([c["id"] for c in data["careers"]], longest=6)]:
+            split = normalise(odd).split()
             differences.check(
-                f"career_ids_with_words({list(words)})",
-                memory.career_ids_with_words(list(words)),
-                stored.career_ids_with_words(list(words)),
-            )
-        for odd in ODD_STRINGS:
-            differences.check(
-                f"career_ids_named(({odd!r},))",
-                memory.career_ids_named((odd,)),
-                stored.career_ids_named((odd,)),
-            )
-        raw = [name for c in data["careers"] for name in career_raw_names(c)]
-        starts = prefixes([c["id"] for c in data["careers"]], longest=6)
-        starts += capped((name.strip().casefold() for name in raw), 300)
-        for prefix in starts:
-            differences.check(
-                f"career_ids_starting({prefix!r})",
-                memory.career_ids_starting(prefix),
-                stored.career_ids_starting(prefix),
+                f"career_names_with_words({split!r})",
+                memory.career_names_with_words(split),
+                stored.career_names_with_words(split),
             )
         mine, theirs = memory.career_names(), stored.career_names()
         differences.check("career_names", mine, theirs)
@@ -402,21 +412,22 @@ class TestTheSameAnswers:
         lookups = capped([t for t in terms if t], 700)
         lookups += [w for t in lookups[:200] for w in t.split()]
         for term in [*lookups, *(" ".join(w) for w in UNKNOWN_WORDS), *ODD_STRINGS]:
+            words = normalise(term).split()
             differences.check(
-                f"skill_ids_with_term({term!r})",
-                memory.skill_ids_with_term(term),
-                stored.skill_ids_with_term(term),
+                f"skill_names_with_words({words!r})",
+                memory.skill_names_with_words(words),
+                stored.skill_names_with_words(words),
             )
-        words = word_queries([tuple(t.split()) for t in terms if t], limit=200)
-        for query in words:
-            for names_only in (True, False):
-                differences.check(
-                    f"skill_ids_with_words({list(query)}, names_only={names_only})",
-                    memory.skill_ids_with_words(list(query), names_only=names_only),
-                    stored.skill_ids_with_words(list(query), names_only=names_only),
-                )
-        # Every term, and no term's ids in another order of reading that matters.
-        differences.check("skill_terms", memory.skill_terms(), stored.skill_terms())
+        for query in word_queries([tuple(t.split()) for t in terms if t], limit=200):
+            differences.check(
+                f"skill_names_with_words({list(query)})",
+                memory.skill_names_with_words(list(query)),
+                stored.skill_names_with_words(list(query)),
+            )
+        # Every name, in the same order.
+        mine, theirs = memory.skill_names(), stored.skill_names()
+        differences.check("skill_names", mine, theirs)
+        differences.check("skill_names order", list(mine.items()), list(theirs.items()))
         differences.assert_none(at_least_answered=len(data["skills"]) // 2)
 
     def test_completion(self, indexes: Indexes) -> None:
@@ -469,8 +480,8 @@ class TestTheSameAnswers:
         assert on_disk.complete_careers("") == memory.complete_careers("")
         skill_ids = [s.id for s in memory.skills()]
         assert on_disk.skill_fits(skill_ids) == memory.skill_fits(skill_ids)
-        first = next(iter(memory.career_names().values()))[0]
-        assert on_disk.career_ids_with_words(first) == memory.career_ids_with_words(first)
+        first = list(next(iter(memory.career_names().values()))[0][0])
+        assert on_disk.career_names_with_words(first) == memory.career_names_with_words(first)
         reader.close()
 
 
@@ -716,7 +727,8 @@ class TestRandomCataloguesAndQueries:
         asked = draw.draw(st.lists(queries(career_texts(data)), min_size=2, max_size=4))
 
         def compared(index: CatalogueIndex) -> object:
-            return search.compare_careers(names.resolve_careers(index, asked))
+            found = names.resolve_careers(index, asked)
+            return search.compare_careers([f.record for f in found])
 
         same_outcome(memory_index(data), stored_index(data), compared)
 
@@ -733,8 +745,10 @@ class TestRandomCataloguesAndQueries:
         asked = draw.draw(st.lists(queries(skill_texts(data)), min_size=1, max_size=4))
 
         def ranked(index: CatalogueIndex) -> object:
-            wanted = names.resolve_skills(index, asked)
-            return search.rank_by_skills(index, wanted, require_all=require_all, limit=limit)
+            found, errors = names.resolve_each(index, asked)
+            wanted = [f.record for f in found]
+            ranked = search.rank_by_skills(index, wanted, require_all=require_all, limit=limit)
+            return ranked, [(type(e), e.render(), e.hints()) for e in errors]
 
         same_outcome(memory_index(data), stored_index(data), ranked)
 
@@ -1504,23 +1518,19 @@ class TestQueriesAtTheLimits:
         memory, stored = memory_index(data), stored_index(data)
         questions: list[Callable[[CatalogueIndex], object]] = [
             lambda index: index.career_names(),
-            lambda index: index.skill_terms(),
+            lambda index: index.skill_names(),
             lambda index: index.complete_careers("alt title 59"),
             lambda index: index.complete_careers("x" * 150),
         ]
         for words in (["title", "598"], ["x" * 199], ["x" * 200], ["م" * 120], ["مسمي", "5"]):
-            questions.append(operator.methodcaller("career_ids_with_words", words))
+            questions.append(operator.methodcaller("career_names_with_words", words))
         for words in (["alias", "598"], ["y" * 200], ["اسم", "59"]):
-            for names_only in (True, False):
-                questions.append(
-                    operator.methodcaller("skill_ids_with_words", words, names_only=names_only)
-                )
+            questions.append(operator.methodcaller("skill_names_with_words", words))
         for question in questions:
             same_outcome(memory, stored, question)
-        assert stored.career_ids_with_words(["x" * 200]) == ["video-blogger"]
-        assert stored.skill_ids_with_words(["alias", "598"], names_only=False) == {"video-editing"}
-        assert stored.skill_ids_with_words(["alias", "598"], names_only=True) == set()
-        assert names.resolve_career(stored, "مسمى 598").id == "video-blogger"
+        assert list(stored.career_names_with_words(["x" * 200])) == ["video-blogger"]
+        assert list(stored.skill_names_with_words(["alias", "598"])) == ["video-editing"]
+        assert names.resolve_career(stored, "مسمى 598").record_id == "video-blogger"
 
 
 # --- differences found -------------------------------------------------------------------------
@@ -1555,7 +1565,7 @@ class TestArgumentsAndStoresNoStoreWasMadeFor:
             partial(names.resolve_skill, query="photography\udc9b"),
             partial(names.complete_career_ids, incomplete="v\udc9b"),
             partial(names.complete_skill_names, incomplete="\udc9b"),
-            operator.methodcaller("career_ids_starting", "\udc9b"),
+            operator.methodcaller("career_names_with_words", ["\udc9b"]),
             operator.methodcaller("careers_with_any", ["photography", "\udc9b"]),
             operator.methodcaller("skill_fits", {"photography", "\udc9b"}),
             operator.methodcaller("notes_about", "tips", "\udc9b"),
@@ -1622,30 +1632,18 @@ class TestKnownDifferences:
         "question",
         [
             pytest.param(
-                operator.methodcaller("career_ids_with_words", []),
-                id="no-career-words",
-                marks=pytest.mark.xfail(
-                    strict=True,
-                    reason=f"{UNREACHABLE}: no words match every name in MemoryIndex "
-                    "(all([]) is true), none in StoredIndex",
-                ),
+                operator.methodcaller("career_names_with_words", []), id="no-career-words"
             ),
+            pytest.param(operator.methodcaller("skill_names_with_words", []), id="no-skill-words"),
             pytest.param(
-                operator.methodcaller("skill_ids_with_words", [], names_only=True),
-                id="no-skill-words",
-                marks=pytest.mark.xfail(
-                    strict=True, reason=f"{UNREACHABLE}: as for careers, every skill or none"
-                ),
-            ),
-            pytest.param(
-                operator.methodcaller("career_ids_with_words", ["VIDEO"]),
+                operator.methodcaller("career_names_with_words", ["VIDEO"]),
                 id="upper-case",
                 marks=pytest.mark.xfail(
                     strict=True, reason=f"{UNREACHABLE}: FTS5's ascii tokenizer folds case"
                 ),
             ),
             pytest.param(
-                operator.methodcaller("career_ids_with_words", ["v*"]),
+                operator.methodcaller("career_names_with_words", ["v*"]),
                 id="star",
                 marks=pytest.mark.xfail(
                     strict=True,
@@ -1653,7 +1651,7 @@ class TestKnownDifferences:
                 ),
             ),
             pytest.param(
-                operator.methodcaller("career_ids_with_words", ["video-b"]),
+                operator.methodcaller("career_names_with_words", ["video-b"]),
                 id="hyphen",
                 marks=pytest.mark.xfail(
                     strict=True,
@@ -1662,21 +1660,12 @@ class TestKnownDifferences:
                 ),
             ),
             pytest.param(
-                operator.methodcaller("skill_ids_with_words", ["edit video"], names_only=True),
+                operator.methodcaller("skill_names_with_words", ["edit video"]),
                 id="space",
                 marks=pytest.mark.xfail(
                     strict=True,
                     reason=f"{UNREACHABLE}: FTS5 reads a word with a space as a phrase: "
                     "StoreError store.damaged, as for a hyphen",
-                ),
-            ),
-            pytest.param(
-                operator.methodcaller("career_ids_named", ("video blogger",)),
-                id="unsplit",
-                marks=pytest.mark.xfail(
-                    strict=True,
-                    reason=f"{UNREACHABLE}: StoredIndex joins the words with spaces before "
-                    "comparing, so one word holding a space equals a two-word name",
                 ),
             ),
             pytest.param(
@@ -1689,10 +1678,10 @@ class TestKnownDifferences:
                     "completes in MemoryIndex but not in StoredIndex (no shell can send NUL)",
                 ),
             ),
-            pytest.param(operator.methodcaller("career_ids_with_words", ['"']), id="quote"),
-            pytest.param(operator.methodcaller("career_ids_with_words", ["*"]), id="glob"),
+            pytest.param(operator.methodcaller("career_names_with_words", ['"']), id="quote"),
+            pytest.param(operator.methodcaller("career_names_with_words", ["*"]), id="glob"),
             pytest.param(
-                operator.methodcaller("skill_ids_with_words", ["?"], names_only=False),
+                operator.methodcaller("skill_names_with_words", ["?"]),
                 id="glob-skill",
             ),
         ],

@@ -23,10 +23,12 @@ from careers_cli.domain import catalogue_from_data
 from careers_cli.index import MemoryIndex
 from careers_cli.layout import MinimumWidthTable
 from careers_cli.search import (
-    SkillMatch,
+    Wanted,
     career_profile,
     compare_careers,
     rank_by_skills,
+    skill_wanted,
+    skills_by_id,
 )
 from careers_cli.text import Language
 from tests.helpers import LIST_ROWS, SEVEN_IDS, raw_catalogue
@@ -67,21 +69,25 @@ def index() -> MemoryIndex:
     return MemoryIndex(catalogue_from_data(raw_catalogue()))
 
 
-def analytics(index: MemoryIndex) -> list[SkillMatch]:
-    return [SkillMatch(index.skills_by_id["analytics"], "analytics")]
+def analytics(index: MemoryIndex) -> list[Wanted]:
+    return [skill_wanted(index.skills_by_id["analytics"], "analytics")]
 
 
 class TestCareerList:
     """`list`: one table, a row per career in catalogue order."""
 
     def test_columns(self, index: MemoryIndex) -> None:
-        table = views.career_list(index, "en")
+        table = views.career_list(index.careers(), "en")
         assert isinstance(table, Table)
         assert headers(table) == ["id", "career", "skills"]
-        assert headers(table_of(views.career_list(index, "ar"))) == ["المعرف", "المهنة", "المهارات"]
+        assert headers(table_of(views.career_list(index.careers(), "ar"))) == [
+            "المعرف",
+            "المهنة",
+            "المهارات",
+        ]
 
     def test_a_row_per_career_with_title_summary_and_count(self, index: MemoryIndex) -> None:
-        table = views.career_list(index, "en")
+        table = views.career_list(index.careers(), "en")
         assert isinstance(table, Table)
         assert table.row_count == 7
         assert [plain(cell) for cell in cells(table, 0)] == SEVEN_IDS
@@ -94,7 +100,7 @@ class TestCareerList:
     def test_text_columns_align_to_the_language(
         self, index: MemoryIndex, language: Language, justify: str
     ) -> None:
-        table = views.career_list(index, language)
+        table = views.career_list(index.careers(), language)
         assert isinstance(table, Table)
         assert [c.justify for c in table.columns] == ["left", justify, "right"]
 
@@ -188,23 +194,23 @@ class TestMatchList:
         *blocks, legend = group.renderables
         assert len(blocks) == 2 * 3
         assert [plain(heading) for heading in blocks[::2]] == [
-            "1. social-media-data-analyst  1/1 · 50%",
-            "2. social-media-manager  1/1 · 25%",
-            "3. social-media-marketing-specialist  1/1 · 25%",
+            "1. social-media-data-analyst  score 1.20 · 1/1 · 50%",
+            "1. social-media-manager  score 1.20 · 1/1 · 25%",
+            "1. social-media-marketing-specialist  score 1.20 · 1/1 · 25%",
         ]
         grid = table_of(padded(blocks[1]))
         assert cells(grid, 0) == ["title", "has", "to learn"]
         assert [plain(cell) for cell in cells(grid, 1)] == [
             "Social Media Data Analyst",
-            "Data analysis ← analytics",
+            "Data analysis +1.20 ← analytics",
             "Social media tools, Clear reporting, Market trends, Strategy development",
         ]
-        assert plain(legend).startswith("score: your skills it has / skills asked")
+        assert plain(legend).startswith("score: the sum of what each of your skills adds (+)")
 
 
 class TestSkillAndNoteLists:
     def test_skills_by_id_with_aliases_and_careers(self, index: MemoryIndex) -> None:
-        group = views.skill_list(index, "en")
+        group = views.skill_list(index, skills_by_id(index), "en")
         assert isinstance(group, Group)
         blocks = group.renderables
         assert len(blocks) == 2 * 25
@@ -252,7 +258,7 @@ def hostile() -> MemoryIndex:
 
 
 def _list(index: MemoryIndex) -> RenderableType:
-    return views.career_list(index, "en")
+    return views.career_list(index.careers(), "en")
 
 
 def _show(index: MemoryIndex) -> RenderableType:
@@ -277,7 +283,7 @@ def _match(index: MemoryIndex) -> RenderableType:
 
 
 def _skills(index: MemoryIndex) -> RenderableType:
-    return views.skill_list(index, "en")
+    return views.skill_list(index, skills_by_id(index), "en")
 
 
 # What each view shows of the altered records.
