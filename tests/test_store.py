@@ -400,6 +400,10 @@ class TestTheSameAnswers:
                 memory.career_names_with_words(split),
                 stored.career_names_with_words(split),
             )
+        for name in [*(" ".join(w) for w in every_name[:700]), *ODD_STRINGS, "no such name"]:
+            differences.check(
+                f"careers_named({name!r})", memory.careers_named(name), stored.careers_named(name)
+            )
         mine, theirs = memory.career_names(), stored.career_names()
         differences.check("career_names", mine, theirs)
         differences.check("career_names order", list(mine.items()), list(theirs.items()))
@@ -417,6 +421,10 @@ class TestTheSameAnswers:
                 f"skill_names_with_words({words!r})",
                 memory.skill_names_with_words(words),
                 stored.skill_names_with_words(words),
+            )
+        for term in [*lookups, *ODD_STRINGS, "no such name"]:
+            differences.check(
+                f"skills_named({term!r})", memory.skills_named(term), stored.skills_named(term)
             )
         for query in word_queries([tuple(t.split()) for t in terms if t], limit=200):
             differences.check(

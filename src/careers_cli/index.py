@@ -127,6 +127,11 @@ class CatalogueIndex(ABC):
     # --- names ------------------------------------------------------------------------------
 
     @abstractmethod
+    def careers_named(self, name: str) -> dict[str, bool]:
+        """Careers with a normalised name equal to `name`: id -> whether that name is only an
+        alternative title (False when it is its id or a title)."""
+
+    @abstractmethod
     def career_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
         """Careers with one name (normalised id, title, alternative title) in which every one
         of `words` starts a word, each with all its names."""
@@ -135,6 +140,11 @@ class CatalogueIndex(ABC):
     def career_names(self) -> dict[str, list[NameEntry]]:
         """Career id -> every name it can be called by: for misspellings, which are compared
         with each of them."""
+
+    @abstractmethod
+    def skills_named(self, name: str) -> dict[str, bool]:
+        """Skills with a normalised name equal to `name`: id -> whether that name is only an
+        alias (False when it is its id or a label)."""
 
     @abstractmethod
     def skill_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
@@ -298,6 +308,9 @@ class MemoryIndex(CatalogueIndex):
     def _career_names(self) -> dict[str, list[NameEntry]]:
         return {c.id: career_name_entries(c) for c in self.catalogue.careers}
 
+    def careers_named(self, name: str) -> dict[str, bool]:
+        return _named(self._career_names, name)
+
     def career_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
         return _with_words(self._career_names, words)
 
@@ -307,6 +320,9 @@ class MemoryIndex(CatalogueIndex):
     @cached_property
     def _skill_names(self) -> dict[str, list[NameEntry]]:
         return {s.id: skill_name_entries(s) for s in self.catalogue.skills}
+
+    def skills_named(self, name: str) -> dict[str, bool]:
+        return _named(self._skill_names, name)
 
     def skill_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
         return _with_words(self._skill_names, words)
@@ -327,6 +343,16 @@ def requirements_covered(career: Career, skill_ids: Collection[str]) -> tuple[in
     requirements = list(requirement_skills(lines))
     covered = sum(1 for skills in requirements if any(s in skill_ids for s in skills))
     return covered, len(requirements)
+
+
+def _named(names_of: dict[str, list[NameEntry]], name: str) -> dict[str, bool]:
+    words = tuple(name.split())
+    named: dict[str, bool] = {}
+    for record_id, names in names_of.items():
+        aliases = [alias for found, alias in names if found == words]
+        if aliases:
+            named[record_id] = all(aliases)
+    return named
 
 
 def _with_words(

@@ -175,6 +175,9 @@ class _Lookup:
     """The messages' prefix: "career", "skill" or "note"."""
     by_id: Callable[[str], tuple[int, str] | None]
     """The pool and id of the record whose id is exactly the query, if any."""
+    named: Callable[[str], list[dict[str, bool]]]
+    """Per pool, the records with a whole name equal to the normalised query (id -> whether
+    only as an alias)."""
     with_words: Callable[[Sequence[str]], Pools]
     """Per pool, the records with a name in which every word starts a word, with their names."""
     everything: Callable[[], Pools]
@@ -195,7 +198,14 @@ def _resolve(lookup: _Lookup, query: str) -> tuple[int, str, MatchKind]:
     wanted = normalise(query)
     if not wanted:
         raise UsageError(f"{lookup.subject}.empty_query")
-    ranked = rank_names(wanted, lookup.with_words(wanted.split()))
+    # A whole name is the best kind of match after the id: an index finds it without ranking
+    # every record that has the query's words.
+    named = [
+        Ranked(MatchKind.NAME, alias, 0.0, pool, record_id)
+        for pool, found in enumerate(lookup.named(wanted))
+        for record_id, alias in found.items()
+    ]
+    ranked = sorted(named) or rank_names(wanted, lookup.with_words(wanted.split()))
     if ranked:
         tied = [r for r in ranked if _as_good(r, ranked[0])]
         if len(tied) == 1:
@@ -268,6 +278,7 @@ def _career_lookup(index: CatalogueIndex) -> _Lookup:
     return _Lookup(
         subject="career",
         by_id=lambda query: (0, query) if query in index.careers_by_id else None,
+        named=lambda name: [index.careers_named(name)],
         with_words=lambda words: [index.career_names_with_words(words)],
         everything=lambda: [index.career_names()],
         name_of=lambda _, career_id: index.careers_by_id[career_id].title,
@@ -319,6 +330,13 @@ def _skill_lookup(index: CatalogueIndex, *, platforms: bool) -> _Lookup:
             return 1, query
         return None
 
+    def named(name: str) -> list[dict[str, bool]]:
+        found = [index.skills_named(name)]
+        if platforms:
+            entries = _platform_names(index, name.split()).items()
+            found.append({i: False for i, names in entries if tuple(name.split()) in dict(names)})
+        return found
+
     def with_words(words: Sequence[str]) -> Pools:
         found = [index.skill_names_with_words(words)]
         return [*found, _platform_names(index, words)] if platforms else found
@@ -333,7 +351,14 @@ def _skill_lookup(index: CatalogueIndex, *, platforms: bool) -> _Lookup:
         return index.platforms_by_id[record_id].name
 
     return _Lookup(
-        "skill", by_id, with_words, everything, name_of, "skill.list_hint", "skill.ambiguous_more"
+        "skill",
+        by_id,
+        named,
+        with_words,
+        everything,
+        name_of,
+        "skill.list_hint",
+        "skill.ambiguous_more",
     )
 
 
@@ -438,6 +463,9 @@ def resolve_note(index: CatalogueIndex, kind: NoteKind, query: str) -> Found[Lin
     lookup = _Lookup(
         subject=f"note.{kind}",
         by_id=lambda query: (0, query) if query in notes else None,
+        named=lambda name: [
+            {i: False for i, entries in names.items() if tuple(name.split()) in dict(entries)}
+        ],
         with_words=with_words,
         everything=lambda: [names],
         name_of=lambda _, note_id: notes[note_id].title,

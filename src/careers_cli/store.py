@@ -111,6 +111,8 @@ CREATE UNIQUE INDEX careers_by_id ON careers (id);
 CREATE UNIQUE INDEX skills_by_id ON skills (id);
 CREATE INDEX note_careers_by_career ON note_careers (career_id, kind);
 CREATE INDEX platform_links_by_career ON platform_links (career);
+CREATE INDEX career_names_by_name ON career_names (name, career);
+CREATE INDEX skill_names_by_name ON skill_names (name, skill);
 CREATE INDEX career_alt_titles_by_title ON career_alt_titles (title);
 CREATE INDEX skills_by_label ON skills (label_en);
 """
@@ -503,6 +505,24 @@ class StoredIndex(CatalogueIndex):
         for career_id, platform_id in rows:
             using.setdefault(career_id, set()).add(platform_id)
         return {career_id: frozenset(found) for career_id, found in using.items()}
+
+    def careers_named(self, name: str) -> dict[str, bool]:
+        return self._named("careers", "career_names", name)
+
+    def skills_named(self, name: str) -> dict[str, bool]:
+        return self._named("skills", "skill_names", name)
+
+    def _named(self, table: str, names: str, name: str) -> dict[str, bool]:
+        """Records of `table` with a name in `names` equal to `name` (an index finds them):
+        id -> whether every such name of the record is only another name."""
+        owner = names.split("_")[0]
+        rows = self.all(
+            f"SELECT {table}.id, min({names}.alias) FROM {names} JOIN {table} "
+            f"ON {table}.position = {names}.{owner} WHERE {names}.name = ? "
+            f"GROUP BY {table}.position ORDER BY {table}.position",
+            (name,),
+        )
+        return {record_id: bool(alias) for record_id, alias in rows}
 
     def career_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
         return self._names_with_words("careers", "career_names", "career_name_words", words)
