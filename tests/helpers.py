@@ -351,11 +351,12 @@ def shows_id(output: str, career_id: str) -> bool:
 
 @dataclass
 class MatchBlock:
-    """One career in `careers match`: rank, id and score, then its labelled fields."""
+    """One career in `careers match`: its heading (rank, id, score), then labelled fields."""
 
     rank: int
     career_id: str
     score: str
+    """The heading after the id: `score 1.20 · 1/1 · 50%`."""
     fields: dict[str, list[str]] = field(default_factory=dict)
 
     def text(self, name: str) -> str:
@@ -367,28 +368,36 @@ class MatchBlock:
     def summary(self) -> tuple[int, str, str, str, set[str]]:
         return (self.rank, self.career_id, self.score, self.text("title"), self.to_learn())
 
+    def ranked(self) -> tuple[int, str, str]:
+        return (self.rank, self.career_id, self.score)
 
-_HEAD = re.compile(r"^(\d+)\.?\s+(\S+)\s+(\d+/\d+ · \d+%)$")
+
+MATCH_HEADING = re.compile(
+    r"^(\d+)\. (\S+)  (score \d+\.\d\d · \d+/\d+(?: \(\d+ optional\))? · \d+%)$"
+)
+_FIELD = re.compile(r"^ {1,4}(\S+(?: \S+)*?) {2,}(\S.*)$")
 
 
 def match_blocks(output: str) -> list[MatchBlock]:
-    """Each career's block: a line at the left edge with rank, id and score, then indented
-    `label  value` lines; a line with a blank label continues the previous field."""
+    """Each career's block: a heading at the left edge, `1. ID  score 1.20 · 1/1 · 50%`, then
+    indented `label  value` lines; a line with a blank label continues the previous field.
+    The legend after the blocks starts at the left edge and is not a heading."""
     blocks: list[MatchBlock] = []
     current: MatchBlock | None = None
     name = ""
     for line in output.splitlines():
-        head = _HEAD.match(line.rstrip())
-        if head:
-            current = MatchBlock(int(head[1]), head[2], head[3])
+        line = line.rstrip()
+        heading = MATCH_HEADING.match(line)
+        if heading:
+            current = MatchBlock(int(heading[1]), heading[2], heading[3])
             blocks.append(current)
             continue
         if not line.strip():
             continue
         if not line.startswith(" ") or current is None:
-            current = None  # text after the blocks (the legend)
+            current = None  # the legend
             continue
-        labelled = re.match(r"^ {1,4}(\S+(?: \S+)*?) {2,}(\S.*)$", line.rstrip())
+        labelled = _FIELD.match(line)
         if labelled:
             name = labelled[1]
             current.fields[name] = [labelled[2]]
