@@ -144,12 +144,21 @@ def test_arabic_output_of_every_command(command: str) -> None:
         assert label(key, "ar") not in english, key
 
 
+ARABIC_LEGEND = (
+    "الدرجة: مجموع ما تضيفه كل مهارة من مهاراتك (+)؛ المهارة التي تحتاجها مهن أقل تضيف أكثر، "
+    "والاختيارية نصف ذلك · مهاراتك التي تتطلبها المهنة / المهارات التي أدخلتها · نسبة "
+    "متطلباتها التي تغطيها"
+)
+
+
 def test_match_legend_is_arabic() -> None:
     run = run_ok(["match", "-s", "analytics", "--lang", "ar"], WIDE)
-    assert squeeze(run.stdout).endswith(
-        "النتيجة: مهاراتك التي تتطلبها المهنة / المهارات التي أدخلتها · نسبة متطلباتها التي تغطيها"
-    )
-    assert "score:" not in run.stdout
+    lines = [line.strip() for line in run.stdout.splitlines() if line.strip()]
+    assert lines[-1].startswith("الدرجة: مجموع ما تضيفه كل مهارة من مهاراتك (+)")
+    assert squeeze(run.stdout).endswith(ARABIC_LEGEND)
+    # the heading's word for the score is Arabic too: analytics, 3 of 7 careers, ln(10/3) = 1.20
+    assert lines[0] == "1. social-media-data-analyst  الدرجة 1.20 · 1/1 · 50%"
+    assert "score" not in run.stdout
 
 
 def test_validate_summary_is_arabic() -> None:
@@ -285,11 +294,17 @@ def test_unknown_skill_error_is_arabic() -> None:
 
 
 def test_ambiguous_career_error_is_arabic() -> None:
+    # "manager" is a word of the names of 3 careers (3 takes the plural مهن): best first, the
+    # shortest of their names the word is in (20, 23 and 24 characters).
     run = invoke(["show", "manager", "--lang", "ar"])
     assert run.exit_code == 1
-    assert message("career.ambiguous", "ar", query="manager") in run.stderr
-    for title in titles_ar("social-media-manager", "online-community-manager"):
-        assert title in run.stderr
+    lines = run.stderr.splitlines()
+    assert lines[0] == "خطأ: 'manager' يطابق 3 مهن؛ استخدم أحد هذه المعرفات (الأقرب أولاً):"
+    assert lines[0] == "خطأ: " + message("career.ambiguous", "ar", query="manager", count=3)
+    ids = ["social-media-manager", "social-media-pr-manager", "online-community-manager"]
+    assert [line.split()[0] for line in lines[1:]] == ids
+    for line, title in zip(lines[1:], titles_ar(*ids), strict=True):
+        assert line.endswith(title)
     assert "Social Media Manager" not in run.stderr
 
 

@@ -110,9 +110,32 @@ class TestCandidates:
         assert complete(shell, "careers match -s Aud").stdout == (
             "Audience engagement\taudience-engagement\n"
         )
+        # Ids first, each with its English title; then English alternative titles, each with
+        # its career's id. Each group shortest first (all fit the empty word equally), then A
+        # to Z: influencer (10 characters), social-media-manager (20), digital-content-creator
+        # and social-media-pr-manager (23), online-community-manager (24), ...-data-analyst
+        # (25), ...-marketing-specialist (33); "PR manager" (10), "content maker" (13),
+        # "content creator" (15), "digital marketer" (16), "community manager" (17), "social
+        # media analyst" (20), "social media marketer" (21), "social media PR manager" (23).
         shown = complete(shell, "careers show ").stdout.splitlines()
-        assert [line.split("\t")[0] for line in shown] == SEVEN_IDS
-        assert shown[5] == "influencer\tSocial Media Influencer"
+        assert shown == [
+            "influencer\tSocial Media Influencer",
+            "social-media-manager\tSocial Media Manager",
+            "digital-content-creator\tDigital Content Creator",
+            "social-media-pr-manager\tSocial Media Public Relations Manager",
+            "online-community-manager\tOnline Community Manager",
+            "social-media-data-analyst\tSocial Media Data Analyst",
+            "social-media-marketing-specialist\tSocial Media Marketing Specialist",
+            "PR manager\tsocial-media-pr-manager",
+            "content maker\tdigital-content-creator",
+            "content creator\tdigital-content-creator",
+            "digital marketer\tsocial-media-marketing-specialist",
+            "community manager\tonline-community-manager",
+            "social media analyst\tsocial-media-data-analyst",
+            "social media marketer\tsocial-media-marketing-specialist",
+            "social media PR manager\tsocial-media-pr-manager",
+        ]
+        assert sorted(line.split("\t")[0] for line in shown[:7]) == sorted(SEVEN_IDS)
 
     def test_option_values_and_command_names_complete(self) -> None:
         assert complete("bash", "careers list --format j").stdout == "json\n"

@@ -361,27 +361,37 @@ def custom_catalogue(tmp_path: Path, careers: dict[str, list[str]]) -> Path:
 # --- naming a career ---------------------------------------------------------------------------
 
 
+# Found by the id or a whole name (a title or an alternative title): quiet. Found by all the
+# words, word starts or a misspelling: a guess, which one line on stderr names.
+NAMES_OF_A_CAREER = [
+    ("social-media-data-analyst", "social-media-data-analyst", False),  # exact id
+    ("social-media-d", "social-media-data-analyst", True),  # word starts, of one career only
+    ("digital-c", "digital-content-creator", True),  # word starts, of one career only
+    ("analyst", "social-media-data-analyst", True),  # a word of one career's names only
+    ("community manager", "online-community-manager", False),  # an alternative title
+    ("Community Manager", "online-community-manager", False),  # any case
+    ("pr manager", "social-media-pr-manager", False),  # an alternative title ("PR manager")
+    ("المؤثر", "influencer", False),  # "مؤثر", an Arabic alternative title, with the article
+    ("مدير المجتمع", "online-community-manager", False),  # "مدير مجتمع", Arabic alt. title
+    ("influencr", "influencer", True),  # misspelling
+    ("infleuncer", "influencer", True),  # transposed letters
+]
+
+
 @pytest.mark.parametrize(
-    ("query", "career_id"),
-    [
-        ("social-media-data-analyst", "social-media-data-analyst"),  # exact id
-        ("social-media-d", "social-media-data-analyst"),  # unique id prefix
-        ("digital-c", "digital-content-creator"),  # unique id prefix
-        ("analyst", "social-media-data-analyst"),  # a word of one title only
-        ("community manager", "online-community-manager"),  # title words
-        ("Community Manager", "online-community-manager"),  # any case
-        ("pr manager", "social-media-pr-manager"),
-        ("المؤثر", "influencer"),  # Arabic title word, with the article
-        ("مدير المجتمع", "online-community-manager"),  # Arabic title words
-        ("influencr", "influencer"),  # misspelling
-        ("infleuncer", "influencer"),  # transposed letters
-    ],
+    ("query", "career_id", "guessed"),
+    NAMES_OF_A_CAREER,
+    ids=[f"{query}-{career_id}" for query, career_id, _ in NAMES_OF_A_CAREER],
 )
-def test_any_name_of_a_career_prints_what_its_id_prints(query: str, career_id: str) -> None:
+def test_any_name_of_a_career_prints_what_its_id_prints(
+    query: str, career_id: str, guessed: bool
+) -> None:
     canonical = invoke(["show", career_id])
     run = invoke(["show", query])
     assert run.exit_code == 0, run.stderr
-    assert run.stderr == ""
+    guess = f"using {career_id}, the closest match to '{query}'\n"
+    assert run.stderr == (guess if guessed else "")
+    assert canonical.stderr == ""
     assert canonical.stdout.splitlines()[0].split()[-1] == career_id
     assert run.stdout == canonical.stdout
 
@@ -404,13 +414,26 @@ class TestNamingErrors:
         }
 
     def test_an_id_prefix_shared_by_two_careers_is_ambiguous(self) -> None:
+        # "social media m": each word starts a word of a name. "m" starts "media" too, so every
+        # career with "social media" in one name fits, by word starts alike (2 ids start with
+        # "social-media-m", 5 careers fit): nothing is guessed. Best first: the shorter name
+        # the query covers more of, then id. Names (normalised) of 20, 23 (the influencer's
+        # title, the PR manager's id), 25 and 33 characters.
         run = invoke(["show", "social-media-m"])
         assert run.exit_code == 1
         assert run.stdout == ""
-        assert set(_career_lines(run.stderr)) == {
-            "social-media-manager",
-            "social-media-marketing-specialist",
-        }
+        lines = run.stderr.splitlines()
+        assert lines[0] == (
+            "error: 'social-media-m' fits 5 careers; use one of these ids (best first):"
+        )
+        assert [line.split()[0] for line in lines[1:]] == [
+            "social-media-manager",  # social media manager (20)
+            "influencer",  # social media influencer (23)
+            "social-media-pr-manager",  # social media pr manager (23)
+            "social-media-data-analyst",  # social media data analyst (25)
+            "social-media-marketing-specialist",  # social media marketing specialist (33)
+        ]
+        assert _career_lines(run.stderr)["influencer"] == "Social Media Influencer"
 
     def test_unknown_name(self) -> None:
         run = invoke(["show", "xyzzy"])

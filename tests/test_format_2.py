@@ -146,21 +146,39 @@ class TestEssentialAndOptional:
 
     def test_match_counts_an_optional_skill_half(self) -> None:
         """Asked for photography: the photographer needs it, the video blogger only may use it."""
+        # Both of the 2 careers list photography, so it tells ln(1 + 2/2) = ln 2 = 0.6931: the
+        # photographer's whole score (0.69); half of it, 0.3466, the video blogger's (0.35).
         ranked = document("match", "-s", "photography")
-        assert [(m["id"], m["score"]["weight"], m["score"]["optional"]) for m in ranked] == [
-            ("photographer", 1.0, 0),
-            ("video-blogger", 0.5, 1),
+        assert [
+            (m["rank"], m["id"], m["score"]["value"], m["score"]["optional"]) for m in ranked
+        ] == [
+            (1, "photographer", 0.69, 0),
+            (2, "video-blogger", 0.35, 1),
         ]
-        assert ranked[1]["matched"][0]["importance"] == "optional"
+        assert [
+            (
+                m["matched"][0]["importance"],
+                m["matched"][0]["careers"],
+                m["matched"][0]["specificity"],
+                m["matched"][0]["weight"],
+            )
+            for m in ranked
+        ] == [
+            ("essential", 2, 0.6931, 0.6931),
+            ("optional", 2, 0.6931, 0.3466),
+        ]
         assert ranked[1]["missing"] == ["video-editing", "storytelling"]
         assert ranked[0]["missing_optional"] == ["video-editing", "storytelling"]
 
     def test_match_shows_optional_in_its_score_and_lists(self) -> None:
         lines = run("match", "-s", "photography")
-        assert lines[0] == "1. photographer  1/1 · 33%"
-        second = lines.index("2. video-blogger  1/1 (1 optional) · 33%")
-        assert "التصوير [ar] (optional) ← photography" in lines[second + 2]
+        # Each career has 3 requirements (a line with text is one, a line without is one per
+        # skill), and photography names 1 of them: 33%. Scores as worked out above.
+        assert lines[0] == "1. photographer  score 0.69 · 1/1 · 33%"
+        second = lines.index("2. video-blogger  score 0.35 · 1/1 (1 optional) · 33%")
+        assert "التصوير [ar] (optional) +0.35 ← photography" in lines[second + 2]
         first_block = lines[:second]
+        assert "التصوير [ar] +0.69 ← photography" in first_block[2]
         assert any(
             line.split()[:2] == ["also", "helps"] and "edit video, tell stories" in line
             for line in first_block

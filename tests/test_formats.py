@@ -140,7 +140,16 @@ class TestJson:
         assert len(document["required_skills"]) == len(expected.required_skills)
         assert document["skills"] == list(expected.skill_ids)
         assert document["optional_skills"] == []
-        assert document["alt_titles"] == {"en": [], "ar": []}
+        # data/careers.json: the influencer has Arabic alternative titles only (the feminine
+        # form of its title, and the bare word for influencer in both genders).
+        assert document["alt_titles"] == {
+            "en": [],
+            "ar": ["مؤثرة وسائل التواصل الاجتماعي", "مؤثر", "مؤثرة"],
+        }
+        assert document["alt_titles"] == {
+            "en": list(expected.alt_titles.en),
+            "ar": list(expected.alt_titles.ar),
+        }
         assert document["occupations"] == [
             {
                 "scheme": "ESCO",
@@ -265,21 +274,39 @@ class TestJson:
         }
 
     def test_match_analytics_ranks_the_data_analyst_first(self) -> None:
+        # analytics is needed by 3 of the 7 careers (the manager, the marketing specialist and
+        # the data analyst), so it adds ln(1 + 7/3) = ln(10/3) = 1.2040 to each: one score,
+        # 1.20, and one shared rank. The data analyst comes first: analytics is on 2 of its 4
+        # required-skill lines (50%), against 1 of 4 (25%) for the other two, which follow by id.
         document = json_of(["match", "-s", "analytics", "-f", "json"])
+        assert [(item["rank"], item["id"]) for item in document] == [
+            (1, "social-media-data-analyst"),
+            (1, "social-media-manager"),
+            (1, "social-media-marketing-specialist"),
+        ]
         first = document[0]
-        assert first["rank"] == 1
-        assert first["id"] == "social-media-data-analyst"
         assert first["score"] == {
+            "value": 1.2,
             "matched": 1,
             "optional": 0,
-            "weight": 1.0,
             "asked": 1,
             "centrality": 0.5,
         }
         assert first["has_all"] is True
-        assert [m["skill"] for m in first["matched"]] == ["analytics"]
-        assert first["matched"][0]["query"] == "analytics"
-        assert [item["rank"] for item in document] == list(range(1, len(document) + 1))
+        assert first["matched"] == [
+            {
+                "skill": "analytics",
+                "kind": "skill",
+                "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
+                "query": "analytics",
+                "importance": "essential",
+                "careers": 3,
+                "specificity": 1.204,  # ln(10/3) = 1.20397, to 4 decimals
+                "weight": 1.204,  # essential: the whole specificity
+            }
+        ]
+        assert [item["score"]["centrality"] for item in document] == [0.5, 0.25, 0.25]
+        assert {item["score"]["value"] for item in document} == {1.2}
 
     def test_match_with_no_result_is_an_empty_array(self) -> None:
         run = invoke(
@@ -415,9 +442,18 @@ class TestJsonContract:
                 "missing_optional",
             }
             assert keys(item["title"]) == BILINGUAL
-            assert keys(item["score"]) == {"matched", "optional", "weight", "asked", "centrality"}
+            assert keys(item["score"]) == {"value", "matched", "optional", "asked", "centrality"}
             for found in item["matched"]:
-                assert keys(found) == {"skill", "label", "query", "importance"}
+                assert keys(found) == {
+                    "skill",
+                    "kind",
+                    "label",
+                    "query",
+                    "importance",
+                    "careers",
+                    "specificity",
+                    "weight",
+                }
                 assert keys(found["label"]) == BILINGUAL
 
     def test_skills(self) -> None:
@@ -466,6 +502,7 @@ class TestCsv:
                     "rank",
                     "id",
                     "title",
+                    "score",
                     "matched",
                     "asked",
                     "centrality",
@@ -539,6 +576,7 @@ class TestCsv:
         assert first["rank"] == "1"
         assert first["id"] == "social-media-data-analyst"
         assert (first["matched"], first["asked"], first["centrality"]) == ("1", "1", "0.50")
+        assert first["score"] == "1.20"  # ln(1 + 7/3): 3 of the 7 careers need analytics
         assert first["has"] == "analytics"
 
     def test_arabic_csv_has_the_catalogues_arabic_titles(self, catalogue: Catalogue) -> None:
@@ -574,7 +612,7 @@ class TestMarkdown:
         assert listed[0] == "| المعرف | المسمى | نبذة | المهارات |"
         matched = run_ok(["match", "-s", "analytics", "--lang", "ar", "-f", "markdown"])
         assert matched.stdout.splitlines()[0] == (
-            "| الترتيب | المعرف | المسمى | المهارات المطابقة | المهارات التي أدخلتها "
+            "| الترتيب | المعرف | المسمى | الدرجة | المهارات المطابقة | المهارات التي أدخلتها "
             "| نسبة التغطية | لديها | الكلمات التي وجدتها | للتعلم | اختيارية للتعلم |"
         )
         csv_header = run_ok(["list", "--lang", "ar", "-f", "csv"]).stdout.splitlines()[0]

@@ -113,7 +113,8 @@ class TestMarkupIsText:
         assert MARKUP_TITLE in run.stdout
         assert UNBALANCED_TITLE in run.stdout
         run = ok(invoke(["match", "-s", "analytics", *data]))
-        assert f"{MARKUP_SKILL} ← analytics" in run.stdout
+        # analytics: 3 of the 7 careers need it, ln(1 + 7/3) = 1.20
+        assert f"{MARKUP_SKILL} +1.20 ← analytics" in run.stdout
         run = ok(invoke(["skills", *data]))
         assert MARKUP_SKILL in run.stdout
 
@@ -378,8 +379,10 @@ class TestEchoedQueries:
     def test_found_skill_echoes_the_word_safely(self) -> None:
         """`match` shows the word that found each skill: neutralised too."""
         run = ok(invoke(["match", "-s", "analytics\u202e"]))
-        assert "Data analysis ← analytics" in run.stdout
+        # the override is dropped from the echo; analytics adds ln(1 + 7/3) = 1.20
+        assert "Data analysis +1.20 ← analytics" in run.stdout
         assert raw_controls(run.stdout) == set()
+        assert run.stderr == ""  # without the override it is the alias "analytics": no guess
 
     def test_long_query_is_cut_to_60_characters(self) -> None:
         run = invoke(["show", "q" * 200])  # the longest name taken (longer is a usage error)

@@ -117,17 +117,21 @@ class TestCsvFormulasStayText:
         args = ["match", "-s", "+analytics", "-f", "csv", *data_args(formula_catalogue)]
         run = invoke(args)
         assert run.exit_code == 0, run.stderr
+        assert run.stderr == ""  # the whole name "analytics" (an alias): not a guess
         table = csv_table(run.stdout)
-        assert table[0][:8] == [
-            "rank", "id", "title", "matched", "asked", "centrality", "has", "found_by"
+        assert table[0][:9] == [
+            "rank", "id", "title", "score", "matched", "asked", "centrality", "has", "found_by"
         ]  # fmt: skip
-        assert [row[:8] for row in table[1:]] == [
+        # "+analytics" is analytics ("+" is not part of a word), which 3 of the 7 careers need:
+        # ln(1 + 7/3) = 1.20 each, one shared rank; the data analyst first (analytics is on 2 of
+        # its 4 lines, 0.50), then the manager and the specialist (1 of 4, 0.25) by id.
+        assert [row[:9] for row in table[1:]] == [
             ["1", "social-media-data-analyst", "'\t=1+2",
-             "1", "1", "0.50", "analytics", "'+analytics"],
-            ["2", "social-media-manager", "'" + HYPERLINK,
-             "1", "1", "0.25", "analytics", "'+analytics"],
-            ["3", "social-media-marketing-specialist", "'@SUM(1)",
-             "1", "1", "0.25", "analytics", "'+analytics"],
+             "1.20", "1", "1", "0.50", "analytics", "'+analytics"],
+            ["1", "social-media-manager", "'" + HYPERLINK,
+             "1.20", "1", "1", "0.25", "analytics", "'+analytics"],
+            ["1", "social-media-marketing-specialist", "'@SUM(1)",
+             "1.20", "1", "1", "0.25", "analytics", "'+analytics"],
         ]  # fmt: skip
 
     def test_every_owasp_first_character(self) -> None:
@@ -398,12 +402,18 @@ class TestJsonHasNoLoneSurrogates:
         assert b"\\ud" not in completed.stdout
         document = json.loads(completed.stdout.decode("utf-8", errors="strict"))
         strictly_unicode(document)
+        # The query is echoed as typed, the byte replaced; the rest is analytics as it is
+        # for 3 of the 7 careers: ln(1 + 7/3) = 1.2040.
         assert document[0]["matched"] == [
             {
                 "skill": "analytics",
+                "kind": "skill",
                 "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
                 "query": "analytics\ufffd",
                 "importance": "essential",
+                "careers": 3,
+                "specificity": 1.204,
+                "weight": 1.204,
             }
         ]
         assert {m["matched"][0]["query"] for m in document} == {"analytics\ufffd"}
