@@ -9,7 +9,6 @@ writes tuples and lists alike as arrays.
 from __future__ import annotations
 
 import math
-
 from typing import Any
 
 import pytest
