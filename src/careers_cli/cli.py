@@ -8,14 +8,19 @@ import inspect
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
 
-from careers_cli import __version__, completion, names, records, search, views
-from careers_cli.catalogue import CatalogueSource, catalogue_json_schema, load_catalogue
+from careers_cli import __version__, completion, moves, names, records, search, views
+from careers_cli.catalogue import (
+    CatalogueSource,
+    catalogue_json_schema,
+    find_catalogue,
+    load_catalogue,
+)
 from careers_cli.domain import LinkedNote, translation_coverage
 from careers_cli.errors import CatalogueError, ExitStatus, OutputError, UsageError
 from careers_cli.index import NoteKind
@@ -35,7 +40,9 @@ from careers_cli.options import (
     with_common_options,
 )
 from careers_cli.output import make_console, write_json
+from careers_cli.search import Wanted
 from careers_cli.session import (
+    Session,
     exit_status_of,
     language_from_arguments,
     open_session,
@@ -349,25 +356,39 @@ def compare(
 @with_common_options()
 def match(
     skill: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--skill",
             "-s",
             metavar="SKILL",
-            help="A skill you have: id, name or alias, English or Arabic; repeat for more.",
+            help="A skill you have: id, name or alias, English or Arabic; repeat for more. "
+            "Without any, the skills of your profile ('careers profile').",
             show_default=False,
             autocompletion=completion.complete_skill,
         ),
-    ],
+    ] = None,
     require_all: Annotated[
         bool, typer.Option("--all", help="Only careers that have every skill asked for.")
     ] = False,
     limit: Annotated[
         str | None,
         typer.Option(
-            "--limit", "-n", metavar="N", help="Show at most N careers.", show_default=False
+            "--limit",
+            "-n",
+            metavar="N",
+            help=f"Show at most N careers (with --next-skills: N skills, by default "
+            f"{moves.NEXT_SKILLS_LIMIT}).",
+            show_default=False,
         ),
     ] = None,
+    next_skills: Annotated[
+        bool,
+        typer.Option(
+            "--next-skills",
+            help=f"Instead of the careers, the skills you do not have that would most raise "
+            f"the scores of your best {moves.BEST_MATCHES} matches.",
+        ),
+    ] = False,
     *,
     options: CommonOptions,
 ) -> None:
@@ -380,7 +401,11 @@ def match(
     your skills are more central (they name a larger share of its requirements) comes first.
     [bold]score 3.02 · 2/2 · 50%[/bold]: two of your two skills, covering half of the career's
     requirements. A skill that names nothing is reported and the others are matched; the exit
-    status is then 1.
+    status is then 1. Without --skill, the skills kept in your profile are matched.
+
+    --next-skills: what to learn next. For each skill your best 10 matches need and you do
+    not have, what it would add to their scores in all; the largest first, then the skill
+    that opens more careers (that match none of your skills yet), then the rarer, then by id.
 
     [bold]Examples[/bold]
 
@@ -389,26 +414,171 @@ def match(
     careers match -s analytics -s "content creation"
 
     careers match -s "تحليل البيانات" --all --limit 3
+
+    careers match -s analytics --next-skills
     """
-    most = parse_limit(limit, option="--limit", command="careers match")  # before the catalogue
+    command = "careers match"
+    most = parse_limit(limit, option="--limit", command=command)  # before the catalogue
+    kept = None if skill else _kept_profile(options, command)
     with open_session(options) as session:
         index, language = session.index, session.language
-        found, errors = names.resolve_each(index, skill)
-        for error in errors:
-            session.report(error)
-        if not found:
-            raise typer.Exit(ExitStatus.NOT_FOUND)
-        wanted = [session.take(f) for f in found]
-        matches = search.rank_by_skills(index, wanted, require_all=require_all, limit=most)
-        if not matches:
-            session.notice(message("match.none", language))
-        if matches or options.chosen_format == "json":
-            session.present(
-                lambda: views.match_list(index, matches, language),
-                lambda: records.match_results(matches, language),
-            )
+        errors: Sequence[Exception] = ()
+        if skill:
+            found, errors = names.resolve_each(index, skill)
+            for error in errors:
+                session.report(error)
+            if not found:
+                raise typer.Exit(ExitStatus.NOT_FOUND)
+            wanted = [session.take(f) for f in found]
+        else:
+            assert kept is not None
+            wanted = _profile_wanted(session, kept, command)
+            session.notice(message("profile.using", language, count=len(wanted)))
+        if next_skills:
+            _present_skills_to_learn(session, wanted, require_all, most)
+        else:
+            _present_matches(session, wanted, require_all, most)
         if errors:  # the skills found were matched; the status says some were not
             raise typer.Exit(ExitStatus.NOT_FOUND)
+
+
+def _present_matches(
+    session: Session, wanted: Sequence[Wanted], require_all: bool, most: int | None
+) -> None:
+    index, language = session.index, session.language
+    matches = search.rank_by_skills(index, wanted, require_all=require_all, limit=most)
+    if not matches:
+        session.notice(message("match.none", language))
+    if matches or session.output_format == "json":
+        session.present(
+            lambda: views.match_list(index, matches, language),
+            lambda: records.match_results(matches, language),
+        )
+
+
+def _present_skills_to_learn(
+    session: Session, wanted: Sequence[Wanted], require_all: bool, most: int | None
+) -> None:
+    index, language = session.index, session.language
+    found = moves.skills_to_learn(
+        index, wanted, require_all=require_all, limit=most or moves.NEXT_SKILLS_LIMIT
+    )
+    if not found:
+        session.notice(message("next_skills.none", language))
+    if found or session.output_format == "json":
+        session.present(
+            lambda: views.skills_to_learn(index, found, language),
+            lambda: records.skills_to_learn(index, found, language),
+        )
+
+
+@app.command("next", cls=CareersCommand)
+@with_common_options()
+def next_careers(
+    career: Annotated[
+        str,
+        typer.Argument(
+            metavar="CAREER",
+            help="The career you are in, named as for 'show'.",
+            show_default=False,
+            autocompletion=completion.complete_career,
+        ),
+    ],
+    limit: Annotated[
+        str | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            help=f"Show at most N careers (by default {moves.NEXT_LIMIT}).",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    options: CommonOptions,
+) -> None:
+    """The careers nearest to CAREER: how much of each it already covers, the skills that
+    carry over, and the skills still missing.
+
+    Coverage of a career: the weight of its skills that CAREER has, over the weight of all
+    its skills; a skill weighs what it adds in 'match', ln(1 + careers / careers needing it),
+    halved where the career needs it only optionally. Nearest first: by coverage (equal
+    percentages share a rank), then by the weight shared, then by id. Careers sharing no
+    skill with CAREER are not listed. Missing skills come essential first, then the rarer.
+
+    [bold]Examples[/bold]
+
+    careers next influencer
+
+    careers next "community manager" -n 3
+
+    careers next analyst --format json
+    """
+    most = parse_limit(limit, option="--limit", command="careers next") or moves.NEXT_LIMIT
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        source = session.take(names.resolve_career(index, career))
+        neighbours = moves.nearest_careers(index, source, most)
+        if not neighbours:
+            session.notice(message("next.none", language, career=source.id))
+        if neighbours or options.chosen_format == "json":
+            session.present(
+                lambda: views.next_list(index, source, neighbours, language),
+                lambda: records.next_careers(index, neighbours, language),
+            )
+
+
+@app.command(cls=CareersCommand)
+@with_common_options()
+def gap(
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="FROM",
+            help="The career you are in, named as for 'show'.",
+            show_default=False,
+            autocompletion=completion.complete_career,
+        ),
+    ],
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="TO",
+            help="The career you want, named as for 'show'.",
+            show_default=False,
+            autocompletion=completion.complete_career,
+        ),
+    ],
+    *,
+    options: CommonOptions,
+) -> None:
+    """What carries over from FROM to TO, and what to learn, in an order you can follow.
+
+    The skills to learn: essential before optional; then those that also open more of the 10
+    careers nearest to TO (as 'careers next TO' ranks them); then the more specific (fewer
+    careers need it, so it weighs more in TO); then by id. Each comes with TO's coverage once
+    it is learnt, and the trends and tips that concern it follow. --format markdown gives a
+    checklist to keep.
+
+    [bold]Examples[/bold]
+
+    careers gap digital-content-creator social-media-data-analyst
+
+    careers gap influencer "community manager" --lang ar
+
+    careers gap influencer analyst --format markdown > plan.md
+    """
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        found = [session.take(names.resolve_career(index, name)) for name in (source, target)]
+        result = moves.career_gap(index, found[0], found[1])
+        if session.output_format == "markdown":  # a checklist, not a table
+            session.out.file.write(records.gap_checklist(index, result, language))
+            return
+        session.present(
+            lambda: views.career_gap(index, result, language),
+            lambda: records.career_gap(index, result, language),
+        )
 
 
 @app.command(cls=CareersCommand)
@@ -570,6 +740,222 @@ def schema() -> None:
     careers schema > careers.schema.json
     """
     write_json(sys.stdout, catalogue_json_schema())
+
+
+# --- careers profile ---------------------------------------------------------------------------
+
+profile_app = command_group(no_args_is_help=True)
+app.add_typer(
+    profile_app,
+    name="profile",
+    help="""Keep the skills you have, so that 'careers match' needs no --skill.
+
+    One profile per catalogue (the built-in one, or each --data file), kept in your
+    configuration folder ($CAREERS_CONFIG_DIR, else ~/.config/careers on Linux), never next to
+    a catalogue. Skills are named as for 'match --skill'.
+
+    [bold]Examples[/bold]
+
+    careers profile add analytics "content creation"
+
+    careers profile list
+
+    careers match --next-skills
+    """,
+)
+
+ProfileSkills = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="SKILL...",
+        help="Skills, platforms or tools, named as for 'match --skill'.",
+        show_default=False,
+        autocompletion=completion.complete_skill,
+    ),
+]
+
+
+class KeptProfile(NamedTuple):
+    """A catalogue's profile file, what it holds, and how the file names the catalogue."""
+
+    path: Path
+    profile: Any  # profile.Profile: that module is imported only by the commands using it
+    catalogue: str
+
+
+def _profile_file(options: CommonOptions) -> tuple[Path, str]:
+    from careers_cli import profile
+
+    source = find_catalogue(options.data)
+    name = profile.BUILT_IN if source.bundled else str(source.path.resolve())
+    return profile.profile_path(source.path, bundled=source.bundled), name
+
+
+def _read_kept(options: CommonOptions) -> KeptProfile:
+    """The profile of the catalogue the options name; `ProfileError` (exit 3) for a file that
+    cannot be read or is not a profile."""
+    from careers_cli import profile
+
+    path, catalogue = _profile_file(options)
+    return KeptProfile(path, profile.read_profile(path), catalogue)
+
+
+def _kept_profile(options: CommonOptions, command: str) -> KeptProfile:
+    """The profile, for a command given no skill: with none kept, a usage error as before
+    profiles (the skills are missing)."""
+    kept = _read_kept(options)
+    if not kept.profile:
+        raise UsageError("usage.missing", option="--skill / -s", command=command)
+    return kept
+
+
+def _profile_wanted(session: Session, kept: KeptProfile, command: str) -> list[Wanted]:
+    """The profile's skills as `match` looks for them; those the catalogue lacks are named on
+    stderr and left out."""
+    wanted, unknown = moves.profile_wanted(
+        session.index, kept.profile.skills, kept.profile.platforms
+    )
+    if unknown:
+        ids = " ".join(unknown)
+        session.notice(message("profile.unknown", session.language, count=len(unknown), ids=ids))
+    if not wanted:
+        raise UsageError("usage.missing", option="--skill / -s", command=command)
+    return wanted
+
+
+def _say(session: Session, text: str) -> None:
+    session.out.print(Text(printable_line(text)), soft_wrap=True)
+
+
+@profile_app.command("add", cls=CareersCommand)
+@with_common_options(common=("data", "lang", "no_color", "no_cache", "debug"))
+def profile_add(skills: ProfileSkills, *, options: CommonOptions) -> None:
+    """Add skills to your profile. A skill that names nothing (or several things) is reported,
+    and then nothing is added.
+
+    [bold]Examples[/bold]
+
+    careers profile add analytics "content creation"
+
+    careers profile add "تحليل البيانات" instagram
+    """
+    from careers_cli import profile
+
+    kept = _read_kept(options)  # a file that is not a profile is never written over
+    with open_session(options) as session:
+        found, errors = names.resolve_each(session.index, skills)
+        for error in errors:
+            session.report(error)
+        if errors:
+            raise typer.Exit(ExitStatus.NOT_FOUND)
+        wanted = [session.take(f) for f in found]
+        skill_ids, platform_ids = moves.split_wanted(wanted)
+        updated = kept.profile.with_added(skill_ids, platform_ids)
+        profile.write_profile(kept.path, updated, kept.catalogue)
+        added = len(updated.ids) - len(kept.profile.ids)
+        _say(
+            session, message("profile.added", session.language, count=added, total=len(updated.ids))
+        )
+
+
+@profile_app.command("remove", cls=CareersCommand)
+@with_common_options(common=("data", "lang", "no_color", "no_cache", "debug"))
+def profile_remove(skills: ProfileSkills, *, options: CommonOptions) -> None:
+    """Remove skills from your profile: named as for 'match --skill', or by the id the profile
+    keeps (also of a skill the catalogue no longer has).
+
+    [bold]Examples[/bold]
+
+    careers profile remove analytics
+
+    careers profile remove "content creation" instagram
+    """
+    from careers_cli import profile
+
+    kept = _read_kept(options)
+    with open_session(options) as session:
+        kept_ids = set(kept.profile.ids)
+        by_id = [q for q in skills if q in kept_ids]
+        found, errors = names.resolve_each(session.index, [q for q in skills if q not in kept_ids])
+        for error in errors:
+            session.report(error)
+        if errors:
+            raise typer.Exit(ExitStatus.NOT_FOUND)
+        for f in found:
+            if f.record_id not in kept_ids:
+                query = printable_line(f.query)
+                session.notice(
+                    message("profile.not_in", session.language, query=query, id=f.record_id)
+                )
+        gone = {*by_id, *(session.take(f).id for f in found)} & kept_ids
+        updated = kept.profile.without(gone)
+        if gone:
+            profile.write_profile(kept.path, updated, kept.catalogue)
+        _say(
+            session,
+            message("profile.removed", session.language, count=len(gone), total=len(updated.ids)),
+        )
+
+
+@profile_app.command("list", cls=CareersCommand)
+@with_common_options()
+def profile_list(*, options: CommonOptions) -> None:
+    """List the skills of your profile, and where it is kept.
+
+    [bold]Examples[/bold]
+
+    careers profile list
+
+    careers profile list --format json
+    """
+    kept = _read_kept(options)
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        wanted, unknown = moves.profile_wanted(index, kept.profile.skills, kept.profile.platforms)
+        if unknown:
+            ids = " ".join(unknown)
+            session.notice(message("profile.unknown", language, count=len(unknown), ids=ids))
+        if session.output_format == "table":  # a path on one line, to copy
+            _say(session, message("profile.where", language, path=str(kept.path)))
+        session.present(
+            lambda: views.profile_skills(index, wanted, language),
+            lambda: records.profile_skills(wanted, language),
+        )
+
+
+@profile_app.command("clear", cls=CareersCommand)
+@with_common_options(common=("data", "lang", "no_color", "debug"))
+def profile_clear(
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Remove the profile file even if it is not a valid profile."),
+    ] = False,
+    *,
+    options: CommonOptions,
+) -> None:
+    """Empty your profile (its file is removed). A file that is not a valid profile is left
+    as it is, unless --force.
+
+    [bold]Examples[/bold]
+
+    careers profile clear
+
+    careers profile clear --force
+    """
+    from careers_cli import profile
+
+    path, _ = _profile_file(options)
+    if not force:
+        profile.read_profile(path)  # ProfileError (exit 3) for a file that is not a profile
+    removed = profile.remove_profile(path)
+    language = options.output_language
+    line = (
+        message("profile.cleared", language, path=str(path))
+        if removed
+        else message("profile.already_empty", language)
+    )
+    out = make_console(sys.stdout, no_color=options.no_color)
+    out.print(Text(printable_line(line)), soft_wrap=True)
 
 
 # --- careers import ---------------------------------------------------------------------------

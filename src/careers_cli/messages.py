@@ -508,6 +508,123 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{count:ar:item} تتجاوز حدود التنسيق (الأسماء الأخرى للسجل، أو المهارات في السطر الواحد)",
     ),
     "import.skipped_separator": ("; ", "؛ "),
+    # --- career moves (careers next, gap, match --next-skills) ---
+    "next.none": (
+        "no career shares a skill with {career}",
+        "لا توجد مهنة تشترك في مهارة مع {career}",
+    ),
+    "next.legend": (
+        "coverage: the share of each career's skills, weighed as match weighs them, that "
+        "{career} already has · skills that carry over · skills still missing, the most "
+        "important first",
+        "نسبة التغطية: حصة مهارات كل مهنة، موزونة كما يزنها الأمر match، التي تملكها {career} "
+        "بالفعل · المهارات المنقولة · المهارات الناقصة، الأهم أولاً",
+    ),
+    "next.count": (
+        "{count} of {total:en:skill}",
+        "{count} من {total:ar:skill}",
+    ),
+    "gap.summary": (
+        "{source} covers {coverage} of {target}: {transfer} of {total:en:skill} carry over, "
+        "{missing} to learn",
+        "تغطي {source} نسبة {coverage} من {target}: تنتقل {transfer} من {total:ar:skill}، "
+        "وللتعلم {missing}",
+    ),
+    "gap.same": (
+        "you named {career} twice: the same career, nothing to learn",
+        "ذكرت {career} مرتين: المهنة نفسها، لا شيء للتعلم",
+    ),
+    "gap.nothing": (
+        "{source} already has every skill {target} needs: nothing to learn",
+        "تملك {source} كل المهارات التي تحتاجها {target}: لا شيء للتعلم",
+    ),
+    "gap.title": (
+        "From {source} to {target}",
+        "من {source} إلى {target}",
+    ),
+    "gap.legend": (
+        "learning order: essential skills first, then those that also open more of the "
+        "careers nearest to {target}, then the more specific · coverage of {target} once "
+        "learnt",
+        "ترتيب التعلم: المهارات الأساسية أولاً، ثم التي تفتح أكثر المهن القريبة من {target}، "
+        "ثم الأكثر تخصصاً · نسبة تغطية {target} بعد تعلمها",
+    ),
+    "next_skills.none": (
+        "your best matches need no skill you do not have",
+        "لا تحتاج أفضل المهن المطابقة لك إلى مهارة لا تملكها",
+    ),
+    "next_skills.legend": (
+        "+ what the skill would add, in all, to the scores of your best {count:en:career} "
+        "that need it · the careers it would raise · careers it would open, which match none "
+        "of your skills yet",
+        "+ ما تضيفه المهارة، مجموعاً، إلى درجات أفضل المهن المطابقة لك ({count:ar:career}) "
+        "التي تحتاجها · المهن التي ترفع درجتها · المهن التي تفتحها ولا تطابق أياً من "
+        "مهاراتك بعد",
+    ),
+    # --- the skill profile (careers profile) ---
+    "profile.unreadable": (
+        "your profile {path} cannot be read ({reason})",
+        "تتعذر قراءة ملفك الشخصي {path} ({reason})",
+    ),
+    "profile.invalid": (
+        "your profile {path} is not a valid profile ({detail}); it was left as it is",
+        "ملفك الشخصي {path} ليس ملفاً شخصياً صالحاً ({detail})؛ تُرك كما هو",
+    ),
+    "profile.newer": (
+        "your profile {path} is in format {version}, written by a newer careers; it was left "
+        "as it is",
+        "ملفك الشخصي {path} بالصيغة {version} التي كتبها إصدار أحدث من careers؛ تُرك كما هو",
+    ),
+    "profile.fix_hint": (
+        "correct it, delete it, or start afresh with 'careers profile clear --force'",
+        "صحّحه أو احذفه، أو ابدأ من جديد بالأمر 'careers profile clear --force'",
+    ),
+    "profile.cannot_write": (
+        "cannot write your profile {path} ({reason}); nothing was changed",
+        "تتعذر كتابة ملفك الشخصي {path} ({reason})؛ لم يتغير شيء",
+    ),
+    "profile.added": (
+        "added {count:en:skill}; your profile has {total:en:skill}",
+        "أُضيف {count:ar:skill}؛ في ملفك الشخصي الآن {total:ar:skill}",
+    ),
+    "profile.removed": (
+        "removed {count:en:skill}; your profile has {total:en:skill}",
+        "حُذف {count:ar:skill}؛ في ملفك الشخصي الآن {total:ar:skill}",
+    ),
+    "profile.not_in": (
+        "'{query}' ({id}) is not in your profile",
+        "'{query}' ({id}) ليست في ملفك الشخصي",
+    ),
+    "profile.cleared": (
+        "your profile is empty now ({path} removed)",
+        "أصبح ملفك الشخصي فارغاً (حُذف {path})",
+    ),
+    "profile.already_empty": (
+        "your profile was already empty",
+        "ملفك الشخصي فارغ أصلاً",
+    ),
+    "profile.empty": (
+        "your profile is empty; add your skills with 'careers profile add SKILL...'",
+        "ملفك الشخصي فارغ؛ أضف مهاراتك بالأمر 'careers profile add SKILL...'",
+    ),
+    "profile.where": (
+        "your profile for this catalogue: {path}",
+        "ملفك الشخصي لهذا الكتالوج: {path}",
+    ),
+    "profile.unknown": (
+        "your profile names {count:en:skill} this catalogue does not have: {ids}; "
+        "'careers profile remove {ids}' removes them",
+        "يذكر ملفك الشخصي {count:ar:skill} لا يحتويها هذا الكتالوج: {ids}؛ "
+        "الأمر 'careers profile remove {ids}' يحذفها",
+    ),
+    "profile.career_count": (
+        "{count:en:career}",
+        "{count:ar:career}",
+    ),
+    "profile.using": (
+        "using the {count:en:skill} of your profile",
+        "تُستخدم مهارات ملفك الشخصي ({count:ar:skill})",
+    ),
     # --- compiled catalogues (careers cache) ---
     "cache.directory": (
         "Compiled catalogues (stores) are kept in {path}",
@@ -587,6 +704,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no": ("no", "لا"),
     "absent": ("-", "-"),
     "none": ("none", "لا يوجد"),
+    "coverage": ("covers", "التغطية"),
+    "carries_over": ("carries over", "تنتقل"),
+    "missing": ("missing", "ناقصة"),
+    "learn_order": ("To learn, in this order", "للتعلم، بهذا الترتيب"),
+    "transfers": ("Carries over", "تنتقل"),
+    "opens": ("also opens", "تفتح أيضاً"),
+    "raises": ("raises", "ترفع"),
+    "new_careers": ("opens", "تفتح"),
 }
 
 
@@ -683,6 +808,21 @@ _ARABIC_COLUMNS: dict[str, str] = {
     "tips": "النصائح",
     "occupations": "المهن المعيارية",
     "related": "مهن ذات صلة",
+    "coverage": "التغطية",
+    "transfer": "تنتقل",
+    "transfer_count": "عدد المنقولة",
+    "missing": "ناقصة",
+    "missing_count": "عدد الناقصة",
+    "step": "الخطوة",
+    "status": "الحالة",
+    "importance": "الأهمية",
+    "weight": "الوزن",
+    "opens": "تفتح أيضاً",
+    "coverage_after": "التغطية بعدها",
+    "gain": "الزيادة",
+    "raises": "ترفع",
+    "opens_count": "عدد المهن الجديدة",
+    "kind": "النوع",
 }
 
 

@@ -22,12 +22,21 @@ from careers_cli.errors import CatalogueError
 from careers_cli.index import CatalogueIndex
 from careers_cli.layout import MinimumWidthTable
 from careers_cli.messages import label, message
+from careers_cli.moves import (
+    BEST_MATCHES,
+    ConcernedNote,
+    Gap,
+    Neighbour,
+    SkillToLearn,
+    SkillWeight,
+)
 from careers_cli.search import (
     CareerMatch,
     CareerProfile,
     Comparison,
     RelatedCareer,
     ScorePart,
+    Wanted,
 )
 from careers_cli.text import Language, is_arabic, one_line, printable, printable_line
 
@@ -436,3 +445,179 @@ def validation_problems(error: CatalogueError, language: Language) -> Renderable
         more = message("validate.not_shown", language, count=found - len(problems))
         lines.append(Text("  " + printable_line(more)))
     return Group(*lines)
+
+
+# --- career moves: next, gap, match --next-skills, profile -------------------------------------
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _skill_names(
+    index: CatalogueIndex, skills: Iterable[SkillWeight], language: Language, style: str = ""
+) -> Text:
+    """Skills by label, an optional one marked so."""
+    names = []
+    for skill in skills:
+        name = _skill_name(index, skill.skill_id, language, style)
+        if skill.importance == "optional":
+            name.append(f" ({label('optional', language)})", style="yellow")
+        names.append(name)
+    return _joined(names, language) if names else Text(label("none", language), DIM)
+
+
+def next_list(
+    index: CatalogueIndex, career: Career, neighbours: Sequence[Neighbour], language: Language
+) -> RenderableType:
+    """One block per career near `career`, nearest first: rank, id and coverage; title; the
+    skills that carry over and those missing, each counted."""
+    blocks: list[RenderableType] = []
+    for near in neighbours:
+        total = len(near.transfer) + len(near.missing)
+        details = _labelled_grid(language)
+        details.add_row(label("title", language), _local(near.career.title, language))
+        for key, skills in (("carries_over", near.transfer), ("missing", near.missing)):
+            count = message("next.count", language, count=len(skills), total=total)
+            cell = Text.assemble((count + ": ", DIM), _skill_names(index, skills, language))
+            details.add_row(label(key, language), cell)
+        heading = Text.assemble(
+            (f"{near.rank}. ", HEADING_STYLE),
+            _plain(near.career.id, f"{ID_STYLE} bold"),
+            "  ",
+            (f"{label('coverage', language)} {_percent(near.coverage.value)}", "yellow"),
+        )
+        blocks += [heading, Padding(details, (0, 0, 1, 3))]
+    legend = message("next.legend", language, career=career.id)
+    blocks.append(Text(printable_line(legend), style=DIM))
+    return Group(*blocks)
+
+
+def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> RenderableType:
+    """What carries over, then the skills to learn as numbered steps (each with the careers
+    near the target it also opens and the coverage once learnt), then the trends and tips
+    that concern them."""
+    lang = language
+    source, target = gap.source.id, gap.target.id
+    title = message("gap.title", lang, source=source, target=target)
+    parts: list[RenderableType] = [_aligned(Text(printable_line(title), "bold underline"), lang)]
+    if gap.same:
+        parts.append(_aligned(Text(message("gap.same", lang, career=source)), lang))
+        return Group(*parts)
+    total = len(gap.transfer) + len(gap.steps)
+    summary = message(
+        "gap.summary",
+        lang,
+        source=source,
+        target=target,
+        coverage=_percent(gap.coverage.value),
+        transfer=len(gap.transfer),
+        total=total,
+        missing=len(gap.steps),
+    )
+    parts += [_aligned(Text(printable_line(summary)), lang), ""]
+    parts += [
+        _heading("transfers", lang),
+        Padding(_aligned(_skill_names(index, gap.transfer, lang), lang), (0, 0, 0, 2)),
+    ]
+    if not gap.steps:
+        nothing = message("gap.nothing", lang, source=source, target=target)
+        return Group(*parts, "", _aligned(Text(nothing), lang))
+    steps = _labelled_grid(lang)
+    for number, step in enumerate(gap.steps, start=1):
+        name = Text.assemble(
+            _skill_names(index, [step.skill], lang, HEADING_STYLE),
+            "  ",
+            _plain(step.skill.skill_id, ID_STYLE),
+            (f"  → {_percent(step.coverage_after)}", "yellow"),
+        )
+        steps.add_row(f"{number}.", name)
+        if step.opens:
+            opens = Text.assemble(
+                (label("opens", lang) + ": ", DIM), _joined(step.opens, lang, ID_STYLE)
+            )
+            steps.add_row("", opens)
+    parts += ["", _heading("learn_order", lang), Padding(steps, (0, 0, 0, 2))]
+    for key, notes in (("trends", gap.trends), ("tips", gap.tips)):
+        if notes:
+            lines = [_concerned_line(index, n, lang) for n in notes]
+            parts += ["", _heading(key, lang), *lines]
+    parts += ["", Text(printable_line(message("gap.legend", lang, target=target)), style=DIM)]
+    return Group(*parts)
+
+
+def _concerned_line(index: CatalogueIndex, concerned: ConcernedNote, language: Language) -> Padding:
+    note = concerned.note
+    skills = [_skill_name(index, s, language) for s in concerned.skills]
+    line = Text.assemble(
+        "• ",
+        _local(note.title, language),
+        "  ",
+        _plain(note.id, ID_STYLE),
+        ("  (", DIM),
+        _joined(skills, language),
+        (")", DIM),
+    )
+    return Padding(_aligned(line, language), (0, 0, 0, 2))
+
+
+def skills_to_learn(
+    index: CatalogueIndex, found: Sequence[SkillToLearn], language: Language
+) -> RenderableType:
+    """One block per skill, best first: rank, id and gain; label; the careers it raises and
+    those it opens."""
+    blocks: list[RenderableType] = []
+    for skill in found:
+        details = _labelled_grid(language)
+        details.add_row(label("skill", language), _skill_name(index, skill.skill_id, language))
+        raised = [
+            Text.assemble(_plain(career_id, ID_STYLE), (f" +{weight:.2f}", "yellow"))
+            for career_id, weight in skill.raises
+        ]
+        details.add_row(label("raises", language), _joined(raised, language))
+        if skill.opens:
+            shown = _joined(skill.opens[:OPENS_SHOWN], language, ID_STYLE)
+            if len(skill.opens) > OPENS_SHOWN:
+                more = message(
+                    "name.more_candidates", language, count=len(skill.opens) - OPENS_SHOWN
+                )
+                shown.append(" " + more.strip(), style=DIM)
+            details.add_row(label("new_careers", language), shown)
+        heading = Text.assemble(
+            (f"{skill.rank}. ", HEADING_STYLE),
+            _plain(skill.skill_id, f"{ID_STYLE} bold"),
+            (f"  +{skill.gain:.2f}", "yellow"),
+        )
+        blocks += [heading, Padding(details, (0, 0, 1, 3))]
+    blocks.append(Text(message("next_skills.legend", language, count=BEST_MATCHES), style=DIM))
+    return Group(*blocks)
+
+
+OPENS_SHOWN = 5
+"""How many of the careers a skill would open `match --next-skills` names on screen."""
+
+
+def profile_skills(
+    index: CatalogueIndex, wanted: Sequence[Wanted], language: Language
+) -> RenderableType:
+    """The profile's skills: id, label, and how many careers need each."""
+    if not wanted:
+        return Text(message("profile.empty", language))
+    table = _table(
+        language,
+        ("id", {"style": ID_STYLE, "overflow": "fold"}),
+        ("skill", {"text": True, "ratio": 1}),
+        ("needed_by", {"justify": "right", "no_wrap": True}),
+    )
+    skill_ids = [w.id for w in wanted if w.platform is None]
+    counts = index.skill_career_counts(skill_ids)
+    using = index.careers_using([w.id for w in wanted if w.platform is not None])
+    for w in wanted:
+        name = _local(w.label, language)
+        if w.platform is not None:
+            name.append(f" ({label('kind.' + w.platform.kind, language)})", style="cyan")
+            count = sum(1 for found in using.values() if w.id in found)
+        else:
+            count = counts[w.id]
+        table.add_row(_plain(w.id), name, message("profile.career_count", language, count=count))
+    return table
