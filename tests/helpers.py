@@ -55,6 +55,9 @@ CACHE_DIR_VAR = "CAREERS_CACHE_DIR"
 # the user's own cache: a folder of this session's, removed at its end (conftest.py). Each test
 # has a folder of its own instead (conftest.py), which `cache_env` passes on to subprocesses.
 SESSION_CACHE = Path(tempfile.mkdtemp(prefix="careers-tests-cache-"))
+CONFIG_DIR_VAR = "CAREERS_CONFIG_DIR"
+# Where skill profiles go, likewise: never the user's own config folder (each test has its own).
+SESSION_CONFIG = Path(tempfile.mkdtemp(prefix="careers-tests-config-"))
 # A pinned, colourless, English environment, so output does not depend on the machine.
 BASE_ENV = {
     "COLUMNS": "120",
@@ -63,6 +66,7 @@ BASE_ENV = {
     "TERM": "dumb",
     "PYTHONIOENCODING": "utf-8",
     CACHE_DIR_VAR: str(SESSION_CACHE),
+    CONFIG_DIR_VAR: str(SESSION_CONFIG),
 }
 # Variables that would change what `careers` does, removed from every test's environment.
 CLEARED = (
@@ -76,9 +80,13 @@ CLEARED = (
 
 
 def cache_env() -> dict[str, str]:
-    """`CAREERS_CACHE_DIR` as the running test has it (a folder of its own), else the
-    session's: what a subprocess gets after `BASE_ENV`, so it shares the test's cache."""
-    return {CACHE_DIR_VAR: os.environ.get(CACHE_DIR_VAR) or str(SESSION_CACHE)}
+    """`CAREERS_CACHE_DIR` and `CAREERS_CONFIG_DIR` as the running test has them (folders of
+    its own), else the session's: what a subprocess gets after `BASE_ENV`, so it shares the
+    test's cache and profiles."""
+    return {
+        CACHE_DIR_VAR: os.environ.get(CACHE_DIR_VAR) or str(SESSION_CACHE),
+        CONFIG_DIR_VAR: os.environ.get(CONFIG_DIR_VAR) or str(SESSION_CONFIG),
+    }
 
 
 # Every command that prints data, with arguments that make it succeed.
