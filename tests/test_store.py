@@ -352,6 +352,16 @@ class TestTheSameAnswers:
                 stored.career_ids_by_skill(set(subset)),
             )
         differences.check("career_count", memory.career_count(), stored.career_count())
+        career_ids = [c["id"] for c in data["careers"]]
+        for chosen in [[], career_ids, career_ids[:3], [*career_ids[-2:], "no-such-career"]]:
+            differences.check(
+                f"skills_of({chosen[:3]}...)", memory.skills_of(chosen), stored.skills_of(chosen)
+            )
+            differences.check(
+                f"skills_of({chosen[:3]}...) order",
+                list(memory.skills_of(chosen)),
+                list(stored.skills_of(chosen)),
+            )
         platform_ids = [p["id"] for p in data.get("platforms", ())]
         for platforms in [[], platform_ids, *([p] for p in platform_ids), ["no-such-platform"]]:
             differences.check(

@@ -29,7 +29,7 @@ from careers_cli.errors import OutputError
 
 CACHE_DIR_ENV_VAR = "CAREERS_CACHE_DIR"
 NO_CACHE_ENV_VAR = "CAREERS_NO_CACHE"
-STORE_FORMAT = 2
+STORE_FORMAT = 3
 """The layout of a store's tables: raise it whenever they change, and older stores are rebuilt."""
 PROGRAM_VERSION = __version__
 STORE_SUFFIX = ".sqlite"

@@ -120,6 +120,11 @@ class CatalogueIndex(ABC):
         """Skill id -> how many careers are tagged with it (skills no career needs: 0)."""
 
     @abstractmethod
+    def skills_of(self, career_ids: Collection[str]) -> dict[str, dict[str, bool]]:
+        """Career id -> its skills (by id, A to Z) and whether it needs each only optionally,
+        for the careers of `career_ids` that exist and have skills, without reading them."""
+
+    @abstractmethod
     def careers_using(self, platform_ids: Collection[str]) -> dict[str, frozenset[str]]:
         """Career id -> which of the platforms or tools it lists (careers listing none are
         absent)."""
@@ -298,6 +303,14 @@ class MemoryIndex(CatalogueIndex):
 
     def skill_career_counts(self, skill_ids: Iterable[str]) -> dict[str, int]:
         return {s: len(self._careers_by_skill.get(s, ())) for s in skill_ids}
+
+    def skills_of(self, career_ids: Collection[str]) -> dict[str, dict[str, bool]]:
+        wanted = set(career_ids)
+        return {
+            c.id: {s: c.is_optional(s) for s in sorted(set(c.skill_ids))}
+            for c in self.catalogue.careers
+            if c.id in wanted and c.skill_ids
+        }
 
     def careers_using(self, platform_ids: Collection[str]) -> dict[str, frozenset[str]]:
         wanted = set(platform_ids)

@@ -107,23 +107,15 @@ def nearest_careers(
     own = set(career.skill_ids)
     if not own:
         return []
-    by_skill = index.career_ids_by_skill()  # ids only: no career is read
-    near = {c for s in own for c in by_skill.get(s, ()) if c != career.id}
-    skills_of: dict[str, list[str]] = {c: [] for c in near}
-    for skill_id, career_ids in by_skill.items():
-        for career_id in career_ids:
-            if career_id in skills_of:
-                skills_of[career_id].append(skill_id)
-    union = {s for skills in skills_of.values() for s in skills}
-    optional = {
-        fit.career_id: fit.optional for fit in index.skill_fits(union) if fit.career_id in near
-    }
-    counts = {s: len(by_skill[s]) for s in union}
+    by_skill = index.career_ids_by_skill(own)  # ids only: no career is read
+    near = {c for career_ids in by_skill.values() for c in career_ids if c != career.id}
+    skills_of = index.skills_of(near)
+    counts = index.skill_career_counts({s for skills in skills_of.values() for s in skills})
     total = index.career_count()
     ranked = []
     for career_id, skills in skills_of.items():
         weights = [
-            _weight(s, counts[s], total, optional=s in optional.get(career_id, ())) for s in skills
+            _weight(s, counts[s], total, optional=optional) for s, optional in skills.items()
         ]
         transfer, missing, coverage = _split(weights, own)
         ranked.append((coverage, career_id, transfer, missing))

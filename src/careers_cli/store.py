@@ -63,7 +63,7 @@ CREATE TABLE careers (
 );
 CREATE TABLE skills (
     position INTEGER PRIMARY KEY, id TEXT NOT NULL, help TEXT NOT NULL,
-    label_en TEXT NOT NULL, record TEXT NOT NULL
+    label_en TEXT NOT NULL, career_count INTEGER NOT NULL, record TEXT NOT NULL
 );
 CREATE TABLE platforms (id TEXT PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE notes (
@@ -112,6 +112,7 @@ CREATE UNIQUE INDEX skills_by_id ON skills (id);
 CREATE INDEX note_careers_by_career ON note_careers (career_id, kind);
 CREATE INDEX platform_links_by_career ON platform_links (career);
 CREATE INDEX career_names_by_name ON career_names (name, career);
+CREATE INDEX links_by_career ON links (career, skill_id, optional);
 CREATE INDEX skill_names_by_name ON skill_names (name, skill);
 CREATE INDEX career_alt_titles_by_title ON career_alt_titles (title);
 CREATE INDEX skills_by_label ON skills (label_en);
@@ -205,9 +206,12 @@ def compile_store(connection: sqlite3.Connection, data: dict[str, Any], progress
     connection.executemany("INSERT INTO requirements VALUES (?, ?, ?)", requirements)
     progress("careers", len(careers), len(careers))
     skills = data["skills"]
+    needing: dict[str, int] = {}
+    for skill_id, _, _ in links:
+        needing[skill_id] = needing.get(skill_id, 0) + 1
     for start in range(0, len(skills), _BATCH):
         progress("skills", start, len(skills))
-        _compile_skills(connection, skills[start : start + _BATCH], start)
+        _compile_skills(connection, skills[start : start + _BATCH], start, needing)
     progress("skills", len(skills), len(skills))
     connection.executemany(
         "INSERT INTO platforms VALUES (?, ?)",
@@ -269,19 +273,22 @@ def _compile_careers(
     connection.executemany("INSERT INTO career_alt_titles VALUES (?, ?, ?)", alt_titles)
 
 
-def _compile_skills(connection: sqlite3.Connection, records: list[Any], start: int) -> None:
-    """Skills' rows, with their normalised names."""
-    rows: list[tuple[int, str, str, str, str]] = []
+def _compile_skills(
+    connection: sqlite3.Connection, records: list[Any], start: int, needing: dict[str, int]
+) -> None:
+    """Skills' rows (with how many careers need each: `needing`), and their normalised names."""
+    rows: list[tuple[int, str, str, str, int, str]] = []
     names: list[tuple[int, int, str, bool]] = []
     words: list[tuple[int, str]] = []
     for position, record in enumerate(records, start):
         skill = skill_from_data(record)
         help_text = skill.label.in_language("en")
-        rows.append((position, skill.id, help_text, skill.label.en, _dumps(record)))
+        needed = needing.get(skill.id, 0)
+        rows.append((position, skill.id, help_text, skill.label.en, needed, _dumps(record)))
         for name_no, (name, alias) in enumerate(normalised_skill_names(skill)):
             names.append((position, name_no, name, alias))
             words.append((position * NAMES_PER_RECORD + name_no, name))
-    connection.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO skill_names VALUES (?, ?, ?, ?)", names)
     connection.executemany("INSERT INTO skill_name_words (rowid, name) VALUES (?, ?)", words)
 
@@ -488,11 +495,22 @@ class StoredIndex(CatalogueIndex):
         wanted = list(dict.fromkeys(skill_ids))
         counts = dict(
             self.all(
-                f"SELECT skill_id, count(*) FROM links WHERE skill_id IN {_EACH} GROUP BY skill_id",
-                (_json_list(wanted),),
+                f"SELECT id, career_count FROM skills WHERE id IN {_EACH}", (_json_list(wanted),)
             )
         )
         return {s: int(counts.get(s, 0)) for s in wanted}
+
+    def skills_of(self, career_ids: Collection[str]) -> dict[str, dict[str, bool]]:
+        found: dict[str, dict[str, bool]] = {}
+        rows = self.all(
+            "SELECT careers.id, links.skill_id, links.optional FROM careers JOIN links "
+            f"ON links.career = careers.position WHERE careers.id IN {_EACH} "
+            "ORDER BY careers.position, links.skill_id",
+            (_json_list(career_ids),),
+        )
+        for career_id, skill_id, optional in rows:
+            found.setdefault(career_id, {})[skill_id] = bool(optional)
+        return found
 
     def careers_using(self, platform_ids: Collection[str]) -> dict[str, frozenset[str]]:
         using: dict[str, set[str]] = {}
