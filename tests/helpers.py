@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,8 @@ DATA = REPO / "data" / "careers.json"
 # The source article and the reference crosswalk, copied into the repository with their
 # provenance (tests/data/README.md), so the suite needs nothing outside it.
 TEST_DATA = REPO / "tests" / "data"
+ESCO_SAMPLE = TEST_DATA / "esco-sample"
+"""A real excerpt of ESCO in its own CSV layout (provenance in tests/data/README.md)."""
 SEED = TEST_DATA / "source-article.txt"
 CAREERS_SCRIPT = Path(sys.executable).with_name("careers")
 # The seven careers of the source article, in its order (the issue fixes these ids).
@@ -473,3 +476,21 @@ LIST_ROWS = [
         "6",
     ),
 ]
+
+
+def settled(path: Path) -> None:
+    """The file's modification time an hour back, so that its compiled store is trusted by its
+    stamp alone (a file changed within the clock's resolution of a build is re-checked)."""
+    then = time.time_ns() - 3600 * 1_000_000_000
+    os.utime(path, ns=(then, then))
+
+
+def imported_esco_sample(folder: Path) -> Path:
+    """The ESCO sample imported as a user would (`careers import esco ... --output`) into
+    `folder`, settled; with an empty `cache` folder beside it for the tests' stores."""
+    path = folder / "esco.json"
+    run = invoke(["import", "esco", str(ESCO_SAMPLE), "--output", str(path)])
+    assert run.exit_code == 0, run.stderr
+    settled(path)
+    (folder / "cache").mkdir()
+    return path

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import shutil
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -24,14 +22,14 @@ import pytest
 from tests.helpers import (
     CACHE_DIR_VAR,
     DATA,
-    TEST_DATA,
     Run,
+    imported_esco_sample,
     invoke,
     raw_catalogue,
     run_installed,
+    settled,
 )
 
-ESCO_SAMPLE = TEST_DATA / "esco-sample"
 NEXT_DEFAULT = 10  # the README's "a screenful: 10 careers"
 NEAR = 10  # gap asks how many of TO's 10 nearest careers need a skill
 BEST = 10  # match --next-skills raises the best 10 matches
@@ -170,12 +168,6 @@ class Catalogue(NamedTuple):
     reference: Reference
 
 
-def settled(path: Path) -> None:
-    """An mtime an hour back, so that the store is trusted by its stamp alone."""
-    then = time.time_ns() - 3600 * 1_000_000_000
-    os.utime(path, ns=(then, then))
-
-
 def both_ways(catalogue: Catalogue, args: Sequence[str]) -> Run:
     """`careers ARGS --data ...` with --no-cache, then twice from the store: the same bytes."""
     env = {CACHE_DIR_VAR: str(catalogue.cache)}
@@ -206,11 +198,7 @@ def builtin(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
 def esco(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     """The ESCO sample, imported as a user would."""
     folder = tmp_path_factory.mktemp("esco")
-    path = folder / "esco.json"
-    run = invoke(["import", "esco", str(ESCO_SAMPLE), "--output", str(path)])
-    assert run.exit_code == 0, run.stderr
-    settled(path)
-    (folder / "cache").mkdir()
+    path = imported_esco_sample(folder)
     return Catalogue(path, folder / "cache", Reference(json.loads(path.read_text("utf-8"))))
 
 

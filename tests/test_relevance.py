@@ -23,10 +23,8 @@ import csv
 import io
 import json
 import math
-import os
 import random
 import shutil
-import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -43,17 +41,16 @@ from careers_cli.text import normalise
 from tests.helpers import (
     CACHE_DIR_VAR,
     DATA,
-    TEST_DATA,
     Run,
+    imported_esco_sample,
     invoke,
     raw_career,
     raw_catalogue,
     run_installed,
+    settled,
     write_catalogue,
 )
 
-ESCO_SAMPLE = TEST_DATA / "esco-sample"
-HOUR_NS = 3600 * 1_000_000_000
 CANDIDATE_LIMIT = 10  # the brief's "at most 10 candidates", written out here, not imported
 PART_ID = "skill"
 """The key of a matched skill's, platform's or tool's id in `match --format json` (README)."""
@@ -295,12 +292,6 @@ def installed_every_way(catalogue: Catalogue, args: Sequence[str]) -> Run:
     return from_file
 
 
-def settled(path: Path) -> None:
-    """The file's mtime an hour back, so that its store is trusted by its stamp alone."""
-    then = time.time_ns() - HOUR_NS
-    os.utime(path, ns=(then, then))
-
-
 def validated(path: Path, data: dict[str, Any]) -> Catalogue:
     """A catalogue written by this module, checked by `careers validate`."""
     write_catalogue(path, data)
@@ -486,11 +477,7 @@ def builtin(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
 def esco(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     """The ESCO sample, imported as a user would: `careers import esco ... --output`."""
     folder = tmp_path_factory.mktemp("esco")
-    path = folder / "esco.json"
-    run = invoke(["import", "esco", str(ESCO_SAMPLE), "--output", str(path)])
-    assert run.exit_code == 0, run.stderr
-    settled(path)
-    (folder / "cache").mkdir()
+    path = imported_esco_sample(folder)
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return Catalogue(path, data, folder / "cache")
 
