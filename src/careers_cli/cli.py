@@ -120,6 +120,16 @@ class CareersGroup(TyperGroup):
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
 
+def career_argument(metavar: str, help_text: str) -> Any:
+    """An argument that names a career (or several), completed from the catalogue."""
+    return typer.Argument(
+        metavar=metavar,
+        help=help_text,
+        show_default=False,
+        autocompletion=completion.complete_career,
+    )
+
+
 def command_group(**settings: Any) -> typer.Typer:
     """A group of commands under `careers` (`careers import`, `careers cache`), with the
     same help options and error boundary as the program's own."""
@@ -289,11 +299,9 @@ def list_careers(
 def show(
     career: Annotated[
         str,
-        typer.Argument(
-            metavar="CAREER",
-            help="Career id, id prefix, words of its title (English or Arabic), or a misspelling.",
-            show_default=False,
-            autocompletion=completion.complete_career,
+        career_argument(
+            "CAREER",
+            "Career id, title or other name (English or Arabic), words of one, or a misspelling.",
         ),
     ],
     *,
@@ -323,12 +331,7 @@ def show(
 def compare(
     careers: Annotated[
         list[str],
-        typer.Argument(
-            metavar="CAREER...",
-            help=f"2 to {search.COMPARE_LIMIT} careers, named as for 'show'.",
-            show_default=False,
-            autocompletion=completion.complete_career,
-        ),
+        career_argument("CAREER...", f"2 to {search.COMPARE_LIMIT} careers, named as for 'show'."),
     ],
     *,
     options: CommonOptions,
@@ -477,12 +480,7 @@ def _present_skills_to_learn(
 def next_careers(
     career: Annotated[
         str,
-        typer.Argument(
-            metavar="CAREER",
-            help="The career you are in, named as for 'show'.",
-            show_default=False,
-            autocompletion=completion.complete_career,
-        ),
+        career_argument("CAREER", "The career you are in, named as for 'show'."),
     ],
     limit: Annotated[
         str | None,
@@ -533,21 +531,11 @@ def next_careers(
 def gap(
     source: Annotated[
         str,
-        typer.Argument(
-            metavar="FROM",
-            help="The career you are in, named as for 'show'.",
-            show_default=False,
-            autocompletion=completion.complete_career,
-        ),
+        career_argument("FROM", "The career you are in, named as for 'show'."),
     ],
     target: Annotated[
         str,
-        typer.Argument(
-            metavar="TO",
-            help="The career you want, named as for 'show'.",
-            show_default=False,
-            autocompletion=completion.complete_career,
-        ),
+        career_argument("TO", "The career you want, named as for 'show'."),
     ],
     *,
     options: CommonOptions,
