@@ -21,7 +21,7 @@ from careers_cli.catalogue import (
     find_catalogue,
     load_catalogue,
 )
-from careers_cli.domain import LinkedNote, translation_coverage
+from careers_cli.domain import LinkedNote, Section, translation_coverage
 from careers_cli.errors import CatalogueError, ExitStatus, OutputError, UsageError
 from careers_cli.index import NoteKind
 from careers_cli.messages import Alternatives, label, message
@@ -668,6 +668,45 @@ def _present_notes(options: CommonOptions, kind: NoteKind, name: str | None) -> 
             lambda: views.note_list(index, notes, language),
             lambda: records.note_list(notes, language),
         )
+
+
+@app.command(cls=CareersCommand)
+@with_common_options()
+def read(
+    section: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[SECTION]",
+            help="One section: its id or words of its heading (English or Arabic).",
+            show_default=False,
+            autocompletion=completion.complete_section,
+        ),
+    ] = None,
+    *,
+    options: CommonOptions,
+) -> None:
+    """Read the catalogue's prose: for the built-in catalogue, the article's introduction,
+    outlook, continuous learning and conclusion, in full.
+
+    [bold]Examples[/bold]
+
+    careers read
+
+    careers read career-outlook --lang ar
+    """
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        if section is None:
+            sections: Sequence[Section] = index.sections()
+            if not sections:
+                session.notice(message("read.none", language))
+        else:
+            sections = [session.take(names.resolve_section(index, section))]
+        if sections or options.chosen_format == "json":
+            session.present(
+                lambda: views.section_list(sections, language),
+                lambda: records.section_list(sections, language),
+            )
 
 
 @app.command(cls=CareersCommand)

@@ -340,6 +340,13 @@ def complete_tip(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     return _from_catalogue(ctx, lambda index: names.complete_note_ids(index, "tips", incomplete))
 
 
+def complete_section(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Prose section ids that start with `incomplete`, with their headings."""
+    from careers_cli import names
+
+    return _from_catalogue(ctx, lambda index: names.complete_section_ids(index, incomplete))
+
+
 def _from_catalogue(
     ctx: Any, complete: Callable[[Any], list[tuple[str, str]]]
 ) -> list[tuple[str, str]]:

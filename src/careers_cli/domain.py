@@ -113,9 +113,16 @@ class LinkedNote(NamedTuple):
 
 
 class Section(NamedTuple):
+    """A part of the catalogue's prose: an article's introduction, conclusion and so on."""
+
     id: str
     heading: Bilingual | None
     paragraphs: tuple[Bilingual, ...]
+
+    @property
+    def name(self) -> Bilingual:
+        """The heading, or the id where there is none (an introduction often has none)."""
+        return self.heading or Bilingual(self.id, self.id)
 
 
 class Catalogue(NamedTuple):
@@ -268,6 +275,11 @@ def note_from_data(data: Mapping[str, Any]) -> LinkedNote:
         skills=tuple(data.get("skills", ())),
         platforms=tuple(data.get("platforms", ())),
     )
+
+
+def section_from_data(data: Mapping[str, Any]) -> Section:
+    """A prose section from its JSON in a valid catalogue."""
+    return _section(data)
 
 
 def _section(data: Mapping[str, Any]) -> Section:

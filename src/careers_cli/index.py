@@ -23,6 +23,7 @@ from careers_cli.domain import (
     Catalogue,
     LinkedNote,
     Platform,
+    Section,
     Skill,
     requirement_skills,
 )
@@ -83,6 +84,11 @@ class CatalogueIndex(ABC):
     @abstractmethod
     def notes(self, kind: NoteKind) -> Sequence[LinkedNote]:
         """Every trend or tip, in catalogue order."""
+
+    @abstractmethod
+    def sections(self) -> Sequence[Section]:
+        """The catalogue's prose sections (an article's introduction, conclusion ...), in
+        catalogue order."""
 
     # --- careers by skill -------------------------------------------------------------------
 
@@ -257,6 +263,9 @@ class MemoryIndex(CatalogueIndex):
 
     def notes(self, kind: NoteKind) -> Sequence[LinkedNote]:
         return self.catalogue.trends if kind == "trends" else self.catalogue.tips
+
+    def sections(self) -> Sequence[Section]:
+        return self.catalogue.sections
 
     @cached_property
     def _careers_by_skill(self) -> dict[str, list[Career]]:

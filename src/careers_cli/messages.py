@@ -212,6 +212,30 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "  ... and {count} more; 'careers skills \"{query}\"' lists them all",
         "  ... و{count} غيرها؛ 'careers skills \"{query}\"' يعرضها كلها",
     ),
+    "section.not_found": (
+        "no section matches '{query}'",
+        "لا يوجد قسم يطابق '{query}'",
+    ),
+    "section.did_you_mean": (
+        "did you mean: {candidates}? ('careers read' prints them all)",
+        "هل تقصد: {candidates}؟ ('careers read' يعرضها كلها)",
+    ),
+    "section.ambiguous": (
+        "'{query}' fits {count:en:section}; use one of these ids (best first):",
+        "'{query}' يطابق {count:ar:section}؛ استخدم أحد هذه المعرفات (الأقرب أولاً):",
+    ),
+    "section.empty_query": (
+        "a section's name cannot be empty",
+        "اسم القسم لا يمكن أن يكون فارغاً",
+    ),
+    "read.title": (
+        "About the field",
+        "عن المجال",
+    ),
+    "read.none": (
+        "this catalogue has no prose sections",
+        "لا يحتوي هذا الكتالوج على أقسام نصية",
+    ),
     "note.trends.not_found": (
         "no trend matches '{query}'",
         "لا يوجد توجه يطابق '{query}'",
@@ -740,6 +764,7 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str, str, str]]] = {
     "relation": (("relation", "relations"), ("علاقة", "علاقتان", "علاقات", "واحدة")),
     "text": (("text", "texts"), ("نص", "نصان", "نصوص", "واحد")),
     "store": (("store", "stores"), ("مخزن", "مخزنان", "مخازن", "واحد")),
+    "section": (("section", "sections"), ("قسم", "قسمان", "أقسام", "واحد")),
 }
 
 
@@ -791,6 +816,8 @@ _ARABIC_COLUMNS: dict[str, str] = {
     "platforms": "المنصات والأدوات",
     "text": "النص",
     "rank": "الترتيب",
+    "heading": "العنوان",
+    "paragraphs": "الفقرات",
     "score": "الدرجة",
     "matched": "المهارات المطابقة",
     "asked": "المهارات التي أدخلتها",

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Generic, NamedTuple, TypeVar
 
-from careers_cli.domain import Bilingual, Career, LinkedNote, Skill
+from careers_cli.domain import Bilingual, Career, LinkedNote, Section, Skill
 from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, UsageError
 from careers_cli.index import CatalogueIndex, NameEntry, NoteKind
 from careers_cli.search import Wanted, skill_wanted
@@ -475,6 +475,29 @@ def resolve_note(index: CatalogueIndex, kind: NoteKind, query: str) -> Found[Lin
     return Found(note, query, match_kind, note.id, note.title)
 
 
+def resolve_section(index: CatalogueIndex, query: str) -> Found[Section]:
+    """The one prose section `query` names: its id or words of its heading, in either
+    language."""
+    sections = {section.id: section for section in index.sections()}
+    names = {
+        s.id: [(tuple(t.split()), False) for t in _normalised([s.id, *(s.heading or ())])]
+        for s in sections.values()
+    }
+    lookup = _Lookup(
+        subject="section",
+        by_id=lambda query: (0, query) if query in sections else None,
+        named=lambda name: [
+            {i: False for i, entries in names.items() if tuple(name.split()) in dict(entries)}
+        ],
+        with_words=lambda words: [names],  # a catalogue has few sections: ranking sorts them
+        everything=lambda: [names],
+        name_of=lambda _, section_id: sections[section_id].name,
+    )
+    _, section_id, match_kind = _resolve(lookup, query)
+    section = sections[section_id]
+    return Found(section, query, match_kind, section.id, section.name)
+
+
 # --- completion ----------------------------------------------------------------------------
 
 
@@ -508,6 +531,15 @@ def complete_note_ids(
     notes = index.notes(kind)
     found = [(n.id, n.title.in_language("en")) for n in notes if n.id.startswith(incomplete)]
     return _in_relevance_order(found, {n.id: n for n in notes})
+
+
+def complete_section_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
+    """Section ids that start with `incomplete`, each with its English heading."""
+    if len(incomplete) > QUERY_LIMIT:
+        return []
+    sections = index.sections()
+    found = [(s.id, s.name.in_language("en")) for s in sections if s.id.startswith(incomplete)]
+    return _in_relevance_order(found, {s.id: s for s in sections})
 
 
 def _in_relevance_order(

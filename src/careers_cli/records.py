@@ -17,6 +17,7 @@ from careers_cli.domain import (
     Career,
     LinkedNote,
     OccupationMatch,
+    Section,
     Skill,
     SkillRequirement,
 )
@@ -391,6 +392,47 @@ def skill_list(index: CatalogueIndex, skills: Sequence[Skill], language: Languag
         ]
 
     return Records(document, rows, markdown_rows=lambda: rows(marked=True))
+
+
+def section_list(sections: Sequence[Section], language: Language) -> Records:
+    """Prose sections: JSON with both languages; a row per paragraph for CSV; a Markdown
+    document with a heading per section."""
+
+    def document() -> Json:
+        return [
+            {
+                "id": s.id,
+                "heading": _both(s.heading) if s.heading else None,
+                "paragraphs": [_both(p) for p in s.paragraphs],
+            }
+            for s in sections
+        ]
+
+    def rows(marked: bool = False) -> list[dict[str, str]]:
+        return [
+            {
+                "id": s.id,
+                "heading": _text(s.name, language, marked),
+                "text": _text(p, language, marked),
+            }
+            for s in sections
+            for p in s.paragraphs
+        ]
+
+    markdown = tuple(
+        MarkdownSection(
+            _text(s.name, language, marked=True),
+            [_text(p, language, marked=True) for p in s.paragraphs],
+            bulleted=False,
+        )
+        for s in sections
+    )
+    return Records(
+        document,
+        rows,
+        markdown_title=message("read.title", language),
+        markdown_sections=markdown,
+    )
 
 
 def note_list(notes: Sequence[LinkedNote], language: Language) -> Records:

@@ -27,6 +27,7 @@ from careers_cli.domain import (
     Career,
     LinkedNote,
     Platform,
+    Section,
     Skill,
     bilingual_from_data,
     career_from_data,
@@ -34,6 +35,7 @@ from careers_cli.domain import (
     note_from_data,
     platform_from_data,
     requirement_skills,
+    section_from_data,
     skill_from_data,
 )
 from careers_cli.errors import StoreError
@@ -70,6 +72,7 @@ CREATE TABLE notes (
     kind TEXT NOT NULL, position INTEGER NOT NULL, record TEXT NOT NULL,
     PRIMARY KEY (kind, position)
 );
+CREATE TABLE sections (position INTEGER PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE note_careers (kind TEXT NOT NULL, note INTEGER NOT NULL, career_id TEXT NOT NULL);
 CREATE TABLE links (
     skill_id TEXT NOT NULL, career INTEGER NOT NULL, optional INTEGER NOT NULL,
@@ -231,6 +234,10 @@ def compile_store(connection: sqlite3.Connection, data: dict[str, Any], progress
                 for career_id in dict.fromkeys(note.get("careers", ()))
             ],
         )
+    connection.executemany(
+        "INSERT INTO sections VALUES (?, ?)",
+        [(position, _dumps(s)) for position, s in enumerate(data.get("sections", ()))],
+    )
     connection.executescript(_INDEXES)
 
 
@@ -412,6 +419,10 @@ class StoredIndex(CatalogueIndex):
     def notes(self, kind: NoteKind) -> tuple[LinkedNote, ...]:
         rows = self.all("SELECT record FROM notes WHERE kind = ? ORDER BY position", (kind,))
         return tuple(self.record(row[0], note_from_data) for row in rows)
+
+    def sections(self) -> tuple[Section, ...]:
+        rows = self.all("SELECT record FROM sections ORDER BY position")
+        return tuple(self.record(row[0], section_from_data) for row in rows)
 
     def careers_needing(self, skill_id: str) -> list[Career]:
         return self.careers_with_any((skill_id,))

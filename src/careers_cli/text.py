@@ -115,10 +115,39 @@ def one_line(text: str, limit: int | None = ECHO_LIMIT) -> str:
     return line if limit is None or len(line) <= limit else line[: limit - 1] + "…"
 
 
+ABBREVIATIONS = frozenset(
+    {
+        *("e.g", "i.e", "etc", "vs", "cf", "al", "approx", "incl", "esp", "ca", "fig"),
+        *("no", "nos", "vol", "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr"),
+        *("inc", "ltd", "co", "corp", "dept", "univ", "resp"),
+    }
+)
+"""Words that end with a full stop without ending a sentence (compared in lower case, without
+their last stop): "e.g.", "i.e.", "etc.", "Dr." and their like."""
+_SENTENCE_END = re.compile(r"([.!?\u061f\u06d4])[\"'\u201d\u2019)\]]*(?=\s|$)")
+"""A stop, with the closing quotes and brackets after it, before a space or the end."""
+
+
 def first_sentence(text: str) -> str:
-    """The text up to and including its first full stop (the whole text if there is none)."""
-    match = re.search(r"[.!?\u061f\u06d4](?=\s|$)", text)
-    return text[: match.end()] if match else text
+    """The text up to and including the end of its first sentence (the whole text if it has no
+    end): a full stop, question or exclamation mark (Latin or Arabic) before a space or the
+    end, unless it ends an abbreviation ("e.g.", "i.e.", "etc.", "Dr."), a single letter (an
+    initial, "J."), or the next word starts in lower case (the sentence goes on)."""
+    for match in _SENTENCE_END.finditer(text):
+        if match.group(1) == "." and not _ends_sentence(text, match.start(1), match.end()):
+            continue
+        return text[: match.end()]
+    return text
+
+
+def _ends_sentence(text: str, stop: int, end: int) -> bool:
+    """Whether the full stop at `stop` (its closing marks reaching `end`) ends a sentence."""
+    word = re.search(r"[\w.]*$", text[:stop])
+    before = word.group().casefold() if word else ""
+    if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
+        return False
+    following = re.match(r"\s+(\S)", text[end:])
+    return following is None or not following.group(1).islower()
 
 
 def is_arabic(text: str) -> bool:

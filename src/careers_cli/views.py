@@ -17,7 +17,15 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.domain import Bilingual, Career, LinkedNote, Platform, Skill, SkillRequirement
+from careers_cli.domain import (
+    Bilingual,
+    Career,
+    LinkedNote,
+    Platform,
+    Section,
+    Skill,
+    SkillRequirement,
+)
 from careers_cli.errors import CatalogueError
 from careers_cli.index import CatalogueIndex
 from careers_cli.layout import MinimumWidthTable
@@ -389,6 +397,33 @@ def skill_list(
         )
         blocks += [_aligned(heading, language), Padding(details, (0, 0, 1, 3))]
     return Group(*blocks)
+
+
+def section_list(sections: Sequence[Section], language: Language) -> RenderableType:
+    """Each section: its heading (or id), then its paragraphs, in full."""
+    blocks: list[RenderableType] = []
+    for section in sections:
+        heading = _plain(section.id, f"{ID_STYLE} {HEADING_STYLE}")
+        if section.heading is not None:  # else the id is its name
+            heading = Text.assemble(
+                _local(section.heading, language, HEADING_STYLE), "  ", _plain(section.id, ID_STYLE)
+            )
+        paragraphs = [_aligned(_local(p, language), language) for p in section.paragraphs]
+        blocks += [
+            _aligned(heading, language),
+            Padding(Group(*_between(paragraphs, Text(""))), (0, 0, 1, 2)),
+        ]
+    return Group(*blocks)
+
+
+def _between(items: Sequence[RenderableType], gap: RenderableType) -> list[RenderableType]:
+    """`items` with `gap` between each two."""
+    spaced: list[RenderableType] = []
+    for item in items:
+        if spaced:
+            spaced.append(gap)
+        spaced.append(item)
+    return spaced
 
 
 def note_list(
