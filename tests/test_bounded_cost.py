@@ -366,7 +366,7 @@ class TestValidFilesAreUnchanged:
         assert (
             run.stdout.splitlines()[0] == f"{path}: valid: 300 careers, 60 skills, 5 trends, 5 tips"
         )
-        listed = invoke(["list", "--data", str(path), "-f", "json"])
+        listed = invoke(["list", "--data", str(path), "-f", "json", "--limit", "all"])
         assert [c["id"] for c in json.loads(listed.stdout)] == [c["id"] for c in data["careers"]]
 
     def test_long_lists_of_records_build_the_same_model(self) -> None:

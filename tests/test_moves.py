@@ -282,7 +282,10 @@ class TestNext:
     def test_a_guess_is_reported_and_an_unknown_career_is_exit_1(self) -> None:
         guessed = invoke(["next", "influencr", "-n", "1", "-f", "csv"])
         assert guessed.exit_code == 0
-        assert guessed.stderr == "using influencer, the closest match to 'influencr'\n"
+        assert guessed.stderr == (
+            "using influencer, the closest match to 'influencr'\n"
+            "showing 1 of 5 careers; '--limit all' shows every one\n"
+        )
         unknown = invoke(["next", "astronaut"])
         assert unknown.exit_code == 1
         assert unknown.stderr.startswith("error: no career matches 'astronaut'\n")
@@ -291,7 +294,7 @@ class TestNext:
         run = invoke(["next", "influencer", "-n", "0"])
         assert run.exit_code == 2
         assert run.stderr.splitlines()[0] == (
-            "error: --limit must be a whole number of at least 1 (got '0')"
+            "error: --limit must be a whole number of at least 1, or 'all' (got '0')"
         )
 
     def test_in_arabic(self) -> None:

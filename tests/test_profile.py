@@ -346,7 +346,10 @@ class TestInstalledScript:
         match = run_installed(["match", "-n", "1", "-f", "csv"], env)
         assert match.exit_code == 0, match.stderr
         assert match.stdout.splitlines()[1].startswith("1,social-media-data-analyst,")
-        assert match.stderr == "using the 2 skills of your profile\n"
+        assert match.stderr == (
+            "using the 2 skills of your profile\n"
+            "showing 1 of 3 careers; '--limit all' shows every one\n"
+        )
         cleared = run_installed(["profile", "clear"], env)
         assert cleared.exit_code == 0
         assert os.listdir(tmp_path / "installed-config" / "profiles") == []

@@ -16,7 +16,7 @@ import pytest
 from careers_cli import records
 from careers_cli.domain import catalogue_from_data
 from careers_cli.index import MemoryIndex
-from careers_cli.search import compare_careers, rank_by_skills, skill_wanted, skills_by_id
+from careers_cli.search import compare_careers, rank_by_skills, skill_page, skill_wanted
 from careers_cli.text import Language
 from tests.helpers import MANAGER_SKILL_IDS, raw_catalogue
 
@@ -266,7 +266,7 @@ class TestSkillList:
         assert [s["id"] for s in document] == sorted(s["id"] for s in document)
 
     def test_first_row(self, index: MemoryIndex) -> None:
-        assert records.skill_list(index, skills_by_id(index), "en").rows()[0] == {
+        assert records.skill_list(index, skill_page(index, None).items, "en").rows()[0] == {
             "id": "analytics",
             "label": "Data analysis",
             "aliases": "analytics; data analysis; data analytics; metrics; insights;"

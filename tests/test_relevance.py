@@ -856,7 +856,7 @@ class TestEscoSample:
             "perform market research": "perform-market-research",
             "apply social media marketing": "apply-social-media-marketing",
         }
-        args = ["match", "--format", "json"]
+        args = ["match", "--format", "json", "--limit", "all"]
         for query in wanted:
             args += ["-s", query]
         run = every_way(esco, args)
@@ -967,7 +967,13 @@ class TestRareSkillsCountMore:
         for query in self.QUERIES:
             args += ["-s", query]
         run = every_way(rare, args)
-        assert (run.exit_code, run.stderr) == (0, "")
+        total = len(
+            expected_matches(rare.data, ["communication", *DATA_SKILLS, *COMMON_SKILLS[:6]])
+        )
+        assert (run.exit_code, run.stderr) == (
+            0,
+            f"showing 40 of {total} careers; '--limit all' shows every one\n",
+        )
         results = json.loads(run.stdout)
         by_id = {r["id"]: r for r in results}
         # The decoy has more of the skills asked for (8 against 5), but common ones.
@@ -979,7 +985,7 @@ class TestRareSkillsCountMore:
         assert shown_matches(run) == expected_matches(rare.data, wanted)[:40]
 
     def test_a_rare_skill_alone(self, rare: Catalogue) -> None:
-        run = every_way(rare, ["match", "-s", "data mining", "--format", "json"])
+        run = every_way(rare, ["match", "-s", "data mining", "--format", "json", "-n", "all"])
         assert (run.exit_code, run.stderr) == (0, "")
         assert shown_matches(run) == expected_matches(rare.data, ["data-mining"])
         assert DATA_SCIENTIST in {r.career_id for r in shown_matches(run)}

@@ -293,7 +293,7 @@ class TestPipes:
     ) -> None:
         careers = shlex.quote(str(CAREERS_SCRIPT))
         data = shlex.quote(str(big_catalogue))
-        command = f"{careers} list --data {data} -f {output_format} | head -1"
+        command = f"{careers} list --data {data} -f {output_format} --limit all | head -1"
         completed = run_command(["sh", "-c", command], terminal_env())
         assert completed.stderr == ""
         assert len(completed.stdout.splitlines()) == 1
@@ -302,7 +302,7 @@ class TestPipes:
     def test_big_catalogue_output_exceeds_the_pipe_buffer(self, big_catalogue: Path) -> None:
         """The premise of the tests above: a pipe buffer cannot hold the whole output."""
         run = run_installed_with(
-            ["list", "--data", str(big_catalogue), "-f", "csv"], terminal_env()
+            ["list", "--data", str(big_catalogue), "-f", "csv", "--limit", "all"], terminal_env()
         )
         assert run.exit_code == 0, run.stderr
         assert len(run.stdout.encode()) > 4 * 65536
@@ -335,7 +335,7 @@ class TestPipes:
     def test_closed_stdout_on_large_output_exits_quietly_with_0(
         self, output_format: str, big_catalogue: Path
     ) -> None:
-        args = ["list", "--data", str(big_catalogue), "-f", output_format]
+        args = ["list", "--data", str(big_catalogue), "-f", output_format, "--limit", "all"]
         exit_code, first_line, stderr = self.read_one_line_then_close(args)
         assert first_line.strip()
         assert stderr == ""

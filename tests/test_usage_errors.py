@@ -28,7 +28,7 @@ class TestInEnglishAndArabic:
         run = invoke(["match", "-s", "analytics", "--limit", "0", *lang])
         assert run.exit_code == 2
         assert lines(run) == [
-            "خطأ: --limit يجب أن يكون عدداً صحيحاً لا يقل عن 1 (القيمة '0')",
+            "خطأ: --limit يجب أن يكون عدداً صحيحاً لا يقل عن 1، أو 'all' (القيمة '0')",
             "للمساعدة جرّب 'careers match -h'",
         ]
 
@@ -37,7 +37,7 @@ class TestInEnglishAndArabic:
         run = invoke(["match", "-s", "analytics", "-n", value])
         assert run.exit_code == 2
         assert lines(run)[0] == (
-            f"error: --limit must be a whole number of at least 1 (got '{value}')"
+            f"error: --limit must be a whole number of at least 1, or 'all' (got '{value}')"
         )
 
     def test_a_limit_of_one_works(self) -> None:

@@ -27,8 +27,8 @@ from careers_cli.search import (
     career_profile,
     compare_careers,
     rank_by_skills,
+    skill_page,
     skill_wanted,
-    skills_by_id,
 )
 from careers_cli.text import Language
 from tests.helpers import LIST_ROWS, SEVEN_IDS, raw_catalogue
@@ -210,7 +210,7 @@ class TestMatchList:
 
 class TestSkillAndNoteLists:
     def test_skills_by_id_with_aliases_and_careers(self, index: MemoryIndex) -> None:
-        group = views.skill_list(index, skills_by_id(index), "en")
+        group = views.skill_list(index, skill_page(index, None).items, "en")
         assert isinstance(group, Group)
         blocks = group.renderables
         assert len(blocks) == 2 * 25
@@ -283,7 +283,7 @@ def _match(index: MemoryIndex) -> RenderableType:
 
 
 def _skills(index: MemoryIndex) -> RenderableType:
-    return views.skill_list(index, skills_by_id(index), "en")
+    return views.skill_list(index, skill_page(index, None).items, "en")
 
 
 # What each view shows of the altered records.

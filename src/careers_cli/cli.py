@@ -264,19 +264,31 @@ def list_careers(
             autocompletion=completion.complete_skill,
         ),
     ] = None,
+    limit: Annotated[
+        str | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            help=f"Show at most N careers (by default {search.LIST_LIMIT}); 'all' for every one.",
+            show_default=False,
+        ),
+    ] = None,
     *,
     options: CommonOptions,
 ) -> None:
-    """List every career: id, title, summary and number of skills.
+    """List the careers: id, title, summary and number of skills.
 
     [bold]Examples[/bold]
 
     careers list
 
-    careers list --lang ar
+    careers list --lang ar --limit all
 
     careers list --skill analytics --skill instagram
     """
+    command = "careers list"
+    most = parse_limit(limit, option="--limit", command=command, default=search.LIST_LIMIT)
     with open_session(options) as session:
         index, language = session.index, session.language
         if skill:
@@ -285,13 +297,15 @@ def list_careers(
                 session.report(error)
             if errors:
                 raise typer.Exit(ExitStatus.NOT_FOUND)
-            careers = search.careers_having(index, [session.take(f) for f in found])
+            having = search.careers_having(index, [session.take(f) for f in found])
+            page = search.first(having, most)
         else:
-            careers = list(index.careers())
+            page = search.career_page(index, most)
         session.present(
-            lambda: views.career_list(careers, language),
-            lambda: records.career_list(careers, language),
+            lambda: views.career_list(page.items, language),
+            lambda: records.career_list(page.items, language),
         )
+        session.left_out(page, "more.careers")
 
 
 @app.command(cls=CareersCommand)
@@ -379,8 +393,8 @@ def match(
             "--limit",
             "-n",
             metavar="N",
-            help=f"Show at most N careers (with --next-skills: N skills, by default "
-            f"{moves.NEXT_SKILLS_LIMIT}).",
+            help=f"Show at most N careers (by default {search.MATCH_LIMIT}; 'all' for every "
+            f"one; with --next-skills: N skills, by default {moves.NEXT_SKILLS_LIMIT}).",
             show_default=False,
         ),
     ] = None,
@@ -421,7 +435,8 @@ def match(
     careers match -s analytics --next-skills
     """
     command = "careers match"
-    most = parse_limit(limit, option="--limit", command=command)  # before the catalogue
+    default = moves.NEXT_SKILLS_LIMIT if next_skills else search.MATCH_LIMIT
+    most = parse_limit(limit, option="--limit", command=command, default=default)
     kept = None if skill else _kept_profile(options, command)
     with open_session(options) as session:
         index, language = session.index, session.language
@@ -449,7 +464,8 @@ def _present_matches(
     session: Session, wanted: Sequence[Wanted], require_all: bool, most: int | None
 ) -> None:
     index, language = session.index, session.language
-    matches = search.rank_by_skills(index, wanted, require_all=require_all, limit=most)
+    page = search.match_page(index, wanted, require_all=require_all, limit=most)
+    matches = page.items
     if not matches:
         session.notice(message("match.none", language))
     if matches or session.output_format == "json":
@@ -457,15 +473,14 @@ def _present_matches(
             lambda: views.match_list(index, matches, language),
             lambda: records.match_results(matches, language),
         )
+        session.left_out(page, "more.careers")
 
 
 def _present_skills_to_learn(
     session: Session, wanted: Sequence[Wanted], require_all: bool, most: int | None
 ) -> None:
     index, language = session.index, session.language
-    found = moves.skills_to_learn(
-        index, wanted, require_all=require_all, limit=most or moves.NEXT_SKILLS_LIMIT
-    )
+    found = moves.skills_to_learn(index, wanted, require_all=require_all, limit=most)
     if not found:
         session.notice(message("next_skills.none", language))
     if found or session.output_format == "json":
@@ -488,7 +503,7 @@ def next_careers(
             "--limit",
             "-n",
             metavar="N",
-            help=f"Show at most N careers (by default {moves.NEXT_LIMIT}).",
+            help=f"Show at most N careers (by default {moves.NEXT_LIMIT}; 'all' for every one).",
             show_default=False,
         ),
     ] = None,
@@ -512,11 +527,12 @@ def next_careers(
 
     careers next analyst --format json
     """
-    most = parse_limit(limit, option="--limit", command="careers next") or moves.NEXT_LIMIT
+    most = parse_limit(limit, option="--limit", command="careers next", default=moves.NEXT_LIMIT)
     with open_session(options) as session:
         index, language = session.index, session.language
         source = session.take(names.resolve_career(index, career))
-        neighbours = moves.nearest_careers(index, source, most)
+        page = moves.nearest_page(index, source, most)
+        neighbours = page.items
         if not neighbours:
             session.notice(message("next.none", language, career=source.id))
         if neighbours or options.chosen_format == "json":
@@ -524,6 +540,7 @@ def next_careers(
                 lambda: views.next_list(index, source, neighbours, language),
                 lambda: records.next_careers(index, neighbours, language),
             )
+            session.left_out(page, "more.careers")
 
 
 @app.command(cls=CareersCommand)
@@ -580,6 +597,16 @@ def skills(
             show_default=False,
         ),
     ] = None,
+    limit: Annotated[
+        str | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            help=f"Show at most N skills (by default {search.LIST_LIMIT}); 'all' for every one.",
+            show_default=False,
+        ),
+    ] = None,
     *,
     options: CommonOptions,
 ) -> None:
@@ -596,13 +623,18 @@ def skills(
 
     careers skills --lang ar
     """
+    most = parse_limit(limit, option="--limit", command="careers skills", default=search.LIST_LIMIT)
     with open_session(options) as session:
         index, language = session.index, session.language
-        found = search.skills_by_id(index) if text is None else names.search_skills(index, text)
+        if text is None:
+            page = search.skill_page(index, most)
+        else:
+            page = search.first(names.search_skills(index, text), most)
         session.present(
-            lambda: views.skill_list(index, found, language),
-            lambda: records.skill_list(index, found, language),
+            lambda: views.skill_list(index, page.items, language),
+            lambda: records.skill_list(index, page.items, language),
         )
+        session.left_out(page, "more.skills")
 
 
 @app.command(cls=CareersCommand)

@@ -74,8 +74,8 @@ class CatalogueIndex(ABC):
     # --- whole collections, for the commands that list them ---------------------------------
 
     @abstractmethod
-    def careers(self) -> Iterable[Career]:
-        """Every career, in catalogue order."""
+    def careers(self, limit: int | None = None) -> Iterable[Career]:
+        """Every career (or the first `limit`), in catalogue order."""
 
     @abstractmethod
     def skills(self) -> Iterable[Skill]:
@@ -169,25 +169,29 @@ class CatalogueIndex(ABC):
     # --- completion -------------------------------------------------------------------------
 
     @abstractmethod
-    def complete_careers(self, incomplete: str) -> list[Completion]:
+    def complete_careers(self, incomplete: str) -> tuple[list[Completion], list[Completion]]:
         """Career ids that start with `incomplete` (as typed), each with its English title;
-        then English alternative titles that do, each with its career's id."""
+        and English alternative titles that do, each with its career's id."""
 
     @abstractmethod
-    def complete_skills(self, incomplete: str) -> list[Completion]:
-        """Skill ids that start with `incomplete`, each with its English label; then English
+    def complete_skills(self, incomplete: str) -> tuple[list[Completion], list[Completion]]:
+        """Skill ids that start with `incomplete`, each with its English label; and English
         labels that do (and differ from the id), each with its skill's id."""
 
 
-def careers_completion(careers: Iterable[Career], incomplete: str) -> list[Completion]:
+def careers_completion(
+    careers: Iterable[Career], incomplete: str
+) -> tuple[list[Completion], list[Completion]]:
     """`CatalogueIndex.complete_careers` over careers in catalogue order."""
     careers = list(careers)
     ids = [(c.id, c.title.in_language("en")) for c in careers if c.id.startswith(incomplete)]
     titles = [(t, c.id) for c in careers for t in c.alt_titles.en if t.startswith(incomplete)]
-    return ids + titles
+    return ids, titles
 
 
-def skills_completion(skills: Iterable[Skill], incomplete: str) -> list[Completion]:
+def skills_completion(
+    skills: Iterable[Skill], incomplete: str
+) -> tuple[list[Completion], list[Completion]]:
     """`CatalogueIndex.complete_skills` over skills in catalogue order."""
     skills = list(skills)
     ids = [(s.id, s.label.in_language("en")) for s in skills if s.id.startswith(incomplete)]
@@ -196,7 +200,7 @@ def skills_completion(skills: Iterable[Skill], incomplete: str) -> list[Completi
         for s in skills
         if s.label.en and s.label.en.startswith(incomplete) and s.label.en != s.id
     ]
-    return ids + labels
+    return ids, labels
 
 
 def normalised_career_names(
@@ -255,8 +259,8 @@ class MemoryIndex(CatalogueIndex):
         self.skills_by_id = {s.id: s for s in catalogue.skills}
         self.platforms_by_id = {p.id: p for p in catalogue.platforms}
 
-    def careers(self) -> Iterator[Career]:
-        return iter(self.catalogue.careers)
+    def careers(self, limit: int | None = None) -> Iterator[Career]:
+        return iter(self.catalogue.careers[:limit])
 
     def skills(self) -> Iterator[Skill]:
         return iter(self.catalogue.skills)
@@ -352,10 +356,10 @@ class MemoryIndex(CatalogueIndex):
     def skill_names(self) -> dict[str, list[NameEntry]]:
         return self._skill_names
 
-    def complete_careers(self, incomplete: str) -> list[Completion]:
+    def complete_careers(self, incomplete: str) -> tuple[list[Completion], list[Completion]]:
         return careers_completion(self.catalogue.careers, incomplete)
 
-    def complete_skills(self, incomplete: str) -> list[Completion]:
+    def complete_skills(self, incomplete: str) -> tuple[list[Completion], list[Completion]]:
         return skills_completion(self.catalogue.skills, incomplete)
 
 

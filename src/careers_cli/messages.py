@@ -337,8 +337,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: المسار فارغ",
     ),
     "usage.limit": (
-        "{option} must be a whole number of at least 1 (got '{value}')",
-        "{option} يجب أن يكون عدداً صحيحاً لا يقل عن 1 (القيمة '{value}')",
+        "{option} must be a whole number of at least 1, or 'all' (got '{value}')",
+        "{option} يجب أن يكون عدداً صحيحاً لا يقل عن 1، أو 'all' (القيمة '{value}')",
+    ),
+    "more.careers": (
+        "showing {shown} of {total:en:career}; '--limit all' shows every one",
+        "عرض {shown} من {total:ar:career}؛ '--limit all' يعرضها كلها",
+    ),
+    "more.in_show": (
+        "... and {count} more ('careers show {career}' lists them all)",
+        "... و{count} غيرها ('careers show {career}' يعرضها كلها)",
+    ),
+    "more.skills": (
+        "showing {shown} of {total:en:skill}; '--limit all' shows every one",
+        "عرض {shown} من {total:ar:skill}؛ '--limit all' يعرضها كلها",
     ),
     "usage.no_such_option": (
         "no such option: {option}",

@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 
 from careers_cli.domain import Career, LinkedNote
 from careers_cli.index import CatalogueIndex, NoteKind
-from careers_cli.search import OPTIONAL_WEIGHT, Wanted, rank_by_skills, specificity
+from careers_cli.search import OPTIONAL_WEIGHT, Page, Wanted, rank_by_skills, specificity
 
 NEXT_LIMIT = 10
 """How many careers `next` shows unless told: a screenful."""
@@ -97,6 +97,13 @@ class Neighbour(NamedTuple):
 def nearest_careers(
     index: CatalogueIndex, career: Career, limit: int | None = NEXT_LIMIT
 ) -> list[Neighbour]:
+    """The nearest `limit` careers of `nearest_page`."""
+    return nearest_page(index, career, limit).items
+
+
+def nearest_page(
+    index: CatalogueIndex, career: Career, limit: int | None = NEXT_LIMIT
+) -> Page[Neighbour]:
     """The careers sharing a skill with `career`, nearest first.
 
     The coverage of a target T is the weight of T's skills that `career` has over the weight
@@ -106,7 +113,7 @@ def nearest_careers(
     """
     own = set(career.skill_ids)
     if not own:
-        return []
+        return Page([], 0)
     by_skill = index.career_ids_by_skill(own)  # ids only: no career is read
     near = {c for career_ids in by_skill.values() for c in career_ids if c != career.id}
     skills_of = index.skills_of(near)
@@ -127,7 +134,7 @@ def nearest_careers(
             rank = position + 1
         other = index.careers_by_id[career_id]  # only the careers returned are read
         neighbours.append(Neighbour(other, rank, coverage, transfer, missing))
-    return neighbours
+    return Page(neighbours, len(ranked))
 
 
 def _weight(skill_id: str, careers: int, total: int, *, optional: bool) -> SkillWeight:

@@ -512,14 +512,14 @@ def complete_career_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[st
     """
     if len(incomplete) > QUERY_LIMIT:
         return []
-    return _in_relevance_order(index.complete_careers(incomplete), index.careers_by_id)
+    return _in_relevance_order(*index.complete_careers(incomplete))
 
 
 def complete_skill_names(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
     """Skill ids, then English labels, that start with `incomplete` (as typed: see above)."""
     if len(incomplete) > QUERY_LIMIT:
         return []
-    return _in_relevance_order(index.complete_skills(incomplete), index.skills_by_id)
+    return _in_relevance_order(*index.complete_skills(incomplete))
 
 
 def complete_note_ids(
@@ -530,7 +530,7 @@ def complete_note_ids(
         return []
     notes = index.notes(kind)
     found = [(n.id, n.title.in_language("en")) for n in notes if n.id.startswith(incomplete)]
-    return _in_relevance_order(found, {n.id: n for n in notes})
+    return _in_relevance_order(found)
 
 
 def complete_section_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
@@ -539,14 +539,12 @@ def complete_section_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[s
         return []
     sections = index.sections()
     found = [(s.id, s.name.in_language("en")) for s in sections if s.id.startswith(incomplete)]
-    return _in_relevance_order(found, {s.id: s for s in sections})
+    return _in_relevance_order(found)
 
 
-def _in_relevance_order(
-    completions: list[tuple[str, str]], ids: Mapping[str, object]
-) -> list[tuple[str, str]]:
-    def key(completion: tuple[str, str]) -> tuple[bool, int, str]:
-        value = completion[0]
-        return (value not in ids, len(value), value)
-
-    return sorted(dict.fromkeys(completions), key=key)
+def _in_relevance_order(*groups: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each group (ids, then other names) in the relevance order: the value that is what was
+    typed first, then shorter values (which it fits better), then A to Z; a value given twice
+    is offered once."""
+    ordered = [c for group in groups for c in sorted(group, key=lambda c: (len(c[0]), c[0]))]
+    return list(dict.fromkeys(ordered))

@@ -205,11 +205,20 @@ def merge_options(
     return merged
 
 
-def parse_limit(value: str | None, *, option: str, command: str) -> int | None:
-    """`--limit N`: a whole number of at least 1, or None when not given."""
+ALL = "all"
+"""What `--limit` takes for no limit at all."""
+
+
+def parse_limit(
+    value: str | None, *, option: str, command: str, default: int | None = None
+) -> int | None:
+    """`--limit N`: a whole number of at least 1, or `all` (None: no limit); `default` when
+    not given."""
     if value is None:
-        return None
+        return default
     text = value.strip()
+    if text.casefold() == ALL:
+        return None
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise UsageError("usage.limit", option=option, value=value, command=command)
     return int(text)

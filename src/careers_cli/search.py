@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from dataclasses import dataclass
+from typing import Generic, Literal, NamedTuple, TypeVar
 
 from careers_cli.domain import Bilingual, Career, LinkedNote, Platform, Skill
 from careers_cli.errors import UsageError
@@ -96,6 +97,44 @@ class CareerMatch(NamedTuple):
         return self.matched_count == self.asked
 
 
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """The first items of a longer list (all of them without a limit), and how many it has."""
+
+    items: list[T]
+    total: int
+
+    @property
+    def more(self) -> int:
+        """How many were left out."""
+        return self.total - len(self.items)
+
+
+def first(items: Sequence[T], limit: int | None) -> Page[T]:
+    """The first `limit` of `items` (all of them for None)."""
+    return Page(list(items[:limit]), len(items))
+
+
+LIST_LIMIT = 50
+"""How many careers `list`, and skills `skills`, show unless told: a screenful or two."""
+MATCH_LIMIT = 10
+"""How many careers `match` shows unless told (each takes a few lines)."""
+
+
+def career_page(index: CatalogueIndex, limit: int | None) -> Page[Career]:
+    """The first careers of the catalogue, in its order; only those are read."""
+    return Page(list(index.careers(limit)), index.career_count())
+
+
+def skill_page(index: CatalogueIndex, limit: int | None) -> Page[Skill]:
+    """The first skills of the vocabulary by id; only those are read."""
+    ids = sorted(index.skills_by_id)
+    return Page([index.skills_by_id[s] for s in ids[:limit]], len(ids))
+
+
 class RelatedCareer(NamedTuple):
     career: Career
     shared_skills: tuple[str, ...]
@@ -131,6 +170,17 @@ def rank_by_skills(
     require_all: bool = False,
     limit: int | None = None,
 ) -> list[CareerMatch]:
+    """The best `limit` careers of `match_page`."""
+    return match_page(index, wanted, require_all=require_all, limit=limit).items
+
+
+def match_page(
+    index: CatalogueIndex,
+    wanted: Sequence[Wanted],
+    *,
+    require_all: bool = False,
+    limit: int | None = None,
+) -> Page[CareerMatch]:
     """Careers that need any of the wanted skills (or list any of the wanted platforms and
     tools), best first.
 
@@ -186,12 +236,7 @@ def rank_by_skills(
                 to_learn_optional=tuple(s for s in missing if career.is_optional(s)),
             )
         )
-    return results
-
-
-def skills_by_id(index: CatalogueIndex) -> list[Skill]:
-    """Every skill of the vocabulary, by id (how `careers skills` lists them)."""
-    return sorted(index.skills(), key=lambda s: s.id)
+    return Page(results, len(ranked))
 
 
 def careers_having(index: CatalogueIndex, wanted: Sequence[Wanted]) -> list[Career]:

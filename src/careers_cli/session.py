@@ -39,6 +39,7 @@ from careers_cli.output import (
     write_markdown_table,
 )
 from careers_cli.records import Records
+from careers_cli.search import Page
 from careers_cli.streams import ReaderGone, silence_stdout
 from careers_cli.text import Language, one_line, printable_line, visual_order
 
@@ -96,6 +97,17 @@ class Session:
             query = one_line(found.query)
             self.notice(message("name.guessed", self.language, id=found.record_id, query=query))
         return found.record
+
+    def left_out(self, page: Page[Any], key: str) -> None:
+        """After a list cut at its limit, the sentence `key` saying how many it shows of how
+        many: below a table (dim), on stderr for data formats (which stay valid data)."""
+        if not page.more:
+            return
+        text = message(key, self.language, shown=len(page.items), total=page.total)
+        if self.output_format == "table":
+            self.out.print(Text(text, style="dim"))
+        else:
+            self.notice(text)
 
     def report(self, error: CareersError) -> None:
         """An error that does not stop the command (its status is the command's to give)."""

@@ -410,8 +410,12 @@ class StoredIndex(CatalogueIndex):
         self.path.unlink(missing_ok=True)
         return StoreError("store.damaged", path=str(self.path), detail=str(error))
 
-    def careers(self) -> list[Career]:
-        return self._careers.from_rows(self.all("SELECT id, record FROM careers ORDER BY position"))
+    def careers(self, limit: int | None = None) -> list[Career]:
+        rows = self.all(
+            "SELECT id, record FROM careers ORDER BY position LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return self._careers.from_rows(rows)
 
     def skills(self) -> list[Skill]:
         return self._skills.from_rows(self.all("SELECT id, record FROM skills ORDER BY position"))
@@ -607,7 +611,7 @@ class StoredIndex(CatalogueIndex):
             found.setdefault(record_id, []).append((tuple(name.split()), bool(alias)))
         return found
 
-    def complete_careers(self, incomplete: str) -> list[Completion]:
+    def complete_careers(self, incomplete: str) -> tuple[list[Completion], list[Completion]]:
         where, parameters = _starting("id", incomplete)
         ids = self.all(f"SELECT id, help FROM careers WHERE {where} ORDER BY position", parameters)
         where, parameters = _starting("title", incomplete)
@@ -617,9 +621,9 @@ class StoredIndex(CatalogueIndex):
             "ORDER BY careers.position, title_no",
             parameters,
         )
-        return [(str(a), str(b)) for a, b in [*ids, *titles]]
+        return [(str(a), str(b)) for a, b in ids], [(str(a), str(b)) for a, b in titles]
 
-    def complete_skills(self, incomplete: str) -> list[Completion]:
+    def complete_skills(self, incomplete: str) -> tuple[list[Completion], list[Completion]]:
         where, parameters = _starting("id", incomplete)
         ids = self.all(f"SELECT id, help FROM skills WHERE {where} ORDER BY position", parameters)
         where, parameters = _starting("label_en", incomplete)
@@ -628,7 +632,7 @@ class StoredIndex(CatalogueIndex):
             "ORDER BY position",
             parameters,
         )
-        return [(str(a), str(b)) for a, b in [*ids, *labels]]
+        return [(str(a), str(b)) for a, b in ids], [(str(a), str(b)) for a, b in labels]
 
 
 def _starting(column: str, prefix: str) -> tuple[str, tuple[object, ...]]:

@@ -89,6 +89,22 @@ def _table(language: Language, *columns: tuple[str, dict[str, object]]) -> Table
     return table
 
 
+SUBLIST_LIMIT = 8
+"""How many skills a list inside a block (a match's "to learn", a neighbour's "missing") shows;
+the rest are counted, and `show` or the data formats give them all."""
+
+
+def _some(values: Sequence[Text], language: Language, career_id: str) -> Text:
+    """The first `SUBLIST_LIMIT` values joined, then how many more and where to see them."""
+    shown = _joined(values[:SUBLIST_LIMIT], language)
+    more = len(values) - SUBLIST_LIMIT
+    if more > 0:
+        shown.append(
+            " " + message("more.in_show", language, count=more, career=career_id), style=DIM
+        )
+    return shown
+
+
 def _joined(values: Iterable[str | Text], language: Language, style: str = "") -> Text:
     """Values in a comma-separated list, with the Arabic comma in Arabic."""
     separator = "، " if language == "ar" else ", "
@@ -332,11 +348,15 @@ def match_list(
         )
         details.add_row(
             label("to_learn", language),
-            _joined(to_learn, language) if to_learn else Text(label("none", language), DIM),
+            _some(to_learn, language, match.career.id)
+            if to_learn
+            else Text(label("none", language), DIM),
         )
         if match.to_learn_optional:
             optional = [_skill_name(index, s, language) for s in match.to_learn_optional]
-            details.add_row(label("also_helps", language), _joined(optional, language))
+            details.add_row(
+                label("also_helps", language), _some(optional, language, match.career.id)
+            )
         heading = Text.assemble(
             (f"{match.rank}. ", HEADING_STYLE),
             _plain(match.career.id, f"{ID_STYLE} bold"),
@@ -490,16 +510,24 @@ def _percent(value: float) -> str:
 
 
 def _skill_names(
-    index: CatalogueIndex, skills: Iterable[SkillWeight], language: Language, style: str = ""
+    index: CatalogueIndex,
+    skills: Iterable[SkillWeight],
+    language: Language,
+    style: str = "",
+    *,
+    career_id: str | None = None,
 ) -> Text:
-    """Skills by label, an optional one marked so."""
+    """Skills by label, an optional one marked so; with `career_id`, the first few and how many
+    more (`_some`)."""
     names = []
     for skill in skills:
         name = _skill_name(index, skill.skill_id, language, style)
         if skill.importance == "optional":
             name.append(f" ({label('optional', language)})", style="yellow")
         names.append(name)
-    return _joined(names, language) if names else Text(label("none", language), DIM)
+    if not names:
+        return Text(label("none", language), DIM)
+    return _joined(names, language) if career_id is None else _some(names, language, career_id)
 
 
 def next_list(
@@ -514,7 +542,8 @@ def next_list(
         details.add_row(label("title", language), _local(near.career.title, language))
         for key, skills in (("carries_over", near.transfer), ("missing", near.missing)):
             count = message("next.count", language, count=len(skills), total=total)
-            cell = Text.assemble((count + ": ", DIM), _skill_names(index, skills, language))
+            names = _skill_names(index, skills, language, career_id=near.career.id)
+            cell = Text.assemble((count + ": ", DIM), names)
             details.add_row(label(key, language), cell)
         heading = Text.assemble(
             (f"{near.rank}. ", HEADING_STYLE),

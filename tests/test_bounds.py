@@ -1,0 +1,174 @@
+"""Long lists are bounded by default and complete on request: `list` and `skills` show 50,
+`match` 10, each saying how many it shows of how many and which flag shows them all (below
+the table; on stderr for data formats, which stay valid data)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import CACHE_DIR_VAR, invoke, raw_catalogue, settled, write_catalogue
+
+CAREERS = 64
+SKILLS = 70
+
+
+def big_catalogue() -> dict[str, Any]:
+    """The built-in catalogue with 64 careers (copies of the influencer, each also needing
+    analytics) and 70 skills."""
+    data = raw_catalogue()
+    influencer = next(c for c in data["careers"] if c["id"] == "influencer")
+    extra = CAREERS - len(data["careers"])
+    for n in range(extra):
+        copy = json.loads(json.dumps(influencer))
+        copy["id"] = f"influencer-{n:02d}"
+        copy["title"] = {"en": f"Influencer {n:02d}", "ar": f"مؤثر {n:02d}"}
+        copy.pop("alt_titles", None)
+        copy["required_skills"].append(
+            {"text": {"en": "Analytics.", "ar": "التحليل."}, "skills": ["analytics"]}
+        )
+        data["careers"].append(copy)
+    have = len(data["skills"])
+    data["skills"] += [
+        {"id": f"zz-skill-{n:02d}", "label": {"en": f"Skill {n:02d}", "ar": f"مهارة {n:02d}"}}
+        for n in range(SKILLS - have)
+    ]
+    return data
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("big")
+    path = write_catalogue(folder / "big.json", big_catalogue())
+    settled(path)
+    run = invoke(["validate", str(path)])
+    assert run.exit_code == 0, run.stderr
+    return path
+
+
+def ids_in_order(data: dict[str, Any], key: str) -> list[str]:
+    return [record["id"] for record in data[key]]
+
+
+class TestList:
+    def test_a_table_shows_50_and_says_how_many_more(self, catalogue: Path) -> None:
+        run = invoke(["list", "--data", str(catalogue)], env={"COLUMNS": "200"})
+        assert run.exit_code == 0, run.stderr
+        lines = run.stdout.rstrip("\n").splitlines()
+        assert lines[-1] == f"showing 50 of {CAREERS} careers; '--limit all' shows every one"
+        listed = [line.split()[0] for line in lines[2:-1] if line and not line.startswith(" ")]
+        assert listed == ids_in_order(big_catalogue(), "careers")[:50]
+        assert run.stderr == ""
+
+    def test_json_follows_the_same_limit_and_says_so_on_stderr(self, catalogue: Path) -> None:
+        run = invoke(["list", "--data", str(catalogue), "-f", "json"])
+        assert run.exit_code == 0, run.stderr
+        assert [c["id"] for c in json.loads(run.stdout)] == ids_in_order(
+            big_catalogue(), "careers"
+        )[:50]
+        assert run.stderr == f"showing 50 of {CAREERS} careers; '--limit all' shows every one\n"
+
+    @pytest.mark.parametrize("value", ["all", "ALL", " all "])
+    def test_limit_all_shows_every_one_and_says_nothing(self, catalogue: Path, value: str) -> None:
+        run = invoke(["list", "--data", str(catalogue), "-f", "csv", "--limit", value])
+        assert run.exit_code == 0, run.stderr
+        rows = list(csv.DictReader(io.StringIO(run.stdout)))
+        assert [r["id"] for r in rows] == ids_in_order(big_catalogue(), "careers")
+        assert run.stderr == ""
+
+    def test_a_smaller_limit(self, catalogue: Path) -> None:
+        run = invoke(["list", "--data", str(catalogue), "-f", "json", "-n", "3"])
+        assert [c["id"] for c in json.loads(run.stdout)] == ids_in_order(
+            big_catalogue(), "careers"
+        )[:3]
+        assert run.stderr == f"showing 3 of {CAREERS} careers; '--limit all' shows every one\n"
+
+    def test_a_filter_is_counted_after_filtering(self, catalogue: Path) -> None:
+        # analytics: the 3 built-in careers that need it and the 57 copies.
+        needing = [
+            c["id"]
+            for c in big_catalogue()["careers"]
+            if any("analytics" in line["skills"] for line in c["required_skills"])
+        ]
+        run = invoke(["list", "--data", str(catalogue), "-s", "analytics", "-f", "json"])
+        assert [c["id"] for c in json.loads(run.stdout)] == needing[:50]
+        assert run.stderr == (
+            f"showing 50 of {len(needing)} careers; '--limit all' shows every one\n"
+        )
+
+    def test_the_built_in_catalogue_is_whole(self) -> None:
+        run = invoke(["list", "-f", "json"])
+        assert len(json.loads(run.stdout)) == 7
+        assert run.stderr == ""
+
+    @pytest.mark.parametrize("value", ["0", "-1", "some", ""])
+    def test_a_bad_limit_is_a_usage_error(self, value: str) -> None:
+        run = invoke(["list", "--limit", value])
+        assert run.exit_code == 2
+        assert run.stderr.splitlines()[0] == (
+            f"error: --limit must be a whole number of at least 1, or 'all' (got '{value}')"
+        )
+
+
+class TestSkills:
+    def test_fifty_by_id_then_how_many_more(self, catalogue: Path) -> None:
+        run = invoke(["skills", "--data", str(catalogue), "-f", "json"])
+        assert run.exit_code == 0, run.stderr
+        every = sorted(ids_in_order(big_catalogue(), "skills"))
+        assert [s["id"] for s in json.loads(run.stdout)] == every[:50]
+        assert run.stderr == f"showing 50 of {SKILLS} skills; '--limit all' shows every one\n"
+
+    def test_arabic_says_it_in_arabic(self, catalogue: Path) -> None:
+        run = invoke(["skills", "--data", str(catalogue), "-f", "csv", "--lang", "ar", "-n", "5"])
+        assert run.stderr == f"عرض 5 من {SKILLS} مهارة؛ '--limit all' يعرضها كلها\n"
+
+    def test_skills_text_is_bounded_too(self, catalogue: Path) -> None:
+        # "skill" is a word of the 45 "Skill NN" labels: more than 4.
+        run = invoke(["skills", "skill", "--data", str(catalogue), "-f", "json", "-n", "4"])
+        assert run.exit_code == 0, run.stderr
+        assert len(json.loads(run.stdout)) == 4
+        assert run.stderr.startswith("showing 4 of ")
+
+
+class TestMatch:
+    def test_ten_careers_by_default(self, catalogue: Path) -> None:
+        run = invoke(["match", "-s", "analytics", "--data", str(catalogue), "-f", "json"])
+        assert run.exit_code == 0, run.stderr
+        assert len(json.loads(run.stdout)) == 10
+        # 3 built-in careers and 57 copies need analytics.
+        assert run.stderr == "showing 10 of 60 careers; '--limit all' shows every one\n"
+
+    def test_the_table_ends_with_the_count(self, catalogue: Path) -> None:
+        run = invoke(["match", "-s", "analytics", "--data", str(catalogue)])
+        assert run.stdout.rstrip("\n").splitlines()[-1] == (
+            "showing 10 of 60 careers; '--limit all' shows every one"
+        )
+
+    def test_limit_all(self, catalogue: Path) -> None:
+        command = ["match", "-s", "analytics", "--data", str(catalogue), "-f", "json"]
+        run = invoke([*command, "--limit", "all"])
+        assert len(json.loads(run.stdout)) == 60
+        assert run.stderr == ""
+
+    @pytest.mark.parametrize(
+        "args", [["list"], ["skills"], ["match", "-s", "analytics"], ["list", "-n", "all"]]
+    )
+    def test_the_store_answers_alike(
+        self, catalogue: Path, tmp_path: Path, args: list[str]
+    ) -> None:
+        env = {CACHE_DIR_VAR: str(tmp_path / "cache")}
+        command = [*args, "--data", str(catalogue)]
+        from_file = invoke([*command, "--no-cache"], env=env)
+        for _ in range(2):
+            stored = invoke(command, env=env)
+            assert (stored.exit_code, stored.stdout, stored.stderr) == (
+                from_file.exit_code,
+                from_file.stdout,
+                from_file.stderr,
+            )
+        assert list((tmp_path / "cache").rglob("*.sqlite"))
