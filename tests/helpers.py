@@ -101,6 +101,9 @@ DATA_COMMANDS: dict[str, list[str]] = {
     "skills": ["skills"],
     "trends": ["trends"],
     "tips": ["tips"],
+    "read": ["read"],
+    "next": ["next", "influencer"],
+    "gap": ["gap", "influencer", "social-media-manager"],
 }
 
 

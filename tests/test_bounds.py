@@ -12,7 +12,15 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import CACHE_DIR_VAR, invoke, raw_catalogue, settled, write_catalogue
+from tests.helpers import (
+    CACHE_DIR_VAR,
+    DATA_COMMANDS,
+    invoke,
+    raw_catalogue,
+    run_installed,
+    settled,
+    write_catalogue,
+)
 
 CAREERS = 64
 SKILLS = 70
@@ -172,3 +180,69 @@ class TestMatch:
                 from_file.stderr,
             )
         assert list((tmp_path / "cache").rglob("*.sqlite"))
+
+
+class TestPlainOutput:
+    """Printed to a pipe or a file, no line of a view ends with the spaces Rich pads it with."""
+
+    @pytest.mark.parametrize("language", ["en", "ar"])
+    @pytest.mark.parametrize("command", DATA_COMMANDS, ids=list(DATA_COMMANDS))
+    def test_no_line_ends_with_a_space(self, command: str, language: str) -> None:
+        run = invoke([*DATA_COMMANDS[command], "--lang", language])
+        assert run.exit_code == 0, run.stderr
+        padded = [line for line in run.stdout.splitlines() if line != line.rstrip()]
+        assert padded == []
+        assert run.stdout.endswith("\n")
+
+    def test_the_installed_script_writes_no_trailing_spaces(self) -> None:
+        run = run_installed(["show", "influencer"], env={"COLUMNS": "160"})
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout.startswith("Social Media Influencer  influencer\n")
+        assert all(line == line.rstrip() for line in run.stdout.splitlines())
+
+
+class TestValidate:
+    """`validate` prints the first 50 problems and counts the rest."""
+
+    @staticmethod
+    def broken(tmp_path: Path, count: int) -> Path:
+        """The built-in catalogue with `count` required-skill lines naming unknown skills."""
+        data = raw_catalogue()
+        lines = [line for c in data["careers"] for line in c["required_skills"]]
+        for n, line in enumerate(lines[:count]):
+            line["skills"] = [f"nope-{n:02d}"]
+        return write_catalogue(tmp_path / "broken.json", data)
+
+    def test_a_limit_prints_the_first_problems_and_counts_the_rest(self, tmp_path: Path) -> None:
+        path = self.broken(tmp_path, 28)
+        run = invoke(["validate", str(path), "--limit", "3"])
+        assert run.exit_code == 3
+        lines = run.stderr.splitlines()
+        assert lines[0] == f"{path}: 28 problems"
+        assert [line.split(": unknown skill ")[1][:9] for line in lines[1:4]] == [
+            "'nope-00'",
+            "'nope-01'",
+            "'nope-02'",
+        ]
+        assert lines[4:] == [
+            f"  ... 25 problems not printed; 'careers validate {path} --limit all' prints them"
+        ]
+
+    def test_fifty_by_default_and_all_on_request(self, tmp_path: Path) -> None:
+        data = raw_catalogue()
+        for career in data["careers"]:  # 7 careers x 9 lines, each naming an unknown skill
+            career["required_skills"] = [
+                {
+                    "text": {"en": f"Line {n}.", "ar": f"سطر {n}."},
+                    "skills": [f"x-{career['id']}-{n}"],
+                }
+                for n in range(9)
+            ]
+        path = write_catalogue(tmp_path / "many.json", data)
+        default = invoke(["validate", str(path)]).stderr.splitlines()
+        assert default[0] == f"{path}: 63 problems"
+        assert len(default) == 1 + 50 + 1
+        assert default[-1].startswith("  ... 13 problems not printed;")
+        every = invoke(["validate", str(path), "--limit", "all"]).stderr.splitlines()
+        assert len(every) == 1 + 63
+        assert every[1:51] == default[1:51]

@@ -789,7 +789,7 @@ def validate(tmp_path: Path, change: Change) -> tuple[Path, Run]:
     data = raw_catalogue()
     change(data)
     path = write_catalogue(tmp_path / "careers.json", data)
-    return path, invoke(["validate", str(path)])
+    return path, invoke(["validate", str(path), "--limit", "all"])
 
 
 @pytest.mark.parametrize("case", REFUSED)

@@ -269,7 +269,7 @@ class TestEveryProblemWithItsPlace:
         del data["careers"][6]["description"]
         del data["skills"]
         path = write_catalogue(tmp_path / "missing.json", data)
-        problems = problems_of(invoke(["validate", str(path)]), path)
+        problems = problems_of(invoke(["validate", str(path), "--limit", "all"]), path)
         assert "careers[6] (id 'online-community-manager').description: Field required" in problems
         assert "skills: Field required" in problems
 

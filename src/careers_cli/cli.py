@@ -753,10 +753,21 @@ def validate(
             readable=False,  # the loader checks: an unreadable file is exit 3, as documented
         ),
     ],
+    limit: Annotated[
+        str | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            help=f"Print at most N problems (by default {views.PROBLEM_LIMIT}); 'all' for every "
+            "one found.",
+            show_default=False,
+        ),
+    ] = None,
     *,
     options: CommonOptions,
 ) -> None:
-    """Check a catalogue file and report every problem, each with its place.
+    """Check a catalogue file and report its problems, each with its place.
 
     Exit 0 when valid (with a one-line summary), 3 when not.
 
@@ -766,12 +777,15 @@ def validate(
 
     careers validate examples/small-catalogue.json
     """
+    most = parse_limit(
+        limit, option="--limit", command="careers validate", default=views.PROBLEM_LIMIT
+    )
     language = options.output_language
     try:
         catalogue = load_catalogue(CatalogueSource(path, bundled=False))
-    except CatalogueError as error:  # not a failure of validate: its report, every problem
+    except CatalogueError as error:  # not a failure of validate: its report of the problems
         err = make_console(sys.stderr, no_color=options.no_color)
-        err.print(views.validation_problems(error, language), soft_wrap=True)
+        err.print(views.validation_problems(error, language, most), soft_wrap=True)
         raise typer.Exit(ExitStatus.INVALID_CATALOGUE) from None
     summary = message(
         "validate.ok",

@@ -348,6 +348,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "... and {count} more ('careers show {career}' lists them all)",
         "... و{count} غيرها ('careers show {career}' يعرضها كلها)",
     ),
+    "validate.more": (
+        "... {count:en:problem} not printed; 'careers validate {path} --limit all' prints them",
+        "... {count:ar:problem} لم تُعرض؛ 'careers validate {path} --limit all' يعرضها",
+    ),
     "more.skills": (
         "showing {shown} of {total:en:skill}; '--limit all' shows every one",
         "عرض {shown} من {total:ar:skill}؛ '--limit all' يعرضها كلها",

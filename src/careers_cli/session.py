@@ -73,7 +73,7 @@ class Session:
                 from careers_cli.rtl import for_visual_terminal
 
                 renderable = for_visual_terminal(renderable)
-            self.out.print(renderable)
+            self._print(renderable)
             return
         data = records()
         stream = self.out.file
@@ -86,6 +86,17 @@ class Session:
         else:
             rows = data.markdown_rows() if data.markdown_rows else data.rows()
             write_markdown_table(stream, rows, lambda key: column_label(key, self.language))
+
+    def _print(self, renderable: RenderableType) -> None:
+        """Print a view; without colour (a pipe, a file, NO_COLOR), each line without the
+        spaces Rich pads it with to the width of the terminal."""
+        if self.out.color_system is not None:
+            self.out.print(renderable)
+            return
+        with self.out.capture() as captured:
+            self.out.print(renderable)
+        lines = captured.get().split("\n")
+        self.out.file.write("\n".join(line.rstrip(" ") for line in lines))
 
     def notice(self, text: str) -> None:
         self._stderr().line(text)

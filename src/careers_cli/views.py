@@ -479,8 +479,14 @@ def _labelled_grid(language: Language) -> Table:
 # --- validate ------------------------------------------------------------------------------
 
 
-def validation_problems(error: CatalogueError, language: Language) -> RenderableType:
-    """Every problem of an invalid catalogue, one per line, under a count.
+PROBLEM_LIMIT = 50
+"""How many problems `validate` prints unless told: the rest are counted."""
+
+
+def validation_problems(
+    error: CatalogueError, language: Language, limit: int | None = None
+) -> RenderableType:
+    """The problems of an invalid catalogue (the first `limit`), one per line, under a count.
 
     Past the bound on problems, a last line says how many more were found, or that validation
     stopped with records left unchecked (the count above is then a lower bound).
@@ -492,7 +498,10 @@ def validation_problems(error: CatalogueError, language: Language) -> Renderable
     key = "validate.problems_at_least" if unchecked else "validate.problems"
     heading = message(key, language, path=error.path, count=found)
     lines = [Text(printable_line(heading), style="bold red")]
-    lines += [Text("  " + printable_line(problem)) for problem in problems]
+    lines += [Text("  " + printable_line(problem)) for problem in problems[:limit]]
+    if limit is not None and len(problems) > limit:
+        left = message("validate.more", language, count=len(problems) - limit, path=error.path)
+        lines.append(Text("  " + printable_line(left)))
     if unchecked:
         more = message("validate.stopped", language, shown=len(problems), unchecked=unchecked)
         lines.append(Text("  " + printable_line(more)))
