@@ -240,10 +240,11 @@ LONG_IDS = ["social-media-data-analyst", "online-community-manager", "social-med
     [
         # ids of 10 + 25 + 20 cells, row labels of at least 8, 3 gaps of 3: 72 of 80
         (["influencer", "social-media-data-analyst", "social-media-manager"], 80),
-        # 25 + 24 + 23 + 8 + 9 = 89 of 90
-        (LONG_IDS, 90),
+        # 25 + 24 + 23 + 9 of gaps + 13 for the row labels, whose longest word is the whole of
+        # "Communication" (a label column of 8 would cut it): 94 of 94
+        (LONG_IDS, 94),
     ],
-    ids=["80", "90"],
+    ids=["80", "94"],
 )
 def test_compare_keeps_ids_whole_where_they_fit(ids: list[str], width: int, language: str) -> None:
     """Each id is printed whole on the header line, and no line is wider than the terminal."""
@@ -264,7 +265,7 @@ def test_compare_keeps_ids_whole_where_they_fit(ids: list[str], width: int, lang
 def test_where_ids_cannot_fit_columns_are_numbered_and_a_legend_names_them(
     ids: list[str], width: int, language: str
 ) -> None:
-    """The three long ids need 89 columns, these two 49: narrower, each column is headed by a
+    """The three long ids need 94 columns, these two 49: narrower, each column is headed by a
     number, and a legend above the table gives each number's id (whole) and title."""
     run = invoke(["compare", *ids, "--lang", language], env={"COLUMNS": str(width)})
     assert run.exit_code == 0, run.stderr

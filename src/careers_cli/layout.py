@@ -1,20 +1,72 @@
-"""Table layout that Rich does not do by itself."""
+"""Layouts that Rich does not do by itself: chosen at render time from the width they are given,
+so that no word, and so no id, is ever cut.
+
+A renderable's *minimum width* here is Rich's own measure of it: the longest word of its text
+(an id has no spaces, so it is one word), summed over a table's columns with their padding and
+rules. A layout fits a width when its minimum does. `FirstThatFits` shows the first of several
+layouts that fits; `MinimumWidthTable` keeps a table's columns at their minimums at least, or
+shows another layout where they cannot all fit; `LabelledRows` puts a label beside its value, or
+above it where the value would have to break a word.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
+
+UNBOUNDED = 100_000
+"""A width no terminal has: what a renderable is measured at to find its minimum."""
+
+STACK_INDENT = 2
+"""How far a value stacked under its label (or a row's other cells under its first) is indented."""
+
+Justify = Literal["left", "right"]
+
+
+def minimum_width(console: Console, options: ConsoleOptions, renderable: RenderableType) -> int:
+    """The narrowest `renderable` can be laid out without breaking a word."""
+    return Measurement.get(console, options.update_width(UNBOUNDED), renderable).minimum
+
+
+class FirstThatFits:
+    """The first of `layouts` whose minimum width fits the width it is given; the last one
+    where none does (the narrowest, which then folds what it must)."""
+
+    def __init__(self, *layouts: RenderableType) -> None:
+        self.layouts = list(layouts)
+
+    def chosen(self, console: Console, options: ConsoleOptions) -> RenderableType:
+        for layout in self.layouts[:-1]:
+            if minimum_width(console, options, layout) <= options.max_width:
+                return layout
+        return self.layouts[-1]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.chosen(console, options)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        # As narrow as the narrowest layout; as wide as the one shown at this width.
+        narrowest = min(minimum_width(console, options, layout) for layout in self.layouts)
+        shown = Measurement.get(console, options, self.chosen(console, options))
+        return Measurement(narrowest, max(narrowest, shown.maximum)).with_maximum(options.max_width)
 
 
 class MinimumWidthTable:
-    """A table whose columns keep at least their minimum widths whenever the terminal is wide
-    enough for all of them: `compare` keeps every career's id on one line, ready to copy.
+    """A table whose columns keep at least their minimum widths whenever the width allows them
+    all: no word folded, every id whole, ready to copy.
 
-    Rich shrinks too-wide tables by narrowing their widest columns, which folds an id such as
-    `social-media-manager` mid-word although narrowing another column would have kept it whole.
+    A column's minimum is the longest word of its cells and header (an id is one word), or the
+    floor `minimum_widths` gives it, whichever is larger. Rich shrinks too-wide tables by
+    narrowing their widest columns, which folds an id such as `social-media-manager` mid-word
+    although narrowing another column would have kept it whole: where Rich's own widths would
+    break a minimum, the widths are set here instead, each column at its minimum and the space
+    left shared evenly (the narrowest column grows first). With `share_evenly` they always are.
     Where the minimums cannot all fit, `narrow` is shown instead (or, without one, the table in
     Rich's own layout).
     """
@@ -22,34 +74,74 @@ class MinimumWidthTable:
     def __init__(
         self,
         table: Table,
-        minimum_widths: Sequence[int],
+        minimum_widths: Sequence[int] | None = None,
         narrow: RenderableType | None = None,
+        *,
+        share_evenly: bool = False,
     ) -> None:
         self.table = table
-        self.minimum_widths = list(minimum_widths)
+        self.minimum_widths = list(minimum_widths or [0] * len(table.columns))
         self.narrow = narrow
+        self.share_evenly = share_evenly
+        self._widths_set = False
+
+    def _free(self) -> None:
+        """Forget the widths a previous rendering set, so the table is measured afresh."""
+        if self._widths_set:
+            for column in self.table.columns:
+                column.width = None
+            self._widths_set = False
+
+    def _ranges(self, console: Console, options: ConsoleOptions) -> list[tuple[int, int, int]]:
+        """Each column's padding, and its minimum and maximum content widths."""
+        table = self.table
+        wide = options.update_width(UNBOUNDED)
+        ranges = []
+        for column, floor in zip(table.columns, self.minimum_widths, strict=True):
+            # Rich's measure of a column includes its padding; there is no public one.
+            padding = table._get_padding_width(column._index)
+            measured = table._measure_column(console, wide, column)
+            least = max(measured.minimum - padding, floor)
+            ranges.append((padding, least, max(least, measured.maximum - padding)))
+        return ranges
+
+    def _available(self, options: ConsoleOptions) -> int:
+        """The width left for the columns' content and padding (without rules and edges)."""
+        return options.max_width - self.table._extra_width
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        self._free()
+        ranges = self._ranges(console, options)
+        extra = self.table._extra_width
+        least = sum(padding + low for padding, low, _ in ranges) + extra
+        most = sum(padding + high for padding, _, high in ranges) + extra
+        if self.narrow is not None:
+            least = min(least, minimum_width(console, options, self.narrow))
+        return Measurement(least, max(least, most)).with_maximum(options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        columns = self.table.columns
-        # Between n columns: n - 1 one-cell rules and n - 1 pairs of padding (no outer edge).
-        overhead = 3 * (len(columns) - 1)
-        natural = [
-            max(
-                (Measurement.get(console, options, cell).maximum for cell in column.cells),
-                default=0,
-            )
-            for column in columns
-        ]
-        natural = [
-            max(width, Measurement.get(console, options, column.header).maximum)
-            for width, column in zip(natural, columns, strict=True)
-        ]
-        widths = fair_widths(self.minimum_widths, natural, options.max_width - overhead)
-        if widths is None and self.narrow is not None:
-            yield self.narrow
+        self._free()
+        ranges = self._ranges(console, options)
+        paddings = [padding for padding, _, _ in ranges]
+        available = self._available(options)
+        content = available - sum(paddings)
+        widths = fair_widths([low for _, low, _ in ranges], [high for *_, high in ranges], content)
+        if widths is None:
+            yield self.narrow if self.narrow is not None else self.table
             return
-        for position, column in enumerate(columns):
-            column.width = widths[position] if widths is not None else None
+        if not self.share_evenly:
+            rich_widths = self.table._calculate_column_widths(
+                console, options.update_width(available)
+            )
+            if all(
+                width - padding >= low
+                for width, (padding, low, _) in zip(rich_widths, ranges, strict=True)
+            ):
+                yield self.table
+                return
+        for column, width in zip(self.table.columns, widths, strict=True):
+            column.width = width
+        self._widths_set = True
         yield self.table
 
 
@@ -68,3 +160,40 @@ def fair_widths(minimums: Sequence[int], maximums: Sequence[int], total: int) ->
         widths[narrowest] += 1
         spare -= 1
     return widths
+
+
+class LabelledRows(FirstThatFits):
+    """Rows of a label and its value: side by side (the labels in a column of their own) while
+    the values' column is as wide as the longest word they hold; otherwise each label on a line
+    of its own with its value below it, indented, so that an id in a value is never cut."""
+
+    def __init__(self, justify: Justify = "left", label_style: str = "dim") -> None:
+        self.justify: Justify = justify
+        self.label_style = label_style
+        self.grid = Table.grid(padding=(0, 2))
+        self.grid.add_column(style=label_style, no_wrap=True, min_width=0)
+        self.grid.add_column(justify=justify, overflow="fold")
+        self.stacked: list[RenderableType] = []
+        super().__init__(self.grid, Group())
+
+    def add_row(self, name: str | Text, value: RenderableType) -> None:
+        self.grid.add_row(name, value)
+        labels = self.grid.columns[0]
+        # A label never wraps beside its value: its column is as wide as the widest one.
+        width = Text(name).cell_len if isinstance(name, str) else name.cell_len
+        labels.min_width = max(labels.min_width or 0, width)
+        shown = Text(name) if isinstance(name, str) else name.copy()
+        if shown.plain:
+            shown.stylize(self.label_style)
+            shown.justify = self.justify
+            self.stacked.append(shown)
+        self.stacked.append(Padding(_justified(value, self.justify), (0, 0, 0, STACK_INDENT)))
+        self.layouts[-1] = Group(*self.stacked)
+
+
+def _justified(value: RenderableType, justify: Justify) -> RenderableType:
+    """`value` aligned as the column it would have stood in aligns it."""
+    if isinstance(value, Text) and value.justify is None:
+        value = value.copy()
+        value.justify = justify
+    return value

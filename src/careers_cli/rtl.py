@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.layout import MinimumWidthTable
+from careers_cli.layout import FirstThatFits, MinimumWidthTable
 from careers_cli.text import is_arabic, visual_order
 
 
@@ -56,6 +56,9 @@ def for_visual_terminal(renderable: RenderableType) -> RenderableType:
         return Group(*(for_visual_terminal(r) for r in renderable.renderables))
     if isinstance(renderable, Padding):
         renderable.renderable = for_visual_terminal(renderable.renderable)
+        return renderable
+    if isinstance(renderable, FirstThatFits):  # each of the layouts it chooses from
+        renderable.layouts = [for_visual_terminal(layout) for layout in renderable.layouts]
         return renderable
     if isinstance(renderable, MinimumWidthTable):
         for_visual_terminal(renderable.table)

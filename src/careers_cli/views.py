@@ -28,7 +28,7 @@ from careers_cli.domain import (
 )
 from careers_cli.errors import CatalogueError
 from careers_cli.index import CatalogueIndex
-from careers_cli.layout import MinimumWidthTable
+from careers_cli.layout import STACK_INDENT, FirstThatFits, LabelledRows, MinimumWidthTable
 from careers_cli.messages import label, message
 from careers_cli.moves import (
     BEST_MATCHES,
@@ -52,6 +52,9 @@ ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
 DIM = "dim"
 LABEL_MIN_WIDTH = 8
+TEXT_MIN_WIDTH = 16
+"""The narrowest a table's column of prose (a summary, a required-skill line, a title) may be:
+narrower, it reads as a strip of single words, and the table is shown as blocks instead."""
 
 
 def _plain(value: str, style: str = "") -> Text:
@@ -85,6 +88,8 @@ def _table(language: Language, *columns: tuple[str, dict[str, object]]) -> Table
         options = dict(options)
         holds_text = bool(options.pop("text", False))
         options.setdefault("justify", "right" if language == "ar" and holds_text else "left")
+        # A word only folds in a layout of last resort, narrower than the word: never "…".
+        options.setdefault("overflow", "fold")
         table.add_column(label(key, language), **options)  # type: ignore[arg-type]
     return table
 
@@ -114,21 +119,30 @@ def _joined(values: Iterable[str | Text], language: Language, style: str = "") -
 # --- list ----------------------------------------------------------------------------------
 
 
-def career_list(careers: Iterable[Career], language: Language) -> RenderableType:
+def career_list(careers: Iterable[Career], language: Language) -> MinimumWidthTable:
+    """A table (id, title and summary, skill count); where its columns do not fit whole, one
+    block per career: the id on a line of its own, then title, summary and count indented."""
     table = _table(
         language,
-        ("id", {"style": ID_STYLE, "overflow": "fold"}),
+        ("id", {"style": ID_STYLE, "no_wrap": True}),
         ("career", {"text": True, "ratio": 1}),
         ("skills", {"justify": "right", "no_wrap": True}),
     )
+    blocks: list[RenderableType] = []
     for career in careers:
-        title_and_summary = Text.assemble(
+        title, summary = (
             _local(career.title, language, HEADING_STYLE),
-            "\n",
             _local(career.summary(), language, DIM),
         )
-        table.add_row(_plain(career.id), title_and_summary, str(len(career.skill_ids)))
-    return table
+        count = str(len(career.skill_ids))
+        table.add_row(_plain(career.id), Text.assemble(title, "\n", summary), count)
+        skills = Text(f"{label('skills', language)}: {count}", style=DIM)
+        details = Group(title, summary, _aligned(skills, language))
+        blocks += [
+            _aligned(_plain(career.id, ID_STYLE), language),
+            Padding(details, (0, 0, 1, STACK_INDENT)),
+        ]
+    return MinimumWidthTable(table, [0, TEXT_MIN_WIDTH, 0], narrow=Group(*blocks))
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -207,19 +221,25 @@ def _required_skills_table(
     index: CatalogueIndex, lines: Sequence[SkillRequirement], language: Language
 ) -> Padding:
     """A line with words of its own is a row with the skills it is tagged with; a line that is
-    only skills (format 2) gives a row per skill: its label and id."""
+    only skills (format 2) gives a row per skill: its label and id. Where the two columns do
+    not fit whole, each row's ids go under its text, indented."""
     table = _table(
         language,
         ("skill", {"text": True, "ratio": 3}),
         ("tagged_as", {"style": ID_STYLE, "ratio": 2}),
     )
+    rows: list[tuple[Text, Text]] = []
     for line in lines:
         if line.text is not None:
-            table.add_row(_local(line.text, language), _joined(line.skills, language))
+            rows.append((_local(line.text, language), _joined(line.skills, language, ID_STYLE)))
         else:
-            for skill_id in line.skills:
-                table.add_row(_skill_name(index, skill_id, language), _plain(skill_id))
-    return Padding(table, (0, 0, 0, 2))
+            rows += [(_skill_name(index, s, language), _plain(s, ID_STYLE)) for s in line.skills]
+    stacked: list[RenderableType] = []
+    for text, skill_ids in rows:
+        table.add_row(text, skill_ids)
+        stacked += [text, Padding(_aligned(skill_ids.copy(), language), (0, 0, 0, STACK_INDENT))]
+    fitted = MinimumWidthTable(table, [TEXT_MIN_WIDTH, 0], narrow=Group(*stacked))
+    return Padding(fitted, (0, 0, 0, 2))
 
 
 def _occupations(career: Career, language: Language) -> Group:
@@ -247,18 +267,28 @@ def _occupations(career: Career, language: Language) -> Group:
 def _related_table(
     index: CatalogueIndex, related: Sequence[RelatedCareer], language: Language
 ) -> Padding:
+    """Id, title and shared skills; where they do not fit whole, a block per career: the id,
+    then its title and shared skills, labelled."""
     table = _table(
         language,
         ("id", {"style": ID_STYLE, "no_wrap": True}),
         ("title", {"text": True, "ratio": 2}),
         ("shared_skills", {"text": True, "ratio": 3}),
     )
+    stacked: list[RenderableType] = []
     for item in related:
-        shared = [_skill_name(index, s, language) for s in item.shared_skills]
-        table.add_row(
-            _plain(item.career.id), _local(item.career.title, language), _joined(shared, language)
-        )
-    return Padding(table, (0, 0, 0, 2))
+        shared = _joined((_skill_name(index, s, language) for s in item.shared_skills), language)
+        title = _local(item.career.title, language)
+        table.add_row(_plain(item.career.id), title, shared)
+        details = _labelled_grid(language)
+        details.add_row(label("title", language), title)
+        details.add_row(label("shared_skills", language), shared)
+        stacked += [
+            _aligned(_plain(item.career.id, ID_STYLE), language),
+            Padding(details, (0, 0, 0, STACK_INDENT)),
+        ]
+    minimums = [0, TEXT_MIN_WIDTH, TEXT_MIN_WIDTH]
+    return Padding(MinimumWidthTable(table, minimums, narrow=Group(*stacked)), (0, 0, 0, 2))
 
 
 # --- compare -------------------------------------------------------------------------------
@@ -267,8 +297,10 @@ def _related_table(
 def comparison(index: CatalogueIndex, result: Comparison, language: Language) -> RenderableType:
     """Careers side by side, a column each headed by its id.
 
-    Where the terminal is too narrow for every id in full, the columns are numbered instead and
-    a legend above the table gives each number's id and title: ids are never cut.
+    Ids are never cut. Where the terminal is too narrow for every id in full (and each column's
+    longest word), the columns are numbered instead and a legend above the table gives each
+    number's id and title; where even the numbered columns do not fit, one block per career
+    lists its title, summary, skills and platforms, and the skills all of them share follow.
     """
     careers = result.careers
     by_id = _comparison_table(index, result, language, [_plain(c.id, ID_STYLE) for c in careers])
@@ -279,12 +311,48 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
     for number, career in zip(numbers, careers, strict=True):
         legend.add_row(number, _plain(career.id, ID_STYLE))
         legend.add_row("", _local(career.title, language))
-    numbered = Group(legend, "", _comparison_table(index, result, language, numbers))
+    numbered_table = _comparison_table(index, result, language, numbers)
+    numbered = Group(legend, "", MinimumWidthTable(numbered_table))
+    narrow = FirstThatFits(numbered, _comparison_blocks(index, result, language))
     id_widths = [cell_len(printable(c.id)) for c in careers]
-    fitted = MinimumWidthTable(by_id, [LABEL_MIN_WIDTH, *id_widths], narrow=numbered)
+    minimums = [LABEL_MIN_WIDTH, *id_widths]
+    fitted = MinimumWidthTable(by_id, minimums, narrow=narrow, share_evenly=True)
     shared, total = len(result.shared_by_all), len(result.skill_rows)
     caption = f"{label('similarity', language)}: {shared}/{total} ({result.similarity:.0%})"
     return Group(fitted, "", Text(caption, style=HEADING_STYLE))
+
+
+def _comparison_blocks(
+    index: CatalogueIndex, result: Comparison, language: Language
+) -> RenderableType:
+    """One block per career (its id, then title, summary, skills and platforms), then the
+    skills they all share: `compare` where not even numbered columns fit."""
+    blocks: list[RenderableType] = []
+    for position, career in enumerate(result.careers):
+        skills: list[Text] = []
+        for skill_id, present in result.skill_rows:
+            if present[position]:
+                name = _skill_name(index, skill_id, language)
+                if career.is_optional(skill_id):
+                    name.append(f" ({label('optional', language)})", style="yellow")
+                skills.append(name)
+        platforms = [platform_name(index.platforms_by_id[p], language) for p in career.platforms]
+        details = _labelled_grid(language)
+        details.add_row(label("title", language), _local(career.title, language, "bold"))
+        details.add_row(label("summary", language), _local(career.summary(), language))
+        details.add_row(label("skills", language), _joined(skills, language))
+        details.add_row(
+            label("platforms", language),
+            _joined(platforms, language) if platforms else Text(label("absent", language), DIM),
+        )
+        heading = Text.assemble((f"{position + 1}. ", HEADING_STYLE), _plain(career.id, ID_STYLE))
+        blocks += [_aligned(heading, language), Padding(details, (0, 0, 1, 3))]
+    shared = [_skill_name(index, s, language) for s in result.shared_by_all]
+    in_common = Text.assemble(
+        (label("shared_skills", language) + ": ", DIM),
+        _joined(shared, language) if shared else Text(label("none", language), DIM),
+    )
+    return Group(*blocks, _aligned(in_common, language))
 
 
 def _comparison_table(
@@ -292,7 +360,7 @@ def _comparison_table(
 ) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=False)
     justify: Literal["left", "right"] = "right" if language == "ar" else "left"
-    table.add_column("", style=HEADING_STYLE, justify=justify)
+    table.add_column("", style=HEADING_STYLE, justify=justify, overflow="fold")
     for header in headers:
         table.add_column(header, justify=justify, overflow="fold")
     table.add_row(
@@ -468,12 +536,14 @@ def note_list(
     return Group(*blocks)
 
 
-def _labelled_grid(language: Language) -> Table:
-    """Two columns: a dim label, and its value (right-aligned in Arabic)."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style=DIM, no_wrap=True)
-    grid.add_column(justify="right" if language == "ar" else "left", overflow="fold")
-    return grid
+def _labelled_grid(language: Language) -> LabelledRows:
+    """Two columns: a dim label, and its value (right-aligned in Arabic); each label above its
+    value where the values' column would be narrower than their longest word or id."""
+    return LabelledRows(_justify(language), label_style=DIM)
+
+
+def _justify(language: Language) -> Literal["left", "right"]:
+    return "right" if language == "ar" else "left"
 
 
 # --- validate ------------------------------------------------------------------------------
@@ -678,13 +748,14 @@ def profile_skills(
         return Text(message("profile.empty", language))
     table = _table(
         language,
-        ("id", {"style": ID_STYLE, "overflow": "fold"}),
+        ("id", {"style": ID_STYLE, "no_wrap": True}),
         ("skill", {"text": True, "ratio": 1}),
         ("needed_by", {"justify": "right", "no_wrap": True}),
     )
     skill_ids = [w.id for w in wanted if w.platform is None]
     counts = index.skill_career_counts(skill_ids)
     using = index.careers_using([w.id for w in wanted if w.platform is not None])
+    stacked: list[RenderableType] = []
     for w in wanted:
         name = _local(w.label, language)
         if w.platform is not None:
@@ -692,5 +763,11 @@ def profile_skills(
             count = sum(1 for found in using.values() if w.id in found)
         else:
             count = counts[w.id]
-        table.add_row(_plain(w.id), name, message("profile.career_count", language, count=count))
-    return table
+        careers = message("profile.career_count", language, count=count)
+        table.add_row(_plain(w.id), name, careers)
+        details = Group(name, _aligned(Text(careers, style=DIM), language))
+        stacked += [
+            _aligned(_plain(w.id, ID_STYLE), language),
+            Padding(details, (0, 0, 0, STACK_INDENT)),
+        ]
+    return MinimumWidthTable(table, [0, TEXT_MIN_WIDTH, 0], narrow=Group(*stacked))
