@@ -120,6 +120,11 @@ class CareersGroup(TyperGroup):
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
 
+def limit_option(help_text: str) -> Any:
+    """`--limit N` / `-n N`, where N may also be `all` (see `options.parse_limit`)."""
+    return typer.Option("--limit", "-n", metavar="N", help=help_text, show_default=False)
+
+
 def career_argument(metavar: str, help_text: str) -> Any:
     """An argument that names a career (or several), completed from the catalogue."""
     return typer.Argument(
@@ -266,12 +271,8 @@ def list_careers(
     ] = None,
     limit: Annotated[
         str | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            metavar="N",
-            help=f"Show at most N careers (by default {search.LIST_LIMIT}); 'all' for every one.",
-            show_default=False,
+        limit_option(
+            f"Show at most N careers (by default {search.LIST_LIMIT}); 'all' for every one."
         ),
     ] = None,
     *,
@@ -389,13 +390,9 @@ def match(
     ] = False,
     limit: Annotated[
         str | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            metavar="N",
-            help=f"Show at most N careers (by default {search.MATCH_LIMIT}; 'all' for every "
-            f"one; with --next-skills: N skills, by default {moves.NEXT_SKILLS_LIMIT}).",
-            show_default=False,
+        limit_option(
+            f"Show at most N careers (by default {search.MATCH_LIMIT}; 'all' for every "
+            f"one; with --next-skills: N skills, by default {moves.NEXT_SKILLS_LIMIT})."
         ),
     ] = None,
     next_skills: Annotated[
@@ -499,12 +496,8 @@ def next_careers(
     ],
     limit: Annotated[
         str | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            metavar="N",
-            help=f"Show at most N careers (by default {moves.NEXT_LIMIT}; 'all' for every one).",
-            show_default=False,
+        limit_option(
+            f"Show at most N careers (by default {moves.NEXT_LIMIT}; 'all' for every one)."
         ),
     ] = None,
     *,
@@ -599,12 +592,8 @@ def skills(
     ] = None,
     limit: Annotated[
         str | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            metavar="N",
-            help=f"Show at most N skills (by default {search.LIST_LIMIT}); 'all' for every one.",
-            show_default=False,
+        limit_option(
+            f"Show at most N skills (by default {search.LIST_LIMIT}); 'all' for every one."
         ),
     ] = None,
     *,
@@ -755,13 +744,9 @@ def validate(
     ],
     limit: Annotated[
         str | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            metavar="N",
-            help=f"Print at most N problems (by default {views.PROBLEM_LIMIT}); 'all' for every "
-            "one found.",
-            show_default=False,
+        limit_option(
+            f"Print at most N problems (by default {views.PROBLEM_LIMIT}); 'all' for every "
+            "one found."
         ),
     ] = None,
     *,
