@@ -26,6 +26,7 @@ from rich.text import Text
 
 from careers_cli.messages import label, message
 from careers_cli.rtl import VisualLines, for_visual_terminal
+from careers_cli.text import visual_order
 from tests.helpers import BASE_ENV, DATA, REPO, Run, invoke, raw_career, raw_catalogue
 
 WIDE = {"COLUMNS": "400"}  # nothing wraps: catalogue text can be found verbatim
@@ -54,8 +55,35 @@ def run_ok(args: Sequence[str], env: dict[str, str] | None = None) -> Run:
 
 
 def expected_visual(logical: str) -> str:
-    """What a terminal without bidi support must receive for one logical line."""
+    """What a terminal without bidi support must receive for one logical line, as python-bidi
+    orders it (brackets left as it leaves them: see `assert_visual`)."""
     return str(get_display(arabic_reshaper.reshape(logical), base_dir="R"))
+
+
+_ONE_BRACKET = str.maketrans({")": "(", "]": "[", "}": "{", "»": "«"})
+"""Both brackets of a pair as one character: for comparing orders whatever the mirroring."""
+_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»"}
+
+
+def reads_in_order(visual: str) -> bool:
+    """Whether every bracket pair of a line opens before it closes, read from the left (as a
+    right-to-left line shows `(ESCO)`, never `)ESCO(`)."""
+    for opening, closing in _PAIRS.items():
+        depth = 0
+        for char in visual:
+            depth += (char == opening) - (char == closing)
+            if depth < 0:
+                return False
+    return True
+
+
+def assert_visual(shown: str, logical: str) -> None:
+    """`shown` is `logical` reordered as python-bidi orders it, with the brackets a
+    right-to-left run reversed mirrored back (rule L4 of the bidirectional algorithm)."""
+    expected = expected_visual(logical)
+    assert shown.translate(_ONE_BRACKET) == expected.translate(_ONE_BRACKET), (shown, expected)
+    if reads_in_order(logical):
+        assert reads_in_order(shown), shown
 
 
 def render(renderable: RenderableType, width: int) -> list[str]:
@@ -436,7 +464,7 @@ def test_visual_lines_reorder_each_wrapped_line(text: str, width: int) -> None:
     assert squeeze(" ".join(logical)) == squeeze(text)  # the logical lines are the whole text
     assert len(visual) == len(logical)
     for logical_line, visual_line in zip(logical, visual, strict=True):
-        assert visual_line.strip() == expected_visual(logical_line.strip())
+        assert_visual(visual_line.strip(), logical_line.strip())
         # right-aligned: the text ends at the right edge, padding is on the left
         assert visual_line == visual_line.rstrip()
         assert cell_len(visual_line) == width
@@ -461,7 +489,7 @@ def test_wrapped_table_cell_is_reordered_line_by_line() -> None:
     assert len(logical) == len(visual) > 1
     for logical_line, visual_line in zip(logical, visual, strict=True):
         assert logical_line.rstrip() == logical_line  # right-justified in logical mode too
-        assert visual_line.strip() == expected_visual(logical_line.strip())
+        assert_visual(visual_line.strip(), logical_line.strip())
         assert visual_line.rstrip() == visual_line
 
 
@@ -532,15 +560,15 @@ def test_show_in_visual_mode_reorders_each_rendered_line(visual_env: bool) -> No
         visual = run_ok([*args, "--rtl", "visual"], NARROW).stdout.splitlines()
     assert len(visual) == len(logical)
     assert not ARABIC_LETTER.search("\n".join(visual))
-    assert visual[0].strip() == expected_visual(logical[0].strip())
+    assert_visual(visual[0].strip(), logical[0].strip())
 
     # The description: one paragraph, wrapped, each line reordered on its own, right-aligned.
     start = next(i for i, line in enumerate(logical) if line.strip() == label("description", "ar"))
-    assert visual[start].strip() == expected_visual(label("description", "ar"))
+    assert_visual(visual[start].strip(), label("description", "ar"))
     end = next(i for i in range(start + 1, len(logical)) if not logical[i].strip())
     assert end - start > 2  # it wraps
     for i in range(start + 1, end):
-        assert visual[i].strip() == expected_visual(logical[i].strip())
+        assert_visual(visual[i].strip(), logical[i].strip())
         assert visual[i] == visual[i].rstrip()
         assert cell_len(visual[i]) == 70
 
@@ -551,7 +579,7 @@ def test_show_in_visual_mode_reorders_each_rendered_line(visual_env: bool) -> No
     assert logical[heading].endswith(label("required_skills", "ar"))  # right-aligned
     header = heading + 1
     edge = cell_end(logical[header], label("skill", "ar"))
-    assert cells_before(visual[header], edge).strip() == expected_visual(label("skill", "ar"))
+    assert_visual(cells_before(visual[header], edge).strip(), label("skill", "ar"))
     rows = range(header + 2, next(i for i in range(header, len(logical)) if not logical[i]))
     cells = [cells_before(logical[i], edge).strip() for i in rows]
     assert squeeze(" ".join(cells)) == squeeze(
@@ -562,7 +590,7 @@ def test_show_in_visual_mode_reorders_each_rendered_line(visual_env: bool) -> No
     assert len(cells) > 4  # some cells wrap
     for i, cell in zip(rows, cells, strict=True):
         shown = cells_before(visual[i], edge)
-        assert shown.strip() == expected_visual(cell)
+        assert_visual(shown.strip(), cell)
         assert shown == shown.rstrip()  # right-aligned in its column
         assert cells_before(logical[i], edge).rstrip() == cells_before(logical[i], edge)
     assert any("Google Analytics" in cells_before(visual[i], edge) for i in rows)
@@ -594,7 +622,7 @@ def test_visual_mode_shapes_error_lines() -> None:
     visual = invoke(["show", "xyzzy", "--lang", "ar", "--rtl", "visual"])
     assert visual.exit_code == logical.exit_code == 1
     first = logical.stderr.splitlines()[0]
-    assert visual.stderr.splitlines()[0].strip() == expected_visual(first)
+    assert_visual(visual.stderr.splitlines()[0].strip(), first)
 
 
 def test_visual_mode_shapes_notices() -> None:
@@ -602,7 +630,7 @@ def test_visual_mode_shapes_notices() -> None:
     logical = run_ok(args)
     visual = run_ok([*args, "--rtl", "visual"])
     assert logical.stderr.strip() == message("match.none", "ar")
-    assert visual.stderr.strip() == expected_visual(message("match.none", "ar"))
+    assert_visual(visual.stderr.strip(), message("match.none", "ar"))
 
 
 # --- visual-mode libraries are imported only in visual mode ----------------------------------
@@ -673,3 +701,38 @@ def machine_text_shown(command: str) -> list[str]:
         return catalogue_text_shown(command)
     shared = set(career("influencer")["required_skills"][0]["skills"])
     return [s["label"]["ar"] for s in catalogue()["skills"] if s["id"] in shared]
+
+
+class TestBracketsInVisualMode:
+    """A right-to-left run reverses the brackets it holds; visual mode mirrors them back."""
+
+    def test_a_latin_word_in_brackets_reads_in_order(self) -> None:
+        run = run_ok(["show", "influencer", "--lang", "ar", "--rtl", "visual"])
+        assert "(ESCO)" in run.stdout
+        assert ")ESCO(" not in run.stdout
+
+    def test_every_line_of_the_arabic_views_reads_in_order(self) -> None:
+        commands = [
+            ["show", "influencer"],
+            ["match", "-s", "analytics"],
+            ["compare", "influencer", "social-media-manager"],
+            ["next", "influencer"],
+            ["gap", "influencer", "social-media-manager"],
+        ]
+        for command in commands:
+            run = run_ok([*command, "--lang", "ar", "--rtl", "visual"])
+            for line in run.stdout.splitlines():
+                assert reads_in_order(line), (command, line)
+
+    @pytest.mark.parametrize(
+        ("logical", "shown"),
+        [
+            ("مدون فيديو (ESCO)", "(ESCO) ﻮﻳﺪﻴﻓ ﻥﻭﺪﻣ"),
+            ("التغطية (0%) 0/11", "0/11 (%0) ﺔﻴﻄﻐﺘﻟﺍ"),
+            ("مهارة [ar] (اختيارية)", "(ﺔﻳﺭﺎﻴﺘﺧﺍ) [ar] ﺓﺭﺎﻬﻣ"),
+            ("نص (فيه (قوسان) متداخلان) هنا", "ﺎﻨﻫ (ﻥﻼﺧﺍﺪﺘﻣ (ﻥﺎﺳﻮﻗ) ﻪﻴﻓ) ﺺﻧ"),
+        ],
+    )
+    def test_visual_order_mirrors_reversed_pairs(self, logical: str, shown: str) -> None:
+        assert visual_order(logical) == shown
+        assert_visual(shown, logical)

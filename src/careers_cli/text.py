@@ -170,4 +170,32 @@ def visual_order(line: str, *, right_to_left: bool | None = None) -> str:
     import arabic_reshaper
     from bidi import get_display
 
-    return str(get_display(arabic_reshaper.reshape(line), base_dir="R"))
+    return mirror_reversed_brackets(str(get_display(arabic_reshaper.reshape(line), base_dir="R")))
+
+
+_OPENING = {")": "(", "]": "[", "}": "{", "»": "«"}
+"""Each closing bracket and the opening one it pairs with."""
+_CLOSING = {opening: closing for closing, opening in _OPENING.items()}
+
+
+def mirror_reversed_brackets(visual: str) -> str:
+    """A reordered line with each bracket pair that a right-to-left run reversed (`)ESCO(`)
+    mirrored back (`(ESCO)`), as rule L4 of the bidirectional algorithm asks: python-bidi
+    pairs brackets (rule N0) and reorders them, but leaves their glyphs as they were.
+
+    Read from the left, a pair normally opens first; a closing bracket met before its opening
+    one belongs to a reversed pair, and both of its brackets are swapped."""
+    chars = list(visual)
+    waiting: list[int] = []  # brackets not paired yet, by position
+    for at, char in enumerate(chars):
+        if char in _CLOSING or char in _OPENING:
+            if waiting:
+                top = chars[waiting[-1]]
+                if char in _OPENING and top == _OPENING[char]:  # "(" ... ")": in order
+                    waiting.pop()
+                    continue
+                if char in _CLOSING and top == _CLOSING[char]:  # ")" ... "(": reversed
+                    chars[waiting.pop()], chars[at] = char, top
+                    continue
+            waiting.append(at)
+    return "".join(chars)
