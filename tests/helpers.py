@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -497,3 +498,31 @@ def imported_esco_sample(folder: Path) -> Path:
     settled(path)
     (folder / "cache").mkdir()
     return path
+
+
+def settled_copy(folder: Path, source: Path = DATA) -> Path:
+    """A copy of `source` (the built-in catalogue) in `folder`, settled, with an empty `cache`
+    folder beside it: a catalogue given with --data, so that a store answers for it."""
+    path = folder / source.name
+    shutil.copyfile(source, path)
+    settled(path)
+    (folder / "cache").mkdir()
+    return path
+
+
+def seen(run: Run) -> tuple[int, str, str]:
+    """What a run shows: its exit code, stdout and stderr."""
+    return run.exit_code, run.stdout, run.stderr
+
+
+def same_from_store(args: Sequence[str], path: Path, cache: Path) -> Run:
+    """`careers ARGS --data PATH` with --no-cache, then twice with its store in `cache` (the
+    first of them may compile it): the same exit code, stdout and stderr, byte for byte.
+    Returns the run from the file."""
+    env = {CACHE_DIR_VAR: str(cache)}
+    command = [*args, "--data", str(path)]
+    from_file = invoke([*command, "--no-cache"], env)
+    for way in ("compiled or stored", "stored"):
+        assert seen(invoke(command, env)) == seen(from_file), f"{way} differs: {args}"
+    assert list(cache.rglob("*.sqlite")), "no store was compiled"
+    return from_file

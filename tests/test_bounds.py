@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from tests.helpers import (
-    CACHE_DIR_VAR,
     DATA_COMMANDS,
     invoke,
     raw_catalogue,
     run_installed,
+    same_from_store,
     settled,
     write_catalogue,
 )
@@ -169,17 +169,8 @@ class TestMatch:
     def test_the_store_answers_alike(
         self, catalogue: Path, tmp_path: Path, args: list[str]
     ) -> None:
-        env = {CACHE_DIR_VAR: str(tmp_path / "cache")}
-        command = [*args, "--data", str(catalogue)]
-        from_file = invoke([*command, "--no-cache"], env=env)
-        for _ in range(2):
-            stored = invoke(command, env=env)
-            assert (stored.exit_code, stored.stdout, stored.stderr) == (
-                from_file.exit_code,
-                from_file.stdout,
-                from_file.stderr,
-            )
-        assert list((tmp_path / "cache").rglob("*.sqlite"))
+        run = same_from_store(args, catalogue, tmp_path / "cache")
+        assert run.exit_code == 0, run.stderr
 
 
 class TestPlainOutput:

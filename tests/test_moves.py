@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,14 +19,13 @@ from typing import Any, NamedTuple
 import pytest
 
 from tests.helpers import (
-    CACHE_DIR_VAR,
-    DATA,
     Run,
     imported_esco_sample,
     invoke,
     raw_catalogue,
     run_installed,
-    settled,
+    same_from_store,
+    settled_copy,
 )
 
 NEXT_DEFAULT = 10  # the README's "a screenful: 10 careers"
@@ -170,28 +168,13 @@ class Catalogue(NamedTuple):
 
 def both_ways(catalogue: Catalogue, args: Sequence[str]) -> Run:
     """`careers ARGS --data ...` with --no-cache, then twice from the store: the same bytes."""
-    env = {CACHE_DIR_VAR: str(catalogue.cache)}
-    command = [*args, "--data", str(catalogue.path)]
-    from_file = invoke([*command, "--no-cache"], env)
-    for _ in range(2):
-        stored = invoke(command, env)
-        assert (stored.exit_code, stored.stdout, stored.stderr) == (
-            from_file.exit_code,
-            from_file.stdout,
-            from_file.stderr,
-        ), args
-    assert list(catalogue.cache.glob("*.sqlite")), "no store was compiled"
-    return from_file
+    return same_from_store(args, catalogue.path, catalogue.cache)
 
 
 @pytest.fixture(scope="module")
 def builtin(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
-    folder = tmp_path_factory.mktemp("built-in")
-    path = folder / "careers.json"
-    shutil.copyfile(DATA, path)
-    settled(path)
-    (folder / "cache").mkdir()
-    return Catalogue(path, folder / "cache", Reference(raw_catalogue()))
+    path = settled_copy(tmp_path_factory.mktemp("built-in"))
+    return Catalogue(path, path.parent / "cache", Reference(raw_catalogue()))
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,6 @@ import io
 import json
 import math
 import random
-import shutil
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -40,14 +39,16 @@ from careers_cli.index import MemoryIndex
 from careers_cli.text import normalise
 from tests.helpers import (
     CACHE_DIR_VAR,
-    DATA,
     Run,
     imported_esco_sample,
     invoke,
     raw_career,
     raw_catalogue,
     run_installed,
+    same_from_store,
+    seen,
     settled,
+    settled_copy,
     write_catalogue,
 )
 
@@ -259,22 +260,13 @@ class Catalogue(NamedTuple):
     """The built-in catalogue: also run without --data (read from the package, no store)."""
 
 
-def seen(run: Run) -> tuple[int, str, str]:
-    return run.exit_code, run.stdout, run.stderr
-
-
 def every_way(catalogue: Catalogue, args: Sequence[str]) -> Run:
     """`careers ARGS` with --no-cache, then from the store (compiled by the first such run of
     the module), then again: the same exit code, stdout and stderr, byte for byte."""
-    env = {CACHE_DIR_VAR: str(catalogue.cache)}
-    command = [*args, "--data", str(catalogue.path)]
-    from_file = invoke([*command, "--no-cache"], env)
-    runs = {"compiled or stored": invoke(command, env), "stored": invoke(command, env)}
-    assert list(catalogue.cache.glob("*.sqlite")), "no store was compiled"
+    from_file = same_from_store(args, catalogue.path, catalogue.cache)
     if catalogue.bundled:
-        runs["built-in, no --data"] = invoke(args, env)
-    for way, run in runs.items():
-        assert seen(run) == seen(from_file), f"{way} differs from --no-cache: {args}"
+        built_in = invoke(args, {CACHE_DIR_VAR: str(catalogue.cache)})
+        assert seen(built_in) == seen(from_file), f"built-in, no --data differs: {args}"
     return from_file
 
 
@@ -465,12 +457,8 @@ def teachers_catalogue() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def builtin(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     """The built-in catalogue, also as a copy given with --data (so that a store answers)."""
-    folder = tmp_path_factory.mktemp("built-in")
-    path = folder / "careers.json"
-    shutil.copyfile(DATA, path)
-    settled(path)
-    (folder / "cache").mkdir()
-    return Catalogue(path, raw_catalogue(), folder / "cache", bundled=True)
+    path = settled_copy(tmp_path_factory.mktemp("built-in"))
+    return Catalogue(path, raw_catalogue(), path.parent / "cache", bundled=True)
 
 
 @pytest.fixture(scope="module")

@@ -335,7 +335,7 @@ class MemoryIndex(CatalogueIndex):
         return {c.id: career_name_entries(c) for c in self.catalogue.careers}
 
     def careers_named(self, name: str) -> dict[str, bool]:
-        return _named(self._career_names, name)
+        return records_named(self._career_names, name)
 
     def career_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
         return _with_words(self._career_names, words)
@@ -348,7 +348,7 @@ class MemoryIndex(CatalogueIndex):
         return {s.id: skill_name_entries(s) for s in self.catalogue.skills}
 
     def skills_named(self, name: str) -> dict[str, bool]:
-        return _named(self._skill_names, name)
+        return records_named(self._skill_names, name)
 
     def skill_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
         return _with_words(self._skill_names, words)
@@ -371,7 +371,9 @@ def requirements_covered(career: Career, skill_ids: Collection[str]) -> tuple[in
     return covered, len(requirements)
 
 
-def _named(names_of: dict[str, list[NameEntry]], name: str) -> dict[str, bool]:
+def records_named(names_of: Mapping[str, Sequence[NameEntry]], name: str) -> dict[str, bool]:
+    """`CatalogueIndex.careers_named` over records' names in memory: the records with a name
+    equal to `name`, each with whether every such name of it is only another name."""
     words = tuple(name.split())
     named: dict[str, bool] = {}
     for record_id, names in names_of.items():

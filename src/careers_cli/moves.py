@@ -10,11 +10,20 @@ index's links between skills and careers.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from careers_cli.domain import Career, LinkedNote
 from careers_cli.index import CatalogueIndex, NoteKind
-from careers_cli.search import OPTIONAL_WEIGHT, Page, Wanted, rank_by_skills, specificity
+from careers_cli.search import (
+    Importance,
+    Page,
+    Wanted,
+    platform_wanted,
+    rank_by_skills,
+    skill_wanted,
+    specificity,
+    weighed,
+)
 
 NEXT_LIMIT = 10
 """How many careers `next` shows unless told: a screenful."""
@@ -26,8 +35,6 @@ NEXT_SKILLS_LIMIT = 5
 """How many skills `match --next-skills` shows unless told."""
 COVERAGE_DIGITS = 2
 """Coverage (0..1) is compared and shown rounded to this many decimals: a whole percentage."""
-
-Importance = Literal["essential", "optional"]
 
 
 class SkillWeight(NamedTuple):
@@ -41,8 +48,7 @@ class SkillWeight(NamedTuple):
 
     @property
     def weight(self) -> float:
-        factor = OPTIONAL_WEIGHT if self.importance == "optional" else 1.0
-        return factor * self.specificity
+        return weighed(self.importance, self.specificity)
 
 
 def by_importance(skills: Iterable[SkillWeight]) -> tuple[SkillWeight, ...]:
@@ -278,12 +284,12 @@ def skills_to_learn(
     nothing yet), then the more specific, then by id.
     """
     matches = rank_by_skills(index, wanted, require_all=require_all, limit=BEST_MATCHES)
-    missing: dict[str, list[tuple[str, bool]]] = {}
+    missing: dict[str, list[tuple[str, Importance]]] = {}
     for match in matches:
         for skill_id in match.to_learn:
-            missing.setdefault(skill_id, []).append((match.career.id, False))
+            missing.setdefault(skill_id, []).append((match.career.id, "essential"))
         for skill_id in match.to_learn_optional:
-            missing.setdefault(skill_id, []).append((match.career.id, True))
+            missing.setdefault(skill_id, []).append((match.career.id, "optional"))
     if not missing:
         return []
     total = index.career_count()
@@ -293,7 +299,7 @@ def skills_to_learn(
     scored = []
     for skill_id, careers in missing.items():
         weight = specificity(counts[skill_id], total)
-        raises = tuple((c, OPTIONAL_WEIGHT * weight if opt else weight) for c, opt in careers)
+        raises = tuple((c, weighed(importance, weight)) for c, importance in careers)
         gain = round(sum(w for _, w in raises), 2)
         opens = tuple(c for c in needing.get(skill_id, ()) if c not in matching)
         scored.append((gain, len(opens), weight, skill_id, raises, opens, counts[skill_id]))
@@ -323,14 +329,12 @@ def profile_wanted(
     unknown: list[str] = []
     for skill_id in skill_ids:
         if skill_id in index.skills_by_id:
-            skill = index.skills_by_id[skill_id]
-            wanted.append(Wanted(skill.id, skill.label, skill_id))
+            wanted.append(skill_wanted(index.skills_by_id[skill_id], skill_id))
         else:
             unknown.append(skill_id)
     for platform_id in platform_ids:
         if platform_id in index.platforms_by_id:
-            platform = index.platforms_by_id[platform_id]
-            wanted.append(Wanted(platform.id, platform.name, platform_id, platform))
+            wanted.append(platform_wanted(index.platforms_by_id[platform_id], platform_id))
         else:
             unknown.append(platform_id)
     return wanted, unknown

@@ -24,8 +24,8 @@ from typing import Generic, NamedTuple, TypeVar
 
 from careers_cli.domain import Bilingual, Career, LinkedNote, Section, Skill
 from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, UsageError
-from careers_cli.index import CatalogueIndex, NameEntry, NoteKind
-from careers_cli.search import Wanted, skill_wanted
+from careers_cli.index import CatalogueIndex, NameEntry, NoteKind, records_named
+from careers_cli.search import Wanted, platform_wanted, skill_wanted
 from careers_cli.text import normalise, one_line
 
 # Jaro-Winkler similarity above which a misspelling is taken as the name it resembles.
@@ -333,8 +333,7 @@ def _skill_lookup(index: CatalogueIndex, *, platforms: bool) -> _Lookup:
     def named(name: str) -> list[dict[str, bool]]:
         found = [index.skills_named(name)]
         if platforms:
-            entries = _platform_names(index, name.split()).items()
-            found.append({i: False for i, names in entries if tuple(name.split()) in dict(names)})
+            found.append(records_named(_platform_names(index, name.split()), name))
         return found
 
     def with_words(words: Sequence[str]) -> Pools:
@@ -395,8 +394,7 @@ def resolve_wanted(index: CatalogueIndex, query: str) -> Found[Wanted]:
     if pool == 0:
         wanted = skill_wanted(index.skills_by_id[record_id], query)
     else:
-        platform = index.platforms_by_id[record_id]
-        wanted = Wanted(platform.id, platform.name, query, platform)
+        wanted = platform_wanted(index.platforms_by_id[record_id], query)
     return Found(wanted, query, kind, wanted.id, wanted.label)
 
 
@@ -451,51 +449,35 @@ def search_skills(index: CatalogueIndex, text: str) -> list[Skill]:
 
 def resolve_note(index: CatalogueIndex, kind: NoteKind, query: str) -> Found[LinkedNote]:
     """The one trend or tip `query` names: its id or words of its title, in either language."""
-    notes = {note.id: note for note in index.notes(kind)}
-    names = {
-        note.id: [(tuple(t.split()), False) for t in _normalised([note.id, *note.title])]
-        for note in notes.values()
-    }
-
-    def with_words(words: Sequence[str]) -> Pools:
-        return [names]  # a catalogue has few notes: ranking sorts out which fit
-
-    lookup = _Lookup(
-        subject=f"note.{kind}",
-        by_id=lambda query: (0, query) if query in notes else None,
-        named=lambda name: [
-            {i: False for i, entries in names.items() if tuple(name.split()) in dict(entries)}
-        ],
-        with_words=with_words,
-        everything=lambda: [names],
-        name_of=lambda _, note_id: notes[note_id].title,
-    )
-    _, note_id, match_kind = _resolve(lookup, query)
-    note = notes[note_id]
-    return Found(note, query, match_kind, note.id, note.title)
+    notes = {note.id: (note, note.title) for note in index.notes(kind)}
+    return _resolve_few(f"note.{kind}", notes, query)
 
 
 def resolve_section(index: CatalogueIndex, query: str) -> Found[Section]:
     """The one prose section `query` names: its id or words of its heading, in either
     language."""
-    sections = {section.id: section for section in index.sections()}
-    names = {
-        s.id: [(tuple(t.split()), False) for t in _normalised([s.id, *(s.heading or ())])]
-        for s in sections.values()
+    sections = {s.id: (s, s.name) for s in index.sections()}
+    return _resolve_few("section", sections, query)
+
+
+def _resolve_few(subject: str, records: Mapping[str, tuple[T, Bilingual]], query: str) -> Found[T]:
+    """The one record among a catalogue's few notes or sections (id -> the record and its
+    name) that `query` names, by id or name; there are few, so every one is ranked."""
+    names_of = {
+        record_id: [(tuple(t.split()), False) for t in _normalised([record_id, *name])]
+        for record_id, (_, name) in records.items()
     }
     lookup = _Lookup(
-        subject="section",
-        by_id=lambda query: (0, query) if query in sections else None,
-        named=lambda name: [
-            {i: False for i, entries in names.items() if tuple(name.split()) in dict(entries)}
-        ],
-        with_words=lambda words: [names],  # a catalogue has few sections: ranking sorts them
-        everything=lambda: [names],
-        name_of=lambda _, section_id: sections[section_id].name,
+        subject=subject,
+        by_id=lambda typed: (0, typed) if typed in records else None,
+        named=lambda name: [records_named(names_of, name)],
+        with_words=lambda words: [names_of],
+        everything=lambda: [names_of],
+        name_of=lambda _, record_id: records[record_id][1],
     )
-    _, section_id, match_kind = _resolve(lookup, query)
-    section = sections[section_id]
-    return Found(section, query, match_kind, section.id, section.name)
+    _, found_id, match_kind = _resolve(lookup, query)
+    found, name = records[found_id]
+    return Found(found, query, match_kind, found_id, name)
 
 
 # --- completion ----------------------------------------------------------------------------

@@ -37,9 +37,24 @@ def skill_wanted(skill: Skill, query: str) -> Wanted:
     return Wanted(skill.id, skill.label, query)
 
 
+def platform_wanted(platform: Platform, query: str) -> Wanted:
+    """A platform or tool as `match` looks for it, found by `query`."""
+    return Wanted(platform.id, platform.name, query, platform)
+
+
 OPTIONAL_WEIGHT = 0.5
 """What a skill the career needs only optionally counts for in `match`, against 1 for an
 essential one (or a platform or tool the career lists)."""
+
+Importance = Literal["essential", "optional"]
+"""How a career needs a skill (format 2); format 1's skills are all essential."""
+
+
+def weighed(importance: Importance, specificity: float) -> float:
+    """What a skill adds to a career's score: its specificity, times `OPTIONAL_WEIGHT` where
+    the career needs it only optionally. `match`, `next`, `gap` and `--next-skills` all weigh
+    skills so."""
+    return specificity * (OPTIONAL_WEIGHT if importance == "optional" else 1.0)
 
 
 def specificity(careers: int, total: int) -> float:
@@ -52,15 +67,14 @@ class ScorePart(NamedTuple):
     """What one of the wanted skills adds to a career's score in `match`."""
 
     wanted: Wanted
-    importance: Literal["essential", "optional"]
+    importance: Importance
     careers: int
     """How many careers of the catalogue need the skill (or list the platform)."""
     specificity: float
 
     @property
     def weight(self) -> float:
-        factor = OPTIONAL_WEIGHT if self.importance == "optional" else 1.0
-        return factor * self.specificity
+        return weighed(self.importance, self.specificity)
 
 
 SCORE_DIGITS = 2
@@ -204,9 +218,7 @@ def match_page(
         parts: list[ScorePart] = []
         for w in wanted:
             if w.platform is None and fit is not None and w.id in fit.matched:
-                importance: Literal["essential", "optional"] = (
-                    "optional" if w.id in fit.optional else "essential"
-                )
+                importance: Importance = "optional" if w.id in fit.optional else "essential"
                 parts.append(ScorePart(w, importance, needing[w.id], 0.0))
             elif w.platform is not None and w.id in using.get(career_id, ()):
                 parts.append(ScorePart(w, "essential", listing[w.id], 0.0))
