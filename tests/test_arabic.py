@@ -39,6 +39,11 @@ catalogue = raw_catalogue
 career = raw_career
 
 
+def catalogue_skill(skill_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(s for s in raw_catalogue()["skills"] if s["id"] == skill_id)
+    return found
+
+
 def titles_ar(*career_ids: str) -> list[str]:
     return [career(c)["title"]["ar"] for c in career_ids]
 
@@ -102,6 +107,11 @@ def cells_before(line: str, edge: int) -> str:
             break
         taken += char
     return taken
+
+
+def cells_after(line: str, edge: int) -> str:
+    """The part of `line` after its first `edge` terminal cells."""
+    return line[len(cells_before(line, edge)) :]
 
 
 def cell_end(line: str, text: str) -> int:
@@ -534,7 +544,8 @@ NARROW = {"COLUMNS": "70"}
 def test_visual_mode_shapes_every_arabic_letter_of_every_view(args: list[str]) -> None:
     """No part of a view escapes visual mode: every Arabic letter reaches the terminal in its
     shaped presentation form, the same number of lines is printed as in logical order, and a
-    line with no Arabic on it (ids in a header, a rule) is printed exactly as in logical order."""
+    line with no Arabic on it (ids in a header, a rule) holds the same characters as in logical
+    order (its cells mirrored, so maybe in another order)."""
     logical = run_ok([*args, "--lang", "ar"], {"COLUMNS": "80"}).stdout.splitlines()
     visual = run_ok([*args, "--lang", "ar", "--rtl", "visual"], {"COLUMNS": "80"}).stdout
     assert ARABIC_LETTER.search("\n".join(logical))
@@ -547,7 +558,7 @@ def test_visual_mode_shapes_every_arabic_letter_of_every_view(args: list[str]) -
     ]
     assert without_arabic
     for logical_line, visual_line in without_arabic:
-        assert visual_line.rstrip() == logical_line.rstrip()
+        assert sorted(visual_line.replace(" ", "")) == sorted(logical_line.replace(" ", ""))
 
 
 @pytest.mark.parametrize("visual_env", [False, True], ids=["option", "environment"])
@@ -562,7 +573,8 @@ def test_show_in_visual_mode_reorders_each_rendered_line(visual_env: bool) -> No
     assert not ARABIC_LETTER.search("\n".join(visual))
     assert_visual(visual[0].strip(), logical[0].strip())
 
-    # The description: one paragraph, wrapped, each line reordered on its own, right-aligned.
+    # The description: one paragraph, wrapped, each line reordered on its own, right-aligned,
+    # indented by 2 from the right edge as English indents it from the left.
     start = next(i for i, line in enumerate(logical) if line.strip() == label("description", "ar"))
     assert_visual(visual[start].strip(), label("description", "ar"))
     end = next(i for i in range(start + 1, len(logical)) if not logical[i].strip())
@@ -570,16 +582,21 @@ def test_show_in_visual_mode_reorders_each_rendered_line(visual_env: bool) -> No
     for i in range(start + 1, end):
         assert_visual(visual[i].strip(), logical[i].strip())
         assert visual[i] == visual[i].rstrip()
-        assert cell_len(visual[i]) == 70
+        assert cell_len(visual[i]) == 70 - 2
+        assert cell_len(logical[i]) == 70
 
-    # The required skills: the Arabic column, cell line by cell line.
+    # The required skills: the Arabic column, cell line by cell line. It is the table's first
+    # column: the left one in logical order, the right one in the mirrored visual layout, where
+    # the table stands 2 cells from the right edge (English indents it 2 from the left). Its
+    # cells are the last ones of a visual line: from 70 - edge (the column and its indent).
     heading = next(
         i for i, line in enumerate(logical) if line.strip() == label("required_skills", "ar")
     )
     assert logical[heading].endswith(label("required_skills", "ar"))  # right-aligned
     header = heading + 1
     edge = cell_end(logical[header], label("skill", "ar"))
-    assert_visual(cells_before(visual[header], edge).strip(), label("skill", "ar"))
+    assert cell_len(visual[header]) == 70 - 2  # indented by 2, from the right
+    assert_visual(cells_after(visual[header], 70 - edge).strip(), label("skill", "ar"))
     rows = range(header + 2, next(i for i in range(header, len(logical)) if not logical[i]))
     cells = [cells_before(logical[i], edge).strip() for i in rows]
     assert squeeze(" ".join(cells)) == squeeze(
@@ -589,25 +606,82 @@ def test_show_in_visual_mode_reorders_each_rendered_line(visual_env: bool) -> No
     )
     assert len(cells) > 4  # some cells wrap
     for i, cell in zip(rows, cells, strict=True):
-        shown = cells_before(visual[i], edge)
+        shown = cells_after(visual[i], 70 - edge)
         assert_visual(shown.strip(), cell)
-        assert shown == shown.rstrip()  # right-aligned in its column
+        assert cell_len(visual[i]) == 70 - 2  # right-aligned in its column, the table's right
         assert cells_before(logical[i], edge).rstrip() == cells_before(logical[i], edge)
-    assert any("Google Analytics" in cells_before(visual[i], edge) for i in rows)
+    assert any("Google Analytics" in cells_after(visual[i], 70 - edge) for i in rows)
 
 
 @pytest.mark.parametrize("mode", ["logical", "visual"])
 def test_list_arabic_titles_end_at_the_column_right_edge(mode: str) -> None:
-    logical = run_ok(["list", "--lang", "ar"]).stdout.splitlines()
     lines = run_ok(["list", "--lang", "ar", "--rtl", mode]).stdout.splitlines()
-    edge = cell_end(logical[0], label("career", "ar"))
     shown = (lambda s: s) if mode == "logical" else expected_visual
-    assert cell_end(lines[0], shown(label("career", "ar"))) == edge
+    edge = cell_end(lines[0], shown(label("career", "ar")))
     for title in titles_ar(*(c["id"] for c in catalogue()["careers"])):
         line = next(line for line in lines if shown(title) in line)
         assert cell_end(line, shown(title)) == edge
     for line in lines[2:]:  # every line of the column, titles and summaries, ends at the edge
         assert cells_before(line, edge)[-1] != " "
+
+
+def test_visual_list_is_mirrored() -> None:
+    """In visual mode an Arabic table reads from the right: the id column stands at the right
+    edge, the count of skills at the left, and the rule under the header spans the table."""
+    lines = run_ok(["list", "--lang", "ar", "--rtl", "visual"], NARROW).stdout.splitlines()
+    logical = run_ok(["list", "--lang", "ar"], NARROW).stdout.splitlines()
+    assert lines[0].endswith(expected_visual(label("id", "ar")))
+    assert lines[0].startswith(expected_visual(label("skills", "ar")))
+    assert logical[0].startswith(label("id", "ar"))
+    for entry in catalogue()["careers"]:
+        row = next(line for line in lines if entry["id"] in line)
+        assert row.endswith(entry["id"])
+        assert row.split()[0].isdigit()  # the count of skills, at the left
+
+
+def test_visual_labels_stand_right_of_their_values() -> None:
+    """`skills` in visual mode: each label (the other names, the careers that need it) at the
+    right end of its line, its value to the left, ids in reading order from the right."""
+    lines = run_ok(["skills", "analytics", "--lang", "ar", "--rtl", "visual"]).stdout
+    needed = next(line for line in lines.splitlines() if "social-media-manager" in line)
+    assert needed.rstrip().endswith(expected_visual(label("needed_by", "ar")))
+    ids = [word.strip("،") for word in needed.split() if "-" in word]
+    assert ids == [
+        "social-media-data-analyst",
+        "social-media-marketing-specialist",
+        "social-media-manager",
+    ]  # read from the right: manager, then marketing specialist, then data analyst
+
+
+def _positions(line: str, *parts: str) -> list[int]:
+    return [line.index(part) for part in parts]
+
+
+def test_match_arrow_points_from_the_users_word_to_the_skill_found() -> None:
+    """`has`: the arrow points from the word the user typed to the skill it found, in English
+    (left) and in Arabic as shown on a visual terminal (right)."""
+    args = ["match", "-s", "analytics"]
+    english = next(line for line in run_ok(args).stdout.splitlines() if "← analytics" in line)
+    skill = catalogue_skill("analytics")
+    assert _positions(english, skill["label"]["en"], "←", "analytics") == sorted(
+        _positions(english, skill["label"]["en"], "←", "analytics")
+    )
+    visual = run_ok([*args, "--lang", "ar", "--rtl", "visual"]).stdout.splitlines()
+    line = next(line for line in visual if "analytics →" in line)
+    name = expected_visual(skill["label"]["ar"])
+    assert line.index("analytics") < line.index("→") < line.index(name)
+
+
+def test_gap_arrow_points_from_the_skill_to_the_coverage_it_brings() -> None:
+    args = ["gap", "influencer", "social-media-manager"]
+    english = next(line for line in run_ok(args).stdout.splitlines() if "→" in line)
+    name_en = catalogue_skill("analytics")["label"]["en"]
+    assert english.index(name_en) < english.index("→") < english.index("49%")
+    visual = run_ok([*args, "--lang", "ar", "--rtl", "visual"]).stdout.splitlines()
+    line = next(line for line in visual if "←" in line)
+    name = expected_visual(catalogue_skill("analytics")["label"]["ar"])
+    assert line.index("49") < line.index("←") < line.index(name)  # read from the right
+    assert line.rstrip().endswith(".1")  # the step's number at the right edge
 
 
 def test_visual_mode_shapes_every_command() -> None:

@@ -1,15 +1,20 @@
-"""The right-to-left visual mode: reorder each rendered line of Arabic text for display.
+"""The right-to-left visual mode: reorder each rendered line of Arabic text for display, and
+lay an Arabic view out mirrored.
 
 Terminals such as xterm, kitty, Alacritty and Windows Terminal print characters in the order
 received. For them `--rtl visual` wraps every text of a view into `VisualLines`, which lets Rich
 wrap the text to its cell first and then shapes and reorders each wrapped line on its own, so a
-wrapped Arabic cell reads correctly line by line. Machine formats never pass through here.
+wrapped Arabic cell reads correctly line by line. An Arabic view is also mirrored, as a reader of
+right-to-left text expects it: a table's first column on the right, a label to the right of its
+value, indents on the right, and every block aligned to the right edge. Machine formats never
+pass through here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from rich.align import Align
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.measure import Measurement
 from rich.padding import Padding
@@ -22,17 +27,23 @@ from careers_cli.text import is_arabic, visual_order
 
 
 class VisualLines:
-    """A `Text` laid out for a terminal without bidi support: wrapped, then reordered per line."""
+    """A `Text` laid out for a terminal without bidi support: wrapped, then reordered per line.
+    In a mirrored view every line is right-aligned unless its text says otherwise, and a line
+    without letters of either script (`1.`, `50%`) is ordered right to left as well."""
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text, *, mirrored: bool = False) -> None:
         self.text = text
+        self.mirrored = mirrored
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.text)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         width = options.max_width
-        right_to_left = is_arabic(self.text.plain)
+        plain = self.text.plain
+        right_to_left = is_arabic(plain) or (
+            self.mirrored and not any(char.isalpha() for char in plain)
+        )
         lines = self.text.wrap(console, width, justify="left", overflow="fold")
         for line in lines:
             if right_to_left:
@@ -41,40 +52,58 @@ class VisualLines:
                 line.align("right", width)
             else:
                 line.rstrip()  # wrapping padded it to the full width: align what it holds
-                justify = self.text.justify or options.justify or "left"
+                default = "right" if self.mirrored else "left"
+                justify = self.text.justify or options.justify or default
                 line.align(justify, width)  # type: ignore[arg-type]
             yield from line.render(console)
             yield Segment.line()
 
 
-def for_visual_terminal(renderable: RenderableType) -> RenderableType:
+def for_visual_terminal(renderable: RenderableType, *, mirrored: bool = False) -> RenderableType:
     """Wrap every `Text` in `renderable` (groups, padding, tables and their cells) in
-    `VisualLines`."""
+    `VisualLines`; with `mirrored` (an Arabic view), also lay it out right to left."""
     if isinstance(renderable, Text):
-        return VisualLines(renderable)
+        return VisualLines(renderable, mirrored=mirrored)
     if isinstance(renderable, Group):
-        return Group(*(for_visual_terminal(r) for r in renderable.renderables))
+        return Group(*(for_visual_terminal(r, mirrored=mirrored) for r in renderable.renderables))
     if isinstance(renderable, Padding):
-        renderable.renderable = for_visual_terminal(renderable.renderable)
+        renderable.renderable = for_visual_terminal(renderable.renderable, mirrored=mirrored)
+        if mirrored:
+            renderable.left, renderable.right = renderable.right, renderable.left
         return renderable
     if isinstance(renderable, FirstThatFits):  # each of the layouts it chooses from
-        renderable.layouts = [for_visual_terminal(layout) for layout in renderable.layouts]
-        return renderable
+        renderable.layouts = [
+            for_visual_terminal(layout, mirrored=mirrored) for layout in renderable.layouts
+        ]
+        return Align.right(renderable) if mirrored else renderable
     if isinstance(renderable, MinimumWidthTable):
-        for_visual_terminal(renderable.table)
+        for_visual_terminal(renderable.table, mirrored=mirrored)
+        if mirrored:
+            renderable.minimum_widths.reverse()
         if renderable.narrow is not None:
-            renderable.narrow = for_visual_terminal(renderable.narrow)
-        return renderable
+            renderable.narrow = for_visual_terminal(renderable.narrow, mirrored=mirrored)
+        return Align.right(renderable) if mirrored else renderable
     if isinstance(renderable, Table):
+        if mirrored:
+            _mirror_columns(renderable)
         for column in renderable.columns:
             # Rich keeps a column's cells in `_cells`; there is no public setter.
-            column._cells = [for_visual_terminal(cell) for cell in column._cells]
+            column._cells = [for_visual_terminal(cell, mirrored=mirrored) for cell in column._cells]
             header = column.header
             if isinstance(header, str):
                 header = Text(header)
             if isinstance(header, Text):
-                column.header = VisualLines(header)
-        return renderable
-    if isinstance(renderable, str) and is_arabic(renderable):
-        return VisualLines(Text(renderable))
+                column.header = VisualLines(header, mirrored=mirrored)
+        return Align.right(renderable) if mirrored else renderable
+    if isinstance(renderable, str) and (mirrored or is_arabic(renderable)):
+        return VisualLines(Text(renderable), mirrored=mirrored)
     return renderable
+
+
+def _mirror_columns(table: Table) -> None:
+    """A table's columns in right-to-left order, each aligned to its right edge."""
+    table.columns.reverse()
+    for position, column in enumerate(table.columns):
+        column._index = position  # Rich numbers columns by position; there is no setter
+        if column.justify == "left":
+            column.justify = "right"

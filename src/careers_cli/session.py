@@ -72,7 +72,7 @@ class Session:
             if self.rtl == "visual":
                 from careers_cli.rtl import for_visual_terminal
 
-                renderable = for_visual_terminal(renderable)
+                renderable = for_visual_terminal(renderable, mirrored=self.language == "ar")
             self._print(renderable)
             return
         data = records()

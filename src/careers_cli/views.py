@@ -75,6 +75,12 @@ def _skill_name(index: CatalogueIndex, skill_id: str, language: Language, style:
     return _local(index.skills_by_id[skill_id].label, language, style)
 
 
+_ARROW_ON: dict[Language, str] = {"en": "→", "ar": "←"}
+"""An arrow pointing the way a line reads: to what follows from what stands before it."""
+_ARROW_BACK: dict[Language, str] = {"en": "←", "ar": "→"}
+"""An arrow pointing against the way a line reads: to what stands before it."""
+
+
 def _aligned(text: Text, language: Language) -> Text:
     """`text` (assembled from parts) right-aligned in Arabic."""
     if language == "ar":
@@ -446,7 +452,7 @@ def _found_skill(index: CatalogueIndex, part: ScorePart, language: Language) -> 
     elif part.importance == "optional":
         cell.append(f" ({label('optional', language)})", style="yellow")
     cell.append(f" +{part.weight:.2f}", style="yellow")
-    cell.append(f" ← {one_line(wanted.query)}", style=DIM)
+    cell.append(f" {_ARROW_BACK[language]} {one_line(wanted.query)}", style=DIM)
     return cell
 
 
@@ -668,12 +674,15 @@ def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> Renderabl
         return Group(*parts, "", _aligned(Text(nothing), lang))
     steps = _labelled_grid(lang)
     for number, step in enumerate(gap.steps, start=1):
-        name = Text.assemble(
-            _skill_names(index, [step.skill], lang, HEADING_STYLE),
-            "  ",
-            _plain(step.skill.skill_id, ID_STYLE),
-            (f"  → {_percent(step.coverage_after)}", "yellow"),
+        skill_name = _skill_names(index, [step.skill], lang, HEADING_STYLE)
+        skill_id = _plain(step.skill.skill_id, ID_STYLE)
+        coverage = Text(f"{_ARROW_ON[lang]} {_percent(step.coverage_after)}", style="yellow")
+        # In Arabic the arrow follows the name it points from: after a Latin id, the bidi
+        # algorithm would take the arrow and the figure into the id's left-to-right run.
+        shown = (
+            (skill_name, coverage, skill_id) if lang == "ar" else (skill_name, skill_id, coverage)
         )
+        name = Text("  ").join(shown)
         steps.add_row(f"{number}.", name)
         if step.opens:
             opens = Text.assemble(
