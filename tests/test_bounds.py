@@ -1,6 +1,7 @@
-"""Long lists are bounded by default and complete on request: `list` and `skills` show 50,
-`match` 10, each saying how many it shows of how many and which flag shows them all (below
-the table; on stderr for data formats, which stay valid data)."""
+"""Long lists are bounded by default and complete on request: `list` shows 20 careers,
+`skills` 25, `compare` 20 skills, `match` 10, each saying how many it shows of how many and
+which flag shows them all (below the table; on stderr for data formats, which stay valid
+data)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from typing import Any
 
 import pytest
 
+from careers_cli import search
 from tests.helpers import (
     DATA_COMMANDS,
+    imported_esco_sample,
     invoke,
     raw_catalogue,
     run_installed,
@@ -24,6 +27,15 @@ from tests.helpers import (
 
 CAREERS = 64
 SKILLS = 70
+LIMIT = 20
+"""The documented default of `list`."""
+SKILL_LIMIT = 25
+"""The documented default of `skills`."""
+
+
+def test_the_default_limits_are_the_documented_ones() -> None:
+    assert search.LIST_LIMIT == LIMIT
+    assert search.SKILL_LIST_LIMIT == SKILL_LIMIT
 
 
 def big_catalogue() -> dict[str, Any]:
@@ -64,13 +76,13 @@ def ids_in_order(data: dict[str, Any], key: str) -> list[str]:
 
 
 class TestList:
-    def test_a_table_shows_50_and_says_how_many_more(self, catalogue: Path) -> None:
+    def test_a_table_shows_20_and_says_how_many_more(self, catalogue: Path) -> None:
         run = invoke(["list", "--data", str(catalogue)], env={"COLUMNS": "200"})
         assert run.exit_code == 0, run.stderr
         lines = run.stdout.rstrip("\n").splitlines()
-        assert lines[-1] == f"showing 50 of {CAREERS} careers; '--limit all' shows every one"
+        assert lines[-1] == f"showing {LIMIT} of {CAREERS} careers; '--limit all' shows every one"
         listed = [line.split()[0] for line in lines[2:-1] if line and not line.startswith(" ")]
-        assert listed == ids_in_order(big_catalogue(), "careers")[:50]
+        assert listed == ids_in_order(big_catalogue(), "careers")[:LIMIT]
         assert run.stderr == ""
 
     def test_json_follows_the_same_limit_and_says_so_on_stderr(self, catalogue: Path) -> None:
@@ -78,8 +90,10 @@ class TestList:
         assert run.exit_code == 0, run.stderr
         assert [c["id"] for c in json.loads(run.stdout)] == ids_in_order(
             big_catalogue(), "careers"
-        )[:50]
-        assert run.stderr == f"showing 50 of {CAREERS} careers; '--limit all' shows every one\n"
+        )[:LIMIT]
+        assert (
+            run.stderr == f"showing {LIMIT} of {CAREERS} careers; '--limit all' shows every one\n"
+        )
 
     @pytest.mark.parametrize("value", ["all", "ALL", " all "])
     def test_limit_all_shows_every_one_and_says_nothing(self, catalogue: Path, value: str) -> None:
@@ -104,9 +118,9 @@ class TestList:
             if any("analytics" in line["skills"] for line in c["required_skills"])
         ]
         run = invoke(["list", "--data", str(catalogue), "-s", "analytics", "-f", "json"])
-        assert [c["id"] for c in json.loads(run.stdout)] == needing[:50]
+        assert [c["id"] for c in json.loads(run.stdout)] == needing[:LIMIT]
         assert run.stderr == (
-            f"showing 50 of {len(needing)} careers; '--limit all' shows every one\n"
+            f"showing {LIMIT} of {len(needing)} careers; '--limit all' shows every one\n"
         )
 
     def test_the_built_in_catalogue_is_whole(self) -> None:
@@ -124,12 +138,14 @@ class TestList:
 
 
 class TestSkills:
-    def test_fifty_by_id_then_how_many_more(self, catalogue: Path) -> None:
+    def test_twenty_five_by_id_then_how_many_more(self, catalogue: Path) -> None:
         run = invoke(["skills", "--data", str(catalogue), "-f", "json"])
         assert run.exit_code == 0, run.stderr
         every = sorted(ids_in_order(big_catalogue(), "skills"))
-        assert [s["id"] for s in json.loads(run.stdout)] == every[:50]
-        assert run.stderr == f"showing 50 of {SKILLS} skills; '--limit all' shows every one\n"
+        assert [s["id"] for s in json.loads(run.stdout)] == every[:SKILL_LIMIT]
+        assert run.stderr == (
+            f"showing {SKILL_LIMIT} of {SKILLS} skills; '--limit all' shows every one\n"
+        )
 
     def test_arabic_says_it_in_arabic(self, catalogue: Path) -> None:
         run = invoke(["skills", "--data", str(catalogue), "-f", "csv", "--lang", "ar", "-n", "5"])
@@ -237,3 +253,99 @@ class TestValidate:
         every = invoke(["validate", str(path), "--limit", "all"]).stderr.splitlines()
         assert len(every) == 1 + 63
         assert every[1:51] == default[1:51]
+
+
+COMPARE_DEFAULT = 20
+"""The documented number of skill rows `compare` shows by default."""
+
+
+@pytest.fixture(scope="module")
+def esco_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return imported_esco_sample(tmp_path_factory.mktemp("esco"))
+
+
+def skills_of(data: dict[str, Any], career_id: str) -> set[str]:
+    career = next(c for c in data["careers"] if c["id"] == career_id)
+    return {s for line in career["required_skills"] for s in line["skills"]}
+
+
+class TestCompare:
+    PAIR = ("accounting-analyst", "advertising-copywriter")
+
+    def test_the_default_is_documented(self) -> None:
+        assert search.COMPARE_SKILL_LIMIT == COMPARE_DEFAULT
+
+    def test_json_shows_the_first_skills_and_says_how_many_more(self, esco_sample: Path) -> None:
+        data = json.loads(esco_sample.read_text(encoding="utf-8"))
+        union = set().union(*(skills_of(data, c) for c in self.PAIR))
+        assert len(union) > COMPARE_DEFAULT  # the sample's pair has more than a screenful
+        every = invoke(
+            ["compare", *self.PAIR, "--data", str(esco_sample), "-f", "json", "-n", "all"]
+        )
+        assert every.stderr == ""
+        everything = json.loads(every.stdout)
+        assert {s["id"] for s in everything["skills"]} == union
+        shown = invoke(["compare", *self.PAIR, "--data", str(esco_sample), "-f", "json"])
+        assert shown.exit_code == 0
+        first = json.loads(shown.stdout)
+        assert first["skills"] == everything["skills"][:COMPARE_DEFAULT]
+        assert first["similarity"] == everything["similarity"]  # counted over them all
+        assert shown.stderr == (
+            f"showing {COMPARE_DEFAULT} of {len(union)} skills; '--limit all' shows every one\n"
+        )
+
+    def test_shared_skills_come_first(self, esco_sample: Path) -> None:
+        data = json.loads(esco_sample.read_text(encoding="utf-8"))
+        a, b = (skills_of(data, c) for c in self.PAIR)
+        run = invoke(["compare", *self.PAIR, "--data", str(esco_sample), "-f", "json", "-n", "all"])
+        rows = json.loads(run.stdout)["skills"]
+        both = [all(row["present"].values()) for row in rows]
+        assert both == sorted(both, reverse=True)
+        assert sum(both) == len(a & b)
+
+    def test_the_table_counts_every_skill_below_twenty_rows(self, esco_sample: Path) -> None:
+        data = json.loads(esco_sample.read_text(encoding="utf-8"))
+        union = set().union(*(skills_of(data, c) for c in self.PAIR))
+        run = invoke(["compare", *self.PAIR, "--data", str(esco_sample)], env={"COLUMNS": "200"})
+        assert run.exit_code == 0, run.stderr
+        lines = run.stdout.rstrip("\n").splitlines()
+        assert lines[-1] == (
+            f"showing {COMPARE_DEFAULT} of {len(union)} skills; '--limit all' shows every one"
+        )
+        assert lines[-2].endswith(f"/{len(union)} (0%)") or f"/{len(union)} (" in lines[-2]
+        marks = [line for line in lines if line.rstrip().endswith((" yes", " -", " optional"))]
+        platforms = 1  # the platforms row also ends with a mark
+        assert len(marks) == COMPARE_DEFAULT + platforms
+
+    def test_a_limit(self, esco_sample: Path) -> None:
+        run = invoke(["compare", *self.PAIR, "--data", str(esco_sample), "-f", "csv", "-n", "3"])
+        assert len(list(csv.DictReader(io.StringIO(run.stdout)))) == 3
+        assert run.stderr.startswith("showing 3 of ")
+
+    def test_the_built_in_pair_is_whole(self) -> None:
+        run = invoke(["compare", "influencer", "digital-content-creator", "-f", "json"])
+        assert run.stderr == ""
+        data = raw_catalogue()
+        union = skills_of(data, "influencer") | skills_of(data, "digital-content-creator")
+        assert {s["id"] for s in json.loads(run.stdout)["skills"]} == union
+
+
+class TestNoNotes:
+    """A catalogue without trends or tips says so, rather than printing nothing."""
+
+    @pytest.mark.parametrize(
+        ("kind", "english", "arabic"),
+        [
+            ("trends", "this catalogue has no trends", "لا يحتوي هذا الكتالوج على توجهات"),
+            ("tips", "this catalogue has no tips", "لا يحتوي هذا الكتالوج على نصائح"),
+        ],
+    )
+    def test_says_there_are_none(
+        self, esco_sample: Path, kind: str, english: str, arabic: str
+    ) -> None:
+        run = invoke([kind, "--data", str(esco_sample)])
+        assert (run.exit_code, run.stdout, run.stderr) == (0, "", english + "\n")
+        run = invoke([kind, "--data", str(esco_sample), "--lang", "ar"])
+        assert run.stderr == arabic + "\n"
+        run = invoke([kind, "--data", str(esco_sample), "-f", "json"])
+        assert (run.stdout.strip(), run.stderr) == ("[]", english + "\n")

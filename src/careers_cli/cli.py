@@ -348,6 +348,13 @@ def compare(
         list[str],
         career_argument("CAREER...", f"2 to {search.COMPARE_LIMIT} careers, named as for 'show'."),
     ],
+    limit: Annotated[
+        str | None,
+        limit_option(
+            f"Show at most N skills (by default {search.COMPARE_SKILL_LIMIT}), those more of "
+            "the careers share first; 'all' for every one."
+        ),
+    ] = None,
     *,
     options: CommonOptions,
 ) -> None:
@@ -360,14 +367,18 @@ def compare(
     careers compare analyst "community manager" social-media-manager
     """
     search.check_comparison_size(len(careers))  # a usage error, before the catalogue is read
+    most = parse_limit(
+        limit, option="--limit", command="careers compare", default=search.COMPARE_SKILL_LIMIT
+    )
     with open_session(options) as session:
         index, language = session.index, session.language
         found = names.resolve_careers(index, careers)
-        result = search.compare_careers([session.take(f) for f in found])
+        result = search.compare_careers([session.take(f) for f in found], most)
         session.present(
             lambda: views.comparison(index, result, language),
             lambda: records.comparison(index, result, language),
         )
+        session.left_out(result.skill_page(), "more.skills")
 
 
 @app.command(cls=CareersCommand)
@@ -593,7 +604,7 @@ def skills(
     limit: Annotated[
         str | None,
         limit_option(
-            f"Show at most N skills (by default {search.LIST_LIMIT}); 'all' for every one."
+            f"Show at most N skills (by default {search.SKILL_LIST_LIMIT}); 'all' for every one."
         ),
     ] = None,
     *,
@@ -612,7 +623,9 @@ def skills(
 
     careers skills --lang ar
     """
-    most = parse_limit(limit, option="--limit", command="careers skills", default=search.LIST_LIMIT)
+    most = parse_limit(
+        limit, option="--limit", command="careers skills", default=search.SKILL_LIST_LIMIT
+    )
     with open_session(options) as session:
         index, language = session.index, session.language
         if text is None:
@@ -683,12 +696,15 @@ def _present_notes(options: CommonOptions, kind: NoteKind, name: str | None) -> 
         index, language = session.index, session.language
         if name is None:
             notes: Sequence[LinkedNote] = index.notes(kind)
+            if not notes:
+                session.notice(message(f"note.{kind}.none", language))
         else:
             notes = [session.take(names.resolve_note(index, kind, name))]
-        session.present(
-            lambda: views.note_list(index, notes, language),
-            lambda: records.note_list(notes, language),
-        )
+        if notes or options.chosen_format == "json":
+            session.present(
+                lambda: views.note_list(index, notes, language),
+                lambda: records.note_list(notes, language),
+            )
 
 
 @app.command(cls=CareersCommand)

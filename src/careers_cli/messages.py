@@ -236,6 +236,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "this catalogue has no prose sections",
         "لا يحتوي هذا الكتالوج على أقسام نصية",
     ),
+    "note.trends.none": (
+        "this catalogue has no trends",
+        "لا يحتوي هذا الكتالوج على توجهات",
+    ),
+    "note.tips.none": (
+        "this catalogue has no tips",
+        "لا يحتوي هذا الكتالوج على نصائح",
+    ),
     "note.trends.not_found": (
         "no trend matches '{query}'",
         "لا يوجد توجه يطابق '{query}'",

@@ -132,8 +132,12 @@ def first(items: Sequence[T], limit: int | None) -> Page[T]:
     return Page(list(items[:limit]), len(items))
 
 
-LIST_LIMIT = 50
-"""How many careers `list`, and skills `skills`, show unless told: a screenful or two."""
+LIST_LIMIT = 20
+"""How many careers `list` shows unless told: a screenful or two (an ESCO career takes about
+four lines: its title and a summary of some 30 words)."""
+SKILL_LIST_LIMIT = 25
+"""How many skills `skills` shows unless told: a screenful or two (a skill takes three or four
+lines: its label, its other names and the careers that need it)."""
 MATCH_LIMIT = 10
 """How many careers `match` shows unless told (each takes a few lines)."""
 
@@ -166,12 +170,18 @@ class CareerProfile(NamedTuple):
 
 
 class Comparison(NamedTuple):
-    """Careers side by side: every skill of any of them, shared-by-all first."""
+    """Careers side by side: the skills of any of them, shared-by-all first (the first
+    `limit`, when `compare_careers` was given one), and how many there are in all."""
 
     careers: tuple[Career, ...]
     skill_rows: tuple[tuple[str, tuple[bool, ...]], ...]
     shared_by_all: tuple[str, ...]
     similarity: float
+    skill_count: int
+
+    def skill_page(self) -> Page[tuple[str, tuple[bool, ...]]]:
+        """The skill rows shown, out of how many."""
+        return Page(list(self.skill_rows), self.skill_count)
 
 
 # --- ranking -------------------------------------------------------------------------------
@@ -308,8 +318,13 @@ def check_comparison_size(count: int) -> None:
         raise UsageError("compare.too_many", limit=COMPARE_LIMIT)
 
 
-def compare_careers(careers: Sequence[Career]) -> Comparison:
-    """Every skill of any career, marked per career; skills all of them share come first."""
+COMPARE_SKILL_LIMIT = 20
+"""How many skill rows `compare` shows unless told: those that more of the careers share first."""
+
+
+def compare_careers(careers: Sequence[Career], limit: int | None = None) -> Comparison:
+    """The skills of any career (the first `limit` of them), marked per career; skills all of
+    them share come first, then those more of them share. The similarity counts them all."""
     skill_sets = [set(c.skill_ids) for c in careers]
     ordered = list(dict.fromkeys(s for c in careers for s in c.skill_ids))
     rows = [(s, tuple(s in owned for owned in skill_sets)) for s in ordered]
@@ -318,7 +333,8 @@ def compare_careers(careers: Sequence[Career]) -> Comparison:
     union = set.union(*skill_sets)
     return Comparison(
         careers=tuple(careers),
-        skill_rows=tuple(rows),
+        skill_rows=tuple(rows[:limit]),
         shared_by_all=tuple(s for s in ordered if s in shared),
         similarity=len(shared) / len(union) if union else 0.0,
+        skill_count=len(rows),
     )

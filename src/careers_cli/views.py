@@ -323,7 +323,7 @@ def comparison(index: CatalogueIndex, result: Comparison, language: Language) ->
     id_widths = [cell_len(printable(c.id)) for c in careers]
     minimums = [LABEL_MIN_WIDTH, *id_widths]
     fitted = MinimumWidthTable(by_id, minimums, narrow=narrow, share_evenly=True)
-    shared, total = len(result.shared_by_all), len(result.skill_rows)
+    shared, total = len(result.shared_by_all), result.skill_count
     caption = f"{label('similarity', language)}: {shared}/{total} ({result.similarity:.0%})"
     return Group(fitted, "", Text(caption, style=HEADING_STYLE))
 
