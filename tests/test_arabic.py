@@ -810,3 +810,22 @@ class TestBracketsInVisualMode:
     def test_visual_order_mirrors_reversed_pairs(self, logical: str, shown: str) -> None:
         assert visual_order(logical) == shown
         assert_visual(shown, logical)
+
+
+def test_arabic_tables_stand_against_the_right_edge_like_the_headings() -> None:
+    """In logical order too, an Arabic view keeps one edge: at 160 columns `show`'s
+    required-skills table ends at the right edge, where its heading ends."""
+    wide = {"COLUMNS": "160"}
+    lines = run_ok(["show", "influencer", "--lang", "ar"], wide).stdout.splitlines()
+    heading = lines.index(
+        " " * (160 - cell_len(label("required_skills", "ar"))) + label("required_skills", "ar")
+    )
+    rows = lines[heading + 1 : lines.index("", heading)]
+    assert len(rows) > 3
+    rule = rows[1]
+    assert set(rule.strip()) == {"─"}
+    assert cell_len(rule) == 160  # the table's full width ends at the right edge
+    assert max(cell_len(row) for row in rows) == 160
+    english = run_ok(["show", "influencer"], wide).stdout.splitlines()
+    at = english.index(label("required_skills", "en"))
+    assert english[at + 1].startswith("  " + label("skill", "en"))  # English keeps the left

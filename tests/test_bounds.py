@@ -1,5 +1,5 @@
 """Long lists are bounded by default and complete on request: `list` shows 20 careers,
-`skills` 25, `compare` 20 skills, `match` 10, each saying how many it shows of how many and
+`skills` 25, `compare` 30 skills, `match` 10, each saying how many it shows of how many and
 which flag shows them all (below the table; on stderr for data formats, which stay valid
 data)."""
 
@@ -255,7 +255,7 @@ class TestValidate:
         assert every[1:51] == default[1:51]
 
 
-COMPARE_DEFAULT = 20
+COMPARE_DEFAULT = 30
 """The documented number of skill rows `compare` shows by default."""
 
 
@@ -303,7 +303,7 @@ class TestCompare:
         assert both == sorted(both, reverse=True)
         assert sum(both) == len(a & b)
 
-    def test_the_table_counts_every_skill_below_twenty_rows(self, esco_sample: Path) -> None:
+    def test_the_table_counts_every_skill_below_its_rows(self, esco_sample: Path) -> None:
         data = json.loads(esco_sample.read_text(encoding="utf-8"))
         union = set().union(*(skills_of(data, c) for c in self.PAIR))
         run = invoke(["compare", *self.PAIR, "--data", str(esco_sample)], env={"COLUMNS": "200"})

@@ -13,6 +13,7 @@ pass through here.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from rich.align import Align
 from rich.console import Console, ConsoleOptions, Group, RenderableType
@@ -23,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careers_cli.layout import FirstThatFits, MinimumWidthTable
-from careers_cli.text import is_arabic, visual_order
+from careers_cli.text import Language, is_arabic, visual_order
 
 
 class VisualLines:
@@ -59,45 +60,75 @@ class VisualLines:
             yield Segment.line()
 
 
+class Layout(NamedTuple):
+    """How a view is laid out for the terminal, beyond what Rich does by itself."""
+
+    visual: bool
+    """Each line of text reordered for a terminal without bidi support (`--rtl visual`)."""
+    mirrored: bool
+    """Table columns, labels and indents from the right (an Arabic view in visual mode)."""
+    right_aligned: bool
+    """Tables and grids against the right edge, as Arabic text is (an Arabic view)."""
+
+
+def layout_for(language: Language, *, visual: bool) -> Layout | None:
+    """The layout of a view in `language`, for a terminal without bidi support if `visual`;
+    None where Rich's own will do."""
+    arabic = language == "ar"
+    if not (arabic or visual):
+        return None
+    return Layout(visual=visual, mirrored=arabic and visual, right_aligned=arabic)
+
+
 def for_visual_terminal(renderable: RenderableType, *, mirrored: bool = False) -> RenderableType:
-    """Wrap every `Text` in `renderable` (groups, padding, tables and their cells) in
-    `VisualLines`; with `mirrored` (an Arabic view), also lay it out right to left."""
+    """`renderable` for a terminal without bidi support; with `mirrored` (an Arabic view), also
+    laid out right to left."""
+    return laid_out(renderable, Layout(visual=True, mirrored=mirrored, right_aligned=mirrored))
+
+
+def laid_out(renderable: RenderableType, layout: Layout) -> RenderableType:
+    """`renderable` (groups, padding, tables and their cells) laid out as `layout` says: in
+    visual mode every `Text` wrapped in `VisualLines`; mirrored; tables against the right."""
+    mirrored = layout.mirrored
     if isinstance(renderable, Text):
-        return VisualLines(renderable, mirrored=mirrored)
+        return VisualLines(renderable, mirrored=mirrored) if layout.visual else renderable
     if isinstance(renderable, Group):
-        return Group(*(for_visual_terminal(r, mirrored=mirrored) for r in renderable.renderables))
+        return Group(*(laid_out(r, layout) for r in renderable.renderables))
     if isinstance(renderable, Padding):
-        renderable.renderable = for_visual_terminal(renderable.renderable, mirrored=mirrored)
+        renderable.renderable = laid_out(renderable.renderable, layout)
         if mirrored:
             renderable.left, renderable.right = renderable.right, renderable.left
         return renderable
     if isinstance(renderable, FirstThatFits):  # each of the layouts it chooses from
-        renderable.layouts = [
-            for_visual_terminal(layout, mirrored=mirrored) for layout in renderable.layouts
-        ]
-        return Align.right(renderable) if mirrored else renderable
+        renderable.layouts = [laid_out(chosen, layout) for chosen in renderable.layouts]
+        return _against_the_edge(renderable, layout)
     if isinstance(renderable, MinimumWidthTable):
-        for_visual_terminal(renderable.table, mirrored=mirrored)
+        laid_out(renderable.table, layout._replace(right_aligned=False))
         if mirrored:
             renderable.minimum_widths.reverse()
         if renderable.narrow is not None:
-            renderable.narrow = for_visual_terminal(renderable.narrow, mirrored=mirrored)
-        return Align.right(renderable) if mirrored else renderable
+            renderable.narrow = laid_out(renderable.narrow, layout)
+        return _against_the_edge(renderable, layout)
     if isinstance(renderable, Table):
         if mirrored:
             _mirror_columns(renderable)
-        for column in renderable.columns:
-            # Rich keeps a column's cells in `_cells`; there is no public setter.
-            column._cells = [for_visual_terminal(cell, mirrored=mirrored) for cell in column._cells]
-            header = column.header
-            if isinstance(header, str):
-                header = Text(header)
-            if isinstance(header, Text):
-                column.header = VisualLines(header, mirrored=mirrored)
-        return Align.right(renderable) if mirrored else renderable
-    if isinstance(renderable, str) and (mirrored or is_arabic(renderable)):
+        if layout.visual:
+            for column in renderable.columns:
+                # Rich keeps a column's cells in `_cells`; there is no public setter.
+                column._cells = [laid_out(cell, layout) for cell in column._cells]
+                header = column.header
+                if isinstance(header, str):
+                    header = Text(header)
+                if isinstance(header, Text):
+                    column.header = VisualLines(header, mirrored=mirrored)
+        return _against_the_edge(renderable, layout)
+    if isinstance(renderable, str) and layout.visual and (mirrored or is_arabic(renderable)):
         return VisualLines(Text(renderable), mirrored=mirrored)
     return renderable
+
+
+def _against_the_edge(renderable: RenderableType, layout: Layout) -> RenderableType:
+    return Align.right(renderable) if layout.right_aligned else renderable
 
 
 def _mirror_columns(table: Table) -> None:

@@ -318,7 +318,7 @@ def check_comparison_size(count: int) -> None:
         raise UsageError("compare.too_many", limit=COMPARE_LIMIT)
 
 
-COMPARE_SKILL_LIMIT = 20
+COMPARE_SKILL_LIMIT = 30
 """How many skill rows `compare` shows unless told: those that more of the careers share first."""
 
 

@@ -68,11 +68,7 @@ class Session:
     def present(self, view: Callable[[], RenderableType], records: Callable[[], Records]) -> None:
         """Print a result: as a Rich view for `table`, else as data in the chosen format."""
         if self.output_format == "table":
-            renderable = view()
-            if self.rtl == "visual":
-                from careers_cli.rtl import for_visual_terminal
-
-                renderable = for_visual_terminal(renderable, mirrored=self.language == "ar")
+            renderable = self._laid_out(view())
             self._print(renderable)
             return
         data = records()
@@ -86,6 +82,15 @@ class Session:
         else:
             rows = data.markdown_rows() if data.markdown_rows else data.rows()
             write_markdown_table(stream, rows, lambda key: column_label(key, self.language))
+
+    def _laid_out(self, renderable: RenderableType) -> RenderableType:
+        """A view laid out for the language and the terminal (`rtl.layout_for`)."""
+        if self.language == "en" and self.rtl != "visual":
+            return renderable
+        from careers_cli.rtl import laid_out, layout_for
+
+        layout = layout_for(self.language, visual=self.rtl == "visual")
+        return renderable if layout is None else laid_out(renderable, layout)
 
     def _print(self, renderable: RenderableType) -> None:
         """Print a view; without colour (a pipe, a file, NO_COLOR), each line without the
