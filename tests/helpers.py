@@ -71,6 +71,9 @@ BASE_ENV = {
     "PYTHONIOENCODING": "utf-8",
     CACHE_DIR_VAR: str(SESSION_CACHE),
     CONFIG_DIR_VAR: str(SESSION_CONFIG),
+    # Stores compiled before a command answers, so a test finds one after its first command;
+    # tests/test_background_build.py covers the default, compiling in the background.
+    "CAREERS_CACHE_BUILD": "foreground",
 }
 # Variables that would change what `careers` does, removed from every test's environment.
 CLEARED = (

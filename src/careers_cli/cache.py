@@ -19,6 +19,7 @@ import hashlib
 import os
 import sqlite3
 import stat
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,11 +30,16 @@ from careers_cli.errors import OutputError
 
 CACHE_DIR_ENV_VAR = "CAREERS_CACHE_DIR"
 NO_CACHE_ENV_VAR = "CAREERS_NO_CACHE"
+BUILD_ENV_VAR = "CAREERS_CACHE_BUILD"
+"""`foreground` compiles a store before the command answers; anything else (the default), in a
+process of its own after it has answered, where the system can fork one."""
 STORE_FORMAT = 3
 """The layout of a store's tables: raise it whenever they change, and older stores are rebuilt."""
 PROGRAM_VERSION = __version__
 STORE_SUFFIX = ".sqlite"
 TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".", ".sqlite.tmp"
+LOCK_SUFFIX = ".sqlite.lock"
+"""Beside a store being compiled in the background: held (flock) by the process compiling it."""
 RACY_NS = 2_000_000_000
 """A catalogue modified this close to a build may have changed unseen: some file systems keep
 modification times in whole seconds (FAT in two), so a rewrite in the same tick keeps its mtime."""
@@ -51,6 +57,12 @@ def cache_directory() -> Path:
     import platformdirs  # here, not at the top: most runs never need it, and start-up counts
 
     return Path(platformdirs.user_cache_dir("careers", appauthor=False))
+
+
+def builds_in_background() -> bool:
+    """Whether a store is compiled in a background process (`$CAREERS_CACHE_BUILD`)."""
+    foreground = os.environ.get(BUILD_ENV_VAR, "").strip().lower() == "foreground"
+    return hasattr(os, "fork") and not foreground
 
 
 def caching_disabled() -> bool:
@@ -232,6 +244,67 @@ def build_atomically(
         raise
 
 
+def build_in_background(
+    store: Path,
+    stamp: Stamp,
+    content_sha256: str,
+    built_ns: int,
+    fill: Callable[[sqlite3.Connection], None],
+    why: Callable[[str], None],
+) -> int | None:
+    """Start a process that builds `store` as `build_atomically` does, and return its pid at
+    once, for a command that has already answered from the catalogue file. The process holds
+    a lock beside the store while it builds, so that the commands run in the meantime do not
+    start builds of their own; it prints nothing and leaves no trace when it fails (the next
+    command tries again). None, and `why` is told, where no process was started: the store is
+    being built already, or the cache directory cannot be written.
+    """
+    import fcntl  # only where a store is built in the background (POSIX)
+
+    lock = store.with_name(store.name.removesuffix(STORE_SUFFIX) + LOCK_SUFFIX)
+    try:
+        store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor = _open_lock(lock)
+    except OSError as error:
+        why(_reason(error, store))
+        return None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(descriptor)
+        why(f"store {store} is being compiled by another process")
+        return None
+    for stream in (sys.stdout, sys.stderr):  # what the command wrote, written once
+        with contextlib.suppress(Exception):
+            stream.flush()
+    pid = os.fork()
+    if pid:
+        os.close(descriptor)  # the child holds the lock until it ends
+        return pid
+    status = 1
+    try:
+        os.setsid()  # not the terminal's: Ctrl-C in the shell does not reach it
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for stream in (0, 1, 2):  # a pipe from the command reaches its end with the command
+            os.dup2(quiet, stream)
+        built = build_atomically(store, stamp, content_sha256, built_ns, fill)
+        status = 0 if built else 1
+    finally:
+        os._exit(status)  # never the parent's exit handlers, nor its buffers a second time
+
+
+def _open_lock(lock: Path) -> int:
+    """The lock file's descriptor; a symlink or other file planted in its place is removed."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        return os.open(lock, flags, 0o600)
+    except OSError:
+        if lock.is_dir() and not lock.is_symlink():
+            raise
+        lock.unlink(missing_ok=True)
+        return os.open(lock, flags | os.O_EXCL, 0o600)
+
+
 def _build_rows(stamp: Stamp, content_sha256: str, built_ns: int) -> Meta:
     return {**_stamp_rows(stamp), "built_ns": str(built_ns), "content_sha256": content_sha256}
 
@@ -315,15 +388,16 @@ def list_stores() -> list[StoreInfo]:
 
 
 def clear_stores() -> tuple[int, int]:
-    """Remove every store, and the temporary files of killed builds; nothing else in the
-    directory is touched. Returns the number of files removed and the bytes freed.
+    """Remove every store, the temporary files of killed builds and the lock files of
+    background builds; nothing else in the directory is touched. Returns the number of files
+    removed and the bytes freed.
 
     Raises `OutputError` naming the first file that cannot be removed.
     """
     removed = freed = 0
     now = time.time()
     for entry in _entries(cache_directory()):
-        if not (_is_store_file(entry) or _is_stale_temporary(entry, now)):
+        if not (_is_store_file(entry) or _is_lock_file(entry) or _is_stale_temporary(entry, now)):
             continue
         size = entry.stat(follow_symlinks=False).st_size
         try:
@@ -353,6 +427,10 @@ def _entries(directory: Path, *, quiet: bool = False) -> list[os.DirEntry[str]]:
 
 def _is_store_file(entry: os.DirEntry[str]) -> bool:
     return entry.name.endswith(STORE_SUFFIX) and _is_regular_file(entry)
+
+
+def _is_lock_file(entry: os.DirEntry[str]) -> bool:
+    return entry.name.endswith(LOCK_SUFFIX) and _is_regular_file(entry)
 
 
 def _is_stale_temporary(entry: os.DirEntry[str], now: float) -> bool:

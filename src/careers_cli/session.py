@@ -198,6 +198,7 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
 
     language = options.output_language
     source = find_catalogue(options.data)
+    after_answering: list[Callable[[], None]] = []
     if source.bundled:  # small, and read without validating: it needs no store
         index: CatalogueIndex = MemoryIndex(load_catalogue(source))
     else:
@@ -205,12 +206,23 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
 
         with CompilingProgress(language, no_color=options.no_color) as progress:
             index = open_index(
-                source, use_store=not options.no_cache, progress=progress, report=report
+                source,
+                use_store=not options.no_cache,
+                progress=progress,
+                report=report,
+                later=after_answering,
             )
     if language == "ar" and options.chosen_format != "json" and not encodes_unicode(out.file):
         encoding = getattr(out.file, "encoding", "?")
         StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))
-    yield Session(index, language, out, err, options.chosen_format, options.rtl_mode)
+    try:
+        yield Session(index, language, out, err, options.chosen_format, options.rtl_mode)
+    except KeyboardInterrupt:
+        after_answering.clear()  # the user wants the program to stop
+        raise
+    finally:
+        for action in after_answering:  # a store compiled in the background, once answered
+            action()
 
 
 def exit_status_of(run: Callable[[], object], argv: list[str]) -> int:

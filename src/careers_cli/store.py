@@ -134,12 +134,16 @@ def open_index(
     use_store: bool = True,
     progress: Progress | None = None,
     report: Report | None = None,
+    later: list[Callable[[], None]] | None = None,
 ) -> CatalogueIndex:
     """The index of a catalogue: from its store when there is a trusted one, else read from
     the file (validated) and compiled into a store for the next time.
 
-    Raises `CatalogueError` as `load_catalogue` does. A store that cannot be used or written is
-    no error: the catalogue is read from its file, and `report` is told why.
+    Given `later`, and where stores are built in the background (`cache.builds_in_background`),
+    the compiling is appended to it, for the caller to start once the command has answered;
+    otherwise it is done here, before returning. Raises `CatalogueError` as `load_catalogue`
+    does. A store that cannot be used or written is no error: the catalogue is read from its
+    file, and `report` is told why.
     """
     from careers_cli import cache
 
@@ -162,7 +166,18 @@ def open_index(
     def fill(connection: sqlite3.Connection) -> None:
         compile_store(connection, loaded.data, progress or _unwatched)
 
-    cache.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
+    if later is not None and cache.builds_in_background():
+
+        def build_in_background() -> None:
+            started = cache.build_in_background(
+                store_path, stamp, content_sha256, built_ns, fill, why=tell
+            )
+            if started is not None:
+                tell(f"compiling {store_path} in the background (process {started})")
+
+        later.append(build_in_background)
+    else:
+        cache.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
     return MemoryIndex(loaded.catalogue)
 
 
