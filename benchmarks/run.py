@@ -269,9 +269,12 @@ def store(runs: int) -> bool:
                 "career 4711",
             ),
         }
-        for data, _, _, _ in catalogues.values():  # compile each store once (cold)
+        foreground = {**os.environ, "CAREERS_CACHE_BUILD": "foreground"}
+        for data, _, _, _ in catalogues.values():  # compile each store once, before the warm runs
             if data:
-                subprocess.run([*CAREERS, "list", *data], check=True, stdout=subprocess.DEVNULL)
+                subprocess.run(
+                    [*CAREERS, "list", *data], check=True, stdout=subprocess.DEVNULL, env=foreground
+                )
         kinds: dict[str, Callable[[list[str], str, list[str], str], list[str]]] = {
             "show NAME": _show_command,
             "match, 3 skills, -n 10": _match_command,
@@ -295,14 +298,21 @@ def store(runs: int) -> bool:
                     f"  {WARM_TARGET}x: {'met' if ok else 'MISSED'}"
                 )
         cold_runs = max(3, runs // 5)
-        print(f"Cold (first run after the file changed) against validate: median of {cold_runs}")
+        print(
+            f"Cold (first run after the file changed) against validate: median of {cold_runs};"
+            " then the store compiled in the background"
+        )
         for name, (data, _, _, title) in list(catalogues.items())[1:]:
             path = Path(data[1])
             cold: list[float] = []
             validate: list[float] = []
+            compiled: list[float] = []
             for _ in range(cold_runs):
                 os.utime(path)  # a new modification time: the store is out of date
+                started = time.monotonic()
                 cold.append(measure([*CAREERS, "show", title, *data])[0])
+                _wait_for_background_build(path)  # never measure beside a build
+                compiled.append(time.monotonic() - started)
                 validate.append(measure([*CAREERS, "validate", str(path)])[0])
             ratio = statistics.median(cold) / statistics.median(validate)
             ok = ratio <= COLD_TARGET
@@ -311,8 +321,37 @@ def store(runs: int) -> bool:
                 f"  {name:22} cold {statistics.median(cold):6.2f}s"
                 f"  validate {statistics.median(validate):6.2f}s  {ratio:5.2f}x"
                 f"  {COLD_TARGET}x: {'met' if ok else 'MISSED'}"
+                f"  (store ready {statistics.median(compiled):5.2f}s after the first run began)"
             )
     return met
+
+
+def _wait_for_background_build(catalogue: Path) -> None:
+    """Until the process compiling `catalogue`'s store has ended (it holds the lock file)."""
+    import fcntl
+
+    from careers_cli import cache
+
+    store = cache.store_path_for(catalogue)
+    lock = store.with_name(store.name.removesuffix(cache.STORE_SUFFIX) + cache.LOCK_SUFFIX)
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        try:
+            descriptor = os.open(lock, os.O_RDWR)
+        except FileNotFoundError:
+            time.sleep(0.02)
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            time.sleep(0.02)
+            continue
+        finally:
+            os.close(descriptor)
+        if store.exists():
+            return
+        time.sleep(0.02)
+    raise RuntimeError(f"no store for {catalogue} after 600 s")
 
 
 def main() -> None:

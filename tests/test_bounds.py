@@ -349,3 +349,32 @@ class TestNoNotes:
         assert run.stderr == arabic + "\n"
         run = invoke([kind, "--data", str(esco_sample), "-f", "json"])
         assert (run.stdout.strip(), run.stderr) == ("[]", english + "\n")
+
+
+class TestSublists:
+    """Inside a match block, "to learn" names 8 skills and "also helps" 3, each in the order the
+    data formats give them, then how many more and where to see them all."""
+
+    def test_match_block_on_the_esco_sample(self, esco_sample: Path) -> None:
+        args = ["match", "-s", "interpret financial statements", "--data", str(esco_sample)]
+        data = json.loads(invoke([*args, "-f", "json"]).stdout)
+        first = data[0]
+        labels = {
+            s["id"]: s["label"]["en"]
+            for s in json.loads(esco_sample.read_text(encoding="utf-8"))["skills"]
+        }
+        missing = [labels[s] for s in first["missing"]]
+        optional = [labels[s] for s in first["missing_optional"]]
+        assert len(missing) > 8 and len(optional) > 3
+        text = invoke(args, env={"COLUMNS": "400"}).stdout.splitlines()
+        block = text[: text.index("")]
+        career = first["id"]
+        to_learn = next(line for line in block if line.lstrip().startswith("to learn"))
+        also = next(line for line in block if line.lstrip().startswith("also helps"))
+        see = f"('careers show {career}' lists them all)"
+        assert to_learn.split("to learn", 1)[1].strip() == (
+            ", ".join(missing[:8]) + f" ... and {len(missing) - 8} more {see}"
+        )
+        assert also.split("also helps", 1)[1].strip() == (
+            ", ".join(optional[:3]) + f" ... and {len(optional) - 3} more {see}"
+        )

@@ -803,7 +803,7 @@ class TestEscoSample:
 
     @pytest.mark.parametrize("text", ["marketing", "social media", "manage budgets"])
     def test_skills_fitting_a_text_in_relevance_order(self, text: str, esco: Catalogue) -> None:
-        run = every_way(esco, ["skills", text, "--format", "json"])
+        run = every_way(esco, ["skills", text, "--format", "json", "--limit", "all"])
         assert (run.exit_code, run.stderr) == (0, "")
         expected = [f.record_id for f in reference_ranking(text, skill_names(esco.data))]
         assert expected

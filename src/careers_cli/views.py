@@ -7,8 +7,8 @@ shown with their id, so a reader can copy it into the next command.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import Literal, TypeVar
 
 from rich import box
 from rich.cells import cell_len
@@ -100,15 +100,27 @@ def _table(language: Language, *columns: tuple[str, dict[str, object]]) -> Table
     return table
 
 
+T = TypeVar("T")
+
 SUBLIST_LIMIT = 8
 """How many skills a list inside a block (a match's "to learn", a neighbour's "missing") shows;
 the rest are counted, and `show` or the data formats give them all."""
+OPTIONAL_SUBLIST_LIMIT = 3
+"""How many optional skills a match's "also helps" shows: an ESCO career has dozens, and with
+eight of them a block of ten matches would fill four screens instead of two."""
 
 
-def _some(values: Sequence[Text], language: Language, career_id: str) -> Text:
-    """The first `SUBLIST_LIMIT` values joined, then how many more and where to see them."""
-    shown = _joined(values[:SUBLIST_LIMIT], language)
-    more = len(values) - SUBLIST_LIMIT
+def _some(
+    values: Sequence[T],
+    name_of: Callable[[T], Text],
+    language: Language,
+    career_id: str,
+    limit: int = SUBLIST_LIMIT,
+) -> Text:
+    """The names of the first `limit` values joined (only those are looked up), then how many
+    more and where to see them."""
+    shown = _joined([name_of(value) for value in values[:limit]], language)
+    more = len(values) - limit
     if more > 0:
         shown.append(
             " " + message("more.in_show", language, count=more, career=career_id), style=DIM
@@ -412,8 +424,11 @@ def match_list(
     Blocks rather than a wide table keep ids whole (copyable) and lists readable at any width.
     """
     blocks: list[RenderableType] = []
+
+    def name_of(skill_id: str) -> Text:
+        return _skill_name(index, skill_id, language)
+
     for match in matches:
-        to_learn = [_skill_name(index, s, language) for s in match.to_learn]
         details = _labelled_grid(language)
         details.add_row(label("title", language), _local(match.career.title, language))
         details.add_row(
@@ -422,15 +437,19 @@ def match_list(
         )
         details.add_row(
             label("to_learn", language),
-            _some(to_learn, language, match.career.id)
-            if to_learn
+            _some(match.to_learn, name_of, language, match.career.id)
+            if match.to_learn
             else Text(label("none", language), DIM),
         )
         if match.to_learn_optional:
-            optional = [_skill_name(index, s, language) for s in match.to_learn_optional]
-            details.add_row(
-                label("also_helps", language), _some(optional, language, match.career.id)
+            optional = _some(
+                match.to_learn_optional,
+                name_of,
+                language,
+                match.career.id,
+                OPTIONAL_SUBLIST_LIMIT,
             )
+            details.add_row(label("also_helps", language), optional)
         heading = Text.assemble(
             (f"{match.rank}. ", HEADING_STYLE),
             _plain(match.career.id, f"{ID_STYLE} bold"),
@@ -604,15 +623,19 @@ def _skill_names(
 ) -> Text:
     """Skills by label, an optional one marked so; with `career_id`, the first few and how many
     more (`_some`)."""
-    names = []
-    for skill in skills:
+
+    def name_of(skill: SkillWeight) -> Text:
         name = _skill_name(index, skill.skill_id, language, style)
         if skill.importance == "optional":
             name.append(f" ({label('optional', language)})", style="yellow")
-        names.append(name)
-    if not names:
+        return name
+
+    listed = list(skills)
+    if not listed:
         return Text(label("none", language), DIM)
-    return _joined(names, language) if career_id is None else _some(names, language, career_id)
+    if career_id is None:
+        return _joined([name_of(skill) for skill in listed], language)
+    return _some(listed, name_of, language, career_id)
 
 
 def next_list(
