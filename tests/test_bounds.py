@@ -378,3 +378,19 @@ class TestSublists:
         assert also.split("also helps", 1)[1].strip() == (
             ", ".join(optional[:3]) + f" ... and {len(optional) - 3} more {see}"
         )
+
+    def test_skills_names_8_careers_that_need_a_skill(self, catalogue: Path) -> None:
+        needing = [
+            c["id"]
+            for c in big_catalogue()["careers"]
+            if any("analytics" in line["skills"] for line in c["required_skills"])
+        ]
+        assert len(needing) > 8
+        run = invoke(["skills", "analytics", "--data", str(catalogue)], env={"COLUMNS": "1000"})
+        line = next(line for line in run.stdout.splitlines() if "needed by" in line)
+        assert line.split("needed by", 1)[1].strip() == (
+            ", ".join(needing[:8]) + f" ... and {len(needing) - 8} more "
+            "('careers list --skill analytics -n all' lists them all)"
+        )
+        listed = invoke(["list", "--skill", "analytics", "-n", "all", "--data", str(catalogue)])
+        assert all(career in listed.stdout for career in needing)

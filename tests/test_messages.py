@@ -107,6 +107,7 @@ def test_alternatives_are_joined_as_each_language_joins_them(
 _BUILT_KEYS = re.compile(
     r"problem\.\w+|match\.(exact|close|approximate)|kind\.(platform|tool)"
     r"|(career|skill|section|note\.trends|note\.tips)\.(not_found|did_you_mean|ambiguous|empty_query)"
+    r"|note\.(trends|tips)\.none"
 )
 
 

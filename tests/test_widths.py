@@ -24,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from benchmarks.generate_catalogue import generate
+from careers_cli import views
 from careers_cli.layout import FirstThatFits, LabelledRows, MinimumWidthTable
 from tests.helpers import SEVEN_IDS, invoke, run_installed, settled, write_catalogue
 
@@ -43,6 +44,13 @@ def _ids(records: list[dict[str, Any]], *keys: str) -> list[str]:
     for key in keys:
         found += [value for r in records for value in r[key]]
     return found
+
+
+def _skills(records: list[dict[str, Any]]) -> list[str]:
+    """Each skill's id and the careers that need it, as many as its block names."""
+    return [r["id"] for r in records] + [
+        career for r in records for career in r["careers"][: views.SUBLIST_LIMIT]
+    ]
 
 
 def _show(doc: dict[str, Any]) -> list[str]:
@@ -78,7 +86,7 @@ def _commands(
         "compare-7": (["compare", *seven], lambda doc: [c["id"] for c in doc["careers"]]),
         "match": (["match", "-s", skill], lambda records: _ids(records)),
         "match-2": (["match", "-s", skill, "-s", second_skill], lambda records: _ids(records)),
-        "skills": (["skills"], lambda records: _ids(records, "careers")),
+        "skills": (["skills"], _skills),
         "trends": (["trends"], lambda records: _ids(records, "careers")),
         "tips": (["tips"], lambda records: _ids(records, "careers")),
         "read": (["read"], lambda records: _ids(records)),

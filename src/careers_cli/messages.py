@@ -352,9 +352,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "showing {shown} of {total:en:career}; '--limit all' shows every one",
         "عرض {shown} من {total:ar:career}؛ '--limit all' يعرضها كلها",
     ),
-    "more.in_show": (
-        "... and {count} more ('careers show {career}' lists them all)",
-        "... و{count} غيرها ('careers show {career}' يعرضها كلها)",
+    "more.listed_by": (
+        "... and {count} more ('{command}' lists them all)",
+        "... و{count} غيرها ('{command}' يعرضها كلها)",
     ),
     "validate.more": (
         "... {count:en:problem} not printed; 'careers validate {path} --limit all' prints them",

@@ -114,17 +114,15 @@ def _some(
     values: Sequence[T],
     name_of: Callable[[T], Text],
     language: Language,
-    career_id: str,
+    command: str,
     limit: int = SUBLIST_LIMIT,
 ) -> Text:
     """The names of the first `limit` values joined (only those are looked up), then how many
-    more and where to see them."""
+    more and the `command` that lists them all."""
     shown = _joined([name_of(value) for value in values[:limit]], language)
     more = len(values) - limit
     if more > 0:
-        shown.append(
-            " " + message("more.in_show", language, count=more, career=career_id), style=DIM
-        )
+        shown.append(" " + message("more.listed_by", language, count=more, command=command), DIM)
     return shown
 
 
@@ -437,7 +435,7 @@ def match_list(
         )
         details.add_row(
             label("to_learn", language),
-            _some(match.to_learn, name_of, language, match.career.id)
+            _some(match.to_learn, name_of, language, f"careers show {match.career.id}")
             if match.to_learn
             else Text(label("none", language), DIM),
         )
@@ -446,7 +444,7 @@ def match_list(
                 match.to_learn_optional,
                 name_of,
                 language,
-                match.career.id,
+                f"careers show {match.career.id}",
                 OPTIONAL_SUBLIST_LIMIT,
             )
             details.add_row(label("also_helps", language), optional)
@@ -501,10 +499,17 @@ def skill_list(
         details.add_row(
             label("aliases", language), _joined(skill.aliases.in_language(language), language)
         )
-        details.add_row(
-            label("needed_by", language),
-            _joined(needed_by, language, ID_STYLE) if needed_by else Text(label("none", language)),
+        needing_careers = (
+            _some(
+                needed_by,
+                lambda career_id: _plain(career_id, ID_STYLE),
+                language,
+                f"careers list --skill {skill.id} -n all",
+            )
+            if needed_by
+            else Text(label("none", language))
         )
+        details.add_row(label("needed_by", language), needing_careers)
         heading = Text.assemble(
             _plain(skill.id, f"{ID_STYLE} bold"), "  ", _local(skill.label, language)
         )
@@ -635,7 +640,7 @@ def _skill_names(
         return Text(label("none", language), DIM)
     if career_id is None:
         return _joined([name_of(skill) for skill in listed], language)
-    return _some(listed, name_of, language, career_id)
+    return _some(listed, name_of, language, f"careers show {career_id}")
 
 
 def next_list(
