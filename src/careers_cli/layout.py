@@ -11,9 +11,12 @@ above it where the value would have to break a word.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Literal
 
+from rich.align import Align
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
@@ -197,3 +200,122 @@ def _justified(value: RenderableType, justify: Justify) -> RenderableType:
         value = value.copy()
         value.justify = justify
     return value
+
+
+# --- views printed a part at a time ------------------------------------------------------------
+
+
+class InParts:
+    """A view printed a part at a time (each part written and flushed before the next is
+    rendered), so that a long list reaches a pipe at once and a reader that stops early
+    (`| head`) stops the command."""
+
+    def parts(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        raise NotImplementedError
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.parts(console, options)
+
+
+class Blocks(InParts):
+    """Blocks one under the other (a `Group`), printed one at a time."""
+
+    def __init__(self, blocks: Sequence[RenderableType]) -> None:
+        self.blocks = list(blocks)
+
+    def parts(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        yield from self.blocks
+
+
+class ChunkedTable(InParts):
+    """A table printed `CHUNK_ROWS` rows at a time, every chunk with the same column widths
+    and the header above the first only, so that it reads as one table.
+
+    The widths are found once for the whole table from the plain text of its cells (a column
+    that does not wrap is as wide as its longest line, one that wraps at least as wide as its
+    longest word and its floor in `minimum_widths`), as `MinimumWidthTable` finds them, without
+    Rich measuring every cell again for each chunk. Where the minimums do not fit, `narrow` (a
+    block per row) is printed instead, a block at a time. With `right_aligned`, each chunk
+    stands against the right edge.
+    """
+
+    CHUNK_ROWS = 64
+
+    def __init__(
+        self,
+        table: Table,
+        minimum_widths: Sequence[int],
+        narrow: Sequence[RenderableType],
+        *,
+        right_aligned: bool = False,
+    ) -> None:
+        self.table = table
+        self.minimum_widths = list(minimum_widths)
+        self.narrow = list(narrow)
+        self.right_aligned = right_aligned
+
+    def widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
+        """Each column's content width at `options.max_width`; None where they do not fit."""
+        table = self.table
+        least: list[int] = []
+        most: list[int] = []
+        for column, floor in zip(table.columns, self.minimum_widths, strict=True):
+            low, high = _plain_widths(console, options, [column.header, *column._cells])
+            if column.no_wrap:
+                low = high
+            least.append(max(low, floor))
+            most.append(max(high, low, floor))
+        paddings = sum(table._get_padding_width(i) for i in range(len(table.columns)))
+        content = options.max_width - table._extra_width - paddings
+        if sum(most) <= content:
+            return most
+        return fair_widths(least, most, content)
+
+    def parts(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        widths = self.widths(console, options)
+        if widths is None:
+            yield from self.narrow
+            return
+        rows = len(self.table.rows)
+        for start in range(0, max(rows, 1), self.CHUNK_ROWS):
+            chunk = self._chunk(start, min(rows, start + self.CHUNK_ROWS), widths)
+            yield Align.right(chunk) if self.right_aligned else chunk
+
+    def _chunk(self, start: int, stop: int, widths: Sequence[int]) -> Table:
+        table = self.table
+        chunk = Table(
+            box=table.box,
+            show_edge=table.show_edge,
+            pad_edge=table.pad_edge,
+            padding=table.padding,
+            expand=False,
+            show_header=table.show_header and start == 0,
+            header_style=table.header_style,
+        )
+        for column, width in zip(table.columns, widths, strict=True):
+            chunk.columns.append(
+                replace(column, _cells=column._cells[start:stop], width=width, ratio=None)
+            )
+        chunk.rows = table.rows[start:stop]
+        return chunk
+
+
+def _plain_widths(
+    console: Console, options: ConsoleOptions, cells: Sequence[RenderableType]
+) -> tuple[int, int]:
+    """The longest word and the longest line among `cells`' text; other renderables are
+    measured by Rich."""
+    longest_word = longest_line = 0
+    for cell in cells:
+        text = getattr(cell, "text", cell)  # a cell laid out for a visual terminal holds its Text
+        if isinstance(text, Text):
+            text = text.plain
+        if isinstance(text, str):
+            for line in text.splitlines() or [""]:
+                longest_line = max(longest_line, cell_len(line))
+                longest_word = max([longest_word, *(cell_len(word) for word in line.split())])
+        else:
+            measured = Measurement.get(console, options.update_width(UNBOUNDED), cell)
+            longest_word = max(longest_word, measured.minimum)
+            longest_line = max(longest_line, measured.maximum)
+    return longest_word, longest_line

@@ -23,7 +23,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.layout import FirstThatFits, MinimumWidthTable
+from careers_cli.layout import Blocks, ChunkedTable, FirstThatFits, MinimumWidthTable
 from careers_cli.text import Language, is_arabic, visual_order
 
 
@@ -98,6 +98,16 @@ def laid_out(renderable: RenderableType, layout: Layout) -> RenderableType:
         renderable.renderable = laid_out(renderable.renderable, layout)
         if mirrored:
             renderable.left, renderable.right = renderable.right, renderable.left
+        return renderable
+    if isinstance(renderable, Blocks):
+        renderable.blocks = [laid_out(block, layout) for block in renderable.blocks]
+        return renderable
+    if isinstance(renderable, ChunkedTable):  # each chunk is a copy of its table
+        laid_out(renderable.table, layout._replace(right_aligned=False))
+        if mirrored:
+            renderable.minimum_widths.reverse()
+        renderable.narrow = [laid_out(block, layout) for block in renderable.narrow]
+        renderable.right_aligned = layout.right_aligned
         return renderable
     if isinstance(renderable, FirstThatFits):  # each of the layouts it chooses from
         renderable.layouts = [laid_out(chosen, layout) for chosen in renderable.layouts]

@@ -15,12 +15,13 @@ from contextlib import ExitStack, contextmanager
 from typing import Any, TypeVar
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from careers_cli.catalogue import find_catalogue, load_catalogue
 from careers_cli.errors import CareersError, ExitStatus, OutputError
 from careers_cli.index import CatalogueIndex, MemoryIndex
+from careers_cli.layout import InParts
 from careers_cli.messages import column_label, label, message
 from careers_cli.names import Found
 from careers_cli.options import (
@@ -93,8 +94,17 @@ class Session:
         return renderable if layout is None else laid_out(renderable, layout)
 
     def _print(self, renderable: RenderableType) -> None:
-        """Print a view; without colour (a pipe, a file, NO_COLOR), each line without the
-        spaces Rich pads it with to the width of the terminal."""
+        """Print a view (one printed in parts, a part at a time, each flushed: the first rows
+        reach a pipe at once); without colour (a pipe, a file, NO_COLOR), each line without
+        the spaces Rich pads it with to the width of the terminal."""
+        if not isinstance(renderable, InParts):
+            self._print_part(renderable)
+            return
+        for part in renderable.parts(self.out, self.out.options):
+            self._print_part(Group(part))  # in a group, as in one view: a Text keeps its justify
+            self.out.file.flush()
+
+    def _print_part(self, renderable: RenderableType) -> None:
         if self.out.color_system is not None:
             self.out.print(renderable)
             return

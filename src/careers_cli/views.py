@@ -28,7 +28,14 @@ from careers_cli.domain import (
 )
 from careers_cli.errors import CatalogueError
 from careers_cli.index import CatalogueIndex
-from careers_cli.layout import STACK_INDENT, FirstThatFits, LabelledRows, MinimumWidthTable
+from careers_cli.layout import (
+    STACK_INDENT,
+    Blocks,
+    ChunkedTable,
+    FirstThatFits,
+    LabelledRows,
+    MinimumWidthTable,
+)
 from careers_cli.messages import label, message
 from careers_cli.moves import (
     BEST_MATCHES,
@@ -135,7 +142,7 @@ def _joined(values: Iterable[str | Text], language: Language, style: str = "") -
 # --- list ----------------------------------------------------------------------------------
 
 
-def career_list(careers: Iterable[Career], language: Language) -> MinimumWidthTable:
+def career_list(careers: Iterable[Career], language: Language) -> ChunkedTable:
     """A table (id, title and summary, skill count); where its columns do not fit whole, one
     block per career: the id on a line of its own, then title, summary and count indented."""
     table = _table(
@@ -158,7 +165,7 @@ def career_list(careers: Iterable[Career], language: Language) -> MinimumWidthTa
             _aligned(_plain(career.id, ID_STYLE), language),
             Padding(details, (0, 0, 1, STACK_INDENT)),
         ]
-    return MinimumWidthTable(table, [0, TEXT_MIN_WIDTH, 0], narrow=Group(*blocks))
+    return ChunkedTable(table, [0, TEXT_MIN_WIDTH, 0], narrow=blocks)
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -513,8 +520,8 @@ def skill_list(
         heading = Text.assemble(
             _plain(skill.id, f"{ID_STYLE} bold"), "  ", _local(skill.label, language)
         )
-        blocks += [_aligned(heading, language), Padding(details, (0, 0, 1, 3))]
-    return Group(*blocks)
+        blocks.append(Group(_aligned(heading, language), Padding(details, (0, 0, 1, 3))))
+    return Blocks(blocks)
 
 
 def section_list(sections: Sequence[Section], language: Language) -> RenderableType:
