@@ -254,3 +254,11 @@ def test_skill_typo_with_tashkeel_resolves_through_the_fuzzy_matcher() -> None:
     ranked = [(r["id"], r["score"]) for r in json.loads(by_typo.stdout)]
     assert ranked == [(r["id"], r["score"]) for r in json.loads(by_id.stdout)]
     assert ranked[0][0] == "social-media-data-analyst"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_is_normalised_as_the_full_path_does(text: str) -> None:
+    """ASCII text takes a shorter path (no NFKC, no table: they change no ASCII character).
+    With a non-ASCII word after it, the same text takes the full path: the words must agree."""
+    full = normalise(text + " \u00e9").removesuffix("\u00e9").rstrip()
+    assert normalise(text) == full

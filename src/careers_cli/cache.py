@@ -247,13 +247,14 @@ def build_atomically(
 def build_in_background(
     store: Path,
     stamp: Stamp,
-    content_sha256: str,
+    content: bytes,
     built_ns: int,
     fill: Callable[[sqlite3.Connection], None],
     why: Callable[[str], None],
 ) -> int | None:
-    """Start a process that builds `store` as `build_atomically` does, and return its pid at
-    once, for a command that has already answered from the catalogue file. The process holds
+    """Start a process that builds `store` as `build_atomically` does (from the catalogue's
+    `content`, which it hashes), and return its pid at once, for a command that has already
+    answered from the catalogue file. The process holds
     a lock beside the store while it builds, so that the commands run in the meantime do not
     start builds of their own; it prints nothing and leaves no trace when it fails (the next
     command tries again). None, and `why` is told, where no process was started: the store is
@@ -287,6 +288,7 @@ def build_in_background(
         quiet = os.open(os.devnull, os.O_RDWR)
         for stream in (0, 1, 2):  # a pipe from the command reaches its end with the command
             os.dup2(quiet, stream)
+        content_sha256 = hashlib.sha256(content).hexdigest()
         built = build_atomically(store, stamp, content_sha256, built_ns, fill)
         status = 0 if built else 1
     finally:

@@ -335,7 +335,18 @@ class MemoryIndex(CatalogueIndex):
         return {c.id: career_name_entries(c) for c in self.catalogue.careers}
 
     def careers_named(self, name: str) -> dict[str, bool]:
-        return records_named(self._career_names, name)
+        if "_career_names" in self.__dict__:  # every name normalised already
+            return records_named(self._career_names, name)
+        # Else only the careers that may have that name are normalised (the first command
+        # after a catalogue changed, answered before its store is compiled, names one).
+        candidates = (
+            c
+            for c in self.catalogue.careers
+            if may_be_named(
+                name, (c.id, c.title.en, c.title.ar, *c.alt_titles.en, *c.alt_titles.ar)
+            )
+        )
+        return records_named({c.id: career_name_entries(c) for c in candidates}, name)
 
     def career_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
         return _with_words(self._career_names, words)
@@ -348,7 +359,14 @@ class MemoryIndex(CatalogueIndex):
         return {s.id: skill_name_entries(s) for s in self.catalogue.skills}
 
     def skills_named(self, name: str) -> dict[str, bool]:
-        return records_named(self._skill_names, name)
+        if "_skill_names" in self.__dict__:
+            return records_named(self._skill_names, name)
+        candidates = (
+            s
+            for s in self.catalogue.skills
+            if may_be_named(name, (s.id, s.label.en, s.label.ar, *s.aliases.en, *s.aliases.ar))
+        )
+        return records_named({s.id: skill_name_entries(s) for s in candidates}, name)
 
     def skill_names_with_words(self, words: Sequence[str]) -> dict[str, list[NameEntry]]:
         return _with_words(self._skill_names, words)
@@ -369,6 +387,22 @@ def requirements_covered(career: Career, skill_ids: Collection[str]) -> tuple[in
     requirements = list(requirement_skills(lines))
     covered = sum(1 for skills in requirements if any(s in skill_ids for s in skills))
     return covered, len(requirements)
+
+
+def may_be_named(name: str, raw_names: Iterable[str | None]) -> bool:
+    """False only where no one of `raw_names` can normalise to `name` (a normalised name): an
+    ASCII name normalises to its lower-case words, so each word of `name` must be in it.
+    Cheaper than normalising every name, for a lookup that runs once."""
+    words = name.split()
+    for raw in raw_names:
+        if not raw:
+            continue
+        if not raw.isascii():
+            return True
+        lowered = raw.lower()
+        if all(word in lowered for word in words):
+            return True
+    return False
 
 
 def records_named(names_of: Mapping[str, Sequence[NameEntry]], name: str) -> dict[str, bool]:

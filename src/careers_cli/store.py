@@ -161,7 +161,6 @@ def open_index(
     tell(f"no up-to-date store for {source.path} at {store_path}: compiling one")
     built_ns = time.time_ns()
     loaded = read_catalogue(source)  # a catalogue that fails validation stops here
-    content_sha256 = hashlib.sha256(loaded.raw).hexdigest()
 
     def fill(connection: sqlite3.Connection) -> None:
         compile_store(connection, loaded.data, progress or _unwatched)
@@ -170,13 +169,14 @@ def open_index(
 
         def build_in_background() -> None:
             started = cache.build_in_background(
-                store_path, stamp, content_sha256, built_ns, fill, why=tell
+                store_path, stamp, loaded.raw, built_ns, fill, why=tell
             )
             if started is not None:
                 tell(f"compiling {store_path} in the background (process {started})")
 
         later.append(build_in_background)
     else:
+        content_sha256 = hashlib.sha256(loaded.raw).hexdigest()
         cache.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
     return MemoryIndex(loaded.catalogue)
 

@@ -67,6 +67,8 @@ def normalise(text: str) -> str:
     turn punctuation into spaces (except the symbols of names such as C++, C#, .NET and
     Node.js: see `_WORDS`), and drop a leading article or one-letter clitic per word.
     """
+    if text.isascii():  # NFKC and the table change no ASCII character; no article is ASCII
+        return " ".join(_WORDS.findall(text.lower()))
     text = unicodedata.normalize("NFKC", text).casefold().translate(_SEARCH_TABLE)
     words = _WORDS.findall(text)
     return " ".join(
