@@ -11,11 +11,12 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import JaroWinkler
 
 from careers_cli import names as name_resolution
+from careers_cli.index import may_be_named
 from careers_cli.text import normalise
 from tests.helpers import invoke, raw_catalogue
 
@@ -262,3 +263,23 @@ def test_ascii_text_is_normalised_as_the_full_path_does(text: str) -> None:
     With a non-ASCII word after it, the same text takes the full path: the words must agree."""
     full = normalise(text + " \u00e9").removesuffix("\u00e9").rstrip()
     assert normalise(text) == full
+
+
+_NAME_CHARACTERS = st.sampled_from(
+    [
+        *"abcXYZ09 .-+#_'",
+        *"ابتةىأإآالوفبك",
+        *("\u064b", "\u0640", "\u0661", "\u06f5", "\uff2d", "ﬁ"),
+        *("\u200d", "\u0670", "\u202b", "\u0300", "é"),
+    ]
+)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=_NAME_CHARACTERS, max_size=20), st.text(max_size=10))
+def test_a_whole_name_lookup_never_skips_a_record_with_that_name(raw: str, other: str) -> None:
+    """`may_be_named` spares normalising most names of a catalogue; it must never turn away a
+    name that normalises to the one looked up (ASCII, Arabic, digits, fullwidth letters)."""
+    name = normalise(raw)
+    assume(name)  # an empty query is refused before any lookup
+    assert may_be_named(name, [other, raw, None])

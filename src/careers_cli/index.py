@@ -12,6 +12,7 @@ which implementation answered.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
@@ -389,15 +390,31 @@ def requirements_covered(career: Career, skill_ids: Collection[str]) -> tuple[in
     return covered, len(requirements)
 
 
+_LAST_ARABIC_LETTER = re.compile(
+    "[\u0621-\u063f\u0641-\u064a]"
+    # all of what follows that normalising removes (taken whole, as a possessive `*+` would:
+    # a lookahead never gives back what it matched), then no letter or digit
+    "(?=([\u064b-\u065f\u0670\u0640\u200b-\u200f\u061c\ufeff\u202a-\u202e\u2066-\u2069]*))\\1"
+    "(?![^\\W_])"
+)
+"""An Arabic letter that ends a word (after it, only what normalising removes: diacritics,
+tatweel, invisible marks): no article or clitic is stripped from a word's end, so normalising
+keeps it, and the name is not ASCII."""
+
+
 def may_be_named(name: str, raw_names: Iterable[str | None]) -> bool:
     """False only where no one of `raw_names` can normalise to `name` (a normalised name): an
-    ASCII name normalises to its lower-case words, so each word of `name` must be in it.
-    Cheaper than normalising every name, for a lookup that runs once."""
+    ASCII name normalises to its lower-case words, so each word of `name` must be in it, and a
+    name with a word that ends in an Arabic letter keeps that letter, so it is never an ASCII
+    `name`. Cheaper than normalising every name, for a lookup that runs once."""
     words = name.split()
+    ascii_name = name.isascii()
     for raw in raw_names:
         if not raw:
             continue
         if not raw.isascii():
+            if ascii_name and _LAST_ARABIC_LETTER.search(raw):
+                continue
             return True
         lowered = raw.lower()
         if all(word in lowered for word in words):
