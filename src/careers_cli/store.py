@@ -13,6 +13,7 @@ a catalogue read from its file, and every list comes in catalogue order (`positi
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -157,6 +158,10 @@ def open_index(
         return MemoryIndex(read_catalogue(source).catalogue)
     connection = cache.open_trusted(store_path, stamp, lambda: read_catalogue_bytes(source.path))
     if connection is not None:
+        # What is allocated by now (the imported modules, above all) lives as long as the
+        # process: out of the collector's sight, its later runs and the last one at exit have
+        # little to traverse, as after a catalogue is read from its file.
+        gc.freeze()
         return StoredIndex(connection, store_path)
     tell(f"no up-to-date store for {source.path} at {store_path}: compiling one")
     built_ns = time.time_ns()
