@@ -326,6 +326,60 @@ def store(runs: int) -> bool:
     return met
 
 
+TABLE_TARGET = 1.5
+TABLE_SIZES = (3_000, 10_000)
+
+
+def tables(runs: int) -> bool:
+    """`list` and `skills` printed as tables against the same command's JSON, with the default
+    limit and with `--limit all`, and how soon `list --limit all | head -1` ends."""
+    print(f"\nTables against JSON (store built): table time / JSON time, {TABLE_TARGET}x target")
+    met = True
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["CAREERS_CACHE_DIR"] = str(Path(folder) / "cache")
+        foreground = {**os.environ, "CAREERS_CACHE_BUILD": "foreground"}
+        for size in TABLE_SIZES:
+            path = Path(folder) / f"careers-{size}.json"
+            generator = [PYTHON, str(HERE / "generate_catalogue.py"), "--careers", str(size)]
+            subprocess.run([*generator, "--output", str(path)], check=True)
+            data = ["--data", str(path)]
+            subprocess.run(
+                [*CAREERS, "list", *data, "-n", "1"],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                env=foreground,
+            )
+            for command in ("list", "skills"):
+                for limit, times in (([], runs), (["--limit", "all"], max(3, runs // 5))):
+                    table = [*CAREERS, command, *data, *limit]
+                    results = interleaved({"table": table, "json": [*table, "-f", "json"]}, times)
+                    shown, as_json = median_time(results["table"]), median_time(results["json"])
+                    ratio = shown / as_json
+                    ok = ratio <= TABLE_TARGET
+                    met &= ok
+                    name = f"{size:,} careers: {command} {' '.join(limit) or '(default limit)'}"
+                    print(
+                        f"  {name:44} table {shown:6.2f}s  json {as_json:6.2f}s  {ratio:5.2f}x"
+                        f"  {'met' if ok else 'MISSED'}  (median of {times})"
+                    )
+            whole = [*CAREERS, "list", *data, "--limit", "all"]
+            first = statistics.median(_until_first_line(whole) for _ in range(3))
+            print(f"  {size:,} careers: list --limit all | head -1 ends after {first:.2f}s")
+    return met
+
+
+def _until_first_line(command: Sequence[str]) -> float:
+    """Seconds until `command | head -1` has ended: its first line read, its output closed."""
+    env = dict(os.environ, COLUMNS="100", NO_COLOR="1")
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert process.stdout is not None
+    process.stdout.readline()
+    process.stdout.close()
+    process.wait()
+    return time.perf_counter() - start
+
+
 def _wait_for_background_build(catalogue: Path) -> None:
     """Until the process compiling `catalogue`'s store has ended (it holds the lock file)."""
     import fcntl
@@ -359,6 +413,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15, help="runs of each command (>= 15)")
     parser.add_argument("--skip-scale", action="store_true", help="no scale part")
     parser.add_argument("--skip-store", action="store_true", help="no store part")
+    parser.add_argument("--skip-tables", action="store_true", help="no tables part")
     args = parser.parse_args()
     compileall.compile_dir(str(REPO / "src"), quiet=1)
     print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores\n")
@@ -367,6 +422,8 @@ def main() -> None:
         met &= scale(args.runs)
     if not args.skip_store:
         met &= store(args.runs)
+    if not args.skip_tables:
+        met &= tables(args.runs)
     print("\nEvery target met." if met else "\nSome targets were missed.")
 
 
