@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Iterator
 
@@ -31,6 +32,10 @@ def _clean_environment(
     monkeypatch.setenv(CACHE_DIR_VAR, str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv(CONFIG_DIR_VAR, str(tmp_path_factory.mktemp("config")))
     yield
+    # A command run in-process freezes what it allocated (`gc.freeze()`: right for a process
+    # that ends with its command, not for the suite's): give it back to the collector, or
+    # the cycles of every command (open SQLite files among them) would never be collected.
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True, scope="session")
