@@ -300,28 +300,31 @@ def store(runs: int) -> bool:
         cold_runs = max(3, runs // 5)
         print(
             f"Cold (first run after the file changed) against validate: median of {cold_runs};"
-            " then the store compiled in the background"
+            " then the store compiled in the background, waited for before the next run"
         )
         for name, (data, _, _, title) in list(catalogues.items())[1:]:
             path = Path(data[1])
             cold: list[float] = []
             validate: list[float] = []
-            compiled: list[float] = []
+            ready: list[float] = []
             for _ in range(cold_runs):
                 os.utime(path)  # a new modification time: the store is out of date
                 started = time.monotonic()
                 cold.append(measure([*CAREERS, "show", title, *data])[0])
                 _wait_for_background_build(path)  # never measure beside a build
-                compiled.append(time.monotonic() - started)
+                ready.append(time.monotonic() - started)
                 validate.append(measure([*CAREERS, "validate", str(path)])[0])
             ratio = statistics.median(cold) / statistics.median(validate)
             ok = ratio <= COLD_TARGET
             met &= ok
+            # The build starts once the first run has answered, so it took what came after.
+            compiled = statistics.median(r - c for r, c in zip(ready, cold, strict=True))
             print(
                 f"  {name:22} cold {statistics.median(cold):6.2f}s"
                 f"  validate {statistics.median(validate):6.2f}s  {ratio:5.2f}x"
                 f"  {COLD_TARGET}x: {'met' if ok else 'MISSED'}"
-                f"  (store ready {statistics.median(compiled):5.2f}s after the first run began)"
+                f"  (compiled in the background in {compiled:5.2f}s; store ready"
+                f" {statistics.median(ready):5.2f}s after the first run began)"
             )
     return met
 

@@ -8,9 +8,12 @@ store format, and the file is a whole SQLite database; anything else means "buil
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import io
 import json
 import os
+import shutil
 import sqlite3
 import sys
 import threading
@@ -24,7 +27,19 @@ import pytest
 import careers_cli
 from careers_cli import cache
 from careers_cli.cli import human_size
-from tests.helpers import folder_snapshot, invoke, run_installed
+from careers_cli.index import MemoryIndex
+from tests.helpers import (
+    BASE_ENV,
+    CAREERS_SCRIPT,
+    CLEARED,
+    DATA,
+    folder_snapshot,
+    invoke,
+    run_command,
+    run_installed,
+    settled,
+    settled_copy,
+)
 
 OLD_NS = 1_000_000_000_000_000_000
 """An mtime far from any build (2001): a catalogue this old is never racy."""
@@ -454,6 +469,72 @@ class TestRacyCatalogue:
             pass
 
 
+class TestSettling:
+    """A store built right after its catalogue was written would have every command that opens
+    it read and hash the whole catalogue. A background build waits out the 2 s window, sees the
+    catalogue unchanged (stamp, then content) and saves the store as built then: trusted by its
+    stamp alone. A catalogue changed in the meantime leaves the store compared by content."""
+
+    @pytest.fixture
+    def just_written(self, catalogue: Path) -> Path:
+        make_catalogue(catalogue, b'{"careers": ["a"]}\n')
+        now = time.time_ns()
+        os.utime(catalogue, ns=(now, now))
+        return catalogue
+
+    def build_waiting(
+        self, catalogue: Path, fill: Callable[[sqlite3.Connection], None] = write_rows
+    ) -> bool:
+        built_ns = time.time_ns()
+        digest = hashlib.sha256(catalogue.read_bytes()).hexdigest()
+        store, stamp = cache.store_path_for(catalogue), cache.stamp_of(catalogue)
+        return cache.build_atomically(store, stamp, digest, built_ns, fill, wait_to_settle=True)
+
+    def test_a_waiting_build_is_trusted_without_reading_the_catalogue(
+        self, just_written: Path
+    ) -> None:
+        assert self.build_waiting(just_written)
+        built_ns = built_ns_of(just_written)
+        assert built_ns > just_written.stat().st_mtime_ns + cache.RACY_NS
+
+        def content() -> bytes:
+            raise AssertionError("the catalogue was read")
+
+        with trusted(just_written, content) as connection:
+            assert connection is not None
+
+    def test_a_change_while_it_waits_is_still_found(self, just_written: Path) -> None:
+        facts = just_written.stat()
+
+        def rewrite_keeping_the_stamp(connection: sqlite3.Connection) -> None:
+            write_rows(connection)
+            just_written.write_bytes(b'{"careers": ["b"]}\n')  # same size, same inode
+            os.utime(just_written, ns=(facts.st_atime_ns, facts.st_mtime_ns))
+
+        assert self.build_waiting(just_written, rewrite_keeping_the_stamp)
+        assert built_ns_of(just_written) < facts.st_mtime_ns + cache.RACY_NS
+        assert not is_trusted(just_written)
+
+    def test_a_build_that_does_not_wait_is_compared_by_content(self, just_written: Path) -> None:
+        assert build(just_written)
+        reads: list[bytes] = []
+
+        def content() -> bytes:
+            reads.append(just_written.read_bytes())
+            return reads[-1]
+
+        with trusted(just_written, content) as connection:
+            assert connection is not None
+        assert reads == [b'{"careers": ["a"]}\n']
+
+
+def built_ns_of(catalogue: Path) -> int:
+    """When the store of `catalogue` says it was built."""
+    with closing(sqlite3.connect(cache.store_path_for(catalogue))) as connection:
+        (value,) = connection.execute("SELECT value FROM meta WHERE key = 'built_ns'").fetchone()
+    return int(value)
+
+
 # --- building a store ----------------------------------------------------------------------------
 
 
@@ -809,6 +890,95 @@ class TestCacheClearCommand:
         assert run.stderr == f"error: cannot remove {store} (Permission denied)\n"
 
 
+class TestCacheBuildCommand:
+    """`careers cache build` compiles a store now, in the foreground, and says where."""
+
+    @pytest.fixture
+    def user_catalogue(self, tmp_path: Path, cache_dir: Path) -> Path:
+        (tmp_path / "mine").mkdir()
+        return settled_copy(tmp_path / "mine")
+
+    def test_compiles_and_says_where(self, user_catalogue: Path, cache_dir: Path) -> None:
+        run = invoke(["cache", "build", "--data", str(user_catalogue)])
+        store = cache.store_path_for(user_catalogue)
+        assert (run.exit_code, run.stderr) == (0, "")
+        assert run.stdout == f"Compiled {user_catalogue} into {store}\n"
+        assert store.parent == cache_dir
+        assert is_trusted(user_catalogue)
+        listed = invoke(["cache"]).stdout.splitlines()
+        assert listed[1].split()[2:] == ["fresh", str(user_catalogue)]
+
+    def test_the_next_command_answers_from_the_store(self, user_catalogue: Path) -> None:
+        assert invoke(["cache", "build", "--data", str(user_catalogue)]).exit_code == 0
+        run = invoke(["show", "influencer", "--data", str(user_catalogue), "--debug"])
+        assert run.exit_code == 0
+        assert run.stderr == ""  # --debug would say it compiled one
+
+    def test_an_up_to_date_store_is_kept(self, user_catalogue: Path) -> None:
+        assert invoke(["cache", "build", "--data", str(user_catalogue)]).exit_code == 0
+        store = cache.store_path_for(user_catalogue)
+        before = store.stat()
+        run = invoke(["cache", "build", "--data", str(user_catalogue)])
+        assert (run.exit_code, run.stderr) == (0, "")
+        assert run.stdout == f"The store of {user_catalogue} is up to date: {store}\n"
+        assert (store.stat().st_ino, store.stat().st_mtime_ns) == (
+            before.st_ino,
+            before.st_mtime_ns,
+        )
+
+    def test_a_stale_store_is_compiled_again(self, user_catalogue: Path) -> None:
+        assert invoke(["cache", "build", "--data", str(user_catalogue)]).exit_code == 0
+        settled(user_catalogue)  # another modification time: the store is stale
+        assert not is_trusted(user_catalogue)
+        run = invoke(["cache", "build", "--data", str(user_catalogue)])
+        assert run.stdout.startswith("Compiled ")
+        assert is_trusted(user_catalogue)
+
+    def test_the_catalogue_named_by_the_environment(
+        self, user_catalogue: Path, cache_dir: Path
+    ) -> None:
+        run = invoke(["cache", "build"], env={"CAREERS_DATA": str(user_catalogue)})
+        assert run.exit_code == 0
+        assert is_trusted(user_catalogue)
+
+    def test_in_arabic(self, user_catalogue: Path) -> None:
+        run = invoke(["cache", "build", "--data", str(user_catalogue), "--lang", "ar"])
+        store = cache.store_path_for(user_catalogue)
+        assert run.exit_code == 0
+        assert run.stdout == f"جُمِّع {user_catalogue} في {store}\n"
+
+    def test_the_built_in_catalogue_needs_none(self, cache_dir: Path) -> None:
+        run = invoke(["cache", "build"])
+        assert (run.exit_code, run.stderr) == (0, "")
+        assert run.stdout == "The built-in catalogue is read from its file: it needs no store\n"
+        assert not cache_dir.exists()
+
+    def test_an_invalid_catalogue_is_not_stored(self, tmp_path: Path, cache_dir: Path) -> None:
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"schema_version": 2, "careers": []}', encoding="utf-8")
+        run = invoke(["cache", "build", "--data", str(bad)])
+        assert (run.exit_code, run.stdout) == (3, "")
+        assert run.stderr.startswith(f"error: {bad}: ")
+        assert not cache_dir.exists() or cache.list_stores() == []
+
+    def test_a_missing_catalogue(self, tmp_path: Path, cache_dir: Path) -> None:
+        missing = tmp_path / "missing.json"
+        run = invoke(["cache", "build", "--data", str(missing)])
+        assert (run.exit_code, run.stdout) == (3, "")
+        assert run.stderr == f"error: {missing}: no such file\n"
+
+    def test_a_cache_folder_that_cannot_be_written_is_an_error(
+        self, user_catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        (tmp_path / "a-file").write_text("not a folder\n")
+        folder = tmp_path / "a-file" / "cache"
+        monkeypatch.setenv("CAREERS_CACHE_DIR", str(folder))
+        run = invoke(["cache", "build", "--data", str(user_catalogue)])
+        store = cache.store_path_for(user_catalogue)
+        assert (run.exit_code, run.stdout) == (74, "")
+        assert run.stderr == f"error: cannot write the store {store} ({folder}: Not a directory)\n"
+
+
 class TestInstalledScript:
     """The `careers` script a user runs, in a subprocess with the test's cache folder."""
 
@@ -831,3 +1001,157 @@ class TestInstalledScript:
         assert (run.exit_code, run.stderr) == (0, "")
         assert run.stdout.startswith("حُذف مخزن واحد (")
         assert cache.list_stores() == []
+
+    def test_builds_a_store_the_next_run_answers_from(self, tmp_path: Path) -> None:
+        (tmp_path / "mine").mkdir()
+        mine = settled_copy(tmp_path / "mine")
+        built = run_installed(["cache", "build", "--data", str(mine)])
+        assert (built.exit_code, built.stderr) == (0, "")
+        store = cache.store_path_for(mine)
+        assert built.stdout == f"Compiled {mine} into {store}\n"
+        listed = json.loads(run_installed(["cache", "-f", "json"]).stdout)
+        assert [(item["store"], item["fresh"]) for item in listed] == [(str(store), True)]
+        answered = run_installed(["list", "--data", str(mine), "--debug"])
+        assert (answered.exit_code, answered.stderr) == (0, "")
+
+
+class TestBuiltInTheBackground:
+    """The installed script with stores compiled in the background (the default)."""
+
+    def background_env(self, cache_dir: Path, **more: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k not in CLEARED}
+        env.update(BASE_ENV)
+        del env["CAREERS_CACHE_BUILD"]
+        return {**env, "CAREERS_CACHE_DIR": str(cache_dir), **more}
+
+    def wait_for_store(self, catalogue: Path) -> None:
+        """Until the store of `catalogue` is there and no process is compiling it."""
+        store = cache.store_path_for(catalogue)
+        lock = lock_of(store)
+        deadline = time.monotonic() + 60
+        while not (store.exists() and not is_held(lock)):
+            assert time.monotonic() < deadline, "no store after 60 s"
+            time.sleep(0.05)
+
+    def test_a_catalogue_written_just_before_is_trusted_by_its_stamp(
+        self, tmp_path: Path, cache_dir: Path
+    ) -> None:
+        mine = tmp_path / "careers.json"
+        shutil.copyfile(DATA, mine)  # modified now: within 2 s of the build
+        run = run_command(
+            [str(CAREERS_SCRIPT), "list", "--data", str(mine)], self.background_env(cache_dir)
+        )
+        assert (run.exit_code, run.stderr) == (0, "")
+        self.wait_for_store(mine)
+
+        def content() -> bytes:
+            raise AssertionError("the catalogue was read to trust its store")
+
+        with trusted(mine, content) as connection:
+            assert connection is not None
+        assert lock_of(cache.store_path_for(mine)).exists()  # compiled in the background
+
+    def test_completion_starts_the_build_and_answers_from_the_file(
+        self, tmp_path: Path, cache_dir: Path
+    ) -> None:
+        (tmp_path / "mine").mkdir()
+        mine = settled_copy(tmp_path / "mine")
+        line = f"careers show --data {mine} infl"
+        env = self.background_env(cache_dir, _CAREERS_COMPLETE="bash", _CAREERS_COMPLETE_LINE=line)
+        run = run_command([str(CAREERS_SCRIPT)], env)
+        assert (run.exit_code, run.stdout, run.stderr) == (0, "influencer\n", "")
+        self.wait_for_store(mine)
+        assert is_trusted(mine)
+        assert lock_of(cache.store_path_for(mine)).exists()  # compiled in the background
+
+    def test_it_starts_once_the_answer_is_written(
+        self, tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        (tmp_path / "mine").mkdir()
+        mine = settled_copy(tmp_path / "mine")
+        monkeypatch.setenv("CAREERS_CACHE_BUILD", "background")
+        written_before: list[bytes] = []
+
+        def start(*args: object, **kwargs: object) -> int:
+            # What the command read is let go of before the process shares its memory.
+            assert not [o for o in gc.get_objects() if isinstance(o, MemoryIndex)]
+            sys.stdout.flush()
+            captured = sys.stdout.buffer  # CliRunner's
+            assert isinstance(captured, io.BytesIO)
+            written_before.append(captured.getvalue())
+            return 4321
+
+        monkeypatch.setattr(cache, "build_in_background", start)
+        run = invoke(["show", "influencer", "--data", str(mine), "--debug"])
+        assert run.exit_code == 0
+        assert [answer.decode() for answer in written_before] == [run.stdout]
+        assert (
+            run.stdout == invoke(["show", "influencer", "--data", str(mine), "--no-cache"]).stdout
+        )
+        assert "in the background (process 4321)" in run.stderr
+
+    def test_a_fork_that_fails_is_no_error(
+        self, tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        (tmp_path / "mine").mkdir()
+        mine = settled_copy(tmp_path / "mine")
+        monkeypatch.setenv("CAREERS_CACHE_BUILD", "background")
+
+        def fork() -> int:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+
+        monkeypatch.setattr(os, "fork", fork)
+        quiet = invoke(["list", "--data", str(mine)])
+        assert (quiet.exit_code, quiet.stderr) == (0, "")
+        debug = invoke(["list", "--data", str(mine), "--debug"])
+        assert debug.exit_code == 0
+        assert "could not be compiled in the background: [Errno 11]" in debug.stderr
+        assert not cache.store_path_for(mine).exists()
+        assert not is_held(lock_of(cache.store_path_for(mine)))
+
+    @pytest.mark.parametrize(
+        ("value", "background"),
+        [
+            (None, True),
+            ("background", True),
+            ("foreground", False),
+            (" Foreground ", False),
+            ("sometimes", True),
+        ],
+    )
+    def test_the_environment_chooses(
+        self, monkeypatch: pytest.MonkeyPatch, value: str | None, background: bool
+    ) -> None:
+        if value is None:
+            monkeypatch.delenv("CAREERS_CACHE_BUILD", raising=False)
+        else:
+            monkeypatch.setenv("CAREERS_CACHE_BUILD", value)
+        assert cache.builds_in_background() is background
+
+    def test_without_fork_stores_are_compiled_in_the_foreground(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.delenv("CAREERS_CACHE_BUILD", raising=False)
+        monkeypatch.delattr(os, "fork")
+        assert cache.builds_in_background() is False
+
+
+def lock_of(store: Path) -> Path:
+    return store.with_name(store.name.removesuffix(cache.STORE_SUFFIX) + cache.LOCK_SUFFIX)
+
+
+def is_held(lock: Path) -> bool:
+    """Whether a process holds `lock` (a background build is running)."""
+    import fcntl
+
+    try:
+        descriptor = os.open(lock, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)
+    return False

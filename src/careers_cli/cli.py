@@ -43,6 +43,7 @@ from careers_cli.output import make_console, write_json
 from careers_cli.search import Wanted
 from careers_cli.session import (
     Session,
+    build_store,
     exit_status_of,
     language_from_arguments,
     open_session,
@@ -1156,6 +1157,8 @@ def cache_stores(
     careers cache --format json
 
     careers cache clear
+
+    careers cache build --data my-catalogue.json
     """
     options = merge_options(
         ctx, lang=lang, no_color=no_color, debug=debug, output_format=output_format
@@ -1198,6 +1201,22 @@ def clear_cache(*, options: CommonOptions) -> None:
 
     removed, freed = cache.clear_stores()
     line = message("cache.removed", options.output_language, count=removed, size=human_size(freed))
+    out = make_console(sys.stdout, no_color=options.no_color)
+    out.print(Text(printable_line(line)), soft_wrap=True)
+
+
+@cache_app.command("build", cls=CareersCommand)
+@with_common_options(common=("data", "lang", "no_color", "debug"))
+def build_cache(*, options: CommonOptions) -> None:
+    """Compile the store of a catalogue now, and say where it is. Commands compile it on their
+    own, in the background, after the first one to use the catalogue has answered; this is for
+    a script that wants it there before its next command. An up-to-date store is kept.
+
+    [bold]Example[/bold]
+
+    careers cache build --data my-catalogue.json
+    """
+    line = build_store(options)
     out = make_console(sys.stdout, no_color=options.no_color)
     out.print(Text(printable_line(line)), soft_wrap=True)
 

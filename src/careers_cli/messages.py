@@ -704,6 +704,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "cannot remove {path} ({reason})",
         "يتعذر حذف {path} ({reason})",
     ),
+    "cache.built": (
+        "Compiled {catalogue} into {store}",
+        "جُمِّع {catalogue} في {store}",
+    ),
+    "cache.up_to_date": (
+        "The store of {catalogue} is up to date: {store}",
+        "مخزن {catalogue} محدَّث: {store}",
+    ),
+    "cache.not_needed": (
+        "The built-in catalogue is read from its file: it needs no store",
+        "يُقرأ الكتالوج المدمج من ملفه: لا يحتاج إلى مخزن",
+    ),
+    "cache.not_written": (
+        "cannot write the store {path} ({reason})",
+        "يتعذر كتابة المخزن {path} ({reason})",
+    ),
 }
 
 _LABELS: dict[str, tuple[str, str]] = {

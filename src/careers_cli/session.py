@@ -201,14 +201,9 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
     """Open the catalogue (its compiled store where there is one) and the consoles."""
     out = make_console(sys.stdout, no_color=options.no_color)
     err = make_console(sys.stderr, no_color=options.no_color)
-
-    def report(reason: str) -> None:  # why the store was not used: for --debug only
-        if options.debug:
-            StderrLines(err, "en").line(f"debug: {reason}")
-
+    report = _debug_lines(options, err)
     language = options.output_language
     source = find_catalogue(options.data)
-    after_answering: list[Callable[[], None]] = []
     if source.bundled:  # small, and read without validating: it needs no store
         index: CatalogueIndex = MemoryIndex(load_catalogue(source))
     else:
@@ -220,19 +215,42 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
                 use_store=not options.no_cache,
                 progress=progress,
                 report=report,
-                later=after_answering,
+                later=_after_the_command,
             )
     if language == "ar" and options.chosen_format != "json" and not encodes_unicode(out.file):
         encoding = getattr(out.file, "encoding", "?")
         StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))
-    try:
-        yield Session(index, language, out, err, options.chosen_format, options.rtl_mode)
-    except KeyboardInterrupt:
-        after_answering.clear()  # the user wants the program to stop
-        raise
-    finally:
-        for action in after_answering:  # a store compiled in the background, once answered
-            action()
+    yield Session(index, language, out, err, options.chosen_format, options.rtl_mode)
+
+
+_after_the_command: list[Callable[[], None]] = []
+"""What `exit_status_of` runs once the command has answered and let go of its catalogue: the
+start of a store's compiling in the background."""
+
+
+def build_store(options: CommonOptions) -> str:
+    """Compile the store of the catalogue the options name, now, with progress on a terminal
+    (`careers cache build`); the sentence that says where it is."""
+    language = options.output_language
+    source = find_catalogue(options.data)
+    if source.bundled:
+        return message("cache.not_needed", language)
+    from careers_cli.store import compile_catalogue
+
+    with CompilingProgress(language, no_color=options.no_color) as progress:
+        compiled = compile_catalogue(source, progress=progress)
+    key = "cache.built" if compiled.compiled else "cache.up_to_date"
+    return message(key, language, catalogue=str(source.path), store=str(compiled.store))
+
+
+def _debug_lines(options: CommonOptions, err: Console) -> Callable[[str], None]:
+    """Reasons the user sees with --debug only: why a store was or was not used, in English."""
+
+    def report(reason: str) -> None:
+        if options.debug:
+            StderrLines(err, "en").line(f"debug: {reason}")
+
+    return report
 
 
 def exit_status_of(run: Callable[[], object], argv: list[str]) -> int:
@@ -241,8 +259,19 @@ def exit_status_of(run: Callable[[], object], argv: list[str]) -> int:
     A `CareersError` prints its line and its hints, in the user's language, and gives its own
     exit status; a usage error of the option parser is written from its data; a reader that
     went away ends quietly; anything else is a bug: one line and 70, or with --debug (or
-    CAREERS_DEBUG) the exception itself.
+    CAREERS_DEBUG) the exception itself. Then, unless the user interrupted it, what the
+    command left to do after it (`_after_the_command`).
     """
+    status = _status_of(run, argv)
+    actions = list(_after_the_command)
+    _after_the_command.clear()
+    if status != ExitStatus.INTERRUPTED:
+        for action in actions:
+            action()
+    return status
+
+
+def _status_of(run: Callable[[], object], argv: list[str]) -> int:
     try:
         result = run()
         sys.stdout.flush()  # a write that fails fails here, inside the boundary

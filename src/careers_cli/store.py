@@ -1,10 +1,12 @@
 """A catalogue compiled into SQLite, so that a command reads only what it needs.
 
-The first time a user's catalogue is used it is read, validated and compiled into a store in
-the user's cache directory (`cache` decides where, and when a store may be trusted); later
-commands open the store and query it: `show` reads one career and its neighbours, `match` the
-careers linked to the asked skills, name lookup and completion use indexes. A catalogue that
-fails validation is never stored. The built-in catalogue is small and read from its file.
+The first time a user's catalogue is used it is read and validated, the command answers from
+it, and a process of its own compiles it into a store in the user's cache directory (`cache`
+decides where, and when a store may be trusted; `careers cache build` compiles one at once);
+later commands open the store and query it: `show` reads one career and its neighbours,
+`match` the careers linked to the asked skills, name lookup and completion use indexes. A
+catalogue that fails validation is never stored. The built-in catalogue is small and read from
+its file.
 
 Records are kept as the JSON the file gave them and built with the same `domain` functions as
 a catalogue read from its file, and every list comes in catalogue order (`position`), so a
@@ -21,9 +23,14 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
-from careers_cli.catalogue import CatalogueSource, read_catalogue, read_catalogue_bytes
+from careers_cli.catalogue import (
+    CatalogueSource,
+    parse_catalogue_json,
+    read_catalogue,
+    read_catalogue_bytes,
+)
 from careers_cli.domain import (
     Career,
     LinkedNote,
@@ -39,7 +46,7 @@ from careers_cli.domain import (
     section_from_data,
     skill_from_data,
 )
-from careers_cli.errors import StoreError
+from careers_cli.errors import OutputError, StoreError
 from careers_cli.index import (
     CatalogueIndex,
     Completion,
@@ -140,11 +147,11 @@ def open_index(
     """The index of a catalogue: from its store when there is a trusted one, else read from
     the file (validated) and compiled into a store for the next time.
 
-    Given `later`, and where stores are built in the background (`cache.builds_in_background`),
-    the compiling is appended to it, for the caller to start once the command has answered;
-    otherwise it is done here, before returning. Raises `CatalogueError` as `load_catalogue`
-    does. A store that cannot be used or written is no error: the catalogue is read from its
-    file, and `report` is told why.
+    Where stores are built in the background (`cache.builds_in_background`), a process of its
+    own compiles the store: started by the caller once the command has answered when `later`
+    is given (the start is appended to it), else at once. Otherwise the store is compiled here,
+    before returning. Raises `CatalogueError` as `load_catalogue` does. A store that cannot be
+    used or written is no error: the catalogue is read from its file, and `report` is told why.
     """
     from careers_cli import cache
 
@@ -166,24 +173,84 @@ def open_index(
     tell(f"no up-to-date store for {source.path} at {store_path}: compiling one")
     built_ns = time.time_ns()
     loaded = read_catalogue(source)  # a catalogue that fails validation stops here
-
-    def fill(connection: sqlite3.Connection) -> None:
-        compile_store(connection, loaded.data, progress or _unwatched)
-
-    if later is not None and cache.builds_in_background():
+    if cache.builds_in_background():
+        # Only the file's bytes are kept for the process that compiles: the parsed catalogue
+        # is let go of with the command, before that process shares this one's memory (what
+        # this process frees after the fork, the system must copy first).
+        raw = loaded.raw
 
         def build_in_background() -> None:
-            started = cache.build_in_background(
-                store_path, stamp, loaded.raw, built_ns, fill, why=tell
-            )
+            fill = _filling_from_bytes(raw, source.path)
+            started = cache.build_in_background(store_path, stamp, raw, built_ns, fill, why=tell)
             if started is not None:
                 tell(f"compiling {store_path} in the background (process {started})")
 
-        later.append(build_in_background)
+        if later is None:
+            build_in_background()
+        else:
+            later.append(build_in_background)
     else:
         content_sha256 = hashlib.sha256(loaded.raw).hexdigest()
+        fill = _filling(loaded.data, progress)
         cache.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
     return MemoryIndex(loaded.catalogue)
+
+
+class Compiled(NamedTuple):
+    """What `compile_catalogue` did."""
+
+    store: Path
+    compiled: bool
+    """False when the store was up to date already, and left as it was."""
+
+
+def compile_catalogue(source: CatalogueSource, *, progress: Progress | None = None) -> Compiled:
+    """Compile the store of a catalogue of the user's now, in this process (`careers cache
+    build`), unless an up-to-date one is there.
+
+    Raises `CatalogueError` for a catalogue that cannot be read or is invalid (nothing is
+    stored), and `OutputError` when the store cannot be written.
+    """
+    from careers_cli import cache
+
+    try:
+        stamp = cache.stamp_of(source.path)
+    except OSError as error:  # reading the file says what is wrong with it
+        read_catalogue(source)
+        reason = error.strerror or type(error).__name__
+        raise OutputError("cache.not_written", path=str(source.path), reason=reason) from None
+    store_path = cache.store_path_for(source.path)
+    connection = cache.open_trusted(store_path, stamp, lambda: read_catalogue_bytes(source.path))
+    if connection is not None:
+        connection.close()
+        return Compiled(store_path, compiled=False)
+    built_ns = time.time_ns()
+    loaded = read_catalogue(source)
+    content_sha256 = hashlib.sha256(loaded.raw).hexdigest()
+    fill = _filling(loaded.data, progress)
+    cache.write_store(store_path, stamp, content_sha256, built_ns, fill)
+    return Compiled(store_path, compiled=True)
+
+
+def _filling(
+    data: dict[str, Any], progress: Progress | None
+) -> Callable[[sqlite3.Connection], None]:
+    """What writes the tables of a store for a valid catalogue's parsed JSON."""
+
+    def fill(connection: sqlite3.Connection) -> None:
+        compile_store(connection, data, progress or _unwatched)
+
+    return fill
+
+
+def _filling_from_bytes(raw: bytes, path: Path) -> Callable[[sqlite3.Connection], None]:
+    """`_filling` for the bytes of a catalogue already validated, parsed again where the store
+    is compiled (in a process of its own, which nobody watches)."""
+
+    def fill(connection: sqlite3.Connection) -> None:
+        compile_store(connection, parse_catalogue_json(raw, path).data, _unwatched)
+
+    return fill
 
 
 def _silent(_: str) -> None:
@@ -218,20 +285,32 @@ def compile_store(connection: sqlite3.Connection, data: dict[str, Any], progress
             for platform_id in set(career.get("platforms", ()))
         ),
     )
-    links: list[tuple[str, int, bool]] = []
-    requirements: list[tuple[str, int, int]] = []
+    links: dict[str, list[tuple[int, bool]]] = {}
+    requirements: dict[str, list[tuple[int, int]]] = {}
     for start in range(0, len(careers), _BATCH):
         progress("careers", start, len(careers))
         _compile_careers(connection, careers[start : start + _BATCH], start, links, requirements)
-    links.sort()  # rows in key order: each lands at the end of its table
-    connection.executemany("INSERT INTO links VALUES (?, ?, ?)", links)
-    requirements.sort()
-    connection.executemany("INSERT INTO requirements VALUES (?, ?, ?)", requirements)
+    # Rows in key order, each landing at the end of its table: each skill's careers were
+    # added in catalogue order, so sorting the skills is enough.
+    connection.executemany(
+        "INSERT INTO links VALUES (?, ?, ?)",
+        (
+            (skill_id, career, optional)
+            for skill_id in sorted(links)
+            for career, optional in links[skill_id]
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO requirements VALUES (?, ?, ?)",
+        (
+            (skill_id, career, number)
+            for skill_id in sorted(requirements)
+            for career, number in requirements[skill_id]
+        ),
+    )
     progress("careers", len(careers), len(careers))
     skills = data["skills"]
-    needing: dict[str, int] = {}
-    for skill_id, _, _ in links:
-        needing[skill_id] = needing.get(skill_id, 0) + 1
+    needing = {skill_id: len(careers_linked) for skill_id, careers_linked in links.items()}
     for start in range(0, len(skills), _BATCH):
         progress("skills", start, len(skills))
         _compile_skills(connection, skills[start : start + _BATCH], start, needing)
@@ -265,12 +344,12 @@ def _compile_careers(
     connection: sqlite3.Connection,
     records: list[Any],
     start: int,
-    links: list[tuple[str, int, bool]],
-    requirements: list[tuple[str, int, int]],
+    links: dict[str, list[tuple[int, bool]]],
+    requirements: dict[str, list[tuple[int, int]]],
 ) -> None:
     """Careers' rows, read from their JSON as `domain.career_from_data` reads it (without
     building what the rows do not need); their links are added to `links` and
-    `requirements`, written at the end in key order."""
+    `requirements` by skill, written at the end in key order."""
     rows: list[tuple[int, str, str, int, int, str]] = []
     names: list[tuple[int, int, str, bool]] = []
     words: list[tuple[int, str]] = []
@@ -278,11 +357,13 @@ def _compile_careers(
     for position, record in enumerate(records, start):
         lines = record.get("required_skills", ())
         skill_ids, optional = linked_skills(lines)
-        links += [(s, position, s in optional) for s in skill_ids]
+        for skill_id in skill_ids:
+            links.setdefault(skill_id, []).append((position, skill_id in optional))
         texts = ((line.get("text") is not None, line["skills"]) for line in lines)
         number = -1
         for number, skills in enumerate(requirement_skills(texts)):
-            requirements += [(s, position, number) for s in dict.fromkeys(skills)]
+            for skill_id in dict.fromkeys(skills):
+                requirements.setdefault(skill_id, []).append((position, number))
         title = record["title"]
         alt = record.get("alt_titles", {})
         help_text = title.get("en") or title.get("ar") or ""
