@@ -106,7 +106,8 @@ def laid_out(renderable: RenderableType, layout: Layout) -> RenderableType:
         laid_out(renderable.table, layout._replace(right_aligned=False))
         if mirrored:
             renderable.minimum_widths.reverse()
-        renderable.narrow = [laid_out(block, layout) for block in renderable.narrow]
+        blocks = renderable.narrow
+        renderable.narrow = lambda: [laid_out(block, layout) for block in blocks()]
         renderable.right_aligned = layout.right_aligned
         return renderable
     if isinstance(renderable, FirstThatFits):  # each of the layouts it chooses from

@@ -39,6 +39,7 @@ from careers_cli.output import (
     write_markdown_document,
     write_markdown_table,
 )
+from careers_cli.plain import plain_lines
 from careers_cli.records import Records
 from careers_cli.search import Page
 from careers_cli.streams import ReaderGone, silence_stdout
@@ -107,6 +108,10 @@ class Session:
     def _print_part(self, renderable: RenderableType) -> None:
         if self.out.color_system is not None:
             self.out.print(renderable)
+            return
+        lines = plain_lines(renderable, self.out, self.out.options)
+        if lines is not None:  # laid out without Rich rendering it
+            self.out.file.write("".join(line + "\n" for line in lines))
             return
         with self.out.capture() as captured:
             self.out.print(renderable)

@@ -143,19 +143,29 @@ def first_sentence(text: str) -> str:
     return text
 
 
+_WORD_BEFORE = re.compile(r"[\w.]*$")
+_WORD_BEFORE_REACH = 16
+"""How far before a full stop the word it ends is looked for: longer than any abbreviation, so a
+longer word is no abbreviation whether or not its whole length was seen."""
+_NEXT_WORD = re.compile(r"\s+(\S)")
+
+
 def _ends_sentence(text: str, stop: int, end: int) -> bool:
     """Whether the full stop at `stop` (its closing marks reaching `end`) ends a sentence."""
-    word = re.search(r"[\w.]*$", text[:stop])
+    word = _WORD_BEFORE.search(text, max(0, stop - _WORD_BEFORE_REACH), stop)
     before = word.group().casefold() if word else ""
     if before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
         return False
-    following = re.match(r"\s+(\S)", text[end:])
+    following = _NEXT_WORD.match(text, end)
     return following is None or not following.group(1).islower()
+
+
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 
 
 def is_arabic(text: str) -> bool:
     """Whether `text` contains Arabic letters."""
-    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+    return _ARABIC_LETTER.search(text) is not None
 
 
 def visual_order(line: str, *, right_to_left: bool | None = None) -> str:

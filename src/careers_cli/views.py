@@ -151,20 +151,27 @@ def career_list(careers: Iterable[Career], language: Language) -> ChunkedTable:
         ("career", {"text": True, "ratio": 1}),
         ("skills", {"justify": "right", "no_wrap": True}),
     )
-    blocks: list[RenderableType] = []
+    rows: list[tuple[Career, Text, Text, str]] = []
     for career in careers:
         title, summary = (
             _local(career.title, language, HEADING_STYLE),
             _local(career.summary(), language, DIM),
         )
         count = str(len(career.skill_ids))
-        table.add_row(_plain(career.id), Text.assemble(title, "\n", summary), count)
-        skills = Text(f"{label('skills', language)}: {count}", style=DIM)
-        details = Group(title, summary, _aligned(skills, language))
-        blocks += [
-            _aligned(_plain(career.id, ID_STYLE), language),
-            Padding(details, (0, 0, 1, STACK_INDENT)),
-        ]
+        table.add_row(_plain(career.id), Text.assemble(title, "\n", summary), Text(count))
+        rows.append((career, title, summary, count))
+
+    def blocks() -> list[RenderableType]:
+        stacked: list[RenderableType] = []
+        for career, title, summary, count in rows:
+            skills = Text(f"{label('skills', language)}: {count}", style=DIM)
+            details = Group(title, summary, _aligned(skills, language))
+            stacked += [
+                _aligned(_plain(career.id, ID_STYLE), language),
+                Padding(details, (0, 0, 1, STACK_INDENT)),
+            ]
+        return stacked
+
     return ChunkedTable(table, [0, TEXT_MIN_WIDTH, 0], narrow=blocks)
 
 
