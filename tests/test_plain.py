@@ -101,7 +101,8 @@ def test_every_view_prints_as_rich_prints_it(
 
 
 def test_the_plain_path_is_taken(catalogues: dict[str, list[str]]) -> None:
-    """The views of a long list are laid out by it, not handed back to Rich."""
+    """The views of a long list are laid out by it, not handed back to Rich, in either
+    language."""
     shown: list[bool] = []
     original = plain.plain_lines
 
@@ -113,15 +114,17 @@ def test_the_plain_path_is_taken(catalogues: dict[str, list[str]]) -> None:
     with pytest.MonkeyPatch.context() as patched:
         patched.setattr(session, "plain_lines", watched)
         for command in (["list", "-n", "all"], ["skills", "-n", "all"]):
-            run = invoke([*command, *catalogues["generated"]], {"COLUMNS": "80"})
-            assert run.exit_code == 0
+            for language in ("en", "ar"):
+                args = [*command, *catalogues["generated"], "--lang", language]
+                run = invoke(args, {"COLUMNS": "80"})
+                assert run.exit_code == 0
     assert len(shown) > 10
     assert all(shown)
 
 
 # --- the pieces, against Rich's own ----------------------------------------------------------
 
-words = st.text(alphabet="abcdefghij", min_size=1, max_size=14)
+words = st.text(alphabet="abcdefghijعلمكتب.,", min_size=1, max_size=14)
 spaces = st.sampled_from([" ", " ", " ", "  ", "   "])
 lines_of_words = st.lists(st.tuples(words, spaces), max_size=12).map(
     lambda pairs: "".join(word + space for word, space in pairs).rstrip(" ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from careers_cli.text import is_arabic, printable
+from careers_cli.text import _PRINTABLE_TABLE, is_arabic, printable
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,15 @@ from careers_cli.text import is_arabic, printable
 )
 def test_printable_at_the_edges_of_what_it_replaces(text: str, shown: str) -> None:
     assert printable(text) == shown
+
+
+def test_printable_looks_for_every_character_it_replaces_and_no_other() -> None:
+    """Text without a character to replace is returned at once; the search that decides it
+    must find exactly the characters the replacing table holds, over all of Unicode."""
+    for code in range(0x110000):
+        character = chr(code)
+        replaced = character.translate(_PRINTABLE_TABLE) != character
+        assert (printable(f"a{character}b") != f"a{character}b") is replaced, hex(code)
 
 
 @pytest.mark.parametrize(

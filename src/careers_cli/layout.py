@@ -11,6 +11,7 @@ above it where the value would have to break a word.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -615,12 +616,12 @@ def wrap_plain(
 def _break_offsets(line: str, width: int, *, fold: bool) -> list[int]:
     """Where Rich's `divide_line` breaks `line` to fit `width`: before the first word whose end
     lies past the width (its white space after it aside), the next line starting at that word.
-    Found here from the spaces around each line's last column where the line is printable ASCII
-    (a cell per character, words parted by spaces) and starts with a word; by Rich where a word
-    is longer than the width, and for any other line."""
+    Found here from the spaces around each line's last column where every character of the
+    line takes one cell, words are parted by spaces alone and the line starts with a word;
+    by Rich where a word is longer than the width, and for any other line."""
     if len(line) <= width and line.isascii():
         return []
-    if not (line.isascii() and line.isprintable()) or line.startswith(" "):
+    if line.startswith(" ") or not _one_cell_each(line, spaced=True):
         return divide_line(line, width, fold=fold)
     offsets: list[int] = []
     start, length = 0, len(line)
@@ -641,8 +642,64 @@ def _break_offsets(line: str, width: int, *, fold: bool) -> list[int]:
 
 
 def _cells(text: str) -> int:
-    """`cell_len`, counted at once for printable ASCII."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+    """`cell_len`, counted without measuring each character where the text is written in the
+    characters `_cell_widths` knows."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    one_cell, _, no_cell = _cell_widths()
+    if one_cell.issuperset(text):
+        return len(text)
+    shown = text.translate(no_cell)
+    if one_cell.issuperset(shown):
+        return len(shown)
+    return cell_len(text)
+
+
+def _one_cell_each(text: str, *, spaced: bool = False) -> bool:
+    """Whether every character of `text` takes one cell (with `spaced`, and no white space but
+    spaces)."""
+    if text.isascii():
+        return text.isprintable()
+    one_cell, one_cell_not_space, _ = _cell_widths()
+    return (one_cell_not_space if spaced else one_cell).issuperset(text)
+
+
+_SCRIPTS = (
+    (0x20, 0x7E),  # ASCII
+    (0xA0, 0x36F),  # Latin-1, Latin Extended, IPA, spacing modifiers, combining marks
+    (0x600, 0x6FF),  # Arabic
+    (0x750, 0x77F),  # Arabic Supplement
+    (0x8A0, 0x8FF),  # Arabic Extended-A
+    (0x2000, 0x206F),  # General Punctuation (direction marks among them)
+    (0x2400, 0x243F),  # Control Pictures (what `printable` shows control codes as)
+    (0xFB50, 0xFDFF),  # Arabic Presentation Forms-A
+    (0xFE70, 0xFEFF),  # Arabic Presentation Forms-B
+)
+"""The characters catalogues are written in, whose widths `_cells` knows."""
+
+
+@functools.cache
+def _cell_widths() -> tuple[frozenset[str], frozenset[str], dict[int, None]]:
+    """Among `_SCRIPTS`: the characters Rich counts as one cell, those of them that are not
+    white space other than a space, and a table that deletes those it counts as none. Found
+    once, from Rich's own table; the zero-width joiner and variation selector 16, which Rich
+    measures with what surrounds them, are in none."""
+    from rich.cells import get_character_cell_size
+
+    one_cell: set[str] = set()
+    no_cell: dict[int, None] = {}
+    for first, last in _SCRIPTS:
+        for code in range(first, last + 1):
+            character = chr(code)
+            if character in "\u200d\ufe0f":
+                continue
+            size = get_character_cell_size(character)
+            if size == 1:
+                one_cell.add(character)
+            elif size == 0:
+                no_cell[code] = None
+    not_space = frozenset(c for c in one_cell if c == " " or not c.isspace())
+    return frozenset(one_cell), not_space, no_cell
 
 
 _NO_STYLE = Style.null()
@@ -661,12 +718,9 @@ def _plain_widths(
             text = text.plain
         if isinstance(text, str):
             for line in text.splitlines() or [""]:
-                if line.isascii() and line.isprintable():  # a cell per character
-                    longest_line = max(longest_line, len(line))
-                    longest_word = max(longest_word, max(map(len, line.split()), default=0))
-                else:
-                    longest_line = max(longest_line, cell_len(line))
-                    longest_word = max([longest_word, *(cell_len(word) for word in line.split())])
+                count = len if _one_cell_each(line) else _cells
+                longest_line = max(longest_line, count(line))
+                longest_word = max(longest_word, max(map(count, line.split()), default=0))
         else:
             measured = Measurement.get(console, options.update_width(UNBOUNDED), cell)
             longest_word = max(longest_word, measured.minimum)

@@ -11,6 +11,7 @@ prints the view. Lines come without trailing spaces, as plain output is written.
 
 from __future__ import annotations
 
+from rich.align import Align
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType
 from rich.padding import Padding
@@ -54,6 +55,8 @@ def _lines(
         return _padding(renderable, console, options, width)
     if isinstance(renderable, LabelledRows):
         return _labelled_rows(renderable, console, options, width)
+    if isinstance(renderable, Align):
+        return _aligned_rows(renderable, console, options, width)
     if isinstance(renderable, TableRows):
         inner = options.update_width(width)
         return [line.rstrip(" ") for line in renderable.plain_lines(console, inner)]
@@ -109,14 +112,66 @@ def _padding(
 def _labelled_rows(
     rows: LabelledRows, console: Console, options: ConsoleOptions, width: int
 ) -> list[str] | None:
-    """`LabelledRows` as `FirstThatFits` chooses: side by side in its grid while the labels,
-    the gap and the values' longest word fit `width`, else stacked.
+    """`LabelledRows` as `FirstThatFits` chooses: side by side in its grid (against the right
+    edge where the grid was laid out so) while the labels, the gap and the values' longest
+    word fit `width`, else stacked."""
+    grid = rows.grid
+    shown = rows.layouts[0]
+    right_aligned = isinstance(shown, Align) and shown.renderable is grid and _aligns(shown)
+    if shown is not grid and not right_aligned:  # laid out otherwise: Rich's to print
+        return None
+    side_by_side = _grid_lines(rows, console, options, width)
+    if side_by_side is None:
+        return None
+    fits, lines = side_by_side
+    if not fits:
+        return _lines(rows.layouts[-1], console, options, width)
+    if right_aligned and lines:
+        indent = " " * (width - cell_len(lines[0]))
+        lines = [indent + line for line in lines]
+    return [line.rstrip(" ") for line in lines]
+
+
+def _aligned_rows(
+    align: Align, console: Console, options: ConsoleOptions, width: int
+) -> list[str] | None:
+    """`LabelledRows` in an `Align.right` (as an Arabic view lays them out): side by side, the
+    grid against the right edge; None where they would be stacked, which is Rich's to print."""
+    rows = align.renderable
+    if not isinstance(rows, LabelledRows) or not _aligns(align):
+        return None
+    shown = rows.layouts[0]
+    if shown is not rows.grid and not (isinstance(shown, Align) and shown.renderable is rows.grid):
+        return None
+    side_by_side = _grid_lines(rows, console, options, width)
+    if side_by_side is None or not side_by_side[0]:
+        return None
+    lines = side_by_side[1]
+    indent = " " * (width - cell_len(lines[0])) if lines else ""
+    return [(indent + line).rstrip(" ") for line in lines]
+
+
+def _aligns(align: Align) -> bool:
+    """Whether `align` only stands what it holds against the right edge."""
+    return (
+        align.align == "right"
+        and align.width is None
+        and align.height is None
+        and align.vertical is None
+        and align.style is None
+    )
+
+
+def _grid_lines(
+    rows: LabelledRows, console: Console, options: ConsoleOptions, width: int
+) -> tuple[bool, list[str]] | None:
+    """The lines of `rows`' grid at `width`, each as wide as the grid; `(False, [])` where it
+    does not fit (the labels, the gap and the values' longest word are wider); None where a
+    label or a value is not text.
 
     The grid is Rich's `Table.grid` of two columns: the labels, as wide as the widest (at
     least), the gap, and the values, as wide as their longest line or what is left."""
     grid = rows.grid
-    if rows.layouts[0] is not grid:  # laid out again (mirrored, aligned): Rich's to print
-        return None
     labels_column, values_column = grid.columns
     labels = [_as_text(label) for label in labels_column._cells]
     label_texts = [label for label in labels if label is not None]
@@ -128,7 +183,7 @@ def _labelled_rows(
     measures = [Text.__rich_measure__(value, console, options) for value in value_texts]
     longest_word = max((measure.minimum for measure in measures), default=0)
     if label_width + gap + longest_word > width:
-        return _lines(rows.layouts[-1], console, options, width)
+        return False, []
     longest_line = max((measure.maximum for measure in measures), default=0)
     value_width = min(max(longest_line, 1), width - label_width - gap)
     lines: list[str] = []
@@ -148,9 +203,13 @@ def _labelled_rows(
         for number in range(max(len(label_lines), len(value_lines))):
             left = label_lines[number] if number < len(label_lines) else ""
             right = value_lines[number] if number < len(value_lines) else ""
-            room = label_width + gap - cell_len(left)
-            lines.append((left + " " * room + right).rstrip(" "))
-    return lines
+            lines.append(
+                left
+                + " " * (label_width + gap - cell_len(left))
+                + right
+                + " " * (value_width - cell_len(right))
+            )
+    return True, lines
 
 
 def _as_text(cell: RenderableType) -> Text | None:

@@ -100,7 +100,24 @@ def printable(text: str) -> str:
     move the cursor, change colours, set the title or clipboard, or hide or reorder other text.
     Lone surrogates become U+FFFD too. Newlines and tabs are kept.
     """
+    if _UNPRINTABLE.search(text) is None:  # most text: nothing to change, found at once
+        return text
     return text.translate(_PRINTABLE_TABLE)
+
+
+def _character_class(codes: Iterable[int]) -> str:
+    """A regular expression's class of the characters `codes`, as ranges of escapes."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges) + "]"
+
+
+_UNPRINTABLE = re.compile(_character_class(_PRINTABLE_TABLE))
+"""A character `printable` changes."""
 
 
 def printable_line(text: str) -> str:
