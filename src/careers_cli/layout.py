@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Literal, NamedTuple
@@ -190,7 +191,7 @@ class LabelledRows(FirstThatFits):
         self.grid.add_row(name, value)
         labels = self.grid.columns[0]
         # A label never wraps beside its value: its column is as wide as the widest one.
-        width = Text(name).cell_len if isinstance(name, str) else name.cell_len
+        width = cell_width(name if isinstance(name, str) else name.plain)
         labels.min_width = max(labels.min_width or 0, width)
         shown = Text(name) if isinstance(name, str) else name.copy()
         if shown.plain:
@@ -420,8 +421,8 @@ class TableRows:
             cells = [layout.lines(console, row) for layout in columns]
             height = max(len(lines) for lines in cells)
             shaped = [
-                Segment.align_top(lines, cell_width, height, layout.style)
-                for lines, cell_width, layout in zip(cells, cell_widths, columns, strict=True)
+                Segment.align_top(lines, padded_width, height, layout.style)
+                for lines, padded_width, layout in zip(cells, cell_widths, columns, strict=True)
             ]
             for number in range(height):
                 yield from indent
@@ -606,7 +607,7 @@ def wrap_plain(
         for piece in pieces:
             if justify == "right":
                 piece = piece.rstrip()
-            room = width - _cells(piece)
+            room = width - cell_width(piece)
             if room < 0:
                 return None
             lines.append(" " * room + piece if justify == "right" else piece + " " * room)
@@ -641,16 +642,16 @@ def _break_offsets(line: str, width: int, *, fold: bool) -> list[int]:
     return offsets
 
 
-def _cells(text: str) -> int:
+def cell_width(text: str) -> int:
     """`cell_len`, counted without measuring each character where the text is written in the
     characters `_cell_widths` knows."""
     if text.isascii() and text.isprintable():
         return len(text)
-    one_cell, _, no_cell = _cell_widths()
-    if one_cell.issuperset(text):
+    widths = _cell_widths()
+    if widths.other_than_one_cell.search(text) is None:
         return len(text)
-    shown = text.translate(no_cell)
-    if one_cell.issuperset(shown):
+    shown = text.translate(widths.no_cell)
+    if widths.other_than_one_cell.search(shown) is None:
         return len(shown)
     return cell_len(text)
 
@@ -660,8 +661,9 @@ def _one_cell_each(text: str, *, spaced: bool = False) -> bool:
     spaces)."""
     if text.isascii():
         return text.isprintable()
-    one_cell, one_cell_not_space, _ = _cell_widths()
-    return (one_cell_not_space if spaced else one_cell).issuperset(text)
+    widths = _cell_widths()
+    other = widths.other_than_one_cell_or_space if spaced else widths.other_than_one_cell
+    return other.search(text) is None
 
 
 _SCRIPTS = (
@@ -678,15 +680,23 @@ _SCRIPTS = (
 """The characters catalogues are written in, whose widths `_cells` knows."""
 
 
+class _CellWidths(NamedTuple):
+    other_than_one_cell: re.Pattern[str]
+    """A character not among those of `_SCRIPTS` Rich counts as one cell."""
+    other_than_one_cell_or_space: re.Pattern[str]
+    """The same, or white space other than a space."""
+    no_cell: dict[int, None]
+    """A table that deletes the characters of `_SCRIPTS` Rich counts as no cell."""
+
+
 @functools.cache
-def _cell_widths() -> tuple[frozenset[str], frozenset[str], dict[int, None]]:
-    """Among `_SCRIPTS`: the characters Rich counts as one cell, those of them that are not
-    white space other than a space, and a table that deletes those it counts as none. Found
-    once, from Rich's own table; the zero-width joiner and variation selector 16, which Rich
-    measures with what surrounds them, are in none."""
+def _cell_widths() -> _CellWidths:
+    """What `_cells` knows of the widths of the characters of `_SCRIPTS`, found once from
+    Rich's own table. The zero-width joiner and variation selector 16, which Rich measures
+    with what surrounds them, are in neither set."""
     from rich.cells import get_character_cell_size
 
-    one_cell: set[str] = set()
+    one_cell: list[int] = []
     no_cell: dict[int, None] = {}
     for first, last in _SCRIPTS:
         for code in range(first, last + 1):
@@ -695,11 +705,24 @@ def _cell_widths() -> tuple[frozenset[str], frozenset[str], dict[int, None]]:
                 continue
             size = get_character_cell_size(character)
             if size == 1:
-                one_cell.add(character)
+                one_cell.append(code)
             elif size == 0:
                 no_cell[code] = None
-    not_space = frozenset(c for c in one_cell if c == " " or not c.isspace())
-    return frozenset(one_cell), not_space, no_cell
+    not_space = [code for code in one_cell if code == 0x20 or not chr(code).isspace()]
+    return _CellWidths(
+        re.compile(_other_than(one_cell)), re.compile(_other_than(not_space)), no_cell
+    )
+
+
+def _other_than(codes: Sequence[int]) -> str:
+    """A regular expression's class of the characters not among `codes`."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[^" + "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges) + "]"
 
 
 _NO_STYLE = Style.null()
@@ -718,7 +741,7 @@ def _plain_widths(
             text = text.plain
         if isinstance(text, str):
             for line in text.splitlines() or [""]:
-                count = len if _one_cell_each(line) else _cells
+                count = len if _one_cell_each(line) else cell_width
                 longest_line = max(longest_line, count(line))
                 longest_word = max(longest_word, max(map(count, line.split()), default=0))
         else:

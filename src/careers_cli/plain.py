@@ -12,12 +12,11 @@ prints the view. Lines come without trailing spaces, as plain output is written.
 from __future__ import annotations
 
 from rich.align import Align
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from careers_cli.layout import LabelledRows, TableRows, wrap_plain
+from careers_cli.layout import LabelledRows, TableRows, cell_width, wrap_plain
 
 _MARKUP = frozenset("[]:")
 """Characters that may make Rich read a string as markup or an emoji code: such a string is
@@ -127,7 +126,7 @@ def _labelled_rows(
     if not fits:
         return _lines(rows.layouts[-1], console, options, width)
     if right_aligned and lines:
-        indent = " " * (width - cell_len(lines[0]))
+        indent = " " * (width - cell_width(lines[0]))
         lines = [indent + line for line in lines]
     return [line.rstrip(" ") for line in lines]
 
@@ -147,7 +146,7 @@ def _aligned_rows(
     if side_by_side is None or not side_by_side[0]:
         return None
     lines = side_by_side[1]
-    indent = " " * (width - cell_len(lines[0])) if lines else ""
+    indent = " " * (width - cell_width(lines[0])) if lines else ""
     return [(indent + line).rstrip(" ") for line in lines]
 
 
@@ -179,12 +178,14 @@ def _grid_lines(
     if len(label_texts) != len(labels) or len(value_texts) != len(labels):
         return None
     gap = grid._get_padding_width(0)
-    label_width = max([labels_column.min_width or 0, *(label.cell_len for label in label_texts)])
-    measures = [Text.__rich_measure__(value, console, options) for value in value_texts]
-    longest_word = max((measure.minimum for measure in measures), default=0)
+    label_width = max(
+        [labels_column.min_width or 0, *(cell_width(label.plain) for label in label_texts)]
+    )
+    measures = [_measure(value.plain) for value in value_texts]
+    longest_word = max((least for least, _ in measures), default=0)
     if label_width + gap + longest_word > width:
         return False, []
-    longest_line = max((measure.maximum for measure in measures), default=0)
+    longest_line = max((most for _, most in measures), default=0)
     value_width = min(max(longest_line, 1), width - label_width - gap)
     lines: list[str] = []
     for label, value in zip(label_texts, value_texts, strict=True):
@@ -205,11 +206,19 @@ def _grid_lines(
             right = value_lines[number] if number < len(value_lines) else ""
             lines.append(
                 left
-                + " " * (label_width + gap - cell_len(left))
+                + " " * (label_width + gap - cell_width(left))
                 + right
-                + " " * (value_width - cell_len(right))
+                + " " * (value_width - cell_width(right))
             )
     return True, lines
+
+
+def _measure(text: str) -> tuple[int, int]:
+    """A text's longest word and longest line, as `Text.__rich_measure__` measures them."""
+    lines = text.splitlines()
+    longest_line = max(map(cell_width, lines)) if lines else 0
+    words = text.split()
+    return (max(map(cell_width, words)) if words else longest_line), longest_line
 
 
 def _as_text(cell: RenderableType) -> Text | None:
