@@ -40,6 +40,7 @@ from tests.helpers import (
     settled,
     settled_copy,
 )
+from tests.test_background_build import is_locked, lock_of
 
 OLD_NS = 1_000_000_000_000_000_000
 """An mtime far from any build (2001): a catalogue this old is never racy."""
@@ -1029,7 +1030,7 @@ class TestBuiltInTheBackground:
         store = cache.store_path_for(catalogue)
         lock = lock_of(store)
         deadline = time.monotonic() + 60
-        while not (store.exists() and not is_held(lock)):
+        while not (store.exists() and not is_locked(lock)):
             assert time.monotonic() < deadline, "no store after 60 s"
             time.sleep(0.05)
 
@@ -1107,7 +1108,7 @@ class TestBuiltInTheBackground:
         assert debug.exit_code == 0
         assert "could not be compiled in the background: [Errno 11]" in debug.stderr
         assert not cache.store_path_for(mine).exists()
-        assert not is_held(lock_of(cache.store_path_for(mine)))
+        assert not is_locked(lock_of(cache.store_path_for(mine)))
 
     @pytest.mark.parametrize(
         ("value", "background"),
@@ -1134,24 +1135,3 @@ class TestBuiltInTheBackground:
         monkeypatch.delenv("CAREERS_CACHE_BUILD", raising=False)
         monkeypatch.delattr(os, "fork")
         assert cache.builds_in_background() is False
-
-
-def lock_of(store: Path) -> Path:
-    return store.with_name(store.name.removesuffix(cache.STORE_SUFFIX) + cache.LOCK_SUFFIX)
-
-
-def is_held(lock: Path) -> bool:
-    """Whether a process holds `lock` (a background build is running)."""
-    import fcntl
-
-    try:
-        descriptor = os.open(lock, os.O_RDWR)
-    except FileNotFoundError:
-        return False
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return True
-    finally:
-        os.close(descriptor)
-    return False

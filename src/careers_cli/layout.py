@@ -31,6 +31,8 @@ from rich.style import Style
 from rich.table import Column, Table
 from rich.text import Text
 
+from careers_cli.text import character_class
+
 UNBOUNDED = 100_000
 """A width no terminal has: what a renderable is measured at to find its minimum."""
 
@@ -710,19 +712,10 @@ def _cell_widths() -> _CellWidths:
                 no_cell[code] = None
     not_space = [code for code in one_cell if code == 0x20 or not chr(code).isspace()]
     return _CellWidths(
-        re.compile(_other_than(one_cell)), re.compile(_other_than(not_space)), no_cell
+        re.compile(character_class(one_cell, negated=True)),
+        re.compile(character_class(not_space, negated=True)),
+        no_cell,
     )
-
-
-def _other_than(codes: Sequence[int]) -> str:
-    """A regular expression's class of the characters not among `codes`."""
-    ranges: list[list[int]] = []
-    for code in sorted(codes):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "[^" + "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges) + "]"
 
 
 _NO_STYLE = Style.null()

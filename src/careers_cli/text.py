@@ -105,18 +105,20 @@ def printable(text: str) -> str:
     return text.translate(_PRINTABLE_TABLE)
 
 
-def _character_class(codes: Iterable[int]) -> str:
-    """A regular expression's class of the characters `codes`, as ranges of escapes."""
+def character_class(codes: Iterable[int], *, negated: bool = False) -> str:
+    """A regular expression's class of the characters `codes` (with `negated`, of every other
+    character), as ranges of escapes."""
     ranges: list[list[int]] = []
     for code in sorted(codes):
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
-    return "[" + "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges) + "]"
+    escapes = "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges)
+    return f"[{'^' if negated else ''}{escapes}]"
 
 
-_UNPRINTABLE = re.compile(_character_class(_PRINTABLE_TABLE))
+_UNPRINTABLE = re.compile(character_class(_PRINTABLE_TABLE))
 """A character `printable` changes."""
 
 
