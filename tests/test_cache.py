@@ -433,12 +433,7 @@ class TestRacyCatalogue:
         assert not is_trusted(racy)
 
     def test_unchanged_it_is_trusted_after_reading_it(self, racy: Path) -> None:
-        reads: list[bytes] = []
-
-        def content() -> bytes:
-            reads.append(racy.read_bytes())
-            return reads[-1]
-
+        reads, content = recording_reads(racy)
         with trusted(racy, content) as connection:
             assert connection is not None
         assert reads == [b'{"careers": ["a"]}\n']
@@ -518,15 +513,21 @@ class TestSettling:
 
     def test_a_build_that_does_not_wait_is_compared_by_content(self, just_written: Path) -> None:
         assert build(just_written)
-        reads: list[bytes] = []
-
-        def content() -> bytes:
-            reads.append(just_written.read_bytes())
-            return reads[-1]
-
+        reads, content = recording_reads(just_written)
         with trusted(just_written, content) as connection:
             assert connection is not None
         assert reads == [b'{"careers": ["a"]}\n']
+
+
+def recording_reads(catalogue: Path) -> tuple[list[bytes], Callable[[], bytes]]:
+    """What a store's check reads of `catalogue`: the reads made so far, and the reader."""
+    reads: list[bytes] = []
+
+    def content() -> bytes:
+        reads.append(catalogue.read_bytes())
+        return reads[-1]
+
+    return reads, content
 
 
 def built_ns_of(catalogue: Path) -> int:

@@ -248,8 +248,8 @@ class ChunkedTable(InParts):
     `narrow` gives (one per row) are printed instead, a block at a time; they are only built
     then. With `right_aligned`, each chunk stands against the right edge.
 
-    Each chunk is drawn as Rich draws the same table (`TableRows`), cell by cell, but a cell of
-    text whose lines all fit its column is laid out here without wrapping it: the same
+    Each chunk is drawn as Rich draws the same table (`TableRows`), cell by cell, with only the
+    text of a cell wrapped by Rich (or, without colour, from its plain text alone): the same
     characters and styles at a fraction of the cost, which on a table of thousands of rows is
     most of the command's time.
     """
@@ -268,7 +268,6 @@ class ChunkedTable(InParts):
         self.minimum_widths = list(minimum_widths)
         self.narrow = narrow
         self.right_aligned = right_aligned
-        self._drawn_by_rows: bool | None = None
 
     def widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
         """Each column's content width at `options.max_width`; None where they do not fit."""
@@ -299,13 +298,17 @@ class ChunkedTable(InParts):
     def chunk(self, start: int, stop: int, widths: Sequence[int]) -> RenderableType:
         """Rows `start` to `stop` at `widths`, with the header when they are the first."""
         table = self.table
-        if self._drawn_by_rows is None:
-            self._drawn_by_rows = _drawn_by_rows(table)
-        if not self._drawn_by_rows:
+        if not self._rows_drawable:
             chunk = self._rich_chunk(start, stop, widths)
             return Align.right(chunk) if self.right_aligned else chunk
         header = self._rich_chunk(0, 0, widths) if table.show_header and start == 0 else None
         return TableRows(table, start, stop, widths, header, right_aligned=self.right_aligned)
+
+    @functools.cached_property
+    def _rows_drawable(self) -> bool:
+        """Whether `TableRows` draws the table (`_drawn_by_rows`): asked once its cells are
+        laid out for the language, at the first chunk."""
+        return _drawn_by_rows(self.table)
 
     def _rich_chunk(self, start: int, stop: int, widths: Sequence[int]) -> Table:
         """The chunk as a Rich table of its own."""
@@ -411,7 +414,7 @@ class TableRows:
                 yield Segment(text)
                 yield new_line
             return
-        indent = [Segment(self._indent(options))] if self._indent(options) else []
+        indent = [Segment(room)] if (room := self._indent(options)) else []
         if self.header is not None:
             for header_line in console.render_lines(self.header, options, pad=False):
                 yield from indent
@@ -563,7 +566,7 @@ def _text_lines(
     justify, overflow, no_wrap = how
     width = layout.width
     texts = cell.wrap(console, width, justify=justify, overflow=overflow, no_wrap=no_wrap)  # type: ignore[arg-type]
-    if any(cell_len(text.plain) != width for text in texts):
+    if any(cell_width(text.plain) != width for text in texts):
         return None
     before = [Segment(" " * layout.left, _NO_STYLE)] if layout.left else []
     after = [Segment(" " * layout.right, _NO_STYLE)] if layout.right else []
@@ -679,7 +682,7 @@ _SCRIPTS = (
     (0xFB50, 0xFDFF),  # Arabic Presentation Forms-A
     (0xFE70, 0xFEFF),  # Arabic Presentation Forms-B
 )
-"""The characters catalogues are written in, whose widths `_cells` knows."""
+"""The characters catalogues are written in, whose widths `cell_width` knows."""
 
 
 class _CellWidths(NamedTuple):
@@ -693,7 +696,7 @@ class _CellWidths(NamedTuple):
 
 @functools.cache
 def _cell_widths() -> _CellWidths:
-    """What `_cells` knows of the widths of the characters of `_SCRIPTS`, found once from
+    """What `cell_width` knows of the widths of the characters of `_SCRIPTS`, found once from
     Rich's own table. The zero-width joiner and variation selector 16, which Rich measures
     with what surrounds them, are in neither set."""
     from rich.cells import get_character_cell_size

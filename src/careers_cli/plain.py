@@ -54,8 +54,10 @@ def _lines(
         return _padding(renderable, console, options, width)
     if isinstance(renderable, LabelledRows):
         return _labelled_rows(renderable, console, options, width)
-    if isinstance(renderable, Align):
-        return _aligned_rows(renderable, console, options, width)
+    if isinstance(renderable, Align) and isinstance(renderable.renderable, LabelledRows):
+        if not _aligns(renderable):
+            return None
+        return _labelled_rows(renderable.renderable, console, options, width, in_align=True)
     if isinstance(renderable, TableRows):
         inner = options.update_width(width)
         return [line.rstrip(" ") for line in renderable.plain_lines(console, inner)]
@@ -109,45 +111,32 @@ def _padding(
 
 
 def _labelled_rows(
-    rows: LabelledRows, console: Console, options: ConsoleOptions, width: int
+    rows: LabelledRows,
+    console: Console,
+    options: ConsoleOptions,
+    width: int,
+    *,
+    in_align: bool = False,
 ) -> list[str] | None:
-    """`LabelledRows` as `FirstThatFits` chooses: side by side in its grid (against the right
-    edge where the grid was laid out so) while the labels, the gap and the values' longest
-    word fit `width`, else stacked."""
+    """`LabelledRows` as `FirstThatFits` chooses: side by side in its grid while the labels,
+    the gap and the values' longest word fit `width`, else stacked. The grid stands against
+    the right edge where it was laid out so, or where the rows are held in an `Align.right`
+    (`in_align`, as an Arabic view lays them out; stacked, they are then Rich's to print)."""
     grid = rows.grid
     shown = rows.layouts[0]
-    right_aligned = isinstance(shown, Align) and shown.renderable is grid and _aligns(shown)
-    if shown is not grid and not right_aligned:  # laid out otherwise: Rich's to print
+    aligned_grid = isinstance(shown, Align) and shown.renderable is grid and _aligns(shown)
+    if shown is not grid and not aligned_grid:  # laid out otherwise: Rich's to print
         return None
     side_by_side = _grid_lines(rows, console, options, width)
     if side_by_side is None:
         return None
     fits, lines = side_by_side
     if not fits:
-        return _lines(rows.layouts[-1], console, options, width)
-    if right_aligned and lines:
+        return None if in_align else _lines(rows.layouts[-1], console, options, width)
+    if (aligned_grid or in_align) and lines:
         indent = " " * (width - cell_width(lines[0]))
         lines = [indent + line for line in lines]
     return [line.rstrip(" ") for line in lines]
-
-
-def _aligned_rows(
-    align: Align, console: Console, options: ConsoleOptions, width: int
-) -> list[str] | None:
-    """`LabelledRows` in an `Align.right` (as an Arabic view lays them out): side by side, the
-    grid against the right edge; None where they would be stacked, which is Rich's to print."""
-    rows = align.renderable
-    if not isinstance(rows, LabelledRows) or not _aligns(align):
-        return None
-    shown = rows.layouts[0]
-    if shown is not rows.grid and not (isinstance(shown, Align) and shown.renderable is rows.grid):
-        return None
-    side_by_side = _grid_lines(rows, console, options, width)
-    if side_by_side is None or not side_by_side[0]:
-        return None
-    lines = side_by_side[1]
-    indent = " " * (width - cell_width(lines[0])) if lines else ""
-    return [(indent + line).rstrip(" ") for line in lines]
 
 
 def _aligns(align: Align) -> bool:
