@@ -51,7 +51,7 @@ ARABIC_WORDS = _vocabulary("بيانات تسويق محتوى جودة مبيع
 _RUN = """
 import resource, sys, time
 from pathlib import Path
-from careers_cli.esco import import_esco, write_catalogue
+from careers_cli.catalogue.esco import import_esco, write_catalogue
 start = time.perf_counter()
 result = import_esco(Path(sys.argv[1]))
 write_catalogue(result.data, Path(sys.argv[2]), force=True)

@@ -394,7 +394,7 @@ def _wait_for_background_build(catalogue: Path) -> None:
     """Until the process compiling `catalogue`'s store has ended (it holds the lock file)."""
     import fcntl
 
-    from careers_cli import cache
+    from careers_cli.index import cache
 
     store = cache.store_path_for(catalogue)
     lock = store.with_name(store.name.removesuffix(cache.STORE_SUFFIX) + cache.LOCK_SUFFIX)

@@ -22,7 +22,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from careers_cli.cli import app
+from careers_cli.app.main import app
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data" / "careers.json"

@@ -1,7 +1,7 @@
 """Arabic as a first-class language: `--lang ar`, Arabic search, and right-to-left display.
 
 Expected Arabic comes from data/careers.json (read here without the product's loader) and from
-the labels and messages of `careers_cli.messages`. Visual right-to-left lines are checked
+the labels and messages of `careers_cli.i18n.messages`. Visual right-to-left lines are checked
 against what arabic-reshaper and python-bidi give for the same wrapped logical lines.
 """
 
@@ -24,9 +24,9 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.messages import label, message
-from careers_cli.rtl import VisualLines, for_visual_terminal
-from careers_cli.text import visual_order
+from careers_cli.i18n.messages import label, message
+from careers_cli.present.rtl import VisualLines, for_visual_terminal
+from careers_cli.text.bidi import visual_order
 from tests.helpers import BASE_ENV, DATA, REPO, Run, invoke, raw_career, raw_catalogue
 
 WIDE = {"COLUMNS": "400"}  # nothing wraps: catalogue text can be found verbatim
@@ -733,7 +733,7 @@ def imported_modules(args: Sequence[str], env: dict[str, str] | None = None) -> 
         for line in completed.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     ]
-    assert "careers_cli.cli" in names  # the import lines were read
+    assert "careers_cli.app.main" in names  # the import lines were read
     return {name.split(".")[0] for name in names}
 
 

@@ -23,7 +23,8 @@ from pathlib import Path
 import arabic_reshaper
 import pytest
 
-from careers_cli.text import ARABIC_COMMA, RIGHT_TO_LEFT_MARK, is_arabic, visual_order
+from careers_cli.text.bidi import ARABIC_COMMA, RIGHT_TO_LEFT_MARK, visual_order
+from careers_cli.text.language import is_arabic
 from tests.helpers import DATA_COMMANDS, imported_esco_sample, invoke
 
 FRIBIDI_PAR_RTL = 0x00000111
@@ -63,7 +64,7 @@ def fribidi_log2vis(logical: str) -> str:
 
 
 def visual_by_fribidi(line: str, *, right_to_left: bool | None = None) -> str:
-    """`careers_cli.text.visual_order`, with FriBidi doing the reordering and the mirroring."""
+    """`careers_cli.text.bidi.visual_order`, with FriBidi doing the reordering and the mirroring."""
     if not (is_arabic(line) if right_to_left is None else right_to_left):
         return line
     marked = arabic_reshaper.reshape(line).replace(ARABIC_COMMA, ARABIC_COMMA + RIGHT_TO_LEFT_MARK)
@@ -132,8 +133,8 @@ def _render_both(args: list[str], width: int, monkeypatch: pytest.MonkeyPatch) -
     full = [*args, "--lang", "ar", "--rtl", "visual"]
     program = invoke(full, env)
     with monkeypatch.context() as patched:
-        patched.setattr("careers_cli.rtl.visual_order", visual_by_fribidi)
-        patched.setattr("careers_cli.session.visual_order", visual_by_fribidi)
+        patched.setattr("careers_cli.present.rtl.visual_order", visual_by_fribidi)
+        patched.setattr("careers_cli.app.session.visual_order", visual_by_fribidi)
         reference = invoke(full, env)
     assert program.exit_code == reference.exit_code
     return program.stdout + program.stderr, reference.stdout + reference.stderr

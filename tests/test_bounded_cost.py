@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from careers_cli import catalogue as catalogue_module
-from careers_cli import models
+from careers_cli.catalogue import format as models
+from careers_cli.catalogue import reading as catalogue_module
 from tests.helpers import BASE_ENV, CAREERS_SCRIPT, REPO, Run, invoke, write_catalogue
 
 EXAMPLE = REPO / "examples" / "small-catalogue.json"

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from careers_cli import search
+from careers_cli.rules import search
 from tests.helpers import (
     DATA_COMMANDS,
     imported_esco_sample,

@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 
 import careers_cli
-from careers_cli import cache
-from careers_cli.cli import human_size
-from careers_cli.index import MemoryIndex
+from careers_cli.app.main import human_size
+from careers_cli.index import cache
+from careers_cli.index.query import MemoryIndex
 from tests.helpers import (
     BASE_ENV,
     CAREERS_SCRIPT,

@@ -24,12 +24,7 @@ from typing import Any
 
 import pytest
 
-from careers_cli.completion import (
-    SHELLS,
-    completion_script,
-    quote_for_bash,
-    split_command_line,
-)
+from careers_cli.app.completion import SHELLS, completion_script, quote_for_bash, split_command_line
 from tests.helpers import (
     CAREERS_SCRIPT,
     REPO,

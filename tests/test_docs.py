@@ -8,7 +8,7 @@ import re
 import pytest
 import typer
 
-from careers_cli.cli import app
+from careers_cli.app.main import app
 from careers_cli.errors import ExitStatus
 from tests.helpers import DATA_COMMANDS, REPO, invoke
 

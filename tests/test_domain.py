@@ -1,6 +1,6 @@
 """The run-time catalogue objects hold exactly what the validating models hold.
 
-The built-in catalogue is read into `careers_cli.domain` without Pydantic, so these tests pin
+The built-in catalogue is read into `catalogue.domain` without Pydantic, so these tests pin
 that the two readings of a file agree, defaults included.
 """
 
@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from careers_cli.domain import Bilingual, Catalogue, catalogue_from_data
-from careers_cli.models import CatalogueFile
+from careers_cli.catalogue.domain import Catalogue, catalogue_from_data
+from careers_cli.catalogue.format import CatalogueFile
+from careers_cli.text.language import Bilingual
 from tests.helpers import DATA, MANAGER_SKILL_IDS, REPO, TEST_DATA, raw_catalogue
 
 EXAMPLE = REPO / "examples" / "small-catalogue.json"

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from careers_cli import names
-from careers_cli.catalogue import CatalogueSource, load_catalogue
-from careers_cli.index import MemoryIndex
+from careers_cli.catalogue.reading import CatalogueSource, load_catalogue
+from careers_cli.index.query import MemoryIndex
+from careers_cli.rules import names
 from tests.helpers import DATA, FORMAT_1_CATALOGUE, TEST_DATA, invoke, run_installed
 
 FEATURES = TEST_DATA / "format-2-features.json"

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from careers_cli.messages import message
-from careers_cli.models import MAX_ALIASES, MAX_ITEMS, MAX_LINKS
+from careers_cli.catalogue.format import MAX_ALIASES, MAX_ITEMS, MAX_LINKS
+from careers_cli.i18n.messages import message
 from tests.helpers import TEST_DATA, Run, invoke, raw_catalogue, write_catalogue
 
 FORMAT_1 = TEST_DATA / "careers-format-1.json"
@@ -123,7 +123,7 @@ VERSIONS = "Input should be 1 or 2"
 
 def _english_only(data: dict[str, Any], but_one: bool = False) -> None:
     """Drop every Arabic text (but the first career's title, if `but_one`)."""
-    from careers_cli.models import texts_of
+    from careers_cli.catalogue.format import texts_of
 
     for _, text in texts_of(data):
         text.pop("ar", None)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from careers_cli.domain import Career, Catalogue, catalogue_from_data
+from careers_cli.catalogue.domain import Career, Catalogue, catalogue_from_data
 from tests.helpers import DATA_COMMANDS, LIST_ROWS, Run, invoke, raw_catalogue, run_coloured
 
 COMMANDS = DATA_COMMANDS

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from careers_cli import catalogue as catalogue_module
+from careers_cli.catalogue import reading as catalogue_module
 from tests.helpers import (
     BASE_ENV,
     BIDI_CONTROLS,

@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from careers_cli import esco
-from careers_cli.esco.ids import slug, unique_ids
-from careers_cli.progress import progress_bar
+from careers_cli.catalogue import esco
+from careers_cli.catalogue.esco.ids import slug, unique_ids
+from careers_cli.present.progress import progress_bar
 from tests.helpers import REPO, Run, invoke, run_installed
 
 SAMPLE = REPO / "tests" / "data" / "esco-sample"
@@ -683,7 +683,7 @@ class TestBadInput:
         with zipfile.ZipFile(download, "w", zipfile.ZIP_DEFLATED) as archive:
             for name in (OCCUPATIONS, SKILLS, RELATIONS):
                 archive.write(SAMPLE / name, f"esco/{name}")
-        monkeypatch.setattr("careers_cli.esco.download.MAX_FILE_BYTES", 100_000)
+        monkeypatch.setattr("careers_cli.catalogue.esco.download.MAX_FILE_BYTES", 100_000)
         # the first member past the limit: occupations_en.csv is 58 kB, skills_en.csv 439 kB
         assert self.refused(download, out_dir).startswith(f"{download}/esco/{SKILLS}: larger than")
 
@@ -842,7 +842,7 @@ class TestWriting:
         def full_disk(source: Any, target: Any) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr("careers_cli.esco.writing.os.replace", full_disk)
+        monkeypatch.setattr("careers_cli.catalogue.esco.writing.os.replace", full_disk)
         run = import_to(SAMPLE, output, "--force")
         assert run.exit_code == 74
         assert run.stderr == f"error: {output}: cannot be written (No space left on device)\n"

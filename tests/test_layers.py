@@ -1,5 +1,5 @@
-"""The layers of the README's module table hold: import-linter checks them (pyproject.toml's
-[tool.importlinter]), and a module that imports the wrong way breaks the check."""
+"""The package layers hold: import-linter checks them (pyproject.toml's [tool.importlinter]),
+and a module that imports the wrong way breaks the check."""
 
 from __future__ import annotations
 
@@ -49,11 +49,25 @@ def test_the_package_keeps_its_layers(tmp_path: Path) -> None:
     ("module", "added", "complaint"),
     [
         # the text rules importing the views: a lower layer reaching up
-        ("text", "import careers_cli.views", "careers_cli.text -> careers_cli.views"),
+        (
+            "text/language",
+            "import careers_cli.present.views",
+            "careers_cli.text.language -> careers_cli.present.views",
+        ),
+        # an error putting itself into words: the boundary does that, in the user's language
+        (
+            "errors",
+            "import careers_cli.i18n.messages",
+            "careers_cli.errors -> careers_cli.i18n.messages",
+        ),
         # a rule about careers reaching for the terminal
-        ("search", "import rich.console", "careers_cli.search is not allowed to import rich"),
+        (
+            "rules/search",
+            "import rich.console",
+            "careers_cli.rules is not allowed to import rich",
+        ),
     ],
-    ids=["wrong-way", "terminal"],
+    ids=["wrong-way", "error-text", "terminal"],
 )
 def test_a_wrong_import_breaks_the_build(
     tmp_path: Path, module: str, added: str, complaint: str

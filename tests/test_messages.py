@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from careers_cli.messages import Alternatives, Count, labels, message, message_templates
+from careers_cli.i18n.messages import Alternatives, Count, labels, message, message_templates
 from tests.helpers import REPO
 
 

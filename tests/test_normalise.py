@@ -1,4 +1,4 @@
-"""`careers_cli.text.normalise`: the one form in which queries and catalogue text are compared.
+"""`normalise`: the one form in which queries and catalogue text are compared.
 
 One table row per rule of the issue "Arabic as a first-class language", with real words (most of
 them from data/careers.json), then the catalogue's own spelling variants, idempotence as a
@@ -15,9 +15,9 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import JaroWinkler
 
-from careers_cli import names as name_resolution
-from careers_cli.index import may_be_named
-from careers_cli.text import normalise
+from careers_cli.index.query import may_be_named
+from careers_cli.rules import names as name_resolution
+from careers_cli.text.normalise import normalise
 from tests.helpers import invoke, raw_catalogue
 
 TASHKEEL = [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"]

@@ -22,11 +22,11 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from careers_cli import names
-from careers_cli.catalogue import find_catalogue, load_catalogue
-from careers_cli.domain import Bilingual
-from careers_cli.index import MemoryIndex
-from careers_cli.output import markdown_text, write_csv, write_json
+from careers_cli.catalogue.reading import find_catalogue, load_catalogue
+from careers_cli.index.query import MemoryIndex
+from careers_cli.present.consoles import markdown_text, write_csv, write_json
+from careers_cli.rules import names
+from careers_cli.text.language import Bilingual
 from tests.helpers import (
     BASE_ENV,
     CAREERS_SCRIPT,

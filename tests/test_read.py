@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from careers_cli.text import first_sentence
+from careers_cli.text.sentences import first_sentence
 from tests.helpers import (
     invoke,
     raw_catalogue,
@@ -144,9 +144,9 @@ class TestOneSection:
         assert run.stderr.splitlines()[0] == "error: no section matches 'zzqx'"
 
     def test_completion_offers_section_ids(self) -> None:
-        from careers_cli.domain import catalogue_from_data
-        from careers_cli.index import MemoryIndex
-        from careers_cli.names import complete_section_ids
+        from careers_cli.catalogue.domain import catalogue_from_data
+        from careers_cli.index.query import MemoryIndex
+        from careers_cli.rules.names import complete_section_ids
 
         index = MemoryIndex(catalogue_from_data(raw_catalogue()))
         assert complete_section_ids(index, "c") == [

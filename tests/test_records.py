@@ -1,4 +1,4 @@
-"""`careers_cli.records`: the exact data behind `--format json`, `csv` and `markdown`.
+"""`careers_cli.present.records`: the exact data behind `--format json`, `csv` and `markdown`.
 
 A record's `document()` is the JSON shape (both languages) and `rows()` the flat CSV rows (the
 chosen language, lists joined with "; "). Expected values are written out by hand from
@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from careers_cli import records
-from careers_cli.domain import catalogue_from_data
-from careers_cli.index import MemoryIndex
-from careers_cli.search import compare_careers, rank_by_skills, skill_page, skill_wanted
-from careers_cli.text import Language
+from careers_cli.catalogue.domain import catalogue_from_data
+from careers_cli.index.query import MemoryIndex
+from careers_cli.present import records
+from careers_cli.rules.search import compare_careers, rank_by_skills, skill_page, skill_wanted
+from careers_cli.text.language import Language
 from tests.helpers import MANAGER_SKILL_IDS, raw_catalogue
 
 

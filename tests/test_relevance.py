@@ -33,10 +33,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careers_cli import names
-from careers_cli.domain import catalogue_from_data
-from careers_cli.index import MemoryIndex
-from careers_cli.text import normalise
+from careers_cli.catalogue.domain import catalogue_from_data
+from careers_cli.index.query import MemoryIndex
+from careers_cli.rules import names
+from careers_cli.text.normalise import normalise
 from tests.helpers import (
     CACHE_DIR_VAR,
     Run,

@@ -146,7 +146,7 @@ class TestInterrupt:
         code = (
             "import os, signal, careers_cli.entry; "
             "os.kill(os.getpid(), signal.SIGINT); "
-            "import careers_cli.cli; print('not reached')"
+            "import careers_cli.app.main; print('not reached')"
         )
         completed = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, timeout=TIMEOUT

@@ -1,4 +1,4 @@
-"""`careers_cli.search`: ranking by skills, comparison and related careers, on lists of ids.
+"""`careers_cli.rules.search`: ranking by skills, comparison and related careers, on lists of ids.
 
 The rules are decided here, below any table: these tests read the results as ids and scores.
 The catalogue is made up so that every tie-break has a case of its own. Its careers, in
@@ -23,11 +23,11 @@ from typing import Any
 
 import pytest
 
-from careers_cli.domain import Catalogue, catalogue_from_data
+from careers_cli.catalogue.domain import Catalogue, catalogue_from_data
+from careers_cli.catalogue.format import check_catalogue
 from careers_cli.errors import UsageError
-from careers_cli.index import MemoryIndex
-from careers_cli.models import check_catalogue
-from careers_cli.search import (
+from careers_cli.index.query import MemoryIndex
+from careers_cli.rules.search import (
     COMPARE_LIMIT,
     CareerMatch,
     Comparison,

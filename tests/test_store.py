@@ -31,14 +31,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate_catalogue import generate
-from careers_cli import cache, completion, names, search
-from careers_cli import store as store_module
-from careers_cli.domain import catalogue_from_data
+from careers_cli.app import completion
+from careers_cli.catalogue.domain import catalogue_from_data
+from careers_cli.catalogue.format import check_catalogue
 from careers_cli.errors import CareersError
-from careers_cli.index import CatalogueIndex, MemoryIndex
-from careers_cli.models import check_catalogue
-from careers_cli.store import StoredIndex, compile_store
-from careers_cli.text import Language, normalise
+from careers_cli.index import cache
+from careers_cli.index import store as store_module
+from careers_cli.index.query import CatalogueIndex, MemoryIndex
+from careers_cli.index.store import StoredIndex, compile_store
+from careers_cli.present.error_text import error_line, hint_lines
+from careers_cli.rules import names, search
+from careers_cli.text.language import Language
+from careers_cli.text.normalise import normalise
 from tests.helpers import (
     DATA,
     FORMAT_1_CATALOGUE,
@@ -766,7 +770,7 @@ class TestRandomCataloguesAndQueries:
             found, errors = names.resolve_each(index, asked)
             wanted = [f.record for f in found]
             ranked = search.rank_by_skills(index, wanted, require_all=require_all, limit=limit)
-            return ranked, [(type(e), e.render(), e.hints()) for e in errors]
+            return ranked, [(type(e), error_line(e), hint_lines(e)) for e in errors]
 
         same_outcome(memory_index(data), stored_index(data), ranked)
 
@@ -1730,7 +1734,8 @@ def test_compiling_shows_progress_only_after_a_second(monkeypatch: pytest.Monkey
     the progress bar under its stage's name in the reader's language."""
     from contextlib import contextmanager
 
-    from careers_cli import progress, session
+    from careers_cli.app import session
+    from careers_cli.present import progress
 
     shown: list[tuple[str, int, int]] = []
 
@@ -1740,7 +1745,7 @@ def test_compiling_shows_progress_only_after_a_second(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(progress, "progress_bar", recording_bar)
     now = [100.0]
-    monkeypatch.setattr("careers_cli.session.time.monotonic", lambda: now[0])
+    monkeypatch.setattr("careers_cli.app.session.time.monotonic", lambda: now[0])
     with session.CompilingProgress("ar", no_color=True) as report:
         report("careers", 0, 3039)
         now[0] += 0.9

@@ -22,7 +22,7 @@ import arabic_reshaper
 from bidi import get_display
 from rich.cells import cell_len
 
-from careers_cli.messages import label
+from careers_cli.i18n.messages import label
 from tests.helpers import CAREERS_SCRIPT, raw_career, terminal_env
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

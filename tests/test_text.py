@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from careers_cli.text import _PRINTABLE_TABLE, is_arabic, printable
+from careers_cli.text.language import is_arabic
+from careers_cli.text.terminal import _PRINTABLE_TABLE, printable
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ import jsonschema
 import pytest
 from pydantic import BaseModel
 
-from careers_cli import models
+from careers_cli.catalogue import format as models
 from tests.helpers import (
     DATA,
     REPO,
@@ -157,7 +157,7 @@ class TestTranslationCoverage:
         ]
 
     def test_large_counts_have_thousands_separators(self) -> None:
-        from careers_cli.messages import message
+        from careers_cli.i18n.messages import message
 
         line = message(
             "validate.coverage",
@@ -745,8 +745,8 @@ def test_a_kind_of_problem_without_its_own_message_is_framed_in_arabic() -> None
     """Pydantic's English text, after "invalid value" in Arabic, for any other error type."""
     from pydantic_core import InitErrorDetails, ValidationError
 
-    from careers_cli.catalogue import describe_problems
-    from careers_cli.messages import message
+    from careers_cli.catalogue.reading import describe_problems
+    from careers_cli.i18n.messages import message
 
     detail = InitErrorDetails(type="int_parsing", loc=("careers", 0, "id"), input="x")
     error = ValidationError.from_exception_data("Catalogue", [detail])

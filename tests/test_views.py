@@ -1,4 +1,4 @@
-"""`careers_cli.views`: each command's Rich renderable, read as objects and rendered to text.
+"""`present.views`: each command's Rich renderable, read as objects and rendered to text.
 
 The views decide the layout (which tables, which columns, which rows, in which order) and that
 catalogue text enters as `rich.text.Text`, never as markup. The rendering console here parses
@@ -18,11 +18,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli import views
-from careers_cli.domain import catalogue_from_data
-from careers_cli.index import MemoryIndex
-from careers_cli.layout import Blocks, ChunkedTable, LabelledRows, MinimumWidthTable
-from careers_cli.search import (
+from careers_cli.catalogue.domain import catalogue_from_data
+from careers_cli.index.query import MemoryIndex
+from careers_cli.present import views
+from careers_cli.present.layout import Blocks, ChunkedTable, LabelledRows, MinimumWidthTable
+from careers_cli.rules.search import (
     Wanted,
     career_profile,
     compare_careers,
@@ -30,7 +30,7 @@ from careers_cli.search import (
     skill_page,
     skill_wanted,
 )
-from careers_cli.text import Language
+from careers_cli.text.language import Language
 from tests.helpers import LIST_ROWS, SEVEN_IDS, raw_catalogue
 
 

@@ -152,7 +152,7 @@ def test_built_in_catalogue_is_the_one_inside_the_installed_package(
     installed: Installed,
 ) -> None:
     code = (
-        "from careers_cli.catalogue import find_catalogue\n"
+        "from careers_cli.catalogue.reading import find_catalogue\n"
         "source = find_catalogue(None)\n"
         "print(source.bundled, source.path, sep='\\n')"
     )

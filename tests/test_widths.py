@@ -24,8 +24,8 @@ from rich.table import Table
 from rich.text import Text
 
 from benchmarks.generate_catalogue import generate
-from careers_cli import views
-from careers_cli.layout import FirstThatFits, LabelledRows, MinimumWidthTable
+from careers_cli.present import views
+from careers_cli.present.layout import FirstThatFits, LabelledRows, MinimumWidthTable
 from tests.helpers import SEVEN_IDS, invoke, run_installed, settled, write_catalogue
 
 WIDTHS = [40, 60, 80, 120, 160]
@@ -246,7 +246,7 @@ def render(renderable: object, width: int) -> list[str]:
 
 
 class TestLayoutRenderables:
-    """`careers_cli.layout`: the decision is taken at render time, from the width given."""
+    """`careers_cli.present.layout`: the decision is taken at render time, from the width given."""
 
     def test_labelled_rows_side_by_side_while_the_longest_word_fits(self) -> None:
         rows = LabelledRows()

@@ -27,8 +27,8 @@ signal.signal(signal.SIGINT, _interrupted)
 
 from typing import NoReturn  # noqa: E402
 
+from careers_cli.app.streams import GuardedOutput, QuietErrors, silence_stdout  # noqa: E402
 from careers_cli.errors import ExitStatus  # noqa: E402
-from careers_cli.streams import GuardedOutput, QuietErrors, silence_stdout  # noqa: E402
 
 
 def main() -> NoReturn:
@@ -39,7 +39,7 @@ def main() -> NoReturn:
     if request is not None:
         _answer_completion(request)
     _give_completion_flags_a_value(sys.argv)
-    from careers_cli.cli import app
+    from careers_cli.app.main import app
 
     app()  # exits with the status of the one error boundary, which flushes stdout inside it
     sys.exit(ExitStatus.OK)
@@ -59,12 +59,12 @@ def _give_completion_flags_a_value(argv: list[str]) -> None:
 
 def _answer_completion(request: str) -> NoReturn:
     """Print the candidates for the command line the shell sent, and exit (always 0)."""
-    from careers_cli.completion import LINE_VAR, answer_request, click_candidates
+    from careers_cli.app.completion import LINE_VAR, answer_request, click_candidates
 
     try:
         import typer
 
-        from careers_cli.cli import app
+        from careers_cli.app.main import app
 
         command = typer.main.get_command(app)
         answer = answer_request(

@@ -1,4 +1,8 @@
-"""Exit statuses and the one error hierarchy the command line catches."""
+"""Exit statuses and the one error hierarchy the command line catches.
+
+An error is data: a message key, its parameters and what the user may have meant. It is put into
+words at the boundary (`present.error_text`), which knows the user's language.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import NamedTuple
 
-from careers_cli.domain import Bilingual
-from careers_cli.messages import message
-from careers_cli.text import Language, one_line
+from careers_cli.text.language import Bilingual
 
 
 class ExitStatus(IntEnum):
@@ -34,7 +36,7 @@ class CareersError(Exception):
     """An error a user can act on: one line on stderr, never a traceback.
 
     The text is a message key and its parameters, so the boundary can print it in the user's
-    language; `str()` gives the English text.
+    language (`present.error_text`); `str()` gives the key and the parameters, for logs.
     """
 
     exit_status: ExitStatus = ExitStatus.NOT_FOUND
@@ -44,16 +46,12 @@ class CareersError(Exception):
         self.key = key
         self.params = params
 
-    def render(self, language: Language = "en") -> str:
-        return message(self.key, language, **self.params)
-
-    def hints(self, language: Language = "en") -> list[str]:
-        """The lines that help after the error's own (candidates, a suggestion, where to look);
-        none by default."""
-        return []
+    hint_key: str | None = None
+    """A line that helps after the error's own, written with the error's parameters."""
 
     def __str__(self) -> str:
-        return self.render("en")
+        params = ", ".join(f"{name}={value!r}" for name, value in self.params.items())
+        return f"{self.key} ({params})" if params else self.key
 
 
 class UnresolvedNameError(CareersError):
@@ -88,12 +86,6 @@ class NotFoundError(UnresolvedNameError):
         self.suggestion_key = suggestion_key
         self.hint_key = hint_key
 
-    def hints(self, language: Language = "en") -> list[str]:
-        if self.candidates:
-            ids = ", ".join(c.id for c in self.candidates)
-            return [message(self.suggestion_key, language, candidates=ids)]
-        return [message(self.hint_key, language)] if self.hint_key else []
-
 
 class AmbiguousNameError(UnresolvedNameError):
     """A name that fits several records by the same kind of match; nothing is guessed.
@@ -116,20 +108,6 @@ class AmbiguousNameError(UnresolvedNameError):
         self.count = count
         self.more_key = more_key
 
-    def hints(self, language: Language = "en") -> list[str]:
-        """One line per candidate: its id, then its name in `language`; then how many more."""
-        if not self.candidates:
-            return []
-        width = max(len(one_line(c.id)) for c in self.candidates)
-        lines = [
-            f"  {one_line(c.id):<{width}}  {one_line(c.name.in_language(language), limit=100)}"
-            for c in self.candidates
-        ]
-        more = self.count - len(self.candidates)
-        if more > 0:
-            lines.append(message(self.more_key, language, **{**self.params, "count": more}))
-        return lines
-
 
 class UsageError(CareersError):
     """Arguments that cannot work together, or a value that is not one of an option's choices.
@@ -142,9 +120,6 @@ class UsageError(CareersError):
     def __init__(self, key: str, /, *, command: str | None = None, **params: object) -> None:
         super().__init__(key, **params)
         self.command = command
-
-    def hints(self, language: Language = "en") -> list[str]:
-        return [message("usage.hint", language, command=self.command)] if self.command else []
 
 
 class OutputError(CareersError):
@@ -179,26 +154,3 @@ class CatalogueError(CareersError):
         super().__init__(key, path=path, **params)
         self.path = path
         self.problems = problems
-
-    def problem_lines(self, language: Language = "en") -> list[str]:
-        """Every problem, in `language`; a file-level error is its own single problem."""
-        if not self.problems:
-            return [self.render(language)]
-        return [message(key, language, **params) for key, params in self.problems]
-
-    def hints(self, language: Language = "en") -> list[str]:
-        """How many more problems there are, and how to see them all."""
-        if not self.problems:
-            return []
-        found = self.params.get("found")  # past the bound on problems, those not kept count too
-        count = max(len(self.problems), found if isinstance(found, int) else 0) - 1
-        if count <= 0:
-            return []
-        return [message("catalogue.more_problems", language, count=count, path=self.path)]
-
-    def render(self, language: Language = "en") -> str:
-        if self.problems:
-            first_key, first_params = self.problems[0]
-            first = message(first_key, language, **first_params)
-            return message("catalogue.invalid", language, path=self.path, first=first)
-        return super().render(language)

@@ -1,0 +1,377 @@
+"""Shell completion for bash, zsh and fish: the scripts, the protocol, and the candidates.
+
+The installed scripts never evaluate what the program prints. The shell sends the command line
+up to the cursor in `_CAREERS_COMPLETE_LINE`; `careers` answers one candidate per line:
+
+- bash: the value quoted for the place it lands (unquoted, or inside the quote the word was
+  opened with), read into `COMPREPLY` with `mapfile`, never word-split or evaluated;
+- zsh: `value<TAB>help`, read into arrays and given to `compadd`, which quotes the value itself;
+- fish: `value<TAB>help`, which fish reads as candidates and quotes itself.
+
+A value with a control character, a tab or a newline is never offered, and help text is made
+printable on one line. Scripts installed by earlier versions asked in another protocol (zsh's
+evaluated the answer); they are answered with nothing but a reminder to reinstall.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+COMPLETE_VAR = "_CAREERS_COMPLETE"
+LINE_VAR = "_CAREERS_COMPLETE_LINE"
+SHELLS = ("bash", "zsh", "fish")
+# What scripts of earlier versions set: the Typer protocol, whose zsh script evaluates the answer.
+_OUTDATED_REQUESTS = {"complete_bash", "complete_zsh", "complete_fish", "complete_powershell"}
+# A constant, safe to evaluate: the only thing an outdated zsh script is ever given.
+_OUTDATED_ZSH_ANSWER = (
+    "_message 'careers: this completion script is outdated; run: careers --install-completion zsh'"
+)
+
+_BASH_SCRIPT = """\
+# careers completion for bash: the answer is read as data, never evaluated.
+_careers_completion() {
+    local -a candidates
+    mapfile -t candidates < <(%(env)s="${COMP_LINE:0:COMP_POINT}" %(var)s=bash \\
+        careers 2>/dev/null)
+    COMPREPLY=("${candidates[@]}")
+    return 0
+}
+complete -o default -F _careers_completion careers
+"""
+
+_ZSH_SCRIPT = """\
+#compdef careers
+# careers completion for zsh: the answer is read as data, never evaluated.
+_careers_completion() {
+  local -a lines values shown
+  local line
+  lines=("${(@f)$(%(env)s="${words[1,CURRENT]}" %(var)s=zsh careers 2>/dev/null)}")
+  for line in "${lines[@]}"; do
+    [[ -n "$line" ]] || continue
+    values+=("${line%%%%$'\\t'*}")
+    if [[ "$line" == *$'\\t'* ]]; then
+      shown+=("${line%%%%$'\\t'*}  -- ${line#*$'\\t'}")
+    else
+      shown+=("$line")
+    fi
+  done
+  if (( ${#values} )); then
+    compadd -l -d shown -a values
+  else
+    _files
+  fi
+}
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  _careers_completion "$@"  # autoloaded from fpath, as --install-completion sets it up
+else
+  compdef _careers_completion careers  # sourced
+fi
+"""
+
+_FISH_SCRIPT = """\
+# careers completion for fish: the answer is read as data, never evaluated.
+function __careers_complete
+    set -l candidates (%(env)s=(commandline -cp | string collect) %(var)s=fish \\
+        careers 2>/dev/null)
+    if test (count $candidates) -gt 0
+        printf '%%s\\n' $candidates
+    else
+        __fish_complete_path (commandline -ct)
+    end
+end
+complete --command careers --erase
+complete --command careers --no-files --arguments '(__careers_complete)'
+"""
+
+_SCRIPTS = {"bash": _BASH_SCRIPT, "zsh": _ZSH_SCRIPT, "fish": _FISH_SCRIPT}
+
+
+def completion_script(shell: str) -> str:
+    """The completion script for `shell` (one of `SHELLS`)."""
+    return _SCRIPTS[shell] % {"env": f"env {LINE_VAR}", "var": COMPLETE_VAR}
+
+
+class CommandLine(NamedTuple):
+    """A command line up to the cursor, split as the shell would split it."""
+
+    words: list[str]
+    """The complete words, unquoted."""
+    incomplete: str
+    """The word being completed, unquoted ("" at the start of a new word)."""
+    quote: str | None
+    """The quote the word being completed is open in (' or "), if any."""
+
+
+def split_command_line(line: str) -> CommandLine:
+    """Split `line` into words as a POSIX shell does, tolerating an unfinished last word.
+
+    Quotes and backslashes are removed; a quote left open, or a backslash at the end, belongs
+    to the word being completed.
+    """
+    words: list[str] = []
+    word: list[str] = []
+    in_word = False
+    quote: str | None = None
+    position = 0
+    while position < len(line):
+        char = line[position]
+        position += 1
+        if quote == "'":
+            if char == "'":
+                quote = None
+            else:
+                word.append(char)
+        elif quote == '"':
+            if char == '"':
+                quote = None
+            elif char == "\\" and position < len(line) and line[position] in '"\\$`':
+                word.append(line[position])
+                position += 1
+            else:
+                word.append(char)
+        elif char in " \t\n":
+            if in_word:
+                words.append("".join(word))
+                word, in_word = [], False
+        elif char in "'\"":
+            quote, in_word = char, True
+        elif char == "\\":
+            in_word = True
+            if position < len(line):
+                word.append(line[position])
+                position += 1
+        else:
+            word.append(char)
+            in_word = True
+    return CommandLine(words, "".join(word), quote)
+
+
+# Characters bash never treats specially outside quotes; the rest of ASCII is escaped.
+_BASH_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+,@%")
+
+
+def quote_for_bash(value: str, quote: str | None) -> str | None:
+    """`value` as it must be typed in bash at the cursor, or None where it cannot be.
+
+    Unquoted, every ASCII character that bash could read as syntax gets a backslash (bash's
+    metacharacters are all ASCII). Inside "...", the four characters that stay special get a
+    backslash. A value that cannot be written inside the open quote is not offered: `!` inside
+    "..." (history expansion), and a quote inside '...' (readline would not close the quote
+    after it, leaving the command line unfinished).
+    """
+    if quote == "'":
+        return None if "'" in value else value
+    if quote == '"':
+        if "!" in value:
+            return None
+        return "".join("\\" + c if c in '"\\$`' else c for c in value)
+    return "".join(c if c in _BASH_PLAIN or not c.isascii() else "\\" + c for c in value)
+
+
+def _offerable(value: str) -> bool:
+    """A value with a control character (a tab, a newline, ESC, ...) or a bidi control is
+    never offered: it could not be read back as one candidate, or would act on the terminal."""
+    from careers_cli.text.terminal import printable_line
+
+    return bool(value) and value == printable_line(value) and "\t" not in value
+
+
+class Candidate(NamedTuple):
+    value: str
+    help: str
+
+
+def format_candidates(shell: str, candidates: Iterable[Candidate], quote: str | None) -> str:
+    """The answer for `shell`: one line per candidate, as its script reads it."""
+    from careers_cli.text.terminal import one_line
+
+    lines: list[str] = []
+    for candidate in candidates:
+        if not _offerable(candidate.value):
+            continue
+        if shell == "bash":
+            quoted = quote_for_bash(candidate.value, quote)
+            if quoted is not None:
+                lines.append(quoted)
+        else:
+            help_text = one_line(candidate.help, limit=80).replace("\t", " ")
+            lines.append(f"{candidate.value}\t{help_text}" if help_text else candidate.value)
+    return "".join(line + "\n" for line in lines)
+
+
+def answer_request(
+    request: str, line: str, complete: Callable[[list[str], str], Iterable[Candidate]]
+) -> str:
+    """What `careers` prints for a completion request (`$_CAREERS_COMPLETE`).
+
+    `complete(words, incomplete)` gives the candidates for the words after the program name.
+    Nothing raised inside reaches the shell: a failure completes nothing.
+    """
+    if request in _OUTDATED_REQUESTS:
+        return _OUTDATED_ZSH_ANSWER + "\n" if request == "complete_zsh" else ""
+    if request not in SHELLS:
+        return ""
+    try:
+        command_line = split_command_line(line)
+        candidates = list(complete(command_line.words[1:], command_line.incomplete))
+        return format_candidates(request, candidates, command_line.quote)
+    except Exception:  # a broken catalogue, or anything else: nothing may reach the shell
+        return ""
+
+
+# --- installing ------------------------------------------------------------------------------
+
+
+def detect_shell() -> str:
+    """The user's shell, from $SHELL ("" when unset)."""
+    return Path(os.environ.get("SHELL", "")).name
+
+
+class Installation(NamedTuple):
+    script: Path
+    """Where the completion script was written."""
+    startup: Path | None
+    """The shell's start-up file that was told to load it, if one had to be."""
+
+
+def install_completion(shell: str, home: Path) -> Installation:
+    """Write the completion script for `shell` where that shell loads it, atomically.
+
+    The places are those earlier versions used, so installing again replaces an outdated
+    script. bash and zsh need a line in their start-up file; it is added once.
+    """
+    script = completion_script(shell)
+    if shell == "bash":
+        target = home / ".bash_completions" / "careers.sh"
+        startup = home / ".bashrc"
+        loader = f"source '{target}'"
+    elif shell == "zsh":
+        target = home / ".zfunc" / "_careers"
+        startup = home / ".zshrc"
+        loader = "fpath+=~/.zfunc; autoload -Uz compinit; compinit"
+    else:
+        target = home / ".config" / "fish" / "completions" / "careers.fish"
+        _write_atomically(target, script)
+        return Installation(target, None)
+    _write_atomically(target, script)
+    current = startup.read_text(encoding="utf-8") if startup.is_file() else ""
+    if loader in current:
+        return Installation(target, None)
+    separator = "" if not current or current.endswith("\n") else "\n"
+    _write_atomically(startup, f"{current}{separator}{loader}\n")
+    return Installation(target, startup)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step: a reader sees the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def click_candidates(command: Any, words: list[str], incomplete: str) -> list[Candidate]:
+    """The candidates Click's parser finds for `incomplete` after `words` (commands, options,
+    option values and arguments, with the completion functions the commands declare)."""
+    from careers_cli.app.options import click_module
+
+    shell_complete = click_module("shell_completion").ShellComplete
+
+    class Resolver(shell_complete):  # type: ignore[misc,valid-type]
+        name = "careers"
+        source_template = ""
+
+        def format_completion(self, item: Any) -> str:
+            return str(item.value)
+
+        def get_completion_args(self) -> tuple[list[str], str]:
+            return words, incomplete
+
+        def source_vars(self) -> dict[str, Any]:
+            return {}
+
+    resolver = Resolver(command, {}, "careers", COMPLETE_VAR)
+    return [
+        Candidate(str(item.value), str(item.help or ""))
+        for item in resolver.get_completions(words, incomplete)
+    ]
+
+
+# --- candidates from the catalogue -----------------------------------------------------------
+
+
+def complete_career(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Career ids that start with `incomplete`, with their titles, from the catalogue the
+    command line names (`--data`, before or after the command) or `$CAREERS_DATA`."""
+    from careers_cli.rules import names
+
+    return _from_catalogue(ctx, lambda index: names.complete_career_ids(index, incomplete))
+
+
+def complete_skill(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Skill ids and names that start with `incomplete`, from the same catalogue."""
+    from careers_cli.rules import names
+
+    return _from_catalogue(ctx, lambda index: names.complete_skill_names(index, incomplete))
+
+
+def complete_trend(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Trend ids that start with `incomplete`, with their titles."""
+    from careers_cli.rules import names
+
+    return _from_catalogue(ctx, lambda index: names.complete_note_ids(index, "trends", incomplete))
+
+
+def complete_tip(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Tip ids that start with `incomplete`, with their titles."""
+    from careers_cli.rules import names
+
+    return _from_catalogue(ctx, lambda index: names.complete_note_ids(index, "tips", incomplete))
+
+
+def complete_section(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Prose section ids that start with `incomplete`, with their headings."""
+    from careers_cli.rules import names
+
+    return _from_catalogue(ctx, lambda index: names.complete_section_ids(index, incomplete))
+
+
+def _from_catalogue(
+    ctx: Any, complete: Callable[[Any], list[tuple[str, str]]]
+) -> list[tuple[str, str]]:
+    from careers_cli.catalogue.reading import find_catalogue
+    from careers_cli.index.store import open_index
+
+    return complete(open_index(find_catalogue(data_option(ctx)), use_store=not no_cache(ctx)))
+
+
+def no_cache(ctx: Any) -> bool:
+    """Whether the command line being completed says `--no-cache`, after or before the
+    command name ($CAREERS_NO_CACHE is read by the cache itself)."""
+    while ctx is not None:
+        if ctx.params.get("no_cache"):
+            return True
+        ctx = ctx.parent
+    return False
+
+
+def data_option(ctx: Any) -> Path | None:
+    """The `--data` given on the command line being completed: after the command name, else
+    before it; `~` is expanded, as the shell would when the command runs."""
+    while ctx is not None:
+        value = ctx.params.get("data")
+        if value:
+            return Path(os.path.expanduser(str(value)))
+        ctx = ctx.parent
+    return None

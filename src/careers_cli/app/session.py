@@ -1,0 +1,373 @@
+"""What a command runs inside: the catalogue, the language, the consoles, and the error boundary.
+
+`open_session` is the one place where errors become output and exit codes: a `CareersError`
+prints one line on stderr (in the user's language) and exits with its status; an unexpected
+error prints one line and how to see the traceback, unless debugging is on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console, Group, RenderableType
+from rich.text import Text
+
+from careers_cli.app.options import (
+    CommonOptions,
+    OutputFormat,
+    RtlMode,
+    click_module,
+    options_in_effect,
+)
+from careers_cli.app.streams import ReaderGone, silence_stdout
+from careers_cli.catalogue.reading import find_catalogue, load_catalogue
+from careers_cli.errors import CareersError, ExitStatus, OutputError
+from careers_cli.i18n.messages import column_label, label, message
+from careers_cli.index.query import CatalogueIndex, MemoryIndex
+from careers_cli.present.consoles import (
+    encodes_unicode,
+    make_console,
+    write_csv,
+    write_json,
+    write_markdown_document,
+    write_markdown_table,
+)
+from careers_cli.present.error_text import error_line, hint_lines
+from careers_cli.present.layout import InParts
+from careers_cli.present.plain import plain_lines
+from careers_cli.present.records import Records
+from careers_cli.rules.names import Found
+from careers_cli.rules.search import Page
+from careers_cli.text.bidi import visual_order
+from careers_cli.text.language import Language
+from careers_cli.text.terminal import one_line, printable_line
+
+Record = TypeVar("Record")
+
+
+class Session:
+    """What a command works with: the catalogue's index, the language and the consoles."""
+
+    def __init__(
+        self,
+        index: CatalogueIndex,
+        language: Language,
+        out: Console,
+        err: Console,
+        output_format: OutputFormat = "table",
+        rtl: RtlMode = "logical",
+    ) -> None:
+        self.index = index
+        self.language = language
+        self.out = out
+        self.err = err
+        self.output_format = output_format
+        self.rtl = rtl
+
+    def present(self, view: Callable[[], RenderableType], records: Callable[[], Records]) -> None:
+        """Print a result: as a Rich view for `table`, else as data in the chosen format."""
+        if self.output_format == "table":
+            renderable = self._laid_out(view())
+            self._print(renderable)
+            return
+        data = records()
+        stream = self.out.file
+        if self.output_format == "json":
+            write_json(stream, data.document())
+        elif self.output_format == "csv":
+            write_csv(stream, data.rows())
+        elif data.markdown_sections:
+            write_markdown_document(stream, data.markdown_title, data.markdown_sections)
+        else:
+            rows = data.markdown_rows() if data.markdown_rows else data.rows()
+            write_markdown_table(stream, rows, lambda key: column_label(key, self.language))
+
+    def _laid_out(self, renderable: RenderableType) -> RenderableType:
+        """A view laid out for the language and the terminal (`rtl.layout_for`)."""
+        if self.language == "en" and self.rtl != "visual":
+            return renderable
+        from careers_cli.present.rtl import laid_out, layout_for
+
+        layout = layout_for(self.language, visual=self.rtl == "visual")
+        return renderable if layout is None else laid_out(renderable, layout)
+
+    def _print(self, renderable: RenderableType) -> None:
+        """Print a view (one printed in parts, a part at a time, each flushed: the first rows
+        reach a pipe at once); without colour (a pipe, a file, NO_COLOR), each line without
+        the spaces Rich pads it with to the width of the terminal."""
+        if not isinstance(renderable, InParts):
+            self._print_part(renderable)
+            return
+        for part in renderable.parts(self.out, self.out.options):
+            self._print_part(Group(part))  # in a group, as in one view: a Text keeps its justify
+            self.out.file.flush()
+
+    def _print_part(self, renderable: RenderableType) -> None:
+        if self.out.color_system is not None:
+            self.out.print(renderable)
+            return
+        lines = plain_lines(renderable, self.out, self.out.options)
+        if lines is not None:  # laid out without Rich rendering it
+            self.out.file.write("".join(line + "\n" for line in lines))
+            return
+        with self.out.capture() as captured:
+            self.out.print(renderable)
+        lines = captured.get().split("\n")
+        self.out.file.write("\n".join(line.rstrip(" ") for line in lines))
+
+    def notice(self, text: str) -> None:
+        self._stderr().line(text)
+
+    def take(self, found: Found[Record]) -> Record:
+        """The record a name was resolved to; when it was a guess (a partial or fuzzy match),
+        one line on stderr says which record was taken for which name."""
+        if found.guessed:
+            query = one_line(found.query)
+            self.notice(message("name.guessed", self.language, id=found.record_id, query=query))
+        return found.record
+
+    def left_out(self, page: Page[Any], key: str) -> None:
+        """After a list cut at its limit, the sentence `key` saying how many it shows of how
+        many: below a table (dim), on stderr for data formats (which stay valid data)."""
+        if not page.more:
+            return
+        text = message(key, self.language, shown=len(page.items), total=page.total)
+        if self.output_format == "table":
+            self.out.print(Text(text, style="dim"))
+        else:
+            self.notice(text)
+
+    def report(self, error: CareersError) -> None:
+        """An error that does not stop the command (its status is the command's to give)."""
+        report_error(self._stderr(), error)
+
+    def _stderr(self) -> StderrLines:
+        return StderrLines(self.err, self.language, visual=self.rtl == "visual")
+
+
+class StderrLines:
+    """Lines for stderr: one line each, printable, shaped for the terminal in visual mode."""
+
+    def __init__(self, err: Console, language: Language, *, visual: bool = False) -> None:
+        self.err = err
+        self.language = language
+        self.visual = visual
+
+    def error(self, text: str) -> None:
+        prefix = message("error.prefix", self.language) + ": "
+        line = printable_line(text)  # one line, even for a path with a newline
+        if self.visual:
+            self.err.print(Text(visual_order(prefix + line), style="red"), soft_wrap=True)
+        else:
+            self.err.print(Text.assemble((prefix, "bold red"), line), soft_wrap=True)
+
+    def line(self, text: str) -> None:
+        line = printable_line(text)
+        self.err.print(Text(visual_order(line) if self.visual else line), soft_wrap=True)
+
+
+class CompilingProgress:
+    """Progress of compiling a store, on stderr: a bar once it has taken a second, on a
+    terminal (the progress module, and Rich's, imported only then)."""
+
+    def __init__(self, language: Language, *, no_color: bool) -> None:
+        self.stages = {
+            "careers": label("compiling_careers", language),
+            "skills": label("compiling_skills", language),
+        }
+        self.no_color = no_color
+        self.started = time.monotonic()
+        self.bar: ExitStack | None = None
+        self.report: Callable[[str, int, int], None] | None = None
+
+    def __enter__(self) -> CompilingProgress:
+        return self
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.report is None:
+            if time.monotonic() - self.started < 1.0:
+                return
+            from careers_cli.present.progress import progress_bar
+
+            self.bar = ExitStack()
+            self.report = self.bar.enter_context(progress_bar(no_color=self.no_color))
+        self.report(self.stages[stage], done, total)
+
+    def __exit__(self, *_: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+@contextmanager
+def open_session(options: CommonOptions) -> Iterator[Session]:
+    """Open the catalogue (its compiled store where there is one) and the consoles."""
+    out = make_console(sys.stdout, no_color=options.no_color)
+    err = make_console(sys.stderr, no_color=options.no_color)
+    report = _debug_lines(options, err)
+    language = options.output_language
+    source = find_catalogue(options.data)
+    if source.bundled:  # small, and read without validating: it needs no store
+        index: CatalogueIndex = MemoryIndex(load_catalogue(source))
+    else:
+        from careers_cli.index.store import open_index
+
+        with CompilingProgress(language, no_color=options.no_color) as progress:
+            index = open_index(
+                source,
+                use_store=not options.no_cache,
+                progress=progress,
+                report=report,
+                later=_after_the_command,
+            )
+    if language == "ar" and options.chosen_format != "json" and not encodes_unicode(out.file):
+        encoding = getattr(out.file, "encoding", "?")
+        StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))
+    yield Session(index, language, out, err, options.chosen_format, options.rtl_mode)
+
+
+_after_the_command: list[Callable[[], None]] = []
+"""What `exit_status_of` runs once the command has answered and let go of its catalogue: the
+start of a store's compiling in the background."""
+
+
+def build_store(options: CommonOptions) -> str:
+    """Compile the store of the catalogue the options name, now, with progress on a terminal
+    (`careers cache build`); the sentence that says where it is."""
+    language = options.output_language
+    source = find_catalogue(options.data)
+    if source.bundled:
+        return message("cache.not_needed", language)
+    from careers_cli.index.store import compile_catalogue
+
+    with CompilingProgress(language, no_color=options.no_color) as progress:
+        compiled = compile_catalogue(source, progress=progress)
+    key = "cache.built" if compiled.compiled else "cache.up_to_date"
+    return message(key, language, catalogue=str(source.path), store=str(compiled.store))
+
+
+def _debug_lines(options: CommonOptions, err: Console) -> Callable[[str], None]:
+    """Reasons the user sees with --debug only: why a store was or was not used, in English."""
+
+    def report(reason: str) -> None:
+        if options.debug:
+            StderrLines(err, "en").line(f"debug: {reason}")
+
+    return report
+
+
+def exit_status_of(run: Callable[[], object], argv: list[str]) -> int:
+    """Run the command line; the one place where every error becomes its output and status.
+
+    A `CareersError` prints its line and its hints, in the user's language, and gives its own
+    exit status; a usage error of the option parser is written from its data; a reader that
+    went away ends quietly; anything else is a bug: one line and 70, or with --debug (or
+    CAREERS_DEBUG) the exception itself. Then, unless the user interrupted it, what the
+    command left to do after it (`_after_the_command`).
+    """
+    status = _status_of(run, argv)
+    actions = list(_after_the_command)
+    _after_the_command.clear()
+    if status != ExitStatus.INTERRUPTED:
+        for action in actions:
+            action()
+    return status
+
+
+def _status_of(run: Callable[[], object], argv: list[str]) -> int:
+    try:
+        result = run()
+        sys.stdout.flush()  # a write that fails fails here, inside the boundary
+    except (KeyboardInterrupt, typer.Abort):
+        return ExitStatus.INTERRUPTED
+    except (ReaderGone, BrokenPipeError):
+        silence_stdout()
+        return ExitStatus.OK
+    except CareersError as error:
+        if isinstance(error, OutputError):
+            silence_stdout()
+        report_error(_stderr_lines(argv), error)
+        return error.exit_status
+    except typer.TyperException as error:  # Click's usage errors derive from it
+        report_usage_error(error, argv)
+        return int(getattr(error, "exit_code", ExitStatus.USAGE))
+    except Exception as error:
+        if _debugging(argv):
+            raise
+        detail = f"{type(error).__name__}: {error}"
+        lines = _stderr_lines(argv)
+        lines.error(message("error.unexpected", lines.language, detail=detail))
+        return ExitStatus.INTERNAL_ERROR
+    return result if isinstance(result, int) else ExitStatus.OK
+
+
+def _stderr_lines(argv: list[str]) -> StderrLines:
+    """Error lines as the command line asked: its options where they were parsed, else what
+    the words of the command line say."""
+    options = options_in_effect() or CommonOptions()
+    # The options in effect may be those before the command name only, when the ones after it
+    # are what failed: the words of the command line fill in what they leave unsaid.
+    language = options.language or language_from_arguments(argv)
+    err = make_console(sys.stderr, no_color=options.no_color or "--no-color" in argv)
+    return StderrLines(err, language, visual=options.rtl_mode == "visual")
+
+
+def _debugging(argv: list[str]) -> bool:
+    options = options_in_effect()
+    if options is not None:
+        return options.debug
+    flag = os.environ.get("CAREERS_DEBUG", "").strip().lower()
+    return "--debug" in argv or flag in ("1", "true", "yes", "on")
+
+
+def report_error(lines: StderrLines, error: CareersError) -> None:
+    """The error's line, then the lines that help, which the error itself knows."""
+    lines.error(error_line(error, lines.language))
+    for hint in hint_lines(error, lines.language):
+        lines.line(hint)
+
+
+def report_usage_error(error: Exception, argv: list[str]) -> None:
+    """A usage error from the option parser as one line and a hint, in the user's language,
+    written from the error's data (its class, parameter and option name), not its English."""
+    language = language_from_arguments(argv)
+    err = make_console(sys.stderr, no_color="--no-color" in argv)
+    click_errors = click_module("exceptions")
+    if isinstance(error, click_errors.NoArgsIsHelpError):
+        err.print(Text(str(error.format_message())), soft_wrap=True)
+        return
+    lines = StderrLines(err, language)
+    lines.error(_usage_sentence(error, language, click_errors))
+    context = getattr(error, "ctx", None)
+    command = getattr(context, "command_path", None) or "careers"
+    lines.line(message("usage.hint", language, command=command))
+
+
+def _usage_sentence(error: Exception, language: Language, click_errors: Any) -> str:
+    param = getattr(error, "param", None)
+    if isinstance(error, click_errors.MissingParameter) and param is not None:
+        if param.param_type_name == "argument":
+            name = (param.metavar or param.name or "").upper()
+            return message("usage.missing_argument", language, argument=name)
+        return message("usage.missing", language, option=" / ".join(param.opts))
+    if isinstance(error, click_errors.NoSuchOption):
+        return message("usage.no_such_option", language, option=error.option_name)
+    if isinstance(error, click_errors.BadOptionUsage):  # an option given without its value
+        return message("usage.needs_value", language, option=error.option_name)
+    detail = str(getattr(error, "format_message", error.__str__)())
+    return message("usage.other", language, detail=detail)
+
+
+def language_from_arguments(argv: list[str]) -> Language:
+    """The language asked for on a command line that could not be parsed (or $CAREERS_LANG)."""
+    for index, argument in enumerate(argv):
+        if argument == "--lang" and index + 1 < len(argv):
+            return "ar" if argv[index + 1].lower() == "ar" else "en"
+        if argument.startswith("--lang="):
+            return "ar" if argument.split("=", 1)[1].lower() == "ar" else "en"
+    return "ar" if os.environ.get("CAREERS_LANG", "").strip().lower() == "ar" else "en"

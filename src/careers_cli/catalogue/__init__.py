@@ -1,0 +1,1 @@
+"""Catalogues: the file format, validation, reading, the run-time records, and importers."""

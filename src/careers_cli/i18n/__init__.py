@@ -1,0 +1,1 @@
+"""Every sentence and label the program says, in English and Arabic."""

@@ -1,0 +1,152 @@
+"""The right-to-left visual mode: reorder each rendered line of Arabic text for display, and
+lay an Arabic view out mirrored.
+
+Terminals such as xterm, kitty, Alacritty and Windows Terminal print characters in the order
+received. For them `--rtl visual` wraps every text of a view into `VisualLines`, which lets Rich
+wrap the text to its cell first and then shapes and reorders each wrapped line on its own, so a
+wrapped Arabic cell reads correctly line by line. An Arabic view is also mirrored, as a reader of
+right-to-left text expects it: a table's first column on the right, a label to the right of its
+value, indents on the right, and every block aligned to the right edge. Machine formats never
+pass through here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from rich.align import Align
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+
+from careers_cli.present.layout import Blocks, ChunkedTable, FirstThatFits, MinimumWidthTable
+from careers_cli.text.bidi import visual_order
+from careers_cli.text.language import Language, is_arabic
+
+
+class VisualLines:
+    """A `Text` laid out for a terminal without bidi support: wrapped, then reordered per line.
+    In a mirrored view every line is right-aligned unless its text says otherwise, and a line
+    without letters of either script (`1.`, `50%`) is ordered right to left as well."""
+
+    def __init__(self, text: Text, *, mirrored: bool = False) -> None:
+        self.text = text
+        self.mirrored = mirrored
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        width = options.max_width
+        plain = self.text.plain
+        right_to_left = is_arabic(plain) or (
+            self.mirrored and not any(char.isalpha() for char in plain)
+        )
+        lines = self.text.wrap(console, width, justify="left", overflow="fold")
+        for line in lines:
+            if right_to_left:
+                logical = line.plain.strip()
+                line = Text(visual_order(logical, right_to_left=True), style=self.text.style)
+                line.align("right", width)
+            else:
+                line.rstrip()  # wrapping padded it to the full width: align what it holds
+                default = "right" if self.mirrored else "left"
+                justify = self.text.justify or options.justify or default
+                line.align(justify, width)  # type: ignore[arg-type]
+            yield from line.render(console)
+            yield Segment.line()
+
+
+class Layout(NamedTuple):
+    """How a view is laid out for the terminal, beyond what Rich does by itself."""
+
+    visual: bool
+    """Each line of text reordered for a terminal without bidi support (`--rtl visual`)."""
+    mirrored: bool
+    """Table columns, labels and indents from the right (an Arabic view in visual mode)."""
+    right_aligned: bool
+    """Tables and grids against the right edge, as Arabic text is (an Arabic view)."""
+
+
+def layout_for(language: Language, *, visual: bool) -> Layout | None:
+    """The layout of a view in `language`, for a terminal without bidi support if `visual`;
+    None where Rich's own will do."""
+    arabic = language == "ar"
+    if not (arabic or visual):
+        return None
+    return Layout(visual=visual, mirrored=arabic and visual, right_aligned=arabic)
+
+
+def for_visual_terminal(renderable: RenderableType, *, mirrored: bool = False) -> RenderableType:
+    """`renderable` for a terminal without bidi support; with `mirrored` (an Arabic view), also
+    laid out right to left."""
+    return laid_out(renderable, Layout(visual=True, mirrored=mirrored, right_aligned=mirrored))
+
+
+def laid_out(renderable: RenderableType, layout: Layout) -> RenderableType:
+    """`renderable` (groups, padding, tables and their cells) laid out as `layout` says: in
+    visual mode every `Text` wrapped in `VisualLines`; mirrored; tables against the right."""
+    mirrored = layout.mirrored
+    if isinstance(renderable, Text):
+        return VisualLines(renderable, mirrored=mirrored) if layout.visual else renderable
+    if isinstance(renderable, Group):
+        return Group(*(laid_out(r, layout) for r in renderable.renderables))
+    if isinstance(renderable, Padding):
+        renderable.renderable = laid_out(renderable.renderable, layout)
+        if mirrored:
+            renderable.left, renderable.right = renderable.right, renderable.left
+        return renderable
+    if isinstance(renderable, Blocks):
+        renderable.blocks = [laid_out(block, layout) for block in renderable.blocks]
+        return renderable
+    if isinstance(renderable, ChunkedTable):  # each chunk is a copy of its table
+        laid_out(renderable.table, layout._replace(right_aligned=False))
+        if mirrored:
+            renderable.minimum_widths.reverse()
+        blocks = renderable.narrow
+        renderable.narrow = lambda: [laid_out(block, layout) for block in blocks()]
+        renderable.right_aligned = layout.right_aligned
+        return renderable
+    if isinstance(renderable, FirstThatFits):  # each of the layouts it chooses from
+        renderable.layouts = [laid_out(chosen, layout) for chosen in renderable.layouts]
+        return _against_the_edge(renderable, layout)
+    if isinstance(renderable, MinimumWidthTable):
+        laid_out(renderable.table, layout._replace(right_aligned=False))
+        if mirrored:
+            renderable.minimum_widths.reverse()
+        if renderable.narrow is not None:
+            renderable.narrow = laid_out(renderable.narrow, layout)
+        return _against_the_edge(renderable, layout)
+    if isinstance(renderable, Table):
+        if mirrored:
+            _mirror_columns(renderable)
+        if layout.visual:
+            for column in renderable.columns:
+                # Rich keeps a column's cells in `_cells`; there is no public setter.
+                column._cells = [laid_out(cell, layout) for cell in column._cells]
+                header = column.header
+                if isinstance(header, str):
+                    header = Text(header)
+                if isinstance(header, Text):
+                    column.header = VisualLines(header, mirrored=mirrored)
+        return _against_the_edge(renderable, layout)
+    if isinstance(renderable, str) and layout.visual and (mirrored or is_arabic(renderable)):
+        return VisualLines(Text(renderable), mirrored=mirrored)
+    return renderable
+
+
+def _against_the_edge(renderable: RenderableType, layout: Layout) -> RenderableType:
+    return Align.right(renderable) if layout.right_aligned else renderable
+
+
+def _mirror_columns(table: Table) -> None:
+    """A table's columns in right-to-left order, each aligned to its right edge."""
+    table.columns.reverse()
+    for position, column in enumerate(table.columns):
+        column._index = position  # Rich numbers columns by position; there is no setter
+        if column.justify == "left":
+            column.justify = "right"

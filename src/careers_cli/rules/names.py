@@ -1,0 +1,534 @@
+"""Resolving what a person types to careers, skills, platforms and notes, and completing it.
+
+Every lookup ranks what a name could mean in one relevance order (`MatchKind`, then how well the
+whole name fits, then id), documented in the README:
+
+1. the exact id, as typed;
+2. a whole name: a title, alternative title, label or alias, in either language;
+3. every word of the query is a word of one name;
+4. every word of the query starts a word of one name;
+5. a misspelling: a name similar enough (Jaro-Winkler).
+
+Names are compared after `text.normalise`, so any case, with or without diacritics, finds the
+same records. A lookup takes the best kind of match there is; when that kind fits several
+records, nothing is guessed: they are offered, best first. An answer found by kinds 3 to 5 is a
+guess, and says so (`Found.guessed`), so that the command can tell the user which name it took.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Generic, NamedTuple, TypeVar
+
+from careers_cli.catalogue.domain import Career, LinkedNote, Section, Skill
+from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, UsageError
+from careers_cli.index.query import CatalogueIndex, NameEntry, NoteKind, records_named
+from careers_cli.rules.search import Wanted, platform_wanted, skill_wanted
+from careers_cli.text.language import Bilingual
+from careers_cli.text.normalise import normalise
+from careers_cli.text.terminal import one_line
+
+# Jaro-Winkler similarity above which a misspelling is taken as the name it resembles.
+TYPO_THRESHOLD = 0.88
+# Below the threshold, how similar a suggestion must still be to be offered.
+SUGGESTION_THRESHOLD = 0.7
+SUGGESTION_COUNT = 5
+"""The most suggestions a name that matches nothing gets."""
+CANDIDATE_LIMIT = 10
+"""The most candidates an ambiguous name lists; the rest are counted."""
+# The longest career name or skill query taken, in characters as typed: as long as the longest
+# title or label a catalogue may have. A longer query only costs normalising (NFKC can make it
+# eighteen times longer) and fuzzy matching against every name: 128 KB of U+FDFA took over a
+# minute on 1,000 careers.
+QUERY_LIMIT = 200
+
+
+class MatchKind(IntEnum):
+    """How a name was found, strongest first; a weaker kind never beats a stronger one."""
+
+    ID = 0
+    NAME = 1
+    WORDS = 2
+    PREFIXES = 3
+    FUZZY = 4
+
+
+class Ranked(NamedTuple):
+    """One record a query may mean, and how well: sorted, the best comes first."""
+
+    kind: MatchKind
+    alias: bool
+    """Whether the best name is only an alias or alternative title (a title or label the
+    record is known by comes first)."""
+    misfit: float
+    """1 - how much of that name the query covers (0: it is the whole name)."""
+    pool: int
+    """Which collection the record comes from, when several are searched (skills before
+    platforms)."""
+    record_id: str
+
+
+T = TypeVar("T")
+
+Pools = Sequence[Mapping[str, Sequence[NameEntry]]]
+"""Records to search by name, from one or more collections: per collection, each record's id
+and its names."""
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    """A record a query was resolved to; `guessed` when it came from a partial or fuzzy match."""
+
+    record: T
+    query: str
+    kind: MatchKind
+    record_id: str
+    name: Bilingual
+
+    @property
+    def guessed(self) -> bool:
+        return self.kind >= MatchKind.WORDS
+
+
+def check_query_length(query: str) -> None:
+    """Refuse a name longer than `QUERY_LIMIT` characters, counted before any normalisation."""
+    if len(query) > QUERY_LIMIT:
+        raise UsageError("query.too_long", limit=QUERY_LIMIT, length=len(query))
+
+
+# --- ranking -------------------------------------------------------------------------------
+
+
+def rank_names(wanted: str, pools: Pools) -> list[Ranked]:
+    """Every record of `pools` one of whose names fits the normalised query `wanted` as a whole
+    name, by all its words or by word prefixes, best first (see the module's docstring)."""
+    words = wanted.split()
+    found_words = set(words)
+    ranked = []
+    for pool, names_of in enumerate(pools):
+        for record_id, names in names_of.items():
+            best: tuple[MatchKind, bool, float] | None = None
+            for name, alias in names:
+                kind = _kind_of_fit(words, found_words, name)
+                if kind is None:
+                    continue
+                text_length = sum(map(len, name)) + len(name) - 1
+                fit = (kind, alias, 1.0 - min(1.0, len(wanted) / max(text_length, 1)))
+                if best is None or fit < best:
+                    best = fit
+            if best is not None:
+                ranked.append(Ranked(best[0], best[1], best[2], pool, record_id))
+    ranked.sort()
+    return ranked
+
+
+def _kind_of_fit(
+    words: Sequence[str], found_words: set[str], name: Sequence[str]
+) -> MatchKind | None:
+    if tuple(words) == tuple(name):
+        return MatchKind.NAME
+    if found_words.issubset(name):
+        return MatchKind.WORDS
+    if all(any(n.startswith(w) for n in name) for w in words):
+        return MatchKind.PREFIXES
+    return None
+
+
+Similarity = tuple[float, float]
+"""How close a query is to a name: the closer of the whole name and its words, then the whole
+name (which tells apart names that share the word a query resembles)."""
+
+
+def rank_misspelt(wanted: str, pools: Pools) -> list[tuple[Similarity, Ranked]]:
+    """Every record of `pools` with its similarity to `wanted` (its most similar name), most
+    similar first."""
+    scored = []
+    for pool, names_of in enumerate(pools):
+        for record_id, names in names_of.items():
+            best = max(_similarity(wanted, name) for name, _ in names)
+            scored.append((best, Ranked(MatchKind.FUZZY, False, 1.0 - best[0], pool, record_id)))
+    scored.sort(key=lambda item: (-item[0][0], -item[0][1], item[1]))
+    return scored
+
+
+def _similarity(wanted: str, name: Sequence[str]) -> Similarity:
+    """How close a query is to a name, whole or word by word (Jaro-Winkler, 0..1), then as a
+    whole."""
+    from rapidfuzz.distance import JaroWinkler
+
+    whole = JaroWinkler.normalized_similarity(wanted, " ".join(name))
+    words = wanted.split()
+    if len(words) > len(name):
+        return whole, whole
+    per_word = min(max(JaroWinkler.normalized_similarity(w, n) for n in name) for w in words)
+    return max(whole, per_word), whole
+
+
+# --- resolving -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """What resolving one kind of record needs: where its names are, and its messages."""
+
+    subject: str
+    """The messages' prefix: "career", "skill" or "note"."""
+    by_id: Callable[[str], tuple[int, str] | None]
+    """The pool and id of the record whose id is exactly the query, if any."""
+    named: Callable[[str], list[dict[str, bool]]]
+    """Per pool, the records with a whole name equal to the normalised query (id -> whether
+    only as an alias)."""
+    with_words: Callable[[Sequence[str]], Pools]
+    """Per pool, the records with a name in which every word starts a word, with their names."""
+    everything: Callable[[], Pools]
+    """Per pool, every record with its names (for misspellings)."""
+    name_of: Callable[[int, str], Bilingual]
+    list_hint: str | None = None
+    """Where to look when nothing is found and nothing similar either."""
+    more_key: str = "name.more_candidates"
+    """The line that counts the candidates an ambiguous name leaves unlisted."""
+
+
+def _resolve(lookup: _Lookup, query: str) -> tuple[int, str, MatchKind]:
+    """The pool, id and kind of match of the one record `query` names."""
+    check_query_length(query)
+    exact = lookup.by_id(query)
+    if exact is not None:  # the common case, without normalising every name
+        return (*exact, MatchKind.ID)
+    wanted = normalise(query)
+    if not wanted:
+        raise UsageError(f"{lookup.subject}.empty_query")
+    # A whole name is the best kind of match after the id: an index finds it without ranking
+    # every record that has the query's words.
+    named = [
+        Ranked(MatchKind.NAME, alias, 0.0, pool, record_id)
+        for pool, found in enumerate(lookup.named(wanted))
+        for record_id, alias in found.items()
+    ]
+    ranked = sorted(named) or rank_names(wanted, lookup.with_words(wanted.split()))
+    if ranked:
+        tied = [r for r in ranked if _as_good(r, ranked[0])]
+        if len(tied) == 1:
+            return tied[0].pool, tied[0].record_id, tied[0].kind
+        raise _ambiguous(lookup, query, tied)
+    return _resolve_misspelt(lookup, query, wanted)
+
+
+def _as_good(ranked: Ranked, best: Ranked) -> bool:
+    """Whether `ranked` fits as well as `best` does: the same kind of match, and for a whole
+    name, also a title or label (which a record is known by) rather than only an alias."""
+    if ranked.kind != best.kind:
+        return False
+    return ranked.kind != MatchKind.NAME or ranked.alias == best.alias
+
+
+def _resolve_misspelt(lookup: _Lookup, query: str, wanted: str) -> tuple[int, str, MatchKind]:
+    scored = rank_misspelt(wanted, lookup.everything())
+    if scored and scored[0][0][0] >= TYPO_THRESHOLD:
+        best = scored[0][0]
+        tied = [r for score, r in scored if score == best]
+        if len(tied) == 1:
+            return tied[0].pool, tied[0].record_id, MatchKind.FUZZY
+        raise _ambiguous(lookup, query, tied)
+    similar = [r for score, r in scored if score[0] >= SUGGESTION_THRESHOLD]
+    raise NotFoundError(
+        f"{lookup.subject}.not_found",
+        query=one_line(query),
+        candidates=_candidates(lookup, _sharing_words(lookup, wanted, similar)[:SUGGESTION_COUNT]),
+        suggestion_key=f"{lookup.subject}.did_you_mean",
+        hint_key=lookup.list_hint,
+    )
+
+
+def _sharing_words(lookup: _Lookup, wanted: str, similar: list[Ranked]) -> list[Ranked]:
+    """Suggestions for a name that matches nothing: the records with names sharing most of its
+    words, then the most similar names."""
+    words = wanted.split()
+    shared: dict[tuple[int, str], int] = {}
+    if len(words) > 1:
+        for word in words:
+            for pool, names_of in enumerate(lookup.with_words([word])):
+                for record_id, names in names_of.items():
+                    if any(word in name for name, _ in names):
+                        shared[pool, record_id] = shared.get((pool, record_id), 0) + 1
+    by_words = sorted(shared, key=lambda key: (-shared[key], key))
+    rest = [r for r in similar if (r.pool, r.record_id) not in shared]
+    return [Ranked(MatchKind.WORDS, False, 0.0, p, i) for p, i in by_words] + rest
+
+
+def _ambiguous(lookup: _Lookup, query: str, tied: Sequence[Ranked]) -> AmbiguousNameError:
+    """The best `CANDIDATE_LIMIT` of the records that fit equally (only those are read)."""
+    return AmbiguousNameError(
+        f"{lookup.subject}.ambiguous",
+        query=one_line(query),
+        count=len(tied),
+        candidates=_candidates(lookup, tied[:CANDIDATE_LIMIT]),
+        more_key=lookup.more_key,
+    )
+
+
+def _candidates(lookup: _Lookup, ranked: Sequence[Ranked]) -> list[Candidate]:
+    return [Candidate(r.record_id, lookup.name_of(r.pool, r.record_id)) for r in ranked]
+
+
+# --- careers -------------------------------------------------------------------------------
+
+
+def _career_lookup(index: CatalogueIndex) -> _Lookup:
+    return _Lookup(
+        subject="career",
+        by_id=lambda query: (0, query) if query in index.careers_by_id else None,
+        named=lambda name: [index.careers_named(name)],
+        with_words=lambda words: [index.career_names_with_words(words)],
+        everything=lambda: [index.career_names()],
+        name_of=lambda _, career_id: index.careers_by_id[career_id].title,
+    )
+
+
+def resolve_career(index: CatalogueIndex, query: str) -> Found[Career]:
+    """The one career `query` names (see the module's docstring for the order).
+
+    Raises `AmbiguousNameError` when the best kind of match fits several careers and
+    `NotFoundError` (with suggestions) when none fits.
+    """
+    _, career_id, kind = _resolve(_career_lookup(index), query)
+    career = index.careers_by_id[career_id]
+    return Found(career, query, kind, career.id, career.title)
+
+
+def resolve_careers(index: CatalogueIndex, queries: Sequence[str]) -> list[Found[Career]]:
+    """Resolve several names; naming the same career twice is a usage error."""
+    for query in queries:  # an over-long name is refused before any other is looked up
+        check_query_length(query)
+    found: list[Found[Career]] = []
+    named_by: dict[str, str] = {}
+    for query in queries:
+        career = resolve_career(index, query)
+        if career.record_id in named_by:
+            raise UsageError(
+                "compare.same_career",
+                first=one_line(named_by[career.record_id]),
+                second=one_line(query),
+                career_id=career.record_id,
+            )
+        named_by[career.record_id] = query
+        found.append(career)
+    return found
+
+
+# --- skills, platforms and tools -----------------------------------------------------------
+
+
+def _skill_lookup(index: CatalogueIndex, *, platforms: bool) -> _Lookup:
+    """Skills, and when `platforms` also the catalogue's platforms and tools (after skills on
+    equal terms)."""
+
+    def by_id(query: str) -> tuple[int, str] | None:
+        if query in index.skills_by_id:
+            return 0, query
+        if platforms and query in index.platforms_by_id:
+            return 1, query
+        return None
+
+    def named(name: str) -> list[dict[str, bool]]:
+        found = [index.skills_named(name)]
+        if platforms:
+            found.append(records_named(_platform_names(index, name.split()), name))
+        return found
+
+    def with_words(words: Sequence[str]) -> Pools:
+        found = [index.skill_names_with_words(words)]
+        return [*found, _platform_names(index, words)] if platforms else found
+
+    def everything() -> Pools:
+        found = [index.skill_names()]
+        return [*found, _platform_names(index, None)] if platforms else found
+
+    def name_of(pool: int, record_id: str) -> Bilingual:
+        if pool == 0:
+            return index.skills_by_id[record_id].label
+        return index.platforms_by_id[record_id].name
+
+    return _Lookup(
+        "skill",
+        by_id,
+        named,
+        with_words,
+        everything,
+        name_of,
+        "skill.list_hint",
+        "skill.ambiguous_more",
+    )
+
+
+def _platform_names(
+    index: CatalogueIndex, words: Sequence[str] | None
+) -> dict[str, list[NameEntry]]:
+    """Platforms and tools (a catalogue has few) with their normalised id and names; with
+    `words`, only those with a name in which every word starts a word."""
+    names: dict[str, list[NameEntry]] = {}
+    for platform in index.platforms_by_id.values():
+        terms = [platform.id, platform.name.en, platform.name.ar]
+        entries = [(tuple(t.split()), False) for t in dict.fromkeys(_normalised(terms)) if t]
+        if words is None or any(
+            all(any(n.startswith(w) for n in name) for w in words) for name, _ in entries
+        ):
+            names[platform.id] = entries
+    return names
+
+
+def _normalised(names: Iterable[str | None]) -> list[str]:
+    return [normalise(name) for name in names if name]
+
+
+def resolve_skill(index: CatalogueIndex, query: str) -> Found[Skill]:
+    """The vocabulary skill `query` names, by id, label or alias, in either language."""
+    _, skill_id, kind = _resolve(_skill_lookup(index, platforms=False), query)
+    skill = index.skills_by_id[skill_id]
+    return Found(skill, query, kind, skill.id, skill.label)
+
+
+def resolve_wanted(index: CatalogueIndex, query: str) -> Found[Wanted]:
+    """What `query` names among skills, platforms and tools: a skill on equal terms."""
+    pool, record_id, kind = _resolve(_skill_lookup(index, platforms=True), query)
+    if pool == 0:
+        wanted = skill_wanted(index.skills_by_id[record_id], query)
+    else:
+        wanted = platform_wanted(index.platforms_by_id[record_id], query)
+    return Found(wanted, query, kind, wanted.id, wanted.label)
+
+
+def resolve_each(
+    index: CatalogueIndex, queries: Sequence[str]
+) -> tuple[list[Found[Wanted]], list[UsageError | NotFoundError | AmbiguousNameError]]:
+    """Resolve each query to a skill, platform or tool; what two queries name counts once (the
+    first query is kept). Returns what was found and, in the order asked, the errors of the
+    queries that named nothing or several things."""
+    for query in queries:  # an over-long query is refused before any other is looked up
+        check_query_length(query)
+    found: dict[str, Found[Wanted]] = {}
+    errors: list[UsageError | NotFoundError | AmbiguousNameError] = []
+    for query in queries:
+        try:
+            wanted = resolve_wanted(index, query)
+        except (NotFoundError, AmbiguousNameError) as error:
+            errors.append(error)
+            continue
+        found.setdefault(f"{wanted.record.kind}:{wanted.record_id}", wanted)
+    return list(found.values()), errors
+
+
+def search_skills(index: CatalogueIndex, text: str) -> list[Skill]:
+    """The skills whose names fit `text`, in the relevance order; if none does, the similar
+    ones, most similar first; if none is, `NotFoundError`."""
+    check_query_length(text)
+    wanted = normalise(text)
+    if not wanted:
+        raise UsageError("skill.empty_query")
+    pools = [index.skill_names_with_words(wanted.split())]
+    ranked = rank_names(wanted, pools)
+    if text in index.skills_by_id:
+        ranked = [r for r in ranked if r.record_id != text]
+        ranked.insert(0, Ranked(MatchKind.ID, False, 0.0, 0, text))
+    if not ranked:
+        scored = rank_misspelt(wanted, [index.skill_names()])
+        ranked = [r for score, r in scored if score[0] >= SUGGESTION_THRESHOLD]
+    if not ranked:
+        raise NotFoundError(
+            "skill.not_found",
+            query=one_line(text),
+            candidates=(),
+            suggestion_key="skill.did_you_mean",
+            hint_key="skill.list_hint",
+        )
+    return [index.skills_by_id[r.record_id] for r in ranked]
+
+
+# --- notes ---------------------------------------------------------------------------------
+
+
+def resolve_note(index: CatalogueIndex, kind: NoteKind, query: str) -> Found[LinkedNote]:
+    """The one trend or tip `query` names: its id or words of its title, in either language."""
+    notes = {note.id: (note, note.title) for note in index.notes(kind)}
+    return _resolve_few(f"note.{kind}", notes, query)
+
+
+def resolve_section(index: CatalogueIndex, query: str) -> Found[Section]:
+    """The one prose section `query` names: its id or words of its heading, in either
+    language."""
+    sections = {s.id: (s, s.name) for s in index.sections()}
+    return _resolve_few("section", sections, query)
+
+
+def _resolve_few(subject: str, records: Mapping[str, tuple[T, Bilingual]], query: str) -> Found[T]:
+    """The one record among a catalogue's few notes or sections (id -> the record and its
+    name) that `query` names, by id or name; there are few, so every one is ranked."""
+    names_of = {
+        record_id: [(tuple(t.split()), False) for t in _normalised([record_id, *name])]
+        for record_id, (_, name) in records.items()
+    }
+    lookup = _Lookup(
+        subject=subject,
+        by_id=lambda typed: (0, typed) if typed in records else None,
+        named=lambda name: [records_named(names_of, name)],
+        with_words=lambda words: [names_of],
+        everything=lambda: [names_of],
+        name_of=lambda _, record_id: records[record_id][1],
+    )
+    _, found_id, match_kind = _resolve(lookup, query)
+    found, name = records[found_id]
+    return Found(found, query, match_kind, found_id, name)
+
+
+# --- completion ----------------------------------------------------------------------------
+
+
+def complete_career_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
+    """Career ids, then English alternative titles, that start with `incomplete`, each with
+    its English title (or its id) as help; each group in the relevance order (the value that
+    is `incomplete` itself first, then shorter values, which it fits better, then A to Z).
+
+    Typer offers the shell only values that start with what was typed, so an id cannot be
+    completed from words of a title. An alternative title completes to itself, which `show`
+    resolves to its career.
+    """
+    if len(incomplete) > QUERY_LIMIT:
+        return []
+    return _in_relevance_order(*index.complete_careers(incomplete))
+
+
+def complete_skill_names(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
+    """Skill ids, then English labels, that start with `incomplete` (as typed: see above)."""
+    if len(incomplete) > QUERY_LIMIT:
+        return []
+    return _in_relevance_order(*index.complete_skills(incomplete))
+
+
+def complete_note_ids(
+    index: CatalogueIndex, kind: NoteKind, incomplete: str
+) -> list[tuple[str, str]]:
+    """Trend or tip ids that start with `incomplete`, each with its English title."""
+    if len(incomplete) > QUERY_LIMIT:
+        return []
+    notes = index.notes(kind)
+    found = [(n.id, n.title.in_language("en")) for n in notes if n.id.startswith(incomplete)]
+    return _in_relevance_order(found)
+
+
+def complete_section_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
+    """Section ids that start with `incomplete`, each with its English heading."""
+    if len(incomplete) > QUERY_LIMIT:
+        return []
+    sections = index.sections()
+    found = [(s.id, s.name.in_language("en")) for s in sections if s.id.startswith(incomplete)]
+    return _in_relevance_order(found)
+
+
+def _in_relevance_order(*groups: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each group (ids, then other names) in the relevance order: the value that is what was
+    typed first, then shorter values (which it fits better), then A to Z; a value given twice
+    is offered once."""
+    ordered = [c for group in groups for c in sorted(group, key=lambda c: (len(c[0]), c[0]))]
+    return list(dict.fromkeys(ordered))

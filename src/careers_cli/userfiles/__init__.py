@@ -1,0 +1,1 @@
+"""The files the program keeps for a user: the skill profile."""
