@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 import careers_cli
-from careers_cli.app.main import human_size
+from careers_cli.app.commands.cache import human_size
 from careers_cli.index import cache
 from careers_cli.index.query import MemoryIndex
 from tests.helpers import (

@@ -1,0 +1,182 @@
+"""The compiled stores: `careers cache`, `cache clear` and `cache build`."""
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from rich.text import Text
+
+from careers_cli.app.help import (
+    CareersCommand,
+    command_group,
+)
+from careers_cli.app.options import (
+    CommonOptions,
+    DebugOption,
+    FormatOption,
+    LangOption,
+    NoColorOption,
+    merge_options,
+    with_common_options,
+)
+from careers_cli.app.session import (
+    build_store,
+)
+from careers_cli.i18n.messages import message
+from careers_cli.present.consoles import make_console, write_json
+from careers_cli.text.terminal import printable_line
+
+# --- careers cache ----------------------------------------------------------------------------
+
+cache_app = command_group()
+
+
+@cache_app.callback(invoke_without_command=True)
+def cache_stores(
+    ctx: typer.Context,
+    output_format: FormatOption = None,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show the compiled catalogues (stores): their folder, and each one's size, whether it is
+    fresh, and the catalogue it was compiled from.
+
+    A catalogue of your own (--data, $CAREERS_DATA) is compiled into a store in your cache
+    folder the first time it is used, so later commands need not read the whole file again.
+    $CAREERS_CACHE_DIR names another folder; CAREERS_NO_CACHE=1 reads catalogues from their
+    files only. A stale store is rebuilt when its catalogue is next used.
+
+    [bold]Examples[/bold]
+
+    careers cache
+
+    careers cache --format json
+
+    careers cache clear
+
+    careers cache build --data my-catalogue.json
+    """
+    options = merge_options(
+        ctx, lang=lang, no_color=no_color, debug=debug, output_format=output_format
+    )
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = options  # what the subcommand is given is merged over these
+        return
+    from careers_cli.index import cache
+
+    stores = cache.list_stores()
+    if options.chosen_format != "table":
+        _write_stores(stores, options)
+        return
+    language = options.output_language
+    lines = [
+        message("cache.directory", language, path=str(cache.cache_directory())),
+        *_store_lines(stores, options),
+    ]
+    total = sum(store.size for store in stores)
+    if stores:
+        lines.append(message("cache.total", language, count=len(stores), size=human_size(total)))
+    else:
+        lines.append(message("cache.none", language))
+    out = make_console(sys.stdout, no_color=options.no_color)
+    for line in lines:
+        out.print(Text(printable_line(line)), soft_wrap=True)
+
+
+@cache_app.command("clear", cls=CareersCommand)
+@with_common_options(common=("lang", "no_color", "debug"))
+def clear_cache(*, options: CommonOptions) -> None:
+    """Remove every compiled catalogue (store); each is compiled again when its catalogue is
+    next used. Nothing else in the cache folder is touched.
+
+    [bold]Example[/bold]
+
+    careers cache clear
+    """
+    from careers_cli.index import cache
+
+    removed, freed = cache.clear_stores()
+    line = message("cache.removed", options.output_language, count=removed, size=human_size(freed))
+    out = make_console(sys.stdout, no_color=options.no_color)
+    out.print(Text(printable_line(line)), soft_wrap=True)
+
+
+@cache_app.command("build", cls=CareersCommand)
+@with_common_options(common=("data", "lang", "no_color", "debug"))
+def build_cache(*, options: CommonOptions) -> None:
+    """Compile the store of a catalogue now, and say where it is. Commands compile it on their
+    own, in the background, after the first one to use the catalogue has answered; this is for
+    a script that wants it there before its next command. An up-to-date store is kept.
+
+    [bold]Example[/bold]
+
+    careers cache build --data my-catalogue.json
+    """
+    line = build_store(options)
+    out = make_console(sys.stdout, no_color=options.no_color)
+    out.print(Text(printable_line(line)), soft_wrap=True)
+
+
+def human_size(size: int) -> str:
+    """A number of bytes as people read it: 512 B, 2.0 kB, 12.3 MB (powers of 1,000, as file
+    managers count)."""
+    units = ("B", "kB", "MB", "GB", "TB")
+    value, unit = float(size), 0
+    while value >= 999.95 and unit < len(units) - 1:
+        value, unit = value / 1000, unit + 1
+    return f"{size} B" if unit == 0 else f"{value:.1f} {units[unit]}"
+
+
+# `stores` below are `cache.StoreInfo`s, typed Any: the cache module is imported only by the
+# commands that use it, so that the others start without it.
+
+
+def _store_lines(stores: Sequence[Any], options: CommonOptions) -> list[str]:
+    """One line per store, in aligned columns: size, fresh or stale, its catalogue."""
+    language = options.output_language
+    sizes = [human_size(store.size) for store in stores]
+    states = [message("cache.fresh" if s.fresh else "cache.stale", language) for s in stores]
+    size_width, state_width = max(map(len, sizes), default=0), max(map(len, states), default=0)
+    return [
+        f"  {size:>{size_width}}  {state:<{state_width}}  {_origin(store, options)}"
+        for size, state, store in zip(sizes, states, stores, strict=True)
+    ]
+
+
+def _origin(store: Any, options: CommonOptions) -> str:
+    if store.catalogue is None:
+        return message("cache.not_a_store", options.output_language, store=str(store.store))
+    return str(store.catalogue)
+
+
+def _write_stores(stores: Sequence[Any], options: CommonOptions) -> None:
+    """The stores as data: JSON keeps types (`bytes` a number, `fresh` a boolean, `catalogue`
+    and `version` null when unknown); CSV and Markdown have text cells."""
+    records = [
+        {
+            "store": str(store.store),
+            "bytes": store.size,
+            "catalogue": None if store.catalogue is None else str(store.catalogue),
+            "fresh": store.fresh,
+            "version": store.version,
+        }
+        for store in stores
+    ]
+    if options.chosen_format == "json":
+        write_json(sys.stdout, records)
+        return
+    from careers_cli.present.consoles import write_csv, write_markdown_table
+
+    rows = [{key: _cell(value) for key, value in record.items()} for record in records]
+    if options.chosen_format == "csv":
+        write_csv(sys.stdout, rows)
+    else:
+        write_markdown_table(sys.stdout, rows)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)

@@ -1,0 +1,303 @@
+"""Reading the catalogue: `careers list`, `show`, `compare`, `skills`, `trends`, `tips` and
+`read`."""
+
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+
+from careers_cli.app import completion
+from careers_cli.app.help import (
+    career_argument,
+    limit_option,
+)
+from careers_cli.app.options import (
+    CommonOptions,
+    parse_limit,
+    with_common_options,
+)
+from careers_cli.app.session import (
+    open_session,
+)
+from careers_cli.catalogue.domain import LinkedNote, Section
+from careers_cli.errors import ExitStatus
+from careers_cli.i18n.messages import message
+from careers_cli.index.query import NoteKind
+from careers_cli.present import records, views
+from careers_cli.rules import names, search
+
+
+@with_common_options()
+def list_careers(
+    skill: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skill",
+            "-s",
+            metavar="SKILL",
+            help="Only careers that need this skill (or list this platform or tool), named as "
+            "for 'match'; repeat for careers that need all of them.",
+            show_default=False,
+            autocompletion=completion.complete_skill,
+        ),
+    ] = None,
+    limit: Annotated[
+        str | None,
+        limit_option(
+            f"Show at most N careers (by default {search.LIST_LIMIT}); 'all' for every one."
+        ),
+    ] = None,
+    *,
+    options: CommonOptions,
+) -> None:
+    """List the careers: id, title, summary and number of skills.
+
+    [bold]Examples[/bold]
+
+    careers list
+
+    careers list --lang ar --limit all
+
+    careers list --skill analytics --skill instagram
+    """
+    command = "careers list"
+    most = parse_limit(limit, option="--limit", command=command, default=search.LIST_LIMIT)
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        if skill:
+            found, errors = names.resolve_each(index, skill)
+            for error in errors:  # a filter with a word that named nothing would mislead
+                session.report(error)
+            if errors:
+                raise typer.Exit(ExitStatus.NOT_FOUND)
+            having = search.careers_having(index, [session.take(f) for f in found])
+            page = search.first(having, most)
+        else:
+            page = search.career_page(index, most)
+        session.present(
+            lambda: views.career_list(page.items, language),
+            lambda: records.career_list(page.items, language),
+        )
+        session.left_out(page, "more.careers")
+
+
+@with_common_options()
+def show(
+    career: Annotated[
+        str,
+        career_argument(
+            "CAREER",
+            "Career id, title or other name (English or Arabic), words of one, or a misspelling.",
+        ),
+    ],
+    *,
+    options: CommonOptions,
+) -> None:
+    """Show one career in full: duties, skills, tools, trends, tips and related careers.
+
+    [bold]Examples[/bold]
+
+    careers show influencer
+
+    careers show "community manager"
+
+    careers show analyst --lang ar
+    """
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        profile = search.career_profile(index, session.take(names.resolve_career(index, career)))
+        session.present(
+            lambda: views.career_profile(index, profile, language),
+            lambda: records.career_profile(index, profile, language),
+        )
+
+
+@with_common_options()
+def compare(
+    careers: Annotated[
+        list[str],
+        career_argument("CAREER...", f"2 to {search.COMPARE_LIMIT} careers, named as for 'show'."),
+    ],
+    limit: Annotated[
+        str | None,
+        limit_option(
+            f"Show at most N skills (by default {search.COMPARE_SKILL_LIMIT}), those more of "
+            "the careers share first; 'all' for every one."
+        ),
+    ] = None,
+    *,
+    options: CommonOptions,
+) -> None:
+    """Compare careers side by side: skills each has (shared first), tools, similarity.
+
+    [bold]Examples[/bold]
+
+    careers compare influencer digital-content-creator
+
+    careers compare analyst "community manager" social-media-manager
+    """
+    search.check_comparison_size(len(careers))  # a usage error, before the catalogue is read
+    most = parse_limit(
+        limit, option="--limit", command="careers compare", default=search.COMPARE_SKILL_LIMIT
+    )
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        found = names.resolve_careers(index, careers)
+        result = search.compare_careers([session.take(f) for f in found], most)
+        session.present(
+            lambda: views.comparison(index, result, language),
+            lambda: records.comparison(index, result, language),
+        )
+        session.left_out(result.skill_page(), "more.skills")
+
+
+@with_common_options()
+def skills(
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TEXT]",
+            help="Only the skills whose names fit TEXT, best first (as 'match' finds them).",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        str | None,
+        limit_option(
+            f"Show at most N skills (by default {search.SKILL_LIST_LIMIT}); 'all' for every one."
+        ),
+    ] = None,
+    *,
+    options: CommonOptions,
+) -> None:
+    """List the skill vocabulary: each skill, its names, and the careers that need it.
+
+    Without TEXT, every skill by id; with TEXT, the skills whose id, label or other names fit
+    it, the best first; if none does, the most similar.
+
+    [bold]Examples[/bold]
+
+    careers skills
+
+    careers skills analysis
+
+    careers skills --lang ar
+    """
+    most = parse_limit(
+        limit, option="--limit", command="careers skills", default=search.SKILL_LIST_LIMIT
+    )
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        if text is None:
+            page = search.skill_page(index, most)
+        else:
+            page = search.first(names.search_skills(index, text), most)
+        session.present(
+            lambda: views.skill_list(index, page.items, language),
+            lambda: records.skill_list(index, page.items, language),
+        )
+        session.left_out(page, "more.skills")
+
+
+@with_common_options()
+def trends(
+    trend: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TREND]",
+            help="One trend to read in full: its id (as 'show' lists it) or words of its title.",
+            show_default=False,
+            autocompletion=completion.complete_trend,
+        ),
+    ] = None,
+    *,
+    options: CommonOptions,
+) -> None:
+    """List the future trends of the field, with the careers and skills each concerns.
+
+    [bold]Examples[/bold]
+
+    careers trends
+
+    careers trends ai-and-data-analysis
+    """
+    _present_notes(options, "trends", trend)
+
+
+@with_common_options()
+def tips(
+    tip: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TIP]",
+            help="One tip to read in full: its id (as 'show' lists it) or words of its title.",
+            show_default=False,
+            autocompletion=completion.complete_tip,
+        ),
+    ] = None,
+    *,
+    options: CommonOptions,
+) -> None:
+    """List the tips for success, with the careers and skills each concerns.
+
+    [bold]Examples[/bold]
+
+    careers tips --lang ar
+
+    careers tips networking
+    """
+    _present_notes(options, "tips", tip)
+
+
+def _present_notes(options: CommonOptions, kind: NoteKind, name: str | None) -> None:
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        if name is None:
+            notes: Sequence[LinkedNote] = index.notes(kind)
+            if not notes:
+                session.notice(message(f"note.{kind}.none", language))
+        else:
+            notes = [session.take(names.resolve_note(index, kind, name))]
+        if notes or options.chosen_format == "json":
+            session.present(
+                lambda: views.note_list(index, notes, language),
+                lambda: records.note_list(notes, language),
+            )
+
+
+@with_common_options()
+def read(
+    section: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[SECTION]",
+            help="One section: its id or words of its heading (English or Arabic).",
+            show_default=False,
+            autocompletion=completion.complete_section,
+        ),
+    ] = None,
+    *,
+    options: CommonOptions,
+) -> None:
+    """Read the catalogue's prose: for the built-in catalogue, the article's introduction,
+    outlook, continuous learning and conclusion, in full.
+
+    [bold]Examples[/bold]
+
+    careers read
+
+    careers read career-outlook --lang ar
+    """
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        if section is None:
+            sections: Sequence[Section] = index.sections()
+            if not sections:
+                session.notice(message("read.none", language))
+        else:
+            sections = [session.take(names.resolve_section(index, section))]
+        if sections or options.chosen_format == "json":
+            session.present(
+                lambda: views.section_list(sections, language),
+                lambda: records.section_list(sections, language),
+            )

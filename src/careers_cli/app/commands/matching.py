@@ -1,0 +1,233 @@
+"""Matching skills to careers and moving between careers: `careers match`, `next` and `gap`."""
+
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+
+from careers_cli.app import completion
+from careers_cli.app.commands.profile import kept_profile, profile_wanted
+from careers_cli.app.help import (
+    career_argument,
+    limit_option,
+)
+from careers_cli.app.options import (
+    CommonOptions,
+    parse_limit,
+    with_common_options,
+)
+from careers_cli.app.session import (
+    Session,
+    open_session,
+)
+from careers_cli.errors import ExitStatus
+from careers_cli.i18n.messages import message
+from careers_cli.present import records, views
+from careers_cli.rules import moves, names, search
+from careers_cli.rules.search import Wanted
+
+
+@with_common_options()
+def match(
+    skill: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skill",
+            "-s",
+            metavar="SKILL",
+            help="A skill you have: id, name or alias, English or Arabic; repeat for more. "
+            "Without any, the skills of your profile ('careers profile').",
+            show_default=False,
+            autocompletion=completion.complete_skill,
+        ),
+    ] = None,
+    require_all: Annotated[
+        bool, typer.Option("--all", help="Only careers that have every skill asked for.")
+    ] = False,
+    limit: Annotated[
+        str | None,
+        limit_option(
+            f"Show at most N careers (by default {search.MATCH_LIMIT}; 'all' for every "
+            f"one; with --next-skills: N skills, by default {moves.NEXT_SKILLS_LIMIT})."
+        ),
+    ] = None,
+    next_skills: Annotated[
+        bool,
+        typer.Option(
+            "--next-skills",
+            help=f"Instead of the careers, the skills you do not have that would most raise "
+            f"the scores of your best {moves.BEST_MATCHES} matches.",
+        ),
+    ] = False,
+    *,
+    options: CommonOptions,
+) -> None:
+    """Rank careers by the skills you have, and show what each would still need.
+
+    Score: each of your skills a career needs adds ln(1 + careers / careers needing it), so a
+    skill few careers need counts for more than one most careers need; a skill the career
+    needs only optionally adds half. Platforms and tools (--skill instagram) count as skills
+    for the careers that list them. Equal scores share a rank; among them, the career where
+    your skills are more central (they name a larger share of its requirements) comes first.
+    [bold]score 3.02 · 2/2 · 50%[/bold]: two of your two skills, covering half of the career's
+    requirements. A skill that names nothing is reported and the others are matched; the exit
+    status is then 1. Without --skill, the skills kept in your profile are matched.
+
+    --next-skills: what to learn next. For each skill your best 10 matches need and you do
+    not have, what it would add to their scores in all; the largest first, then the skill
+    that opens more careers (that match none of your skills yet), then the rarer, then by id.
+
+    [bold]Examples[/bold]
+
+    careers match --skill analytics
+
+    careers match -s analytics -s "content creation"
+
+    careers match -s "تحليل البيانات" --all --limit 3
+
+    careers match -s analytics --next-skills
+    """
+    command = "careers match"
+    default = moves.NEXT_SKILLS_LIMIT if next_skills else search.MATCH_LIMIT
+    most = parse_limit(limit, option="--limit", command=command, default=default)
+    kept = None if skill else kept_profile(options, command)
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        errors: Sequence[Exception] = ()
+        if skill:
+            found, errors = names.resolve_each(index, skill)
+            for error in errors:
+                session.report(error)
+            if not found:
+                raise typer.Exit(ExitStatus.NOT_FOUND)
+            wanted = [session.take(f) for f in found]
+        else:
+            assert kept is not None
+            wanted = profile_wanted(session, kept, command)
+            session.notice(message("profile.using", language, count=len(wanted)))
+        if next_skills:
+            _present_skills_to_learn(session, wanted, require_all, most)
+        else:
+            _present_matches(session, wanted, require_all, most)
+        if errors:  # the skills found were matched; the status says some were not
+            raise typer.Exit(ExitStatus.NOT_FOUND)
+
+
+def _present_matches(
+    session: Session, wanted: Sequence[Wanted], require_all: bool, most: int | None
+) -> None:
+    index, language = session.index, session.language
+    page = search.match_page(index, wanted, require_all=require_all, limit=most)
+    matches = page.items
+    if not matches:
+        session.notice(message("match.none", language))
+    if matches or session.output_format == "json":
+        session.present(
+            lambda: views.match_list(index, matches, language),
+            lambda: records.match_results(matches, language),
+        )
+        session.left_out(page, "more.careers")
+
+
+def _present_skills_to_learn(
+    session: Session, wanted: Sequence[Wanted], require_all: bool, most: int | None
+) -> None:
+    index, language = session.index, session.language
+    found = moves.skills_to_learn(index, wanted, require_all=require_all, limit=most)
+    if not found:
+        session.notice(message("next_skills.none", language))
+    if found or session.output_format == "json":
+        session.present(
+            lambda: views.skills_to_learn(index, found, language),
+            lambda: records.skills_to_learn(index, found, language),
+        )
+
+
+@with_common_options()
+def next_careers(
+    career: Annotated[
+        str,
+        career_argument("CAREER", "The career you are in, named as for 'show'."),
+    ],
+    limit: Annotated[
+        str | None,
+        limit_option(
+            f"Show at most N careers (by default {moves.NEXT_LIMIT}; 'all' for every one)."
+        ),
+    ] = None,
+    *,
+    options: CommonOptions,
+) -> None:
+    """The careers nearest to CAREER: how much of each it already covers, the skills that
+    carry over, and the skills still missing.
+
+    Coverage of a career: the weight of its skills that CAREER has, over the weight of all
+    its skills; a skill weighs what it adds in 'match', ln(1 + careers / careers needing it),
+    halved where the career needs it only optionally. Nearest first: by coverage (equal
+    percentages share a rank), then by the weight shared, then by id. Careers sharing no
+    skill with CAREER are not listed. Missing skills come essential first, then the rarer.
+
+    [bold]Examples[/bold]
+
+    careers next influencer
+
+    careers next "community manager" -n 3
+
+    careers next analyst --format json
+    """
+    most = parse_limit(limit, option="--limit", command="careers next", default=moves.NEXT_LIMIT)
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        source = session.take(names.resolve_career(index, career))
+        page = moves.nearest_page(index, source, most)
+        neighbours = page.items
+        if not neighbours:
+            session.notice(message("next.none", language, career=source.id))
+        if neighbours or options.chosen_format == "json":
+            session.present(
+                lambda: views.next_list(index, source, neighbours, language),
+                lambda: records.next_careers(index, neighbours, language),
+            )
+            session.left_out(page, "more.careers")
+
+
+@with_common_options()
+def gap(
+    source: Annotated[
+        str,
+        career_argument("FROM", "The career you are in, named as for 'show'."),
+    ],
+    target: Annotated[
+        str,
+        career_argument("TO", "The career you want, named as for 'show'."),
+    ],
+    *,
+    options: CommonOptions,
+) -> None:
+    """What carries over from FROM to TO, and what to learn, in an order you can follow.
+
+    The skills to learn: essential before optional; then those that also open more of the 10
+    careers nearest to TO (as 'careers next TO' ranks them); then the more specific (fewer
+    careers need it, so it weighs more in TO); then by id. Each comes with TO's coverage once
+    it is learnt, and the trends and tips that concern it follow. --format markdown gives a
+    checklist to keep.
+
+    [bold]Examples[/bold]
+
+    careers gap digital-content-creator social-media-data-analyst
+
+    careers gap influencer "community manager" --lang ar
+
+    careers gap influencer analyst --format markdown > plan.md
+    """
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        found = [session.take(names.resolve_career(index, name)) for name in (source, target)]
+        result = moves.career_gap(index, found[0], found[1])
+        if session.output_format == "markdown":  # a checklist, not a table
+            session.out.file.write(records.gap_checklist(index, result, language))
+            return
+        session.present(
+            lambda: views.career_gap(index, result, language),
+            lambda: records.career_gap(index, result, language),
+        )

@@ -1,0 +1,244 @@
+"""The skill profile: `careers profile add`, `remove`, `list` and `clear`, and the profile as
+`match`, `next` and `gap` read it."""
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NamedTuple
+
+import typer
+from rich.text import Text
+
+from careers_cli.app import completion
+from careers_cli.app.help import (
+    CareersCommand,
+    command_group,
+)
+from careers_cli.app.options import (
+    CommonOptions,
+    with_common_options,
+)
+from careers_cli.app.session import (
+    Session,
+    open_session,
+)
+from careers_cli.catalogue.reading import (
+    find_catalogue,
+)
+from careers_cli.errors import ExitStatus, UsageError
+from careers_cli.i18n.messages import message
+from careers_cli.present import records, views
+from careers_cli.present.consoles import make_console
+from careers_cli.rules import moves, names
+from careers_cli.rules.search import Wanted
+from careers_cli.text.terminal import printable_line
+
+# --- careers profile ---------------------------------------------------------------------------
+
+profile_app = command_group(no_args_is_help=True)
+PROFILE_HELP = """Keep the skills you have, so that 'careers match' needs no --skill.
+
+    One profile per catalogue (the built-in one, or each --data file), kept in your
+    configuration folder ($CAREERS_CONFIG_DIR, else ~/.config/careers on Linux), never next to
+    a catalogue. Skills are named as for 'match --skill'.
+
+    [bold]Examples[/bold]
+
+    careers profile add analytics "content creation"
+
+    careers profile list
+
+    careers match --next-skills
+    """
+
+ProfileSkills = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="SKILL...",
+        help="Skills, platforms or tools, named as for 'match --skill'.",
+        show_default=False,
+        autocompletion=completion.complete_skill,
+    ),
+]
+
+
+class KeptProfile(NamedTuple):
+    """A catalogue's profile file, what it holds, and how the file names the catalogue."""
+
+    path: Path
+    profile: Any  # profile.Profile: that module is imported only by the commands using it
+    catalogue: str
+
+
+def _profile_file(options: CommonOptions) -> tuple[Path, str]:
+    from careers_cli.userfiles import profile
+
+    source = find_catalogue(options.data)
+    name = profile.BUILT_IN if source.bundled else str(source.path.resolve())
+    return profile.profile_path(source.path, bundled=source.bundled), name
+
+
+def _read_kept(options: CommonOptions) -> KeptProfile:
+    """The profile of the catalogue the options name; `ProfileError` (exit 3) for a file that
+    cannot be read or is not a profile."""
+    from careers_cli.userfiles import profile
+
+    path, catalogue = _profile_file(options)
+    return KeptProfile(path, profile.read_profile(path), catalogue)
+
+
+def kept_profile(options: CommonOptions, command: str) -> KeptProfile:
+    """The profile, for a command given no skill: with none kept, a usage error as before
+    profiles (the skills are missing)."""
+    kept = _read_kept(options)
+    if not kept.profile:
+        raise UsageError("usage.missing", option="--skill / -s", command=command)
+    return kept
+
+
+def profile_wanted(session: Session, kept: KeptProfile, command: str) -> list[Wanted]:
+    """The profile's skills as `match` looks for them; those the catalogue lacks are named on
+    stderr and left out."""
+    wanted, unknown = moves.profile_wanted(
+        session.index, kept.profile.skills, kept.profile.platforms
+    )
+    if unknown:
+        ids = " ".join(unknown)
+        session.notice(message("profile.unknown", session.language, count=len(unknown), ids=ids))
+    if not wanted:
+        raise UsageError("usage.missing", option="--skill / -s", command=command)
+    return wanted
+
+
+def _say(session: Session, text: str) -> None:
+    session.out.print(Text(printable_line(text)), soft_wrap=True)
+
+
+@profile_app.command("add", cls=CareersCommand)
+@with_common_options(common=("data", "lang", "no_color", "no_cache", "debug"))
+def profile_add(skills: ProfileSkills, *, options: CommonOptions) -> None:
+    """Add skills to your profile. A skill that names nothing (or several things) is reported,
+    and then nothing is added.
+
+    [bold]Examples[/bold]
+
+    careers profile add analytics "content creation"
+
+    careers profile add "تحليل البيانات" instagram
+    """
+    from careers_cli.userfiles import profile
+
+    kept = _read_kept(options)  # a file that is not a profile is never written over
+    with open_session(options) as session:
+        found, errors = names.resolve_each(session.index, skills)
+        for error in errors:
+            session.report(error)
+        if errors:
+            raise typer.Exit(ExitStatus.NOT_FOUND)
+        wanted = [session.take(f) for f in found]
+        skill_ids, platform_ids = moves.split_wanted(wanted)
+        updated = kept.profile.with_added(skill_ids, platform_ids)
+        profile.write_profile(kept.path, updated, kept.catalogue)
+        added = len(updated.ids) - len(kept.profile.ids)
+        _say(
+            session, message("profile.added", session.language, count=added, total=len(updated.ids))
+        )
+
+
+@profile_app.command("remove", cls=CareersCommand)
+@with_common_options(common=("data", "lang", "no_color", "no_cache", "debug"))
+def profile_remove(skills: ProfileSkills, *, options: CommonOptions) -> None:
+    """Remove skills from your profile: named as for 'match --skill', or by the id the profile
+    keeps (also of a skill the catalogue no longer has).
+
+    [bold]Examples[/bold]
+
+    careers profile remove analytics
+
+    careers profile remove "content creation" instagram
+    """
+    from careers_cli.userfiles import profile
+
+    kept = _read_kept(options)
+    with open_session(options) as session:
+        kept_ids = set(kept.profile.ids)
+        by_id = [q for q in skills if q in kept_ids]
+        found, errors = names.resolve_each(session.index, [q for q in skills if q not in kept_ids])
+        for error in errors:
+            session.report(error)
+        if errors:
+            raise typer.Exit(ExitStatus.NOT_FOUND)
+        for f in found:
+            if f.record_id not in kept_ids:
+                query = printable_line(f.query)
+                session.notice(
+                    message("profile.not_in", session.language, query=query, id=f.record_id)
+                )
+        gone = {*by_id, *(session.take(f).id for f in found)} & kept_ids
+        updated = kept.profile.without(gone)
+        if gone:
+            profile.write_profile(kept.path, updated, kept.catalogue)
+        _say(
+            session,
+            message("profile.removed", session.language, count=len(gone), total=len(updated.ids)),
+        )
+
+
+@profile_app.command("list", cls=CareersCommand)
+@with_common_options()
+def profile_list(*, options: CommonOptions) -> None:
+    """List the skills of your profile, and where it is kept.
+
+    [bold]Examples[/bold]
+
+    careers profile list
+
+    careers profile list --format json
+    """
+    kept = _read_kept(options)
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        wanted, unknown = moves.profile_wanted(index, kept.profile.skills, kept.profile.platforms)
+        if unknown:
+            ids = " ".join(unknown)
+            session.notice(message("profile.unknown", language, count=len(unknown), ids=ids))
+        if session.output_format == "table":  # a path on one line, to copy
+            _say(session, message("profile.where", language, path=str(kept.path)))
+        session.present(
+            lambda: views.profile_skills(index, wanted, language),
+            lambda: records.profile_skills(wanted, language),
+        )
+
+
+@profile_app.command("clear", cls=CareersCommand)
+@with_common_options(common=("data", "lang", "no_color", "debug"))
+def profile_clear(
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Remove the profile file even if it is not a valid profile."),
+    ] = False,
+    *,
+    options: CommonOptions,
+) -> None:
+    """Empty your profile (its file is removed). A file that is not a valid profile is left
+    as it is, unless --force.
+
+    [bold]Examples[/bold]
+
+    careers profile clear
+
+    careers profile clear --force
+    """
+    from careers_cli.userfiles import profile
+
+    path, _ = _profile_file(options)
+    if not force:
+        profile.read_profile(path)  # ProfileError (exit 3) for a file that is not a profile
+    removed = profile.remove_profile(path)
+    language = options.output_language
+    line = (
+        message("profile.cleared", language, path=str(path))
+        if removed
+        else message("profile.already_empty", language)
+    )
+    out = make_console(sys.stdout, no_color=options.no_color)
+    out.print(Text(printable_line(line)), soft_wrap=True)
