@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from careers_cli.present import views
+from careers_cli.present.views import explore as views
 from tests.helpers import invoke
 
 

@@ -1,4 +1,4 @@
-"""`careers_cli.present.records`: the exact data behind `--format json`, `csv` and `markdown`.
+"""`careers_cli.present.data`: the exact data behind `--format json`, `csv` and `markdown`.
 
 A record's `document()` is the JSON shape (both languages) and `rows()` the flat CSV rows (the
 chosen language, lists joined with "; "). Expected values are written out by hand from
@@ -15,7 +15,9 @@ import pytest
 
 from careers_cli.catalogue.domain import catalogue_from_data
 from careers_cli.index.query import MemoryIndex
-from careers_cli.present import records
+from careers_cli.present.data import explore as explore_records
+from careers_cli.present.data import matching as matching_records
+from careers_cli.present.data import parts as parts_records
 from careers_cli.rules.search import compare_careers, rank_by_skills, skill_page, skill_wanted
 from careers_cli.text.language import Language
 from tests.helpers import MANAGER_SKILL_IDS, raw_catalogue
@@ -32,7 +34,7 @@ def types_of(value: dict[str, Any]) -> dict[str, type]:
 
 class TestCareerList:
     def test_document_of_the_first_career(self, index: MemoryIndex) -> None:
-        document = records.career_list(index.careers(), "en").document()
+        document = explore_records.career_list(index.careers(), "en").document()
         assert len(document) == 7
         assert document[0] == {
             "id": "social-media-manager",
@@ -49,12 +51,12 @@ class TestCareerList:
         }
 
     def test_the_document_does_not_depend_on_the_language(self, index: MemoryIndex) -> None:
-        english = records.career_list(index.careers(), "en").document()
-        assert records.career_list(index.careers(), "ar").document() == english
+        english = explore_records.career_list(index.careers(), "en").document()
+        assert explore_records.career_list(index.careers(), "ar").document() == english
 
     def test_english_row_with_skills_once_each(self, index: MemoryIndex) -> None:
         # social-media-data-analyst tags analytics on two lines: it is listed once.
-        rows = records.career_list(index.careers(), "en").rows()
+        rows = explore_records.career_list(index.careers(), "en").rows()
         assert rows[4] == {
             "id": "social-media-data-analyst",
             "title": "Social Media Data Analyst",
@@ -64,7 +66,7 @@ class TestCareerList:
         }
 
     def test_arabic_row(self, index: MemoryIndex) -> None:
-        assert records.career_list(index.careers(), "ar").rows()[0] == {
+        assert explore_records.career_list(index.careers(), "ar").rows()[0] == {
             "id": "social-media-manager",
             "title": "مدير وسائل التواصل الاجتماعي",
             "summary": "مدير وسائل التواصل الاجتماعي هو المسؤول عن تخطيط وتنفيذ استراتيجيات"
@@ -76,7 +78,7 @@ class TestCareerList:
     def test_markdown_rows_are_the_csv_rows_when_nothing_is_a_fallback(
         self, index: MemoryIndex
     ) -> None:
-        listed = records.career_list(index.careers(), "ar")
+        listed = explore_records.career_list(index.careers(), "ar")
         assert listed.markdown_rows is not None
         assert listed.markdown_rows() == listed.rows()
 
@@ -87,7 +89,7 @@ class TestCareerList:
         first = catalogue.careers[0]
         untranslated = first._replace(title=first.title._replace(ar=""))
         partial = MemoryIndex(catalogue._replace(careers=(untranslated, *catalogue.careers[1:])))
-        listed = records.career_list(partial.careers(), "ar")
+        listed = explore_records.career_list(partial.careers(), "ar")
         assert listed.rows()[0]["title"] == "Social Media Manager"
         assert listed.markdown_rows is not None
         assert listed.markdown_rows()[0]["title"] == "Social Media Manager [en]"
@@ -113,9 +115,9 @@ COMPARED = [
 
 class TestComparison:
     @staticmethod
-    def compared(index: MemoryIndex, language: Language = "en") -> records.Records:
+    def compared(index: MemoryIndex, language: Language = "en") -> parts_records.Records:
         careers = [index.careers_by_id[c] for c in ("influencer", "digital-content-creator")]
-        return records.comparison(index, compare_careers(careers), language)
+        return explore_records.comparison(index, compare_careers(careers), language)
 
     def test_document(self, index: MemoryIndex) -> None:
         document = self.compared(index).document()
@@ -178,9 +180,9 @@ class TestMatchResults:
     """-s analytics: the analyst has it on 2 of 4 lines; manager and specialist on 1 of 4."""
 
     @staticmethod
-    def matched(index: MemoryIndex, language: Language = "en") -> records.Records:
+    def matched(index: MemoryIndex, language: Language = "en") -> parts_records.Records:
         wanted = [skill_wanted(index.skills_by_id["analytics"], "metrics")]
-        return records.match_results(rank_by_skills(index, wanted), language)
+        return matching_records.match_results(rank_by_skills(index, wanted), language)
 
     def test_document(self, index: MemoryIndex) -> None:
         document = self.matched(index).document()
@@ -248,13 +250,13 @@ class TestMatchResults:
         assert self.matched(index, "ar").rows()[0]["title"] == "محلل بيانات وسائل التواصل الاجتماعي"
 
     def test_nothing_matched_is_an_empty_list(self, index: MemoryIndex) -> None:
-        empty = records.match_results([], "en")
+        empty = matching_records.match_results([], "en")
         assert (empty.document(), empty.rows()) == ([], [])
 
 
 class TestSkillList:
     def test_document_keys_and_types(self, index: MemoryIndex) -> None:
-        document = records.skill_list(
+        document = explore_records.skill_list(
             index, sorted(index.skills(), key=lambda s: s.id), "en"
         ).document()
         assert len(document) == 25
@@ -266,7 +268,7 @@ class TestSkillList:
         assert [s["id"] for s in document] == sorted(s["id"] for s in document)
 
     def test_first_row(self, index: MemoryIndex) -> None:
-        assert records.skill_list(index, skill_page(index, None).items, "en").rows()[0] == {
+        assert explore_records.skill_list(index, skill_page(index, None).items, "en").rows()[0] == {
             "id": "analytics",
             "label": "Data analysis",
             "aliases": "analytics; data analysis; data analytics; metrics; insights;"
@@ -278,7 +280,7 @@ class TestSkillList:
 
 class TestNoteList:
     def test_document_keys_and_types(self, index: MemoryIndex) -> None:
-        document = records.note_list(index.catalogue.trends, "en").document()
+        document = explore_records.note_list(index.catalogue.trends, "en").document()
         assert [n["id"] for n in document] == [
             "ai-and-data-analysis",
             "visual-and-interactive-content",
@@ -297,7 +299,7 @@ class TestNoteList:
             }
 
     def test_row_with_platforms(self, index: MemoryIndex) -> None:
-        assert records.note_list(index.catalogue.trends, "en").rows()[3] == {
+        assert explore_records.note_list(index.catalogue.trends, "en").rows()[3] == {
             "id": "social-commerce",
             "title": "E-commerce through social media",
             "text": "E-commerce will keep growing through social media platforms, with direct"
@@ -306,7 +308,7 @@ class TestNoteList:
             "skills": "marketing; social-media-advertising",
             "platforms": "instagram; shopify",
         }
-        rows = records.note_list(index.catalogue.tips, "ar").rows()
+        rows = explore_records.note_list(index.catalogue.tips, "ar").rows()
         assert {tuple(r) for r in rows} == {
             ("id", "title", "text", "careers", "skills", "platforms")
         }

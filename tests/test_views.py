@@ -20,8 +20,9 @@ from rich.text import Text
 
 from careers_cli.catalogue.domain import catalogue_from_data
 from careers_cli.index.query import MemoryIndex
-from careers_cli.present import views
 from careers_cli.present.layout import Blocks, ChunkedTable, LabelledRows, MinimumWidthTable
+from careers_cli.present.views import explore as explore_views
+from careers_cli.present.views import matching as matching_views
 from careers_cli.rules.search import (
     Wanted,
     career_profile,
@@ -83,16 +84,16 @@ class TestCareerList:
     """`list`: one table, a row per career in catalogue order."""
 
     def test_columns(self, index: MemoryIndex) -> None:
-        table = table_of(views.career_list(index.careers(), "en"))
+        table = table_of(explore_views.career_list(index.careers(), "en"))
         assert headers(table) == ["id", "career", "skills"]
-        assert headers(table_of(views.career_list(index.careers(), "ar"))) == [
+        assert headers(table_of(explore_views.career_list(index.careers(), "ar"))) == [
             "المعرف",
             "المهنة",
             "المهارات",
         ]
 
     def test_a_row_per_career_with_title_summary_and_count(self, index: MemoryIndex) -> None:
-        table = table_of(views.career_list(index.careers(), "en"))
+        table = table_of(explore_views.career_list(index.careers(), "en"))
         assert table.row_count == 7
         assert [plain(cell) for cell in cells(table, 0)] == SEVEN_IDS
         assert [plain(cell) for cell in cells(table, 1)] == [
@@ -104,7 +105,7 @@ class TestCareerList:
     def test_text_columns_align_to_the_language(
         self, index: MemoryIndex, language: Language, justify: str
     ) -> None:
-        table = table_of(views.career_list(index.careers(), language))
+        table = table_of(explore_views.career_list(index.careers(), language))
         assert [c.justify for c in table.columns] == ["left", justify, "right"]
 
 
@@ -114,7 +115,7 @@ class TestCareerProfile:
     def test_parts_in_order(self, index: MemoryIndex) -> None:
         # social-media-manager has platforms, trends, tips, two occupations and related careers.
         career = index.careers_by_id["social-media-manager"]
-        group = views.career_profile(index, career_profile(index, career), "en")
+        group = explore_views.career_profile(index, career_profile(index, career), "en")
         assert isinstance(group, Group)
         first, *rest = group.renderables
         assert plain(first) == "Social Media Manager  social-media-manager"
@@ -131,7 +132,7 @@ class TestCareerProfile:
 
     def test_the_two_tables(self, index: MemoryIndex) -> None:
         career = index.careers_by_id["social-media-manager"]
-        group = views.career_profile(index, career_profile(index, career), "en")
+        group = explore_views.career_profile(index, career_profile(index, career), "en")
         assert isinstance(group, Group)
         skills, related = [
             table_of(r.renderable)
@@ -161,7 +162,7 @@ class TestComparison:
 
     def test_columns_rows_and_caption(self, index: MemoryIndex) -> None:
         careers = [index.careers_by_id[c] for c in ("influencer", "digital-content-creator")]
-        group = views.comparison(index, compare_careers(careers), "en")
+        group = explore_views.comparison(index, compare_careers(careers), "en")
         assert isinstance(group, Group)
         fitted, gap, caption = group.renderables
         assert isinstance(fitted, MinimumWidthTable)
@@ -182,7 +183,9 @@ class TestComparison:
 
     def test_ids_are_whole_at_100_columns(self, index: MemoryIndex) -> None:
         careers = [index.careers_by_id[c] for c in ("influencer", "digital-content-creator")]
-        header = render(views.comparison(index, compare_careers(careers), "en")).splitlines()[0]
+        header = render(
+            explore_views.comparison(index, compare_careers(careers), "en")
+        ).splitlines()[0]
         assert header.split() == ["influencer", "digital-content-creator"]
 
 
@@ -191,7 +194,7 @@ class TestMatchList:
 
     def test_blocks_and_legend(self, index: MemoryIndex) -> None:
         matches = rank_by_skills(index, analytics(index))
-        group = views.match_list(index, matches, "en")
+        group = matching_views.match_list(index, matches, "en")
         assert isinstance(group, Group)
         *blocks, legend = group.renderables
         assert len(blocks) == 2 * 3
@@ -212,7 +215,7 @@ class TestMatchList:
 
 class TestSkillAndNoteLists:
     def test_skills_by_id_with_aliases_and_careers(self, index: MemoryIndex) -> None:
-        listed = views.skill_list(index, skill_page(index, None).items, "en")
+        listed = explore_views.skill_list(index, skill_page(index, None).items, "en")
         assert isinstance(listed, Blocks)  # printed a block at a time
         assert len(listed.blocks) == 25
         first = listed.blocks[0]
@@ -226,7 +229,7 @@ class TestSkillAndNoteLists:
         )
 
     def test_notes_in_the_order_given(self, index: MemoryIndex) -> None:
-        group = views.note_list(index, index.catalogue.trends, "en")
+        group = explore_views.note_list(index, index.catalogue.trends, "en")
         assert isinstance(group, Group)
         ids = [plain(r) for r in group.renderables[::2]]
         assert ids == [
@@ -262,32 +265,32 @@ def hostile() -> MemoryIndex:
 
 
 def _list(index: MemoryIndex) -> RenderableType:
-    return views.career_list(index.careers(), "en")
+    return explore_views.career_list(index.careers(), "en")
 
 
 def _show(index: MemoryIndex) -> RenderableType:
     career = index.careers_by_id["social-media-data-analyst"]
-    return views.career_profile(index, career_profile(index, career), "en")
+    return explore_views.career_profile(index, career_profile(index, career), "en")
 
 
 def _show_manager(index: MemoryIndex) -> RenderableType:
     career = index.careers_by_id["social-media-manager"]
-    return views.career_profile(index, career_profile(index, career), "en")
+    return explore_views.career_profile(index, career_profile(index, career), "en")
 
 
 def _compare(index: MemoryIndex) -> RenderableType:
     careers = [
         index.careers_by_id[c] for c in ("social-media-data-analyst", "social-media-manager")
     ]
-    return views.comparison(index, compare_careers(careers), "en")
+    return explore_views.comparison(index, compare_careers(careers), "en")
 
 
 def _match(index: MemoryIndex) -> RenderableType:
-    return views.match_list(index, rank_by_skills(index, analytics(index)), "en")
+    return matching_views.match_list(index, rank_by_skills(index, analytics(index)), "en")
 
 
 def _skills(index: MemoryIndex) -> RenderableType:
-    return views.skill_list(index, skill_page(index, None).items, "en")
+    return explore_views.skill_list(index, skill_page(index, None).items, "en")
 
 
 # What each view shows of the altered records.

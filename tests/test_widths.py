@@ -24,8 +24,8 @@ from rich.table import Table
 from rich.text import Text
 
 from benchmarks.generate_catalogue import generate
-from careers_cli.present import views
 from careers_cli.present.layout import FirstThatFits, LabelledRows, MinimumWidthTable
+from careers_cli.present.views import parts as views
 from tests.helpers import SEVEN_IDS, invoke, run_installed, settled, write_catalogue
 
 WIDTHS = [40, 60, 80, 120, 160]

@@ -38,10 +38,10 @@ from careers_cli.present.consoles import (
     write_markdown_document,
     write_markdown_table,
 )
+from careers_cli.present.data.parts import Records
 from careers_cli.present.error_text import error_line, hint_lines
 from careers_cli.present.layout import InParts
 from careers_cli.present.plain import plain_lines
-from careers_cli.present.records import Records
 from careers_cli.rules.names import Found
 from careers_cli.rules.search import Page
 from careers_cli.text.bidi import visual_order

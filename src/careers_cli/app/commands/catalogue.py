@@ -28,8 +28,8 @@ from careers_cli.catalogue.reading import (
 )
 from careers_cli.errors import CatalogueError, ExitStatus, UsageError
 from careers_cli.i18n.messages import label, message
-from careers_cli.present import views
 from careers_cli.present.consoles import make_console, write_json
+from careers_cli.present.views import catalogue as views
 from careers_cli.text.terminal import printable_line
 
 

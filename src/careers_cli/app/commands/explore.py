@@ -23,7 +23,8 @@ from careers_cli.catalogue.domain import LinkedNote, Section
 from careers_cli.errors import ExitStatus
 from careers_cli.i18n.messages import message
 from careers_cli.index.query import NoteKind
-from careers_cli.present import records, views
+from careers_cli.present.data import explore as records
+from careers_cli.present.views import explore as views
 from careers_cli.rules import names, search
 
 

@@ -22,7 +22,8 @@ from careers_cli.app.session import (
 )
 from careers_cli.errors import ExitStatus
 from careers_cli.i18n.messages import message
-from careers_cli.present import records, views
+from careers_cli.present.data import matching as records
+from careers_cli.present.views import matching as views
 from careers_cli.rules import moves, names, search
 from careers_cli.rules.search import Wanted
 

@@ -26,8 +26,9 @@ from careers_cli.catalogue.reading import (
 )
 from careers_cli.errors import ExitStatus, UsageError
 from careers_cli.i18n.messages import message
-from careers_cli.present import records, views
 from careers_cli.present.consoles import make_console
+from careers_cli.present.data import matching as records
+from careers_cli.present.views import matching as views
 from careers_cli.rules import moves, names
 from careers_cli.rules.search import Wanted
 from careers_cli.text.terminal import printable_line

@@ -1,0 +1,1 @@
+"""The data of each command for JSON, CSV and Markdown, one module per command group."""

@@ -1,0 +1,301 @@
+"""The data of matching and moving, for JSON, CSV and Markdown: `match`, `next`, `gap` and the
+profile's skills."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from careers_cli.i18n.messages import label, message
+from careers_cli.index.query import CatalogueIndex
+from careers_cli.present.consoles import markdown_text
+from careers_cli.present.data.parts import (
+    Json,
+    Records,
+    both_languages,
+    career_ref,
+    joined,
+    text_in,
+)
+from careers_cli.rules.moves import ConcernedNote, Gap, Neighbour, SkillToLearn, SkillWeight
+from careers_cli.rules.search import CareerMatch, Wanted
+from careers_cli.text.language import Language
+
+
+def match_results(matches: Sequence[CareerMatch], language: Language) -> Records:
+    def document() -> Json:
+        return [
+            {
+                "rank": m.rank,
+                **career_ref(m.career),
+                "score": {
+                    "value": m.score,
+                    "matched": m.matched_count,
+                    "optional": m.optional_count,
+                    "asked": m.asked,
+                    "centrality": m.centrality,
+                },
+                "has_all": m.has_all,
+                "matched": [
+                    {
+                        "skill": part.wanted.id,
+                        "kind": part.wanted.kind,
+                        "label": both_languages(part.wanted.label),
+                        "query": part.wanted.query,
+                        "importance": part.importance,
+                        "careers": part.careers,
+                        "specificity": round(part.specificity, 4),
+                        "weight": round(part.weight, 4),
+                    }
+                    for part in m.matched
+                ],
+                "missing": list(m.to_learn),
+                "missing_optional": list(m.to_learn_optional),
+            }
+            for m in matches
+        ]
+
+    def rows(marked: bool = False) -> list[dict[str, str]]:
+        return [
+            {
+                "rank": str(m.rank),
+                "id": m.career.id,
+                "title": text_in(m.career.title, language, marked),
+                "score": f"{m.score:.2f}",
+                "matched": str(m.matched_count),
+                "asked": str(m.asked),
+                "centrality": f"{m.centrality:.2f}",
+                "has": joined([part.wanted.id for part in m.matched]),
+                "found_by": joined([part.wanted.query for part in m.matched]),
+                "to_learn": joined(list(m.to_learn)),
+                "to_learn_optional": joined(list(m.to_learn_optional)),
+            }
+            for m in matches
+        ]
+
+    return Records(document, rows, markdown_rows=lambda: rows(marked=True))
+
+
+def _weighed(index: CatalogueIndex, skill: SkillWeight) -> dict[str, Any]:
+    return {
+        "skill": skill.skill_id,
+        "label": both_languages(index.skills_by_id[skill.skill_id].label),
+        "importance": skill.importance,
+        "careers": skill.careers,
+        "specificity": round(skill.specificity, 4),
+        "weight": round(skill.weight, 4),
+    }
+
+
+def _coverage(shared: float, total: float, value: float) -> dict[str, float]:
+    return {"value": value, "shared": round(shared, 4), "total": round(total, 4)}
+
+
+def next_careers(
+    index: CatalogueIndex, neighbours: Sequence[Neighbour], language: Language
+) -> Records:
+    def document() -> Json:
+        return [
+            {
+                "rank": n.rank,
+                **career_ref(n.career),
+                "coverage": _coverage(n.coverage.shared, n.coverage.total, n.coverage.value),
+                "transfer": [_weighed(index, w) for w in n.transfer],
+                "missing": [_weighed(index, w) for w in n.missing],
+            }
+            for n in neighbours
+        ]
+
+    def rows(marked: bool = False) -> list[dict[str, str]]:
+        return [
+            {
+                "rank": str(n.rank),
+                "id": n.career.id,
+                "title": text_in(n.career.title, language, marked),
+                "coverage": f"{n.coverage.value:.2f}",
+                "transfer_count": str(len(n.transfer)),
+                "transfer": joined([w.skill_id for w in n.transfer]),
+                "missing_count": str(len(n.missing)),
+                "missing": joined([w.skill_id for w in n.missing]),
+            }
+            for n in neighbours
+        ]
+
+    return Records(document, rows, markdown_rows=lambda: rows(marked=True))
+
+
+def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> Records:
+    def notes(found: Sequence[ConcernedNote]) -> Json:
+        return [
+            {"id": c.note.id, "title": both_languages(c.note.title), "skills": list(c.skills)}
+            for c in found
+        ]
+
+    def document() -> Json:
+        return {
+            "from": career_ref(gap.source),
+            "to": career_ref(gap.target),
+            "coverage": _coverage(gap.coverage.shared, gap.coverage.total, gap.coverage.value),
+            "transfer": [_weighed(index, w) for w in gap.transfer],
+            "to_learn": [
+                {
+                    "step": number,
+                    **_weighed(index, step.skill),
+                    "opens": list(step.opens),
+                    "coverage_after": step.coverage_after,
+                }
+                for number, step in enumerate(gap.steps, start=1)
+            ],
+            "trends": notes(gap.trends),
+            "tips": notes(gap.tips),
+        }
+
+    def rows(marked: bool = False) -> list[dict[str, str]]:
+        concerning = {
+            kind: {s: [c.note.id for c in found if s in c.skills] for s in _learnt(gap)}
+            for kind, found in (("trends", gap.trends), ("tips", gap.tips))
+        }
+        had = [
+            _gap_row(index, w, "", "has", language, marked, coverage=gap.coverage.value)
+            for w in gap.transfer
+        ]
+        learn = [
+            {
+                **_gap_row(
+                    index,
+                    step.skill,
+                    str(number),
+                    "to_learn",
+                    language,
+                    marked,
+                    coverage=step.coverage_after,
+                ),
+                "opens": joined(list(step.opens)),
+                "trends": joined(concerning["trends"][step.skill.skill_id]),
+                "tips": joined(concerning["tips"][step.skill.skill_id]),
+            }
+            for number, step in enumerate(gap.steps, start=1)
+        ]
+        return had + learn
+
+    return Records(document, rows)
+
+
+def _learnt(gap: Gap) -> list[str]:
+    return [step.skill.skill_id for step in gap.steps]
+
+
+def _gap_row(
+    index: CatalogueIndex,
+    skill: SkillWeight,
+    step: str,
+    status: str,
+    language: Language,
+    marked: bool,
+    *,
+    coverage: float,
+) -> dict[str, str]:
+    return {
+        "step": step,
+        "skill": skill.skill_id,
+        "label": text_in(index.skills_by_id[skill.skill_id].label, language, marked),
+        "status": status,
+        "importance": skill.importance,
+        "weight": f"{skill.weight:.2f}",
+        "coverage_after": f"{coverage:.2f}",
+        "opens": "",
+        "trends": "",
+        "tips": "",
+    }
+
+
+def gap_checklist(index: CatalogueIndex, gap: Gap, language: Language) -> str:
+    """`gap` as a Markdown document to keep: a heading, a summary line, what carries over, the
+    skills to learn as a checklist (`- [ ] Label (id)`), and the trends and tips."""
+    lang = language
+    source, target = gap.source.id, gap.target.id
+    lines = [f"# {markdown_text(message('gap.title', lang, source=source, target=target))}", ""]
+    if gap.same:
+        return "\n".join([*lines, markdown_text(message("gap.same", lang, career=source))]) + "\n"
+    summary = message(
+        "gap.summary",
+        lang,
+        source=source,
+        target=target,
+        coverage=f"{gap.coverage.value:.0%}",
+        transfer=len(gap.transfer),
+        total=len(gap.transfer) + len(gap.steps),
+        missing=len(gap.steps),
+    )
+    lines += [markdown_text(summary), "", f"## {markdown_text(label('transfers', lang))}", ""]
+    lines += [f"- {_skill_item(index, w.skill_id, lang)}" for w in gap.transfer] or [
+        f"- {markdown_text(label('none', lang))}"
+    ]
+    lines += ["", f"## {markdown_text(label('learn_order', lang))}", ""]
+    if not gap.steps:
+        lines.append(markdown_text(message("gap.nothing", lang, source=source, target=target)))
+    lines += [f"- [ ] {_skill_item(index, step.skill.skill_id, lang)}" for step in gap.steps]
+    for key, found in (("trends", gap.trends), ("tips", gap.tips)):
+        if found:
+            lines += ["", f"## {markdown_text(label(key, lang))}", ""]
+            lines += [
+                "- "
+                + markdown_text(
+                    f"{text_in(c.note.title, lang, True)} ({c.note.id}): {', '.join(c.skills)}"
+                )
+                for c in found
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def _skill_item(index: CatalogueIndex, skill_id: str, language: Language) -> str:
+    label_text = text_in(index.skills_by_id[skill_id].label, language, True)
+    return markdown_text(f"{label_text} ({skill_id})")
+
+
+def skills_to_learn(
+    index: CatalogueIndex, found: Sequence[SkillToLearn], language: Language
+) -> Records:
+    def document() -> Json:
+        return [
+            {
+                "rank": s.rank,
+                "skill": s.skill_id,
+                "label": both_languages(index.skills_by_id[s.skill_id].label),
+                "gain": s.gain,
+                "careers": s.careers,
+                "specificity": round(s.specificity, 4),
+                "raises": [{"id": c, "weight": round(w, 4)} for c, w in s.raises],
+                "opens": list(s.opens),
+            }
+            for s in found
+        ]
+
+    def rows(marked: bool = False) -> list[dict[str, str]]:
+        return [
+            {
+                "rank": str(s.rank),
+                "skill": s.skill_id,
+                "label": text_in(index.skills_by_id[s.skill_id].label, language, marked),
+                "gain": f"{s.gain:.2f}",
+                "raises": joined([c for c, _ in s.raises]),
+                "opens_count": str(len(s.opens)),
+                "opens": joined(list(s.opens)),
+            }
+            for s in found
+        ]
+
+    return Records(document, rows, markdown_rows=lambda: rows(marked=True))
+
+
+def profile_skills(wanted: Sequence[Wanted], language: Language) -> Records:
+    def document() -> Json:
+        return [{"id": w.id, "kind": w.kind, "label": both_languages(w.label)} for w in wanted]
+
+    def rows(marked: bool = False) -> list[dict[str, str]]:
+        return [
+            {"id": w.id, "kind": w.kind, "label": text_in(w.label, language, marked)}
+            for w in wanted
+        ]
+
+    return Records(document, rows, markdown_rows=lambda: rows(marked=True))

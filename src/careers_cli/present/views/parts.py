@@ -1,0 +1,183 @@
+"""The pieces every view is made of: catalogue text as Rich text, headings, bullets, tables
+and bounded lists.
+
+Every piece of catalogue text enters a `rich.text.Text` through `as_text`, never a markup
+string, so brackets in a catalogue are printed as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Literal, TypeVar
+
+from rich import box
+from rich.console import RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from careers_cli.i18n.messages import label, message
+from careers_cli.index.query import CatalogueIndex
+from careers_cli.present.layout import (
+    LabelledRows,
+)
+from careers_cli.rules.moves import (
+    SkillWeight,
+)
+from careers_cli.text.language import Bilingual, Language, is_arabic
+from careers_cli.text.terminal import printable
+
+ID_STYLE = "cyan"
+
+
+HEADING_STYLE = "bold"
+
+
+DIM = "dim"
+
+
+LABEL_MIN_WIDTH = 8
+
+
+TEXT_MIN_WIDTH = 16
+"""The narrowest a table's column of prose (a summary, a required-skill line, a title) may be:
+narrower, it reads as a strip of single words, and the table is shown as blocks instead."""
+
+
+def as_text(value: str, style: str = "") -> Text:
+    """Catalogue text as plain text (never markup), right-aligned when it is Arabic."""
+    return Text(printable(value), style=style, justify="right" if is_arabic(value) else None)
+
+
+def local_text(text: Bilingual, language: Language, style: str = "") -> Text:
+    """Catalogue text in `language`; where the catalogue lacks it in that language, the other
+    language's text, followed by a dim mark that says so (`[ar]` in English, `[en]` in Arabic)."""
+    shown = as_text(text.in_language(language), style)
+    if text.is_fallback(language):
+        shown.append(" " + label("fallback", language), style=DIM)
+    return shown
+
+
+def skill_text(index: CatalogueIndex, skill_id: str, language: Language, style: str = "") -> Text:
+    return local_text(index.skills_by_id[skill_id].label, language, style)
+
+
+ARROW_ON: dict[Language, str] = {"en": "→", "ar": "←"}
+"""An arrow pointing the way a line reads: to what follows from what stands before it."""
+
+
+ARROW_BACK: dict[Language, str] = {"en": "←", "ar": "→"}
+"""An arrow pointing against the way a line reads: to what stands before it."""
+
+
+def aligned(text: Text, language: Language) -> Text:
+    """`text` (assembled from parts) right-aligned in Arabic."""
+    if language == "ar":
+        text.justify = "right"
+    return text
+
+
+def new_table(language: Language, *columns: tuple[str, dict[str, object]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for key, options in columns:
+        options = dict(options)
+        holds_text = bool(options.pop("text", False))
+        options.setdefault("justify", "right" if language == "ar" and holds_text else "left")
+        # A word only folds in a layout of last resort, narrower than the word: never "…".
+        options.setdefault("overflow", "fold")
+        table.add_column(label(key, language), **options)  # type: ignore[arg-type]
+    return table
+
+
+T = TypeVar("T")
+
+
+SUBLIST_LIMIT = 8
+"""How many skills a list inside a block (a match's "to learn", a neighbour's "missing") shows;
+the rest are counted, and `show` or the data formats give them all."""
+
+
+OPTIONAL_SUBLIST_LIMIT = 3
+"""How many optional skills a match's "also helps" shows: an ESCO career has dozens, and with
+eight of them a block of ten matches would fill four screens instead of two."""
+
+
+def some(
+    values: Sequence[T],
+    name_of: Callable[[T], Text],
+    language: Language,
+    command: str,
+    limit: int = SUBLIST_LIMIT,
+) -> Text:
+    """The names of the first `limit` values joined (only those are looked up), then how many
+    more and the `command` that lists them all."""
+    shown = joined([name_of(value) for value in values[:limit]], language)
+    more = len(values) - limit
+    if more > 0:
+        shown.append(" " + message("more.listed_by", language, count=more, command=command), DIM)
+    return shown
+
+
+def joined(values: Iterable[str | Text], language: Language, style: str = "") -> Text:
+    """Values in a comma-separated list, with the Arabic comma in Arabic."""
+    separator = "، " if language == "ar" else ", "
+    return Text(separator).join(as_text(v, style) if isinstance(v, str) else v for v in values)
+
+
+def section_heading(key: str, language: Language) -> Text:
+    return aligned(Text(label(key, language), style=HEADING_STYLE), language)
+
+
+def bullet(value: Bilingual, language: Language) -> Padding:
+    return Padding(
+        aligned(Text.assemble("• ", local_text(value, language)), language), (0, 0, 0, 2)
+    )
+
+
+def between(items: Sequence[RenderableType], gap: RenderableType) -> list[RenderableType]:
+    """`items` with `gap` between each two."""
+    spaced: list[RenderableType] = []
+    for item in items:
+        if spaced:
+            spaced.append(gap)
+        spaced.append(item)
+    return spaced
+
+
+def labelled_grid(language: Language) -> LabelledRows:
+    """Two columns: a dim label, and its value (right-aligned in Arabic); each label above its
+    value where the values' column would be narrower than their longest word or id."""
+    return LabelledRows(justification(language), label_style=DIM)
+
+
+def justification(language: Language) -> Literal["left", "right"]:
+    return "right" if language == "ar" else "left"
+
+
+def percent(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def skill_names(
+    index: CatalogueIndex,
+    skills: Iterable[SkillWeight],
+    language: Language,
+    style: str = "",
+    *,
+    career_id: str | None = None,
+) -> Text:
+    """Skills by label, an optional one marked so; with `career_id`, the first few and how many
+    more (`some`)."""
+
+    def name_of(skill: SkillWeight) -> Text:
+        name = skill_text(index, skill.skill_id, language, style)
+        if skill.importance == "optional":
+            name.append(f" ({label('optional', language)})", style="yellow")
+        return name
+
+    listed = list(skills)
+    if not listed:
+        return Text(label("none", language), DIM)
+    if career_id is None:
+        return joined([name_of(skill) for skill in listed], language)
+    return some(listed, name_of, language, f"careers show {career_id}")
