@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careers_cli.i18n.messages import label, message
-from careers_cli.present.rtl import VisualLines, for_visual_terminal
+from careers_cli.present.layout.rtl import VisualLines, for_visual_terminal
 from careers_cli.text.bidi import visual_order
 from tests.helpers import BASE_ENV, DATA, REPO, Run, invoke, raw_career, raw_catalogue
 

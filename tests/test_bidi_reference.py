@@ -133,7 +133,7 @@ def _render_both(args: list[str], width: int, monkeypatch: pytest.MonkeyPatch) -
     full = [*args, "--lang", "ar", "--rtl", "visual"]
     program = invoke(full, env)
     with monkeypatch.context() as patched:
-        patched.setattr("careers_cli.present.rtl.visual_order", visual_by_fribidi)
+        patched.setattr("careers_cli.present.layout.rtl.visual_order", visual_by_fribidi)
         patched.setattr("careers_cli.app.session.visual_order", visual_by_fribidi)
         reference = invoke(full, env)
     assert program.exit_code == reference.exit_code

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 import pytest
 from rich.cells import cell_len
 
-from careers_cli.present.layout import fair_widths
+from careers_cli.present.layout.fitting import fair_widths
 from tests.helpers import (
     LIST_ROWS,
     MATCH_HEADING,

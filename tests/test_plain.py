@@ -1,4 +1,4 @@
-"""Output without colour is laid out without Rich rendering it (`careers_cli.present.plain`, and a
+"""Output without colour is laid out without Rich rendering it (`present.layout.plain`, and a
 table's rows in `layout.TableRows`): it must be, character for character, what Rich prints.
 
 Every view is printed both ways, at every width from 40 columns, in both languages, on the
@@ -24,9 +24,10 @@ from rich.text import Text
 
 from benchmarks.generate_catalogue import generate
 from careers_cli.app import session
-from careers_cli.present import plain
-from careers_cli.present.layout import ChunkedTable, TableRows, wrap_plain
-from careers_cli.present.plain import plain_lines
+from careers_cli.present.layout import plain
+from careers_cli.present.layout.fitting import ChunkedTable
+from careers_cli.present.layout.plain import plain_lines
+from careers_cli.present.layout.rows import TableRows, wrap_plain
 from tests.helpers import imported_esco_sample, invoke, settled, write_catalogue
 
 WIDTHS = (40, 60, 80, 120, 160)
@@ -135,7 +136,7 @@ ascii_or_not = st.text(alphabet=st.sampled_from([*"ab c.-", "ع", "ل", "م", "\
 @settings(max_examples=500)
 @given(line=lines_of_words | ascii_or_not, width=st.integers(1, 40), fold=st.booleans())
 def test_lines_break_where_rich_breaks_them(line: str, width: int, fold: bool) -> None:
-    from careers_cli.present.layout import _break_offsets
+    from careers_cli.present.layout.rows import _break_offsets
 
     assert _break_offsets(line, width, fold=fold) == divide_line(line, width, fold=fold)
 
@@ -221,7 +222,7 @@ def test_table_rows_come_out_as_rich_draws_them(
 def test_cell_widths_are_rich_s_for_every_character_of_the_basic_plane() -> None:
     from rich.cells import cell_len
 
-    from careers_cli.present.layout import cell_width
+    from careers_cli.present.layout.widths import cell_width
 
     for code in range(0x20, 0x10000):
         if 0xD800 <= code < 0xE000:

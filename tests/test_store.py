@@ -36,9 +36,10 @@ from careers_cli.catalogue.domain import catalogue_from_data
 from careers_cli.catalogue.format import check_catalogue
 from careers_cli.errors import CareersError
 from careers_cli.index import cache
-from careers_cli.index import store as store_module
+from careers_cli.index import compiler as store_compiler
+from careers_cli.index.compiler import compile_store
 from careers_cli.index.query import CatalogueIndex, MemoryIndex
-from careers_cli.index.store import StoredIndex, compile_store
+from careers_cli.index.store import StoredIndex
 from careers_cli.present.error_text import error_line, hint_lines
 from careers_cli.rules import names, search
 from careers_cli.text.language import Language
@@ -1323,7 +1324,7 @@ class TestNeverInTheWay:
             connection.execute("CREATE TABLE careers (x)")
             raise sqlite3.OperationalError("no such module: fts5")
 
-        monkeypatch.setattr(store_module, "compile_store", no_fts5)
+        monkeypatch.setattr(store_compiler, "compile_store", no_fts5)
         path = format_2_alone(tmp_path)
         for args in SOME_COMMANDS:
             command = [*args, "--data", str(path)]

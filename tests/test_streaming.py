@@ -12,7 +12,7 @@ import pytest
 from rich.cells import cell_len
 
 from benchmarks.generate_catalogue import generate
-from careers_cli.present.layout import ChunkedTable
+from careers_cli.present.layout.fitting import ChunkedTable
 from tests.helpers import CAREERS_SCRIPT, invoke, run_installed, settled, write_catalogue
 from tests.test_background_build import env_for
 

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from careers_cli.catalogue.domain import catalogue_from_data
 from careers_cli.index.query import MemoryIndex
-from careers_cli.present.layout import Blocks, ChunkedTable, LabelledRows, MinimumWidthTable
+from careers_cli.present.layout.fitting import Blocks, ChunkedTable, LabelledRows, MinimumWidthTable
 from careers_cli.present.views import explore as explore_views
 from careers_cli.present.views import matching as matching_views
 from careers_cli.rules.search import (

@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from benchmarks.generate_catalogue import generate
-from careers_cli.present.layout import FirstThatFits, LabelledRows, MinimumWidthTable
+from careers_cli.present.layout.fitting import FirstThatFits, LabelledRows, MinimumWidthTable
 from careers_cli.present.views import parts as views
 from tests.helpers import SEVEN_IDS, invoke, run_installed, settled, write_catalogue
 
@@ -246,7 +246,7 @@ def render(renderable: object, width: int) -> list[str]:
 
 
 class TestLayoutRenderables:
-    """`careers_cli.present.layout`: the decision is taken at render time, from the width given."""
+    """`present.layout.fitting`: the decision is taken at render time, from the width given."""
 
     def test_labelled_rows_side_by_side_while_the_longest_word_fits(self) -> None:
         rows = LabelledRows()

@@ -351,7 +351,7 @@ def _from_catalogue(
     ctx: Any, complete: Callable[[Any], list[tuple[str, str]]]
 ) -> list[tuple[str, str]]:
     from careers_cli.catalogue.reading import find_catalogue
-    from careers_cli.index.store import open_index
+    from careers_cli.index.opening import open_index
 
     return complete(open_index(find_catalogue(data_option(ctx)), use_store=not no_cache(ctx)))
 

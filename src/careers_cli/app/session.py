@@ -40,8 +40,8 @@ from careers_cli.present.consoles import (
 )
 from careers_cli.present.data.parts import Records
 from careers_cli.present.error_text import error_line, hint_lines
-from careers_cli.present.layout import InParts
-from careers_cli.present.plain import plain_lines
+from careers_cli.present.layout.fitting import InParts
+from careers_cli.present.layout.plain import plain_lines
 from careers_cli.rules.names import Found
 from careers_cli.rules.search import Page
 from careers_cli.text.bidi import visual_order
@@ -92,7 +92,7 @@ class Session:
         """A view laid out for the language and the terminal (`rtl.layout_for`)."""
         if self.language == "en" and self.rtl != "visual":
             return renderable
-        from careers_cli.present.rtl import laid_out, layout_for
+        from careers_cli.present.layout.rtl import laid_out, layout_for
 
         layout = layout_for(self.language, visual=self.rtl == "visual")
         return renderable if layout is None else laid_out(renderable, layout)
@@ -215,7 +215,7 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
     if source.bundled:  # small, and read without validating: it needs no store
         index: CatalogueIndex = MemoryIndex(load_catalogue(source))
     else:
-        from careers_cli.index.store import open_index
+        from careers_cli.index.opening import open_index
 
         with CompilingProgress(language, no_color=options.no_color) as progress:
             index = open_index(
@@ -243,7 +243,7 @@ def build_store(options: CommonOptions) -> str:
     source = find_catalogue(options.data)
     if source.bundled:
         return message("cache.not_needed", language)
-    from careers_cli.index.store import compile_catalogue
+    from careers_cli.index.compiler import compile_catalogue
 
     with CompilingProgress(language, no_color=options.no_color) as progress:
         compiled = compile_catalogue(source, progress=progress)

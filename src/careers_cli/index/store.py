@@ -1,29 +1,19 @@
-"""A catalogue compiled into SQLite, so that a command reads only what it needs.
+"""A catalogue compiled into SQLite, read a question at a time: `StoredIndex`.
 
-The first time a user's catalogue is used it is read and validated, the command answers from
-it, and a process of its own compiles it into a store in the user's cache directory (`cache`
-decides where, and when a store may be trusted; `careers cache build` compiles one at once);
-later commands open the store and query it: `show` reads one career and its neighbours,
-`match` the careers linked to the asked skills, name lookup and completion use indexes. A
-catalogue that fails validation is never stored. The built-in catalogue is small and read from
-its file.
-
-Records are kept as the JSON the file gave them and built with the same `domain` functions as
-a catalogue read from its file, and every list comes in catalogue order (`position`), so a
-`StoredIndex` answers exactly as a `MemoryIndex` does.
+A command reads only what it needs: `show` reads one career and its neighbours, `match` the
+careers linked to the asked skills, name lookup and completion use indexes. Records are built
+with the same `domain` functions as a catalogue read from its file, and every list comes in
+catalogue order (`position`), so a `StoredIndex` answers exactly as a `MemoryIndex` does.
 """
 
 from __future__ import annotations
 
-import gc
-import hashlib
 import json
 import sqlite3
-import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
 from careers_cli.catalogue.domain import (
     Career,
@@ -33,379 +23,22 @@ from careers_cli.catalogue.domain import (
     Skill,
     bilingual_from_data,
     career_from_data,
-    linked_skills,
     note_from_data,
     platform_from_data,
-    requirement_skills,
     section_from_data,
     skill_from_data,
 )
-from careers_cli.catalogue.reading import (
-    CatalogueSource,
-    parse_catalogue_json,
-    read_catalogue,
-    read_catalogue_bytes,
-)
-from careers_cli.errors import OutputError, StoreError
+from careers_cli.errors import StoreError
+from careers_cli.index.compiler import NAMES_PER_RECORD
 from careers_cli.index.query import (
     CatalogueIndex,
     Completion,
-    MemoryIndex,
     NameEntry,
     NoteKind,
     Overlap,
     SkillFit,
-    normalised_career_names,
-    normalised_skill_names,
 )
 from careers_cli.text.language import Language
-
-Progress = Callable[[str, int, int], None]
-"""Told (stage, done, total) while a store is compiled."""
-Report = Callable[[str], None]
-"""Told, in English, why a store was not used or not written (for `--debug`)."""
-
-_TABLES = """
-CREATE TABLE catalogue (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE careers (
-    position INTEGER PRIMARY KEY, id TEXT NOT NULL, help TEXT NOT NULL,
-    skill_count INTEGER NOT NULL, requirements INTEGER NOT NULL, record TEXT NOT NULL
-);
-CREATE TABLE skills (
-    position INTEGER PRIMARY KEY, id TEXT NOT NULL, help TEXT NOT NULL,
-    label_en TEXT NOT NULL, career_count INTEGER NOT NULL, record TEXT NOT NULL
-);
-CREATE TABLE platforms (id TEXT PRIMARY KEY, record TEXT NOT NULL);
-CREATE TABLE notes (
-    kind TEXT NOT NULL, position INTEGER NOT NULL, record TEXT NOT NULL,
-    PRIMARY KEY (kind, position)
-);
-CREATE TABLE sections (position INTEGER PRIMARY KEY, record TEXT NOT NULL);
-CREATE TABLE note_careers (kind TEXT NOT NULL, note INTEGER NOT NULL, career_id TEXT NOT NULL);
-CREATE TABLE links (
-    skill_id TEXT NOT NULL, career INTEGER NOT NULL, optional INTEGER NOT NULL,
-    PRIMARY KEY (skill_id, career)
-) WITHOUT ROWID;
-CREATE TABLE requirements (
-    skill_id TEXT NOT NULL, career INTEGER NOT NULL, number INTEGER NOT NULL,
-    PRIMARY KEY (skill_id, career, number)
-) WITHOUT ROWID;
-CREATE TABLE career_names (
-    career INTEGER NOT NULL, name_no INTEGER NOT NULL, name TEXT NOT NULL,
-    alias INTEGER NOT NULL, PRIMARY KEY (career, name_no)
-) WITHOUT ROWID;
-CREATE TABLE platform_links (
-    platform_id TEXT NOT NULL, career INTEGER NOT NULL, PRIMARY KEY (platform_id, career)
-) WITHOUT ROWID;
-CREATE TABLE career_alt_titles (
-    career INTEGER NOT NULL, title_no INTEGER NOT NULL, title TEXT NOT NULL,
-    PRIMARY KEY (career, title_no)
-) WITHOUT ROWID;
-CREATE TABLE skill_names (
-    skill INTEGER NOT NULL, name_no INTEGER NOT NULL, name TEXT NOT NULL,
-    alias INTEGER NOT NULL, PRIMARY KEY (skill, name_no)
-) WITHOUT ROWID;
-CREATE VIRTUAL TABLE career_name_words USING fts5(
-    name, content='', tokenize="ascii tokenchars '+#.'", detail=none, columnsize=0
-);
-CREATE VIRTUAL TABLE skill_name_words USING fts5(
-    name, content='', tokenize="ascii tokenchars '+#.'", detail=none, columnsize=0
-);
-"""
-"""The word tables are full-text indexes of normalised names, one row per name, its rowid
-`owner position * NAMES_PER_RECORD + name number`. Normalised names are words of letters,
-digits and the symbols `+`, `#` and `.` separated by single spaces, so the `ascii` tokenizer
-(which splits only at ASCII characters that are not letters, digits or its token characters)
-splits them exactly where `normalise` did."""
-_INDEXES = """
-CREATE UNIQUE INDEX careers_by_id ON careers (id);
-CREATE UNIQUE INDEX skills_by_id ON skills (id);
-CREATE INDEX note_careers_by_career ON note_careers (career_id, kind);
-CREATE INDEX platform_links_by_career ON platform_links (career);
-CREATE INDEX career_names_by_name ON career_names (name, career);
-CREATE INDEX links_by_career ON links (career, skill_id, optional);
-CREATE INDEX skill_names_by_name ON skill_names (name, skill);
-CREATE INDEX career_alt_titles_by_title ON career_alt_titles (title);
-CREATE INDEX skills_by_label ON skills (label_en);
-"""
-"""Made once the rows are in: one sort per index, rather than an index grown row by row."""
-NAMES_PER_RECORD = 4_096
-"""More than the names one career or skill can have: an id, two titles or labels and at most
-600 other names per language."""
-_BATCH = 2_000
-"""Careers or skills compiled between two progress reports."""
-
-
-def open_index(
-    source: CatalogueSource,
-    *,
-    use_store: bool = True,
-    progress: Progress | None = None,
-    report: Report | None = None,
-    later: list[Callable[[], None]] | None = None,
-) -> CatalogueIndex:
-    """The index of a catalogue: from its store when there is a trusted one, else read from
-    the file (validated) and compiled into a store for the next time.
-
-    Where stores are built in the background (`cache.builds_in_background`), a process of its
-    own compiles the store: started by the caller once the command has answered when `later`
-    is given (the start is appended to it), else at once. Otherwise the store is compiled here,
-    before returning. Raises `CatalogueError` as `load_catalogue` does. A store that cannot be
-    used or written is no error: the catalogue is read from its file, and `report` is told why.
-    """
-    from careers_cli.index import cache
-
-    tell = report or _silent
-    if source.bundled or not use_store or cache.caching_disabled():
-        return MemoryIndex(read_catalogue(source).catalogue)
-    try:
-        stamp = cache.stamp_of(source.path)
-        store_path = cache.store_path_for(source.path)
-    except OSError:  # reading the file says what is wrong with it
-        return MemoryIndex(read_catalogue(source).catalogue)
-    connection = cache.open_trusted(store_path, stamp, lambda: read_catalogue_bytes(source.path))
-    if connection is not None:
-        # What is allocated by now (the imported modules, above all) lives as long as the
-        # process: out of the collector's sight, its later runs and the last one at exit have
-        # little to traverse, as after a catalogue is read from its file.
-        gc.freeze()
-        return StoredIndex(connection, store_path)
-    tell(f"no up-to-date store for {source.path} at {store_path}: compiling one")
-    built_ns = time.time_ns()
-    loaded = read_catalogue(source)  # a catalogue that fails validation stops here
-    if cache.builds_in_background():
-        # Only the file's bytes are kept for the process that compiles: the parsed catalogue
-        # is let go of with the command, before that process shares this one's memory (what
-        # this process frees after the fork, the system must copy first).
-        raw = loaded.raw
-
-        def build_in_background() -> None:
-            fill = _filling_from_bytes(raw, source.path)
-            started = cache.build_in_background(store_path, stamp, raw, built_ns, fill, why=tell)
-            if started is not None:
-                tell(f"compiling {store_path} in the background (process {started})")
-
-        if later is None:
-            build_in_background()
-        else:
-            later.append(build_in_background)
-    else:
-        content_sha256 = hashlib.sha256(loaded.raw).hexdigest()
-        fill = _filling(loaded.data, progress)
-        cache.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
-    return MemoryIndex(loaded.catalogue)
-
-
-class Compiled(NamedTuple):
-    """What `compile_catalogue` did."""
-
-    store: Path
-    compiled: bool
-    """False when the store was up to date already, and left as it was."""
-
-
-def compile_catalogue(source: CatalogueSource, *, progress: Progress | None = None) -> Compiled:
-    """Compile the store of a catalogue of the user's now, in this process (`careers cache
-    build`), unless an up-to-date one is there.
-
-    Raises `CatalogueError` for a catalogue that cannot be read or is invalid (nothing is
-    stored), and `OutputError` when the store cannot be written.
-    """
-    from careers_cli.index import cache
-
-    try:
-        stamp = cache.stamp_of(source.path)
-    except OSError as error:  # reading the file says what is wrong with it
-        read_catalogue(source)
-        reason = error.strerror or type(error).__name__
-        raise OutputError("cache.not_written", path=str(source.path), reason=reason) from None
-    store_path = cache.store_path_for(source.path)
-    connection = cache.open_trusted(store_path, stamp, lambda: read_catalogue_bytes(source.path))
-    if connection is not None:
-        connection.close()
-        return Compiled(store_path, compiled=False)
-    built_ns = time.time_ns()
-    loaded = read_catalogue(source)
-    content_sha256 = hashlib.sha256(loaded.raw).hexdigest()
-    fill = _filling(loaded.data, progress)
-    cache.write_store(store_path, stamp, content_sha256, built_ns, fill)
-    return Compiled(store_path, compiled=True)
-
-
-def _filling(
-    data: dict[str, Any], progress: Progress | None
-) -> Callable[[sqlite3.Connection], None]:
-    """What writes the tables of a store for a valid catalogue's parsed JSON."""
-
-    def fill(connection: sqlite3.Connection) -> None:
-        compile_store(connection, data, progress or _unwatched)
-
-    return fill
-
-
-def _filling_from_bytes(raw: bytes, path: Path) -> Callable[[sqlite3.Connection], None]:
-    """`_filling` for the bytes of a catalogue already validated, parsed again where the store
-    is compiled (in a process of its own, which nobody watches)."""
-
-    def fill(connection: sqlite3.Connection) -> None:
-        compile_store(connection, parse_catalogue_json(raw, path).data, _unwatched)
-
-    return fill
-
-
-def _silent(_: str) -> None:
-    """Reasons nobody asked for."""
-
-
-def _unwatched(stage: str, done: int, total: int) -> None:
-    """Progress nobody sees."""
-
-
-# --- compiling ---------------------------------------------------------------------------------
-
-
-def compile_store(connection: sqlite3.Connection, data: dict[str, Any], progress: Progress) -> None:
-    """Write the tables of a store for a valid catalogue's parsed JSON."""
-    connection.executescript(_TABLES)
-    header = {
-        "schema_version": data["schema_version"],
-        "languages": data.get("languages", ["en", "ar"]),
-        "title": data["title"],
-    }
-    connection.executemany(
-        "INSERT INTO catalogue VALUES (?, ?)",
-        [(key, _dumps(value)) for key, value in header.items()],
-    )
-    careers = data["careers"]
-    connection.executemany(
-        "INSERT INTO platform_links VALUES (?, ?)",
-        sorted(
-            (platform_id, position)
-            for position, career in enumerate(careers)
-            for platform_id in set(career.get("platforms", ()))
-        ),
-    )
-    links: dict[str, list[tuple[int, bool]]] = {}
-    requirements: dict[str, list[tuple[int, int]]] = {}
-    for start in range(0, len(careers), _BATCH):
-        progress("careers", start, len(careers))
-        _compile_careers(connection, careers[start : start + _BATCH], start, links, requirements)
-    # Rows in key order, each landing at the end of its table: each skill's careers were
-    # added in catalogue order, so sorting the skills is enough.
-    connection.executemany(
-        "INSERT INTO links VALUES (?, ?, ?)",
-        (
-            (skill_id, career, optional)
-            for skill_id in sorted(links)
-            for career, optional in links[skill_id]
-        ),
-    )
-    connection.executemany(
-        "INSERT INTO requirements VALUES (?, ?, ?)",
-        (
-            (skill_id, career, number)
-            for skill_id in sorted(requirements)
-            for career, number in requirements[skill_id]
-        ),
-    )
-    progress("careers", len(careers), len(careers))
-    skills = data["skills"]
-    needing = {skill_id: len(careers_linked) for skill_id, careers_linked in links.items()}
-    for start in range(0, len(skills), _BATCH):
-        progress("skills", start, len(skills))
-        _compile_skills(connection, skills[start : start + _BATCH], start, needing)
-    progress("skills", len(skills), len(skills))
-    connection.executemany(
-        "INSERT INTO platforms VALUES (?, ?)",
-        [(p["id"], _dumps(p)) for p in data.get("platforms", ())],
-    )
-    for kind in ("trends", "tips"):
-        notes = data.get(kind, ())
-        connection.executemany(
-            "INSERT INTO notes VALUES (?, ?, ?)",
-            [(kind, position, _dumps(note)) for position, note in enumerate(notes)],
-        )
-        connection.executemany(
-            "INSERT INTO note_careers VALUES (?, ?, ?)",
-            [
-                (kind, position, career_id)
-                for position, note in enumerate(notes)
-                for career_id in dict.fromkeys(note.get("careers", ()))
-            ],
-        )
-    connection.executemany(
-        "INSERT INTO sections VALUES (?, ?)",
-        [(position, _dumps(s)) for position, s in enumerate(data.get("sections", ()))],
-    )
-    connection.executescript(_INDEXES)
-
-
-def _compile_careers(
-    connection: sqlite3.Connection,
-    records: list[Any],
-    start: int,
-    links: dict[str, list[tuple[int, bool]]],
-    requirements: dict[str, list[tuple[int, int]]],
-) -> None:
-    """Careers' rows, read from their JSON as `domain.career_from_data` reads it (without
-    building what the rows do not need); their links are added to `links` and
-    `requirements` by skill, written at the end in key order."""
-    rows: list[tuple[int, str, str, int, int, str]] = []
-    names: list[tuple[int, int, str, bool]] = []
-    words: list[tuple[int, str]] = []
-    alt_titles: list[tuple[int, int, str]] = []
-    for position, record in enumerate(records, start):
-        lines = record.get("required_skills", ())
-        skill_ids, optional = linked_skills(lines)
-        for skill_id in skill_ids:
-            links.setdefault(skill_id, []).append((position, skill_id in optional))
-        texts = ((line.get("text") is not None, line["skills"]) for line in lines)
-        number = -1
-        for number, skills in enumerate(requirement_skills(texts)):
-            for skill_id in dict.fromkeys(skills):
-                requirements.setdefault(skill_id, []).append((position, number))
-        title = record["title"]
-        alt = record.get("alt_titles", {})
-        help_text = title.get("en") or title.get("ar") or ""
-        rows.append((position, record["id"], help_text, len(skill_ids), number + 1, _dumps(record)))
-        titles = (title.get("en"), title.get("ar"))
-        other_titles = (*alt.get("en", ()), *alt.get("ar", ()))
-        named = normalised_career_names(record["id"], titles, other_titles)
-        for name_no, (name, alias) in enumerate(named):
-            names.append((position, name_no, name, alias))
-            words.append((position * NAMES_PER_RECORD + name_no, name))
-        alt_titles += [(position, no, t) for no, t in enumerate(alt.get("en", ()))]
-    connection.executemany("INSERT INTO careers VALUES (?, ?, ?, ?, ?, ?)", rows)
-    connection.executemany("INSERT INTO career_names VALUES (?, ?, ?, ?)", names)
-    connection.executemany("INSERT INTO career_name_words (rowid, name) VALUES (?, ?)", words)
-    connection.executemany("INSERT INTO career_alt_titles VALUES (?, ?, ?)", alt_titles)
-
-
-def _compile_skills(
-    connection: sqlite3.Connection, records: list[Any], start: int, needing: dict[str, int]
-) -> None:
-    """Skills' rows (with how many careers need each: `needing`), and their normalised names."""
-    rows: list[tuple[int, str, str, str, int, str]] = []
-    names: list[tuple[int, int, str, bool]] = []
-    words: list[tuple[int, str]] = []
-    for position, record in enumerate(records, start):
-        skill = skill_from_data(record)
-        help_text = skill.label.in_language("en")
-        needed = needing.get(skill.id, 0)
-        rows.append((position, skill.id, help_text, skill.label.en, needed, _dumps(record)))
-        for name_no, (name, alias) in enumerate(normalised_skill_names(skill)):
-            names.append((position, name_no, name, alias))
-            words.append((position * NAMES_PER_RECORD + name_no, name))
-    connection.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?, ?)", rows)
-    connection.executemany("INSERT INTO skill_names VALUES (?, ?, ?, ?)", names)
-    connection.executemany("INSERT INTO skill_name_words (rowid, name) VALUES (?, ?)", words)
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-# --- querying ----------------------------------------------------------------------------------
 
 Record = TypeVar("Record")
 

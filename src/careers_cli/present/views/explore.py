@@ -23,7 +23,7 @@ from careers_cli.catalogue.domain import (
 )
 from careers_cli.i18n.messages import label
 from careers_cli.index.query import CatalogueIndex
-from careers_cli.present.layout import (
+from careers_cli.present.layout.fitting import (
     STACK_INDENT,
     Blocks,
     ChunkedTable,

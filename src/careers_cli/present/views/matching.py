@@ -13,10 +13,7 @@ from careers_cli.catalogue.domain import (
 )
 from careers_cli.i18n.messages import label, message
 from careers_cli.index.query import CatalogueIndex
-from careers_cli.present.layout import (
-    STACK_INDENT,
-    MinimumWidthTable,
-)
+from careers_cli.present.layout.fitting import STACK_INDENT, MinimumWidthTable
 from careers_cli.present.views.parts import (
     ARROW_BACK,
     ARROW_ON,

@@ -18,9 +18,7 @@ from rich.text import Text
 
 from careers_cli.i18n.messages import label, message
 from careers_cli.index.query import CatalogueIndex
-from careers_cli.present.layout import (
-    LabelledRows,
-)
+from careers_cli.present.layout.fitting import LabelledRows
 from careers_cli.rules.moves import (
     SkillWeight,
 )

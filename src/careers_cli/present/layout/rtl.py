@@ -23,7 +23,12 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.present.layout import Blocks, ChunkedTable, FirstThatFits, MinimumWidthTable
+from careers_cli.present.layout.fitting import (
+    Blocks,
+    ChunkedTable,
+    FirstThatFits,
+    MinimumWidthTable,
+)
 from careers_cli.text.bidi import visual_order
 from careers_cli.text.language import Language, is_arabic
 

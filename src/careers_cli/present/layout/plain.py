@@ -16,7 +16,9 @@ from rich.console import Console, ConsoleOptions, Group, JustifyMethod, Renderab
 from rich.padding import Padding
 from rich.text import Text
 
-from careers_cli.present.layout import LabelledRows, TableRows, cell_width, wrap_plain
+from careers_cli.present.layout.fitting import LabelledRows
+from careers_cli.present.layout.rows import TableRows, wrap_plain
+from careers_cli.present.layout.widths import cell_width
 
 _MARKUP = frozenset("[]:")
 """Characters that may make Rich read a string as markup or an emoji code: such a string is
