@@ -3,7 +3,7 @@
 What this protects: before problem reporting was bounded, a 1.8 MB file of 600,000 empty career
 objects took 33 s and 7.6 GB before `careers validate` refused it, because every one of its
 3 million problems was built, converted and printed. Now validation lists at most
-`models.MAX_PROBLEMS` problems in pydantic's order, then one line says how many more were found,
+`MAX_PROBLEMS` problems in pydantic's order, then one line says how many more were found,
 or that it stopped with records left unchecked; one record cannot pile up problems either (lists
 have a maximum length, and an object with more than `MAX_OBJECT_KEYS` keys is refused as it is
 parsed). The files here are the smallest that show the amplification; the installed `careers`
@@ -22,6 +22,8 @@ from typing import Any
 
 import pytest
 
+from careers_cli.catalogue import entries
+from careers_cli.catalogue import format as catalogue_format
 from careers_cli.catalogue import format as models
 from careers_cli.catalogue import reading as catalogue_module
 from tests.helpers import BASE_ENV, CAREERS_SCRIPT, REPO, Run, invoke, write_catalogue
@@ -155,7 +157,7 @@ class TestHostileFilesCostLittle:
             lines
             == [
                 f"{path}: at least 1200 problems",  # the fourth line's 300 were all found
-                *bad_skills[: models.MAX_PROBLEMS],
+                *bad_skills[: entries.MAX_PROBLEMS],
                 "  ... validation stopped after 1000 problems; 2 records left unchecked",
             ]
         )
@@ -171,7 +173,7 @@ class TestHostileFilesCostLittle:
             *(
                 f"  careers[0] (id 'c0').required_skills[0].skills[{i}]: "
                 "unknown skill 'nobody': no skill has this id"
-                for i in range(models.MAX_PROBLEMS)
+                for i in range(entries.MAX_PROBLEMS)
             ),
             "  ... plus 449000 problems not shown",
         ]
@@ -347,7 +349,7 @@ class TestOneRecordCannotPileUpProblems:
 
 def test_the_readme_states_the_bounds_the_code_applies() -> None:
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
-    assert f"stops after {models.MAX_PROBLEMS:,} problems" in readme
+    assert f"stops after {entries.MAX_PROBLEMS:,} problems" in readme
     assert f"an object with more than {catalogue_module.MAX_OBJECT_KEYS} keys" in readme
     assert "`python benchmarks/memory.py`" in readme
     assert (REPO / "benchmarks" / "memory.py").is_file()
@@ -375,8 +377,8 @@ class TestValidFilesAreUnchanged:
         analyst = data["careers"][0]
         analyst["responsibilities"] *= 40
         analyst["required_skills"] *= 30
-        built = models.CatalogueFile.model_validate(data)
+        built = catalogue_format.CatalogueFile.model_validate(data)
         assert built.model_dump(exclude_unset=True) == data
         assert len(built.careers[0].responsibilities) == len(analyst["responsibilities"]) == 80
-        assert isinstance(built.careers[0].required_skills[59], models.SkillRequirementEntry)
-        models.check_catalogue(data)  # raises nothing
+        assert isinstance(built.careers[0].required_skills[59], entries.SkillRequirementEntry)
+        catalogue_format.check_catalogue(data)  # raises nothing

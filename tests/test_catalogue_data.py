@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from careers_cli.catalogue.format import (
+from careers_cli.catalogue.entries import (
     BilingualLabel,
     BilingualText,
     CareerEntry,
-    CatalogueFile,
     LinkedNoteEntry,
 )
+from careers_cli.catalogue.format import CatalogueFile
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
 from careers_cli.text.normalise import normalise
 from tests.helpers import DATA, REPO, SEED, SEVEN_IDS, raw_catalogue
@@ -470,7 +470,7 @@ def test_the_format_is_2_in_both_languages(catalogue: CatalogueFile, raw: dict[s
 
 def test_every_text_is_in_both_languages(raw: dict[str, Any]) -> None:
     """Format 2 allows a text in one language; the built-in catalogue keeps both, everywhere."""
-    from careers_cli.catalogue.format import texts_of
+    from careers_cli.catalogue.validation import texts_of
 
     texts = list(texts_of(raw))
     assert len(texts) > 100

@@ -1,4 +1,4 @@
-"""Every constraint of the catalogue format (src/careers_cli/models.py), broken once at its edge.
+"""Every constraint of the catalogue format (catalogue/entries.py), broken once at its edge.
 
 Each case is the shipped catalogue with one change. A refused case is one past the edge (a
 label of 201 characters, a list one item too long) and pins the exact problem line that
@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from careers_cli.catalogue.format import MAX_ALIASES, MAX_ITEMS, MAX_LINKS
+from careers_cli.catalogue.entries import MAX_ALIASES, MAX_ITEMS, MAX_LINKS
 from careers_cli.i18n.messages import message
 from tests.helpers import TEST_DATA, Run, invoke, raw_catalogue, write_catalogue
 
@@ -123,7 +123,7 @@ VERSIONS = "Input should be 1 or 2"
 
 def _english_only(data: dict[str, Any], but_one: bool = False) -> None:
     """Drop every Arabic text (but the first career's title, if `but_one`)."""
-    from careers_cli.catalogue.format import texts_of
+    from careers_cli.catalogue.validation import texts_of
 
     for _, text in texts_of(data):
         text.pop("ar", None)
@@ -820,7 +820,7 @@ def test_at_the_edge_is_valid(tmp_path: Path, case: Case) -> None:
 
 
 def test_the_limits_are_the_ones_the_table_tests() -> None:
-    """A limit changed in models.py must change the table too."""
+    """A limit changed in entries.py must change the table too."""
     assert (MAX_ITEMS, MAX_LINKS, MAX_ALIASES) == (500, 1_500, 600)
 
 

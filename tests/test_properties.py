@@ -242,7 +242,7 @@ reference_list = st.one_of(st.lists(reference_value, max_size=5), reference_valu
 def _unknown_references(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
     """Every string in a reference list that names no record of its kind, with its place,
     found by visiting each reference in turn."""
-    from careers_cli.catalogue.format import REFERENCES
+    from careers_cli.catalogue.validation import REFERENCES
 
     known = {
         name: {r["id"] for r in data[name] if isinstance(r, dict) and isinstance(r.get("id"), str)}
@@ -283,7 +283,7 @@ def _unknown_references(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str
 def test_reference_checks_report_what_a_walk_over_every_reference_finds(
     career_lists: dict[tuple[int, int], Any], tip_lists: dict[int, Any]
 ) -> None:
-    from careers_cli.catalogue.format import cross_record_problems
+    from careers_cli.catalogue.validation import cross_record_problems
 
     data = copy.deepcopy(_BASE)
     for (career, line), refs in career_lists.items():

@@ -21,6 +21,8 @@ import jsonschema
 import pytest
 from pydantic import BaseModel
 
+from careers_cli.catalogue import entries
+from careers_cli.catalogue import format as catalogue_format
 from careers_cli.catalogue import format as models
 from tests.helpers import (
     DATA,
@@ -587,7 +589,7 @@ class TestTheExampleWorks:
 MODEL_CLASSES: dict[str, type[BaseModel]] = {
     name: cls
     for name, cls in vars(models).items()
-    if isinstance(cls, type) and issubclass(cls, models.Record) and cls is not models.Record
+    if isinstance(cls, type) and issubclass(cls, entries.Record) and cls is not entries.Record
 }
 MODEL_DEFINITIONS = sorted(set(MODEL_CLASSES) - {"CatalogueFile", "LinkedNoteEntry"})
 
@@ -624,7 +626,7 @@ class TestSchema:
         assert set(MODEL_DEFINITIONS) <= set(schema["$defs"])
 
     def test_top_level_required_keys_are_the_models(self, schema: dict[str, Any]) -> None:
-        assert set(schema["required"]) == required_fields(models.CatalogueFile)
+        assert set(schema["required"]) == required_fields(catalogue_format.CatalogueFile)
         assert set(schema["required"]) == {
             "schema_version",
             "languages",
@@ -632,7 +634,7 @@ class TestSchema:
             "careers",
             "skills",
         }
-        assert set(schema["properties"]) == set(models.CatalogueFile.model_fields)
+        assert set(schema["properties"]) == set(catalogue_format.CatalogueFile.model_fields)
 
     @pytest.mark.parametrize("name", MODEL_DEFINITIONS)
     def test_each_definition_matches_its_model(self, schema: dict[str, Any], name: str) -> None:

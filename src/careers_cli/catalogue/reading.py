@@ -207,7 +207,7 @@ def parse_catalogue_json(raw: bytes, path: Path) -> ParsedCatalogue:
         )
     if not duplicates:
         return ParsedCatalogue(data)
-    from careers_cli.catalogue.format import MAX_PROBLEMS
+    from careers_cli.catalogue.entries import MAX_PROBLEMS
 
     described = duplicates[:MAX_PROBLEMS]
     places = _locations_of(data, {id(owner) for _, owner in described})
@@ -265,7 +265,8 @@ def validate_catalogue(parsed: ParsedCatalogue, path: Path) -> None:
     """
     from pydantic import ValidationError
 
-    from careers_cli.catalogue.format import MAX_PROBLEMS, MORE_PROBLEMS, check_catalogue
+    from careers_cli.catalogue.entries import MAX_PROBLEMS, MORE_PROBLEMS
+    from careers_cli.catalogue.format import check_catalogue
 
     data = parsed.data
     details: list[ErrorDetails] = []
@@ -304,7 +305,7 @@ def _describe_details(details: list[ErrorDetails], data: dict[str, Any]) -> Iter
     Each known kind of problem has its own message in both languages; any other gives
     Pydantic's English text, framed in Arabic as an invalid value.
     """
-    from careers_cli.catalogue.format import SLUG_PATTERN
+    from careers_cli.catalogue.entries import SLUG_PATTERN
 
     for detail in details:
         place = describe_location(detail["loc"], data)
