@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate_catalogue import generate
-from careers_cli.index import cache
+from careers_cli.index import cache as cache
 from tests.helpers import (
     BASE_ENV,
     CAREERS_SCRIPT,

@@ -26,7 +26,7 @@ import pytest
 
 import careers_cli
 from careers_cli.app.commands.cache import human_size
-from careers_cli.index import cache
+from careers_cli.index import cache, cache_build, cache_files
 from careers_cli.index.query import MemoryIndex
 from tests.helpers import (
     BASE_ENV,
@@ -85,7 +85,7 @@ def build(
     built_ns = time.time_ns() if built_ns is None else built_ns
     stamp = cache.stamp_of(catalogue)
     digest = hashlib.sha256(catalogue.read_bytes()).hexdigest()
-    return cache.build_atomically(
+    return cache_build.build_atomically(
         cache.store_path_for(catalogue), stamp, digest, built_ns, fill, why
     )
 
@@ -221,7 +221,7 @@ class TestWhereStoresLive:
         odd = make_catalogue(tmp_path / os.fsdecode(b"caf\xe9.json"))
         assert build(odd)
         assert is_trusted(odd)
-        assert [store.catalogue for store in cache.list_stores()] == [odd]
+        assert [store.catalogue for store in cache_files.list_stores()] == [odd]
 
 
 # --- trusting a store ----------------------------------------------------------------------------
@@ -484,7 +484,9 @@ class TestSettling:
         built_ns = time.time_ns()
         digest = hashlib.sha256(catalogue.read_bytes()).hexdigest()
         store, stamp = cache.store_path_for(catalogue), cache.stamp_of(catalogue)
-        return cache.build_atomically(store, stamp, digest, built_ns, fill, wait_to_settle=True)
+        return cache_build.build_atomically(
+            store, stamp, digest, built_ns, fill, wait_to_settle=True
+        )
 
     def test_a_waiting_build_is_trusted_without_reading_the_catalogue(
         self, just_written: Path
@@ -677,7 +679,7 @@ def size_of(path: Path) -> int:
 
 class TestListing:
     def test_a_missing_folder_has_no_stores(self, cache_dir: Path) -> None:
-        assert cache.list_stores() == []
+        assert cache_files.list_stores() == []
 
     def test_every_store_with_its_catalogue_and_freshness(
         self, populated: dict[str, Path], cache_dir: Path
@@ -685,10 +687,14 @@ class TestListing:
         fresh_store = cache.store_path_for(populated["fresh"])
         stale_store = cache.store_path_for(populated["stale"])
         version = careers_cli.__version__
-        assert cache.list_stores() == [
-            cache.StoreInfo(stale_store, size_of(stale_store), populated["stale"], False, version),
-            cache.StoreInfo(fresh_store, size_of(fresh_store), populated["fresh"], True, version),
-            cache.StoreInfo(populated["junk"], size_of(populated["junk"]), None, False, None),
+        assert cache_files.list_stores() == [
+            cache_files.StoreInfo(
+                stale_store, size_of(stale_store), populated["stale"], False, version
+            ),
+            cache_files.StoreInfo(
+                fresh_store, size_of(fresh_store), populated["fresh"], True, version
+            ),
+            cache_files.StoreInfo(populated["junk"], size_of(populated["junk"]), None, False, None),
         ]
 
     def test_a_store_of_another_version_is_listed_stale_with_its_version(
@@ -697,13 +703,13 @@ class TestListing:
         monkeypatch.setattr(cache, "PROGRAM_VERSION", "0.0.1")
         assert build(catalogue)
         monkeypatch.setattr(cache, "PROGRAM_VERSION", careers_cli.__version__)
-        [info] = cache.list_stores()
+        [info] = cache_files.list_stores()
         assert (info.catalogue, info.fresh, info.version) == (catalogue, False, "0.0.1")
 
     def test_a_deleted_catalogue_makes_its_store_stale(self, catalogue: Path) -> None:
         assert build(catalogue)
         catalogue.unlink()
-        [info] = cache.list_stores()
+        [info] = cache_files.list_stores()
         assert (info.catalogue, info.fresh) == (catalogue, False)
 
 
@@ -719,7 +725,7 @@ class TestClearing:
         ]
         freed = sum(size_of(path) for path in removed)
         catalogues = folder_snapshot(populated["fresh"].parent)
-        assert cache.clear_stores() == (4, freed)
+        assert cache_files.clear_stores() == (4, freed)
         assert sorted(os.listdir(cache_dir)) == [
             ".new.sqlite.tmp",
             "folder.sqlite",
@@ -727,10 +733,10 @@ class TestClearing:
             "x.sqlite-journal",
         ]
         assert folder_snapshot(populated["fresh"].parent) == catalogues
-        assert cache.list_stores() == []
+        assert cache_files.list_stores() == []
 
     def test_a_missing_folder_is_nothing_to_clear(self, cache_dir: Path) -> None:
-        assert cache.clear_stores() == (0, 0)
+        assert cache_files.clear_stores() == (0, 0)
         assert not cache_dir.exists()
 
 
@@ -871,7 +877,7 @@ class TestCacheClearCommand:
         run = invoke(args)
         assert run.exit_code == 0
         assert run.stdout.startswith("حُذف مخزنان (")
-        assert cache.list_stores() == []
+        assert cache_files.list_stores() == []
 
     def test_nothing_to_remove(self, cache_dir: Path) -> None:
         run = invoke(["cache", "clear"])
@@ -961,7 +967,7 @@ class TestCacheBuildCommand:
         run = invoke(["cache", "build", "--data", str(bad)])
         assert (run.exit_code, run.stdout) == (3, "")
         assert run.stderr.startswith(f"error: {bad}: ")
-        assert not cache_dir.exists() or cache.list_stores() == []
+        assert not cache_dir.exists() or cache_files.list_stores() == []
 
     def test_a_missing_catalogue(self, tmp_path: Path, cache_dir: Path) -> None:
         missing = tmp_path / "missing.json"
@@ -1002,7 +1008,7 @@ class TestInstalledScript:
         run = run_installed(["cache", "clear", "--lang", "ar"])
         assert (run.exit_code, run.stderr) == (0, "")
         assert run.stdout.startswith("حُذف مخزن واحد (")
-        assert cache.list_stores() == []
+        assert cache_files.list_stores() == []
 
     def test_builds_a_store_the_next_run_answers_from(self, tmp_path: Path) -> None:
         (tmp_path / "mine").mkdir()
@@ -1083,7 +1089,7 @@ class TestBuiltInTheBackground:
             written_before.append(captured.getvalue())
             return 4321
 
-        monkeypatch.setattr(cache, "build_in_background", start)
+        monkeypatch.setattr(cache_build, "build_in_background", start)
         run = invoke(["show", "influencer", "--data", str(mine), "--debug"])
         assert run.exit_code == 0
         assert [answer.decode() for answer in written_before] == [run.stdout]

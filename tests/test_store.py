@@ -35,7 +35,7 @@ from careers_cli.app import completion
 from careers_cli.catalogue.domain import catalogue_from_data
 from careers_cli.catalogue.format import check_catalogue
 from careers_cli.errors import CareersError
-from careers_cli.index import cache
+from careers_cli.index import cache as cache
 from careers_cli.index import compiler as store_compiler
 from careers_cli.index.compiler import compile_store
 from careers_cli.index.query import CatalogueIndex, MemoryIndex

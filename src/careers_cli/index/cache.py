@@ -14,38 +14,52 @@ can always be read from its file. What writes SQL into a store's own tables is `
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
 import sqlite3
-import stat
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 from careers_cli import __version__
-from careers_cli.errors import OutputError
 
 CACHE_DIR_ENV_VAR = "CAREERS_CACHE_DIR"
+
+
 NO_CACHE_ENV_VAR = "CAREERS_NO_CACHE"
+
+
 BUILD_ENV_VAR = "CAREERS_CACHE_BUILD"
 """`foreground` compiles a store before the command answers; anything else (the default), in a
 process of its own after it has answered, where the system can fork one."""
+
+
 STORE_FORMAT = 3
 """The layout of a store's tables: raise it whenever they change, and older stores are rebuilt."""
+
+
 PROGRAM_VERSION = __version__
+
+
 STORE_SUFFIX = ".sqlite"
+
+
 TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".", ".sqlite.tmp"
+
+
 LOCK_SUFFIX = ".sqlite.lock"
 """Beside a store being compiled in the background: held (flock) by the process compiling it."""
+
+
 RACY_NS = 2_000_000_000
 """A catalogue modified this close to a build may have changed unseen: some file systems keep
 modification times in whole seconds (FAT in two), so a rewrite in the same tick keeps its mtime."""
+
+
 STALE_TEMPORARY_SECONDS = 3600
 """A build's temporary file older than this was left by a build that was killed."""
+
+
 _TRUE_WORDS = ("1", "true", "yes", "on")
 
 
@@ -97,13 +111,11 @@ def store_path_for(catalogue: Path) -> Path:
     return cache_directory() / f"{hashlib.sha256(name).hexdigest()[:32]}{STORE_SUFFIX}"
 
 
-# --- trusting a store ----------------------------------------------------------------------------
-
 Meta = dict[str, object]
 """A store's `meta` table: texts, and the catalogue's path as the bytes the system gave."""
 
 
-def _stamp_rows(stamp: Stamp) -> Meta:
+def stamp_rows(stamp: Stamp) -> Meta:
     """The rows that must be equal for a store to be trusted. Numbers are kept as text: an
     inode or device number may not fit SQLite's 64-bit integers."""
     return {
@@ -168,7 +180,7 @@ def _is_trusted(
     connection: sqlite3.Connection, store: Path, stamp: Stamp, content: Callable[[], bytes]
 ) -> bool:
     meta: Meta = dict(connection.execute("SELECT key, value FROM meta"))
-    if any(meta.get(key) != value for key, value in _stamp_rows(stamp).items()):
+    if any(meta.get(key) != value for key, value in stamp_rows(stamp).items()):
         return False
     if not _is_whole(connection, store):
         return False
@@ -198,364 +210,7 @@ def _whole_number(value: object) -> int | None:
         return None
 
 
-# --- building a store ----------------------------------------------------------------------------
-
-
-def build_atomically(
-    store: Path,
-    stamp: Stamp,
-    content_sha256: str,
-    built_ns: int,
-    fill: Callable[[sqlite3.Connection], None],
-    why: Callable[[str], None] | None = None,
-    *,
-    wait_to_settle: bool = False,
-) -> bool:
-    """Build `store` in a temporary file beside it, then rename it into place: a reader sees
-    the old store or the new one, whole, never a part. True when it was built.
-
-    `built_ns` is `time.time_ns()` taken before the catalogue was read, and `content_sha256`
-    the hash of the bytes the store is built from. `fill` writes the store's tables inside the
-    one transaction committed after it. A store that cannot be written (no cache directory, a
-    full disk, a read-only file system) is not built: False, and `why` is told the reason.
-    Other exceptions from `fill` are bugs and propagate; the temporary file never stays.
-    Two processes may build the same store at once: each writes its own temporary file, and
-    the last rename wins with a store as valid as the other.
-
-    A catalogue modified within `RACY_NS` of `built_ns` would have its content hashed by every
-    command that opens the store: once that window has passed (waited for, with
-    `wait_to_settle`), the catalogue is checked again and the store saved as built then.
-    """
-    error = _build(store, stamp, content_sha256, built_ns, fill, wait_to_settle)
-    if error is None:
-        return True
-    if why is not None:
-        why(_reason(error, store))
-    return False
-
-
-def write_store(
-    store: Path,
-    stamp: Stamp,
-    content_sha256: str,
-    built_ns: int,
-    fill: Callable[[sqlite3.Connection], None],
-) -> None:
-    """`build_atomically`, for a command whose work is to write the store: raises
-    `OutputError` saying why it cannot be written."""
-    error = _build(store, stamp, content_sha256, built_ns, fill, wait_to_settle=False)
-    if error is not None:
-        if isinstance(error, OSError):
-            reason = error.strerror or type(error).__name__
-            if error.filename is not None and Path(error.filename) != store:
-                reason = f"{error.filename}: {reason}"
-        else:
-            reason = str(error)
-        raise OutputError("cache.not_written", path=str(store), reason=reason)
-
-
-def _build(
-    store: Path,
-    stamp: Stamp,
-    content_sha256: str,
-    built_ns: int,
-    fill: Callable[[sqlite3.Connection], None],
-    wait_to_settle: bool,
-) -> OSError | sqlite3.Error | None:
-    """`build_atomically`'s work: None when the store was built, else the error that
-    stopped it."""
-    temporary: Path | None = None
-    try:
-        store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _remove_stale_temporaries(store.parent)
-        import tempfile  # only to build a store
-
-        descriptor, name = tempfile.mkstemp(
-            prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=store.parent
-        )
-        os.close(descriptor)
-        temporary = Path(name)
-
-        def settle() -> int:
-            return _settled_ns(stamp, content_sha256, built_ns, wait=wait_to_settle)
-
-        _write_store(temporary, _build_rows(stamp, content_sha256, built_ns), fill, settle)
-        _flush_to_disk(temporary)
-        os.replace(temporary, store)
-        return None
-    except (OSError, sqlite3.Error) as error:
-        _remove_quietly(temporary)
-        return error
-    except BaseException:
-        _remove_quietly(temporary)
-        raise
-
-
-def _settled_ns(stamp: Stamp, content_sha256: str, built_ns: int, *, wait: bool) -> int:
-    """`built_ns`, or a later time at which the catalogue was seen unchanged (its stamp, then
-    its content) after the `RACY_NS` window of its modification time had passed: a change
-    after that time would give it another modification time, so a store saved as built then
-    is trusted by its stamp alone. `wait` sleeps until the window has passed; without it, a
-    window not passed yet keeps `built_ns`."""
-    if stamp.mtime_ns < built_ns - RACY_NS:
-        return built_ns
-    settled_at = stamp.mtime_ns + RACY_NS + 1
-    remaining = settled_at - time.time_ns()
-    if remaining > 0:
-        if not wait or remaining > RACY_NS + 1:  # a modification time in the future
-            return built_ns
-        time.sleep(remaining / 1e9)
-    checked_ns = time.time_ns()
-    try:
-        if stamp_of(Path(stamp.path)) != stamp or _sha256_of(stamp.path) != content_sha256:
-            return built_ns
-    except OSError:
-        return built_ns
-    return checked_ns
-
-
-def _sha256_of(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def build_in_background(
-    store: Path,
-    stamp: Stamp,
-    content: bytes,
-    built_ns: int,
-    fill: Callable[[sqlite3.Connection], None],
-    why: Callable[[str], None],
-) -> int | None:
-    """Start a process that builds `store` as `build_atomically` does (from the catalogue's
-    `content`, which it hashes), waiting for the catalogue to settle, and return its pid at
-    once, for a command that has already answered from the catalogue file. The process holds a
-    lock beside the store while it builds, so that the commands run in the meantime do not
-    start builds of their own; it prints nothing and leaves no trace when it fails (the next
-    command tries again). None, and `why` is told, where no process was started: the store is
-    being built already, the cache directory cannot be written, or the system has no process
-    to spare.
-    """
-    import fcntl  # only where a store is built in the background (POSIX)
-
-    lock = store.with_name(store.name.removesuffix(STORE_SUFFIX) + LOCK_SUFFIX)
-    try:
-        store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        descriptor = _open_lock(lock)
-    except OSError as error:
-        why(_reason(error, store))
-        return None
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(descriptor)
-        why(f"store {store} is being compiled by another process")
-        return None
-    for stream in (sys.stdout, sys.stderr):  # what the command wrote, written once
-        with contextlib.suppress(Exception):
-            stream.flush()
-    try:
-        pid = os.fork()
-    except OSError as error:  # no memory or no process left for it: the next command tries
-        os.close(descriptor)
-        why(f"store {store} could not be compiled in the background: {error}")
-        return None
-    if pid:
-        os.close(descriptor)  # the child holds the lock until it ends
-        return pid
-    status = 1
-    try:
-        gc.disable()  # a process that ends with its build has nothing to collect
-        os.setsid()  # not the terminal's: Ctrl-C in the shell does not reach it
-        quiet = os.open(os.devnull, os.O_RDWR)
-        for stream in (0, 1, 2):  # a pipe from the command reaches its end with the command
-            os.dup2(quiet, stream)
-        content_sha256 = hashlib.sha256(content).hexdigest()
-        built = build_atomically(store, stamp, content_sha256, built_ns, fill, wait_to_settle=True)
-        status = 0 if built else 1
-    finally:
-        os._exit(status)  # never the parent's exit handlers, nor its buffers a second time
-
-
-def _open_lock(lock: Path) -> int:
-    """The lock file's descriptor; a symlink or other file planted in its place is removed."""
-    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
-    try:
-        return os.open(lock, flags, 0o600)
-    except OSError:
-        if lock.is_dir() and not lock.is_symlink():
-            raise
-        lock.unlink(missing_ok=True)
-        return os.open(lock, flags | os.O_EXCL, 0o600)
-
-
-def _build_rows(stamp: Stamp, content_sha256: str, built_ns: int) -> Meta:
-    return {**_stamp_rows(stamp), "built_ns": str(built_ns), "content_sha256": content_sha256}
-
-
-def _write_store(
-    path: Path,
-    meta: Meta,
-    fill: Callable[[sqlite3.Connection], None],
-    settle: Callable[[], int],
-) -> None:
-    """Write the store's tables; `settle` gives the build time to save, once they are written."""
-    connection = sqlite3.connect(path)
-    try:
-        # No journal and no syncing while it is written: the file is only renamed into place
-        # once whole (and synced then), and a build that fails is thrown away.
-        connection.execute("PRAGMA journal_mode=OFF")
-        connection.execute("PRAGMA synchronous=OFF")
-        connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value NOT NULL)")
-        connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        fill(connection)
-        built_ns = settle()
-        connection.execute("UPDATE meta SET value = ? WHERE key = 'built_ns'", (str(built_ns),))
-        connection.commit()
-    finally:
-        connection.close()
-
-
-def _flush_to_disk(path: Path) -> None:
-    """Sync the file before the rename, so a crash cannot leave the store's name on a file
-    whose data never reached the disk."""
-    descriptor = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _reason(error: OSError | sqlite3.Error, store: Path) -> str:
-    """Why a store was not built, in English, for `--debug`."""
-    if isinstance(error, OSError):
-        detail = error.strerror or type(error).__name__
-        if error.filename is not None and Path(error.filename) != store.parent:
-            detail = f"{error.filename}: {detail}"
-        if isinstance(error, IsADirectoryError) and store.is_dir():
-            return f"store {store} could not be written: a directory has its name"
-        return f"cache directory {store.parent} is not writable: {detail}"
-    return f"store {store} could not be built: {error}"
-
-
-def _remove_quietly(path: Path | None) -> None:
-    if path is not None:
-        # A temporary file that cannot be removed now is removed by a later build, once stale.
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
-
-
-def _remove_stale_temporaries(directory: Path) -> None:
-    """Remove what killed builds left (a build interrupted by Ctrl-C ends the process at once)."""
-    for entry in _entries(directory, quiet=True):
-        if _is_stale_temporary(entry, time.time()):
-            _remove_quietly(Path(entry.path))
-
-
-# --- the commands: listing and clearing ----------------------------------------------------------
-
-
-class StoreInfo(NamedTuple):
-    """A store in the cache directory, as `careers cache` shows it."""
-
-    store: Path
-    size: int
-    catalogue: Path | None
-    """The catalogue it was built from; None for a file that is not a readable store."""
-    fresh: bool
-    """Whether it would be trusted now: the catalogue on disk is still the one it was built
-    from, and the program the one that built it."""
-    version: str | None
-
-
-def list_stores() -> list[StoreInfo]:
-    """Every store in the cache directory, by catalogue path, then store path; unreadable
-    ones last. Raises `OutputError` when the directory exists but cannot be read."""
-    stores = [
-        _describe(Path(entry.path), entry.stat(follow_symlinks=False).st_size)
-        for entry in _entries(cache_directory())
-        if _is_store_file(entry)
-    ]
-    return sorted(stores, key=lambda s: (s.catalogue is None, str(s.catalogue or ""), str(s.store)))
-
-
-def clear_stores() -> tuple[int, int]:
-    """Remove every store, the temporary files of killed builds and the lock files of
-    background builds; nothing else in the directory is touched. Returns the number of files
-    removed and the bytes freed.
-
-    Raises `OutputError` naming the first file that cannot be removed.
-    """
-    removed = freed = 0
-    now = time.time()
-    for entry in _entries(cache_directory()):
-        if not (_is_store_file(entry) or _is_lock_file(entry) or _is_stale_temporary(entry, now)):
-            continue
-        size = entry.stat(follow_symlinks=False).st_size
-        try:
-            os.unlink(entry.path)
-        except FileNotFoundError:
-            continue  # another process removed or replaced it first
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise OutputError("cache.cannot_remove", path=entry.path, reason=reason) from None
-        removed, freed = removed + 1, freed + size
-    return removed, freed
-
-
-def _entries(directory: Path, *, quiet: bool = False) -> list[os.DirEntry[str]]:
-    """The entries of `directory`; none when it does not exist."""
-    try:
-        with os.scandir(directory) as entries:
-            return list(entries)
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    except OSError as error:
-        if quiet:
-            return []
-        reason = error.strerror or type(error).__name__
-        raise OutputError("cache.unreadable", path=str(directory), reason=reason) from None
-
-
-def _is_store_file(entry: os.DirEntry[str]) -> bool:
-    return entry.name.endswith(STORE_SUFFIX) and _is_regular_file(entry)
-
-
-def _is_lock_file(entry: os.DirEntry[str]) -> bool:
-    return entry.name.endswith(LOCK_SUFFIX) and _is_regular_file(entry)
-
-
-def _is_stale_temporary(entry: os.DirEntry[str], now: float) -> bool:
-    if not (entry.name.startswith(TEMPORARY_PREFIX) and entry.name.endswith(TEMPORARY_SUFFIX)):
-        return False
-    try:
-        facts = entry.stat(follow_symlinks=False)
-    except OSError:
-        return False
-    return stat.S_ISREG(facts.st_mode) and now - facts.st_mtime > STALE_TEMPORARY_SECONDS
-
-
-def _is_regular_file(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_file(follow_symlinks=False)
-    except OSError:
-        return False
-
-
-def _describe(store: Path, size: int) -> StoreInfo:
-    meta = _read_meta(store) or {}
-    path, version = meta.get("catalogue_path"), meta.get("program_version")
-    if not isinstance(path, bytes):
-        return StoreInfo(store, size, None, False, None)
-    catalogue = Path(os.fsdecode(path))
-    fresh = _is_fresh(store, catalogue)
-    return StoreInfo(store, size, catalogue, fresh, version if isinstance(version, str) else None)
-
-
-def _read_meta(store: Path) -> Meta | None:
+def read_meta(store: Path) -> Meta | None:
     try:
         connection = sqlite3.connect(_read_only_uri(store), uri=True, timeout=0)
     except (sqlite3.Error, OSError):
@@ -568,7 +223,7 @@ def _read_meta(store: Path) -> Meta | None:
         connection.close()
 
 
-def _is_fresh(store: Path, catalogue: Path) -> bool:
+def is_fresh(store: Path, catalogue: Path) -> bool:
     """Whether a command naming `catalogue` would use `store` now."""
     if store.resolve() != store_path_for(catalogue).resolve():
         return False  # not where that catalogue's store is looked for

@@ -128,7 +128,7 @@ def compile_catalogue(source: CatalogueSource, *, progress: Progress | None = No
     Raises `CatalogueError` for a catalogue that cannot be read or is invalid (nothing is
     stored), and `OutputError` when the store cannot be written.
     """
-    from careers_cli.index import cache
+    from careers_cli.index import cache, cache_build
 
     try:
         stamp = cache.stamp_of(source.path)
@@ -145,7 +145,7 @@ def compile_catalogue(source: CatalogueSource, *, progress: Progress | None = No
     loaded = read_catalogue(source)
     content_sha256 = hashlib.sha256(loaded.raw).hexdigest()
     fill = filling(loaded.data, progress)
-    cache.write_store(store_path, stamp, content_sha256, built_ns, fill)
+    cache_build.write_store(store_path, stamp, content_sha256, built_ns, fill)
     return Compiled(store_path, compiled=True)
 
 

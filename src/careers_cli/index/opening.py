@@ -48,7 +48,7 @@ def open_index(
     before returning. Raises `CatalogueError` as `load_catalogue` does. A store that cannot be
     used or written is no error: the catalogue is read from its file, and `report` is told why.
     """
-    from careers_cli.index import cache
+    from careers_cli.index import cache, cache_build
 
     tell = report or _silent
     if source.bundled or not use_store or cache.caching_disabled():
@@ -76,7 +76,9 @@ def open_index(
 
         def build_in_background() -> None:
             fill = filling_from_bytes(raw, source.path)
-            started = cache.build_in_background(store_path, stamp, raw, built_ns, fill, why=tell)
+            started = cache_build.build_in_background(
+                store_path, stamp, raw, built_ns, fill, why=tell
+            )
             if started is not None:
                 tell(f"compiling {store_path} in the background (process {started})")
 
@@ -87,7 +89,7 @@ def open_index(
     else:
         content_sha256 = hashlib.sha256(loaded.raw).hexdigest()
         fill = filling(loaded.data, progress)
-        cache.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
+        cache_build.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
     return MemoryIndex(loaded.catalogue)
 
 

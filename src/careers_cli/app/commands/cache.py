@@ -64,9 +64,9 @@ def cache_stores(
     if ctx.invoked_subcommand is not None:
         ctx.obj = options  # what the subcommand is given is merged over these
         return
-    from careers_cli.index import cache
+    from careers_cli.index import cache, cache_files
 
-    stores = cache.list_stores()
+    stores = cache_files.list_stores()
     if options.chosen_format != "table":
         _write_stores(stores, options)
         return
@@ -95,9 +95,9 @@ def clear_cache(*, options: CommonOptions) -> None:
 
     careers cache clear
     """
-    from careers_cli.index import cache
+    from careers_cli.index import cache_files
 
-    removed, freed = cache.clear_stores()
+    removed, freed = cache_files.clear_stores()
     line = message("cache.removed", options.output_language, count=removed, size=human_size(freed))
     out = make_console(sys.stdout, no_color=options.no_color)
     out.print(Text(printable_line(line)), soft_wrap=True)
@@ -129,7 +129,7 @@ def human_size(size: int) -> str:
     return f"{size} B" if unit == 0 else f"{value:.1f} {units[unit]}"
 
 
-# `stores` below are `cache.StoreInfo`s, typed Any: the cache module is imported only by the
+# `stores` below are `cache_files.StoreInfo`s, typed Any: the cache module is imported only by the
 # commands that use it, so that the others start without it.
 
 
