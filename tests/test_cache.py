@@ -27,7 +27,7 @@ import pytest
 import careers_cli
 from careers_cli.app.commands.cache import human_size
 from careers_cli.index import cache, cache_build, cache_files
-from careers_cli.index.query import MemoryIndex
+from careers_cli.index.memory import MemoryIndex
 from tests.helpers import (
     BASE_ENV,
     CAREERS_SCRIPT,

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from careers_cli.catalogue.reading import CatalogueSource, load_catalogue
-from careers_cli.index.query import MemoryIndex
-from careers_cli.rules import names
+from careers_cli.index.memory import MemoryIndex
+from careers_cli.rules import completing
 from tests.helpers import DATA, FORMAT_1_CATALOGUE, TEST_DATA, invoke, run_installed
 
 FEATURES = TEST_DATA / "format-2-features.json"
@@ -58,13 +58,15 @@ class TestAlternativeTitles:
 
     def test_completion_offers_english_alternative_titles_after_ids(self) -> None:
         index = MemoryIndex(load_catalogue(CatalogueSource(FEATURES, bundled=False)))
-        assert names.complete_career_ids(index, "v") == [
+        assert completing.complete_career_ids(index, "v") == [
             ("video-blogger", "video blogger"),
             ("vlogger", "video-blogger"),
         ]
-        assert names.complete_career_ids(index, "web") == [("web video columnist", "video-blogger")]
+        assert completing.complete_career_ids(index, "web") == [
+            ("web video columnist", "video-blogger")
+        ]
         # a career without an English title is offered with its Arabic one
-        assert names.complete_career_ids(index, "photo") == [("photographer", "مصور")]
+        assert completing.complete_career_ids(index, "photo") == [("photographer", "مصور")]
 
 
 class TestOneLanguageTexts:

@@ -15,8 +15,8 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import JaroWinkler
 
-from careers_cli.index.query import may_be_named
-from careers_cli.rules import names as name_resolution
+from careers_cli.index.memory import may_be_named
+from careers_cli.rules import name_ranking
 from careers_cli.text.normalise import normalise
 from tests.helpers import invoke, raw_catalogue
 
@@ -233,7 +233,7 @@ def test_career_typo_with_tashkeel_resolves_through_the_fuzzy_matcher() -> None:
     assert not any(word.startswith(w) for n in names for word in n.split() for w in wanted.split())
     # ... and only on normalised text: the raw query is too far from every raw name.
     raw = max(JaroWinkler.normalized_similarity(query, n) for n in career_names())
-    assert raw < name_resolution.TYPO_THRESHOLD
+    assert raw < name_ranking.TYPO_THRESHOLD
     by_typo = invoke(["show", query])
     assert by_typo.exit_code == 0, by_typo.stderr
     assert by_typo.stdout == invoke(["show", "influencer"]).stdout
@@ -248,7 +248,7 @@ def test_skill_typo_with_tashkeel_resolves_through_the_fuzzy_matcher() -> None:
     assert wanted not in terms
     assert not any(t.startswith(wanted) for term in terms for t in term.split())
     raw = max(JaroWinkler.normalized_similarity(query, n) for n in skill_names())
-    assert raw < name_resolution.TYPO_THRESHOLD
+    assert raw < name_ranking.TYPO_THRESHOLD
     by_typo = invoke(["match", "-s", query, "-f", "json"])
     by_id = invoke(["match", "-s", "analytics", "-f", "json"])
     assert by_typo.exit_code == 0, by_typo.stderr

@@ -23,9 +23,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
-from careers_cli.index.query import MemoryIndex
+from careers_cli.index.memory import MemoryIndex
 from careers_cli.present.consoles import markdown_text, write_csv, write_json
-from careers_cli.rules import names
+from careers_cli.rules import completing
 from careers_cli.text.language import Bilingual
 from tests.helpers import (
     BASE_ENV,
@@ -588,7 +588,7 @@ class TestQueryLength:
         index = MemoryIndex(
             catalogue._replace(careers=(career,), skills=(skill, *catalogue.skills[1:]))
         )
-        assert names.complete_career_ids(index, "a" * 200) == [(long_id, career.title.en)]
-        assert names.complete_career_ids(index, "a" * 201) == []
-        assert names.complete_skill_names(index, "b" * 200) == [("b" * 250, "analytics")]
-        assert names.complete_skill_names(index, "b" * 201) == []
+        assert completing.complete_career_ids(index, "a" * 200) == [(long_id, career.title.en)]
+        assert completing.complete_career_ids(index, "a" * 201) == []
+        assert completing.complete_skill_names(index, "b" * 200) == [("b" * 250, "analytics")]
+        assert completing.complete_skill_names(index, "b" * 201) == []

@@ -145,8 +145,8 @@ class TestOneSection:
 
     def test_completion_offers_section_ids(self) -> None:
         from careers_cli.catalogue.domain import catalogue_from_data
-        from careers_cli.index.query import MemoryIndex
-        from careers_cli.rules.names import complete_section_ids
+        from careers_cli.index.memory import MemoryIndex
+        from careers_cli.rules.completing import complete_section_ids
 
         index = MemoryIndex(catalogue_from_data(raw_catalogue()))
         assert complete_section_ids(index, "c") == [

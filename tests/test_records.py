@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from careers_cli.catalogue.domain import catalogue_from_data
-from careers_cli.index.query import MemoryIndex
+from careers_cli.index.memory import MemoryIndex
 from careers_cli.present.data import explore as explore_records
 from careers_cli.present.data import matching as matching_records
 from careers_cli.present.data import parts as parts_records

@@ -1,6 +1,6 @@
 """Relevance: one order for every name lookup, and scores that favour the skills few careers need.
 
-What a person types is resolved in one order (names.MatchKind): the exact id, a whole name, every
+What a person types is resolved in one order (`MatchKind`): the exact id, a whole name, every
 word a word of one name, every word the start of one, a misspelling; within a kind, a title or
 label before an alias or alternative title, then the name the query covers most (the shortest),
 then the id (as the README orders them). A lookup takes
@@ -34,8 +34,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careers_cli.catalogue.domain import catalogue_from_data
-from careers_cli.index.query import MemoryIndex
-from careers_cli.rules import names
+from careers_cli.index.memory import MemoryIndex
+from careers_cli.rules import completing
 from careers_cli.text.normalise import normalise
 from tests.helpers import (
     CACHE_DIR_VAR,
@@ -738,9 +738,9 @@ class TestCompletionOrder:
         index = MemoryIndex(catalogue_from_data(builtin.data))
         ids = sorted((c["id"] for c in builtin.data["careers"]), key=lambda v: (len(v), v))
         alt = [t for c in builtin.data["careers"] for t in c.get("alt_titles", {}).get("en", [])]
-        values = [value for value, _ in names.complete_career_ids(index, "")]
+        values = [value for value, _ in completing.complete_career_ids(index, "")]
         assert values == ids + sorted(alt, key=lambda v: (len(v), v))
-        typed = [value for value, _ in names.complete_career_ids(index, "social-media-")]
+        typed = [value for value, _ in completing.complete_career_ids(index, "social-media-")]
         assert typed == [
             "social-media-manager",
             "social-media-pr-manager",
@@ -750,12 +750,16 @@ class TestCompletionOrder:
 
     def test_skill_labels_exact_first_then_shorter(self, symbols: Catalogue) -> None:
         index = MemoryIndex(catalogue_from_data(symbols.data))
-        assert names.complete_skill_names(index, "C") == [
+        assert completing.complete_skill_names(index, "C") == [
             ("C", "c"),
             ("C#", "c-sharp"),
             ("C++", "cpp"),
         ]
-        assert [v for v, _ in names.complete_skill_names(index, "c")] == ["c", "cpp", "c-sharp"]
+        assert [v for v, _ in completing.complete_skill_names(index, "c")] == [
+            "c",
+            "cpp",
+            "c-sharp",
+        ]
 
 
 # --- 2. the ESCO sample, imported ------------------------------------------------------------

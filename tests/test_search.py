@@ -26,7 +26,7 @@ import pytest
 from careers_cli.catalogue.domain import Catalogue, catalogue_from_data
 from careers_cli.catalogue.format import check_catalogue
 from careers_cli.errors import UsageError
-from careers_cli.index.query import MemoryIndex
+from careers_cli.index.memory import MemoryIndex
 from careers_cli.rules.search import (
     COMPARE_LIMIT,
     CareerMatch,

@@ -38,10 +38,11 @@ from careers_cli.errors import CareersError
 from careers_cli.index import cache as cache
 from careers_cli.index import compiler as store_compiler
 from careers_cli.index.compiler import compile_store
-from careers_cli.index.query import CatalogueIndex, MemoryIndex
+from careers_cli.index.memory import MemoryIndex
+from careers_cli.index.query import CatalogueIndex
 from careers_cli.index.store import StoredIndex
 from careers_cli.present.error_text import error_line, hint_lines
-from careers_cli.rules import names, search
+from careers_cli.rules import completing, names, search
 from careers_cli.text.language import Language
 from careers_cli.text.normalise import normalise
 from tests.helpers import (
@@ -477,13 +478,13 @@ class TestTheSameAnswers:
         for incomplete in ("", "a" * 200, "a" * 201):
             differences.check(
                 f"complete_career_ids({incomplete[:5]!r}...)",
-                names.complete_career_ids(memory, incomplete),
-                names.complete_career_ids(stored, incomplete),
+                completing.complete_career_ids(memory, incomplete),
+                completing.complete_career_ids(stored, incomplete),
             )
             differences.check(
                 f"complete_skill_names({incomplete[:5]!r}...)",
-                names.complete_skill_names(memory, incomplete),
-                names.complete_skill_names(stored, incomplete),
+                completing.complete_skill_names(memory, incomplete),
+                completing.complete_skill_names(stored, incomplete),
             )
         differences.assert_none(at_least_answered=10)
 
@@ -797,8 +798,12 @@ class TestRandomCataloguesAndQueries:
         )
         memory, stored = memory_index(data), stored_index(data)
         for incomplete in draw.draw(st.lists(st.one_of(cut, queries(career_side)), max_size=8)):
-            same_outcome(memory, stored, partial(names.complete_career_ids, incomplete=incomplete))
-            same_outcome(memory, stored, partial(names.complete_skill_names, incomplete=incomplete))
+            same_outcome(
+                memory, stored, partial(completing.complete_career_ids, incomplete=incomplete)
+            )
+            same_outcome(
+                memory, stored, partial(completing.complete_skill_names, incomplete=incomplete)
+            )
 
 
 # --- 3. every command, byte for byte ----------------------------------------------------------
@@ -1586,8 +1591,8 @@ class TestArgumentsAndStoresNoStoreWasMadeFor:
             partial(names.resolve_career, query="zz\udc9b"),
             partial(names.resolve_career, query="video-blogger\udc9b"),
             partial(names.resolve_skill, query="photography\udc9b"),
-            partial(names.complete_career_ids, incomplete="v\udc9b"),
-            partial(names.complete_skill_names, incomplete="\udc9b"),
+            partial(completing.complete_career_ids, incomplete="v\udc9b"),
+            partial(completing.complete_skill_names, incomplete="\udc9b"),
             operator.methodcaller("career_names_with_words", ["\udc9b"]),
             operator.methodcaller("careers_with_any", ["photography", "\udc9b"]),
             operator.methodcaller("skill_fits", {"photography", "\udc9b"}),

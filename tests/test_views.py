@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careers_cli.catalogue.domain import catalogue_from_data
-from careers_cli.index.query import MemoryIndex
+from careers_cli.index.memory import MemoryIndex
 from careers_cli.present.layout.fitting import Blocks, ChunkedTable, LabelledRows, MinimumWidthTable
 from careers_cli.present.views import explore as explore_views
 from careers_cli.present.views import matching as matching_views

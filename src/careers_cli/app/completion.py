@@ -314,37 +314,41 @@ def click_candidates(command: Any, words: list[str], incomplete: str) -> list[Ca
 def complete_career(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Career ids that start with `incomplete`, with their titles, from the catalogue the
     command line names (`--data`, before or after the command) or `$CAREERS_DATA`."""
-    from careers_cli.rules import names
+    from careers_cli.rules import completing
 
-    return _from_catalogue(ctx, lambda index: names.complete_career_ids(index, incomplete))
+    return _from_catalogue(ctx, lambda index: completing.complete_career_ids(index, incomplete))
 
 
 def complete_skill(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Skill ids and names that start with `incomplete`, from the same catalogue."""
-    from careers_cli.rules import names
+    from careers_cli.rules import completing
 
-    return _from_catalogue(ctx, lambda index: names.complete_skill_names(index, incomplete))
+    return _from_catalogue(ctx, lambda index: completing.complete_skill_names(index, incomplete))
 
 
 def complete_trend(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Trend ids that start with `incomplete`, with their titles."""
-    from careers_cli.rules import names
+    from careers_cli.rules import completing
 
-    return _from_catalogue(ctx, lambda index: names.complete_note_ids(index, "trends", incomplete))
+    return _from_catalogue(
+        ctx, lambda index: completing.complete_note_ids(index, "trends", incomplete)
+    )
 
 
 def complete_tip(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Tip ids that start with `incomplete`, with their titles."""
-    from careers_cli.rules import names
+    from careers_cli.rules import completing
 
-    return _from_catalogue(ctx, lambda index: names.complete_note_ids(index, "tips", incomplete))
+    return _from_catalogue(
+        ctx, lambda index: completing.complete_note_ids(index, "tips", incomplete)
+    )
 
 
 def complete_section(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Prose section ids that start with `incomplete`, with their headings."""
-    from careers_cli.rules import names
+    from careers_cli.rules import completing
 
-    return _from_catalogue(ctx, lambda index: names.complete_section_ids(index, incomplete))
+    return _from_catalogue(ctx, lambda index: completing.complete_section_ids(index, incomplete))
 
 
 def _from_catalogue(

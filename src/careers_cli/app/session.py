@@ -29,7 +29,8 @@ from careers_cli.app.streams import ReaderGone, silence_stdout
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
 from careers_cli.errors import CareersError, ExitStatus, OutputError
 from careers_cli.i18n.messages import column_label, label, message
-from careers_cli.index.query import CatalogueIndex, MemoryIndex
+from careers_cli.index.memory import MemoryIndex
+from careers_cli.index.query import CatalogueIndex
 from careers_cli.present.consoles import (
     encodes_unicode,
     make_console,

@@ -27,10 +27,7 @@ from careers_cli.catalogue.reading import (
     read_catalogue_bytes,
 )
 from careers_cli.errors import OutputError
-from careers_cli.index.query import (
-    normalised_career_names,
-    normalised_skill_names,
-)
+from careers_cli.index.query import normalised_career_names, normalised_skill_names
 
 Progress = Callable[[str, int, int], None]
 """Told (stage, done, total) while a store is compiled."""

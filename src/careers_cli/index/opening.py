@@ -21,10 +21,8 @@ from careers_cli.catalogue.reading import (
     read_catalogue_bytes,
 )
 from careers_cli.index.compiler import Progress, filling, filling_from_bytes
-from careers_cli.index.query import (
-    CatalogueIndex,
-    MemoryIndex,
-)
+from careers_cli.index.memory import MemoryIndex
+from careers_cli.index.query import CatalogueIndex
 from careers_cli.index.store import StoredIndex
 
 Report = Callable[[str], None]

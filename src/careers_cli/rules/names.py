@@ -19,25 +19,36 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import IntEnum
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, TypeVar
 
 from careers_cli.catalogue.domain import Career, LinkedNote, Section, Skill
 from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, UsageError
-from careers_cli.index.query import CatalogueIndex, NameEntry, NoteKind, records_named
+from careers_cli.index.memory import records_named
+from careers_cli.index.query import CatalogueIndex, NameEntry, NoteKind
+
+# Jaro-Winkler similarity above which a misspelling is taken as the name it resembles.
+from careers_cli.rules.name_ranking import (
+    SUGGESTION_THRESHOLD,
+    TYPO_THRESHOLD,
+    MatchKind,
+    Pools,
+    Ranked,
+    rank_misspelt,
+    rank_names,
+)
 from careers_cli.rules.search import Wanted, platform_wanted, skill_wanted
 from careers_cli.text.language import Bilingual
 from careers_cli.text.normalise import normalise
 from careers_cli.text.terminal import one_line
 
-# Jaro-Winkler similarity above which a misspelling is taken as the name it resembles.
-TYPO_THRESHOLD = 0.88
-# Below the threshold, how similar a suggestion must still be to be offered.
-SUGGESTION_THRESHOLD = 0.7
 SUGGESTION_COUNT = 5
 """The most suggestions a name that matches nothing gets."""
+
+
 CANDIDATE_LIMIT = 10
 """The most candidates an ambiguous name lists; the rest are counted."""
+
+
 # The longest career name or skill query taken, in characters as typed: as long as the longest
 # title or label a catalogue may have. A longer query only costs normalising (NFKC can make it
 # eighteen times longer) and fuzzy matching against every name: 128 KB of U+FDFA took over a
@@ -45,36 +56,7 @@ CANDIDATE_LIMIT = 10
 QUERY_LIMIT = 200
 
 
-class MatchKind(IntEnum):
-    """How a name was found, strongest first; a weaker kind never beats a stronger one."""
-
-    ID = 0
-    NAME = 1
-    WORDS = 2
-    PREFIXES = 3
-    FUZZY = 4
-
-
-class Ranked(NamedTuple):
-    """One record a query may mean, and how well: sorted, the best comes first."""
-
-    kind: MatchKind
-    alias: bool
-    """Whether the best name is only an alias or alternative title (a title or label the
-    record is known by comes first)."""
-    misfit: float
-    """1 - how much of that name the query covers (0: it is the whole name)."""
-    pool: int
-    """Which collection the record comes from, when several are searched (skills before
-    platforms)."""
-    record_id: str
-
-
 T = TypeVar("T")
-
-Pools = Sequence[Mapping[str, Sequence[NameEntry]]]
-"""Records to search by name, from one or more collections: per collection, each record's id
-and its names."""
 
 
 @dataclass(frozen=True)
@@ -96,77 +78,6 @@ def check_query_length(query: str) -> None:
     """Refuse a name longer than `QUERY_LIMIT` characters, counted before any normalisation."""
     if len(query) > QUERY_LIMIT:
         raise UsageError("query.too_long", limit=QUERY_LIMIT, length=len(query))
-
-
-# --- ranking -------------------------------------------------------------------------------
-
-
-def rank_names(wanted: str, pools: Pools) -> list[Ranked]:
-    """Every record of `pools` one of whose names fits the normalised query `wanted` as a whole
-    name, by all its words or by word prefixes, best first (see the module's docstring)."""
-    words = wanted.split()
-    found_words = set(words)
-    ranked = []
-    for pool, names_of in enumerate(pools):
-        for record_id, names in names_of.items():
-            best: tuple[MatchKind, bool, float] | None = None
-            for name, alias in names:
-                kind = _kind_of_fit(words, found_words, name)
-                if kind is None:
-                    continue
-                text_length = sum(map(len, name)) + len(name) - 1
-                fit = (kind, alias, 1.0 - min(1.0, len(wanted) / max(text_length, 1)))
-                if best is None or fit < best:
-                    best = fit
-            if best is not None:
-                ranked.append(Ranked(best[0], best[1], best[2], pool, record_id))
-    ranked.sort()
-    return ranked
-
-
-def _kind_of_fit(
-    words: Sequence[str], found_words: set[str], name: Sequence[str]
-) -> MatchKind | None:
-    if tuple(words) == tuple(name):
-        return MatchKind.NAME
-    if found_words.issubset(name):
-        return MatchKind.WORDS
-    if all(any(n.startswith(w) for n in name) for w in words):
-        return MatchKind.PREFIXES
-    return None
-
-
-Similarity = tuple[float, float]
-"""How close a query is to a name: the closer of the whole name and its words, then the whole
-name (which tells apart names that share the word a query resembles)."""
-
-
-def rank_misspelt(wanted: str, pools: Pools) -> list[tuple[Similarity, Ranked]]:
-    """Every record of `pools` with its similarity to `wanted` (its most similar name), most
-    similar first."""
-    scored = []
-    for pool, names_of in enumerate(pools):
-        for record_id, names in names_of.items():
-            best = max(_similarity(wanted, name) for name, _ in names)
-            scored.append((best, Ranked(MatchKind.FUZZY, False, 1.0 - best[0], pool, record_id)))
-    scored.sort(key=lambda item: (-item[0][0], -item[0][1], item[1]))
-    return scored
-
-
-def _similarity(wanted: str, name: Sequence[str]) -> Similarity:
-    """How close a query is to a name, whole or word by word (Jaro-Winkler, 0..1), then as a
-    whole."""
-    from rapidfuzz.distance import JaroWinkler
-
-    whole = JaroWinkler.normalized_similarity(wanted, " ".join(name))
-    words = wanted.split()
-    if len(words) > len(name):
-        return whole, whole
-    per_word = min(max(JaroWinkler.normalized_similarity(w, n) for n in name) for w in words)
-    return max(whole, per_word), whole
-
-
-# --- resolving -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -273,9 +184,6 @@ def _candidates(lookup: _Lookup, ranked: Sequence[Ranked]) -> list[Candidate]:
     return [Candidate(r.record_id, lookup.name_of(r.pool, r.record_id)) for r in ranked]
 
 
-# --- careers -------------------------------------------------------------------------------
-
-
 def _career_lookup(index: CatalogueIndex) -> _Lookup:
     return _Lookup(
         subject="career",
@@ -316,9 +224,6 @@ def resolve_careers(index: CatalogueIndex, queries: Sequence[str]) -> list[Found
         named_by[career.record_id] = query
         found.append(career)
     return found
-
-
-# --- skills, platforms and tools -----------------------------------------------------------
 
 
 def _skill_lookup(index: CatalogueIndex, *, platforms: bool) -> _Lookup:
@@ -446,9 +351,6 @@ def search_skills(index: CatalogueIndex, text: str) -> list[Skill]:
     return [index.skills_by_id[r.record_id] for r in ranked]
 
 
-# --- notes ---------------------------------------------------------------------------------
-
-
 def resolve_note(index: CatalogueIndex, kind: NoteKind, query: str) -> Found[LinkedNote]:
     """The one trend or tip `query` names: its id or words of its title, in either language."""
     notes = {note.id: (note, note.title) for note in index.notes(kind)}
@@ -480,55 +382,3 @@ def _resolve_few(subject: str, records: Mapping[str, tuple[T, Bilingual]], query
     _, found_id, match_kind = _resolve(lookup, query)
     found, name = records[found_id]
     return Found(found, query, match_kind, found_id, name)
-
-
-# --- completion ----------------------------------------------------------------------------
-
-
-def complete_career_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
-    """Career ids, then English alternative titles, that start with `incomplete`, each with
-    its English title (or its id) as help; each group in the relevance order (the value that
-    is `incomplete` itself first, then shorter values, which it fits better, then A to Z).
-
-    Typer offers the shell only values that start with what was typed, so an id cannot be
-    completed from words of a title. An alternative title completes to itself, which `show`
-    resolves to its career.
-    """
-    if len(incomplete) > QUERY_LIMIT:
-        return []
-    return _in_relevance_order(*index.complete_careers(incomplete))
-
-
-def complete_skill_names(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
-    """Skill ids, then English labels, that start with `incomplete` (as typed: see above)."""
-    if len(incomplete) > QUERY_LIMIT:
-        return []
-    return _in_relevance_order(*index.complete_skills(incomplete))
-
-
-def complete_note_ids(
-    index: CatalogueIndex, kind: NoteKind, incomplete: str
-) -> list[tuple[str, str]]:
-    """Trend or tip ids that start with `incomplete`, each with its English title."""
-    if len(incomplete) > QUERY_LIMIT:
-        return []
-    notes = index.notes(kind)
-    found = [(n.id, n.title.in_language("en")) for n in notes if n.id.startswith(incomplete)]
-    return _in_relevance_order(found)
-
-
-def complete_section_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:
-    """Section ids that start with `incomplete`, each with its English heading."""
-    if len(incomplete) > QUERY_LIMIT:
-        return []
-    sections = index.sections()
-    found = [(s.id, s.name.in_language("en")) for s in sections if s.id.startswith(incomplete)]
-    return _in_relevance_order(found)
-
-
-def _in_relevance_order(*groups: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Each group (ids, then other names) in the relevance order: the value that is what was
-    typed first, then shorter values (which it fits better), then A to Z; a value given twice
-    is offered once."""
-    ordered = [c for group in groups for c in sorted(group, key=lambda c: (len(c[0]), c[0]))]
-    return list(dict.fromkeys(ordered))
