@@ -842,7 +842,7 @@ class TestWriting:
         def full_disk(source: Any, target: Any) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr("careers_cli.catalogue.esco.writing.os.replace", full_disk)
+        monkeypatch.setattr("careers_cli.userfiles.atomic.os.replace", full_disk)
         run = import_to(SAMPLE, output, "--force")
         assert run.exit_code == 74
         assert run.stderr == f"error: {output}: cannot be written (No space left on device)\n"

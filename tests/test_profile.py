@@ -261,7 +261,7 @@ class TestAFolderThatCannotBeWritten:
         def read_only(source: Any, target: Any) -> None:
             raise OSError(errno.EROFS, "Read-only file system")
 
-        monkeypatch.setattr("careers_cli.userfiles.profile.os.replace", read_only)
+        monkeypatch.setattr("careers_cli.userfiles.atomic.os.replace", read_only)
         path = built_in_profile(config)
         run = invoke(["profile", "add", "strategy"])
         assert run.exit_code == 74

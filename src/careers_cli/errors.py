@@ -154,3 +154,9 @@ class CatalogueError(CareersError):
         super().__init__(key, path=path, **params)
         self.path = path
         self.problems = problems
+
+
+def os_error_reason(error: OSError) -> str:
+    """Why an operating-system call failed, in a few words ("Permission denied"), for the
+    sentence that reports it."""
+    return error.strerror or type(error).__name__

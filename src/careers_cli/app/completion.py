@@ -16,7 +16,6 @@ evaluated the answer); they are answered with nothing but a reminder to reinstal
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -267,18 +266,13 @@ def install_completion(shell: str, home: Path) -> Installation:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: a reader sees the old file or the new one."""
+    """Replace `path` with `text` in one step, keeping its permissions (a new file's are
+    0644)."""
+    from careers_cli.userfiles.atomic import write_atomically
+
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    write_atomically(path, text, mode=mode)
 
 
 def click_candidates(command: Any, words: list[str], incomplete: str) -> list[Candidate]:

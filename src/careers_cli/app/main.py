@@ -28,7 +28,7 @@ from careers_cli.app.options import (
     merge_options,
 )
 from careers_cli.app.session import language_from_arguments
-from careers_cli.errors import ExitStatus, OutputError, UsageError
+from careers_cli.errors import ExitStatus, OutputError, UsageError, os_error_reason
 from careers_cli.i18n.messages import Alternatives, message
 from careers_cli.present.consoles import make_console
 
@@ -74,7 +74,7 @@ def run_completion_action(action: str, shell: str) -> int:
     try:
         installed = completion.install_completion(chosen, Path.home())
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = os_error_reason(error)
         raise OutputError("output.failed", reason=f"{error.filename}: {reason}") from None
     out = make_console(sys.stdout)
     out.print(

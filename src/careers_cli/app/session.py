@@ -26,6 +26,7 @@ from careers_cli.app.options import (
     options_in_effect,
 )
 from careers_cli.app.streams import ReaderGone, silence_stdout
+from careers_cli.catalogue.progress import Progress
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
 from careers_cli.errors import CareersError, ExitStatus, OutputError
 from careers_cli.i18n.messages import column_label, label, message
@@ -185,7 +186,7 @@ class CompilingProgress:
         self.no_color = no_color
         self.started = time.monotonic()
         self.bar: ExitStack | None = None
-        self.report: Callable[[str, int, int], None] | None = None
+        self.report: Progress | None = None
 
     def __enter__(self) -> CompilingProgress:
         return self

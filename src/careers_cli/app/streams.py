@@ -10,7 +10,7 @@ import contextlib
 import os
 from typing import Any, TextIO
 
-from careers_cli.errors import OutputError
+from careers_cli.errors import OutputError, os_error_reason
 
 
 class ReaderGone(Exception):
@@ -47,7 +47,7 @@ class GuardedOutput(_StandardStream):
         except BrokenPipeError:
             raise ReaderGone from None
         except OSError as error:
-            raise OutputError("output.failed", reason=_reason(error)) from None
+            raise OutputError("output.failed", reason=os_error_reason(error)) from None
 
     def flush(self) -> None:
         if self._stream is None:
@@ -57,7 +57,7 @@ class GuardedOutput(_StandardStream):
         except BrokenPipeError:
             raise ReaderGone from None
         except OSError as error:
-            raise OutputError("output.failed", reason=_reason(error)) from None
+            raise OutputError("output.failed", reason=os_error_reason(error)) from None
 
 
 class QuietErrors(_StandardStream):
@@ -73,10 +73,6 @@ class QuietErrors(_StandardStream):
         with contextlib.suppress(OSError, ValueError):
             if self._stream is not None:
                 self._stream.flush()
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or type(error).__name__
 
 
 def silence_stdout() -> None:

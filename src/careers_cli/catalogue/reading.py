@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careers_cli.catalogue.domain import Catalogue, catalogue_from_data
-from careers_cli.errors import CatalogueError, Problem
+from careers_cli.errors import CatalogueError, Problem, os_error_reason
 from careers_cli.i18n.messages import Alternatives, has_message
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ def read_catalogue_bytes(path: Path) -> bytes:
             "catalogue.unreadable", path=name, reason="permission denied"
         ) from None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = os_error_reason(error)
         raise CatalogueError("catalogue.unreadable", path=name, reason=reason) from None
     if too_large or len(raw) > MAX_CATALOGUE_BYTES:
         limit = MAX_CATALOGUE_BYTES // (1024 * 1024)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from careers_cli.errors import OutputError
+from careers_cli.errors import OutputError, os_error_reason
 from careers_cli.index.cache import (
     LOCK_SUFFIX,
     RACY_NS,
@@ -27,6 +27,7 @@ from careers_cli.index.cache import (
     stamp_rows,
 )
 from careers_cli.index.cache_files import directory_entries, is_stale_temporary
+from careers_cli.userfiles.atomic import replaced_atomically
 
 
 def build_atomically(
@@ -74,7 +75,7 @@ def write_store(
     error = _build(store, stamp, content_sha256, built_ns, fill, wait_to_settle=False)
     if error is not None:
         if isinstance(error, OSError):
-            reason = error.strerror or type(error).__name__
+            reason = os_error_reason(error)
             if error.filename is not None and Path(error.filename) != store:
                 reason = f"{error.filename}: {reason}"
         else:
@@ -92,31 +93,20 @@ def _build(
 ) -> OSError | sqlite3.Error | None:
     """`build_atomically`'s work: None when the store was built, else the error that
     stopped it."""
-    temporary: Path | None = None
     try:
         store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         _remove_stale_temporaries(store.parent)
-        import tempfile  # only to build a store
-
-        descriptor, name = tempfile.mkstemp(
-            prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=store.parent
-        )
-        os.close(descriptor)
-        temporary = Path(name)
 
         def settle() -> int:
             return _settled_ns(stamp, content_sha256, built_ns, wait=wait_to_settle)
 
-        _write_store(temporary, _build_rows(stamp, content_sha256, built_ns), fill, settle)
-        _flush_to_disk(temporary)
-        os.replace(temporary, store)
+        with replaced_atomically(
+            store, prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, sync=True
+        ) as temporary:
+            _write_store(temporary, _build_rows(stamp, content_sha256, built_ns), fill, settle)
         return None
     except (OSError, sqlite3.Error) as error:
-        _remove_quietly(temporary)
         return error
-    except BaseException:
-        _remove_quietly(temporary)
-        raise
 
 
 def _settled_ns(stamp: Stamp, content_sha256: str, built_ns: int, *, wait: bool) -> int:
@@ -247,20 +237,10 @@ def _write_store(
         connection.close()
 
 
-def _flush_to_disk(path: Path) -> None:
-    """Sync the file before the rename, so a crash cannot leave the store's name on a file
-    whose data never reached the disk."""
-    descriptor = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def _reason(error: OSError | sqlite3.Error, store: Path) -> str:
     """Why a store was not built, in English, for `--debug`."""
     if isinstance(error, OSError):
-        detail = error.strerror or type(error).__name__
+        detail = os_error_reason(error)
         if error.filename is not None and Path(error.filename) != store.parent:
             detail = f"{error.filename}: {detail}"
         if isinstance(error, IsADirectoryError) and store.is_dir():

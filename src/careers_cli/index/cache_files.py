@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from careers_cli.errors import OutputError
+from careers_cli.errors import OutputError, os_error_reason
 from careers_cli.index.cache import (
     LOCK_SUFFIX,
     STALE_TEMPORARY_SECONDS,
@@ -63,7 +63,7 @@ def clear_stores() -> tuple[int, int]:
         except FileNotFoundError:
             continue  # another process removed or replaced it first
         except OSError as error:
-            reason = error.strerror or type(error).__name__
+            reason = os_error_reason(error)
             raise OutputError("cache.cannot_remove", path=entry.path, reason=reason) from None
         removed, freed = removed + 1, freed + size
     return removed, freed
@@ -79,7 +79,7 @@ def directory_entries(directory: Path, *, quiet: bool = False) -> list[os.DirEnt
     except OSError as error:
         if quiet:
             return []
-        reason = error.strerror or type(error).__name__
+        reason = os_error_reason(error)
         raise OutputError("cache.unreadable", path=str(directory), reason=reason) from None
 
 

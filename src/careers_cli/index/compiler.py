@@ -20,18 +20,15 @@ from careers_cli.catalogue.domain import (
     requirement_skills,
     skill_from_data,
 )
+from careers_cli.catalogue.progress import Progress, unwatched
 from careers_cli.catalogue.reading import (
     CatalogueSource,
     parse_catalogue_json,
     read_catalogue,
     read_catalogue_bytes,
 )
-from careers_cli.errors import OutputError
+from careers_cli.errors import OutputError, os_error_reason
 from careers_cli.index.query import normalised_career_names, normalised_skill_names
-
-Progress = Callable[[str, int, int], None]
-"""Told (stage, done, total) while a store is compiled."""
-
 
 _TABLES = """
 CREATE TABLE catalogue (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -131,7 +128,7 @@ def compile_catalogue(source: CatalogueSource, *, progress: Progress | None = No
         stamp = cache.stamp_of(source.path)
     except OSError as error:  # reading the file says what is wrong with it
         read_catalogue(source)
-        reason = error.strerror or type(error).__name__
+        reason = os_error_reason(error)
         raise OutputError("cache.not_written", path=str(source.path), reason=reason) from None
     store_path = cache.store_path_for(source.path)
     connection = cache.open_trusted(store_path, stamp, lambda: read_catalogue_bytes(source.path))
@@ -152,7 +149,7 @@ def filling(
     """What writes the tables of a store for a valid catalogue's parsed JSON."""
 
     def fill(connection: sqlite3.Connection) -> None:
-        compile_store(connection, data, progress or _unwatched)
+        compile_store(connection, data, progress or unwatched)
 
     return fill
 
@@ -162,13 +159,9 @@ def filling_from_bytes(raw: bytes, path: Path) -> Callable[[sqlite3.Connection],
     is compiled (in a process of its own, which nobody watches)."""
 
     def fill(connection: sqlite3.Connection) -> None:
-        compile_store(connection, parse_catalogue_json(raw, path).data, _unwatched)
+        compile_store(connection, parse_catalogue_json(raw, path).data, unwatched)
 
     return fill
-
-
-def _unwatched(stage: str, done: int, total: int) -> None:
-    """Progress nobody sees."""
 
 
 def compile_store(connection: sqlite3.Connection, data: dict[str, Any], progress: Progress) -> None:

@@ -15,12 +15,13 @@ import hashlib
 import time
 from collections.abc import Callable
 
+from careers_cli.catalogue.progress import Progress
 from careers_cli.catalogue.reading import (
     CatalogueSource,
     read_catalogue,
     read_catalogue_bytes,
 )
-from careers_cli.index.compiler import Progress, filling, filling_from_bytes
+from careers_cli.index.compiler import filling, filling_from_bytes
 from careers_cli.index.memory import MemoryIndex
 from careers_cli.index.query import CatalogueIndex
 from careers_cli.index.store import StoredIndex

@@ -8,33 +8,26 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+import rich.progress
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn
+from rich.progress import BarColumn, TaskID, TaskProgressColumn, TextColumn
 
+from careers_cli.catalogue.progress import Progress, unwatched
 from careers_cli.present.consoles import colour_wanted
 from careers_cli.text.terminal import printable_line
 
-ProgressReport = Callable[[str, int, int], None]
-"""Told (stage, done, total) as work proceeds."""
-
-
-def _unwatched(stage: str, done: int, total: int) -> None:
-    """Progress nobody sees."""
-
 
 @contextmanager
-def progress_bar(
-    stream: TextIO | None = None, *, no_color: bool = False
-) -> Iterator[ProgressReport]:
+def progress_bar(stream: TextIO | None = None, *, no_color: bool = False) -> Iterator[Progress]:
     """A `(stage, done, total)` callback drawing one bar per stage on `stream` (stderr by
     default) while it is a terminal; one that does nothing otherwise."""
     stream = stream if stream is not None else sys.stderr
     if not _is_terminal(stream) or os.environ.get("TERM") == "dumb":
-        yield _unwatched
+        yield unwatched
         return
     console = Console(
         file=stream,
@@ -45,7 +38,7 @@ def progress_bar(
         highlight=False,
     )
     columns = (TextColumn("{task.description}", markup=False), BarColumn(), TaskProgressColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
+    with rich.progress.Progress(*columns, console=console, transient=True) as bar:
         tasks: dict[str, TaskID] = {}
 
         def report(stage: str, done: int, total: int) -> None:

@@ -14,17 +14,16 @@ profile clear --force`.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from careers_cli.errors import CareersError, ExitStatus
+from careers_cli.errors import CareersError, ExitStatus, os_error_reason
+from careers_cli.userfiles.atomic import write_atomically
 
 CONFIG_DIR_ENV_VAR = "CAREERS_CONFIG_DIR"
 PROFILE_FORMAT = 1
@@ -116,7 +115,7 @@ def read_profile(path: Path) -> Profile:
     except (FileNotFoundError, NotADirectoryError):  # no profile kept there (yet)
         return Profile()
     except OSError as error:
-        raise ProfileError("profile.unreadable", path=path, reason=_reason(error)) from None
+        raise ProfileError("profile.unreadable", path=path, reason=os_error_reason(error)) from None
     if len(content) > MAX_BYTES:
         raise ProfileError("profile.invalid", path=path, detail=f"larger than {MAX_BYTES} bytes")
     try:
@@ -165,22 +164,13 @@ def write_profile(path: Path, profile: Profile, catalogue: str) -> None:
         "platforms": list(profile.platforms),
     }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-        temporary = None
+        write_atomically(path, text)
     except OSError as error:
         raise ProfileWriteError(
-            "profile.cannot_write", path=str(path), reason=_reason(error)
+            "profile.cannot_write", path=str(path), reason=os_error_reason(error)
         ) from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
 
 
 def remove_profile(path: Path) -> bool:
@@ -192,13 +182,9 @@ def remove_profile(path: Path) -> bool:
         return False
     except OSError as error:
         raise ProfileWriteError(
-            "profile.cannot_write", path=str(path), reason=_reason(error)
+            "profile.cannot_write", path=str(path), reason=os_error_reason(error)
         ) from None
     return True
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or type(error).__name__
 
 
 def _one_line(error: Exception) -> str:

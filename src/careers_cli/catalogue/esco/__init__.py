@@ -30,8 +30,9 @@ from careers_cli.catalogue.esco.concepts import (
 from careers_cli.catalogue.esco.document import career_record, catalogue_document, skill_record
 from careers_cli.catalogue.esco.download import Download, DownloadFile, open_download
 from careers_cli.catalogue.esco.ids import unique_ids
-from careers_cli.catalogue.esco.tables import Progress, table_rows
+from careers_cli.catalogue.esco.tables import table_rows
 from careers_cli.catalogue.esco.writing import check_output, write_catalogue
+from careers_cli.catalogue.progress import Progress, unwatched
 from careers_cli.errors import CatalogueError, UsageError
 from careers_cli.i18n.messages import Alternatives, message
 from careers_cli.text.language import Language
@@ -39,7 +40,6 @@ from careers_cli.text.language import Language
 __all__ = [
     "LANGUAGES",
     "EscoImport",
-    "Progress",
     "check_languages",
     "check_output",
     "import_esco",
@@ -117,10 +117,6 @@ def check_languages(languages: Sequence[str] | None, *, command: str | None = No
     return "ar" in (language.strip().lower() for language in languages)
 
 
-def _ignore_progress(stage: str, done: int, total: int) -> None:
-    """Progress that nobody watches."""
-
-
 def import_esco(
     source: Path,
     *,
@@ -135,7 +131,7 @@ def import_esco(
     arabic_wanted = check_languages(languages)
     tally = Tally()
     with open_download(source) as download:
-        concepts = _read(download, source, arabic_wanted, progress or _ignore_progress, tally)
+        concepts = _read(download, source, arabic_wanted, progress or unwatched, tally)
     data = _catalogue(concepts, tally)
     _check_valid(data, source)
     return _summary(data, tally)

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from careers_cli.errors import CatalogueError
+from careers_cli.errors import CatalogueError, os_error_reason
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 """The largest file read from a download: the full English release's largest is 20 MB."""
@@ -72,7 +72,7 @@ def _looks_like_zip(path: Path) -> bool:
 
 
 def _unreadable(name: str, error: OSError) -> CatalogueError:
-    reason = error.strerror or type(error).__name__
+    reason = os_error_reason(error)
     return CatalogueError("import.unreadable", path=name, reason=reason)
 
 

@@ -8,15 +8,14 @@ strict; what cannot be read is a `CatalogueError` naming the file and the line.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
 from careers_cli.catalogue.esco.download import DownloadFile
+from careers_cli.catalogue.progress import Progress
 from careers_cli.errors import CatalogueError
 
-Progress = Callable[[str, int, int], None]
-"""Told (stage, done, total) as work proceeds: here the file's name and lines read."""
 _UTF8_BOM = b"\xef\xbb\xbf"
 _ROWS_PER_REPORT = 4096
 

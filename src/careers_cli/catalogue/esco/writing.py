@@ -6,14 +6,12 @@ output in one rename, so a reader (or a crash) never sees half a catalogue.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from careers_cli.errors import OutputError, UsageError
+from careers_cli.errors import OutputError, UsageError, os_error_reason
+from careers_cli.userfiles.atomic import mode_of_a_new_file, replaced_atomically
 
 
 def check_output(output: Path, *, force: bool) -> None:
@@ -29,31 +27,11 @@ def write_catalogue(data: dict[str, Any], output: Path, *, force: bool) -> None:
     cannot be written, with nothing left behind."""
     check_output(output, force=force)
     payload = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
-    temporary: Path | None = None
     try:
-        descriptor, name = tempfile.mkstemp(
-            dir=output.parent, prefix=f".{output.name}.", suffix=".tmp"
-        )
-        temporary = Path(name)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_of_a_new_file())
-        os.replace(temporary, output)
-    except BaseException as error:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-        if isinstance(error, OSError):
-            reason = error.strerror or type(error).__name__
-            raise OutputError("import.cannot_write", path=str(output), reason=reason) from None
-        raise
-
-
-def _mode_of_a_new_file() -> int:
-    """What `open()` would give a new file: read and write for all, less the umask
-    (a temporary file is made readable by its owner only)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+        with replaced_atomically(
+            output, suffix=".tmp", mode=mode_of_a_new_file(), sync=True
+        ) as temporary:
+            temporary.write_bytes(payload)
+    except OSError as error:
+        reason = os_error_reason(error)
+        raise OutputError("import.cannot_write", path=str(output), reason=reason) from None
