@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from careers_cli import __version__
 from careers_cli.app import completion
@@ -30,7 +29,7 @@ from careers_cli.app.options import (
 from careers_cli.app.session import language_from_arguments
 from careers_cli.errors import ExitStatus, OutputError, UsageError, os_error_reason
 from careers_cli.i18n.messages import Alternatives, message
-from careers_cli.present.consoles import make_console
+from careers_cli.present.consoles import make_console, say
 
 app = typer.Typer(
     name="careers",
@@ -76,16 +75,10 @@ def run_completion_action(action: str, shell: str) -> int:
     except OSError as error:
         reason = os_error_reason(error)
         raise OutputError("output.failed", reason=f"{error.filename}: {reason}") from None
-    out = make_console(sys.stdout)
-    out.print(
-        Text(message("completion.installed", language, shell=chosen, path=str(installed.script))),
-        soft_wrap=True,
-    )
+    lines = [message("completion.installed", language, shell=chosen, path=str(installed.script))]
     if installed.startup is not None:
-        out.print(
-            Text(message("completion.startup", language, path=str(installed.startup))),
-            soft_wrap=True,
-        )
+        lines.append(message("completion.startup", language, path=str(installed.startup)))
+    say(make_console(sys.stdout), lines)
     return ExitStatus.OK
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence, Sized
 from contextlib import ExitStack, contextmanager
 from typing import Any, TypeVar
 
@@ -35,6 +35,7 @@ from careers_cli.index.query import CatalogueIndex
 from careers_cli.present.consoles import (
     encodes_unicode,
     make_console,
+    say,
     write_csv,
     write_json,
     write_markdown_document,
@@ -123,6 +124,27 @@ class Session:
         lines = captured.get().split("\n")
         self.out.file.write("\n".join(line.rstrip(" ") for line in lines))
 
+    def present_found(
+        self,
+        found: Sized,
+        none: str,
+        view: Callable[[], RenderableType],
+        records: Callable[[], Records],
+    ) -> bool:
+        """Present what was found; when nothing was, say `none` on stderr and print only an
+        empty JSON document (a table or CSV of nothing is no answer). Whether anything was
+        printed."""
+        if not found:
+            self.notice(none)
+        if not found and self.output_format != "json":
+            return False
+        self.present(view, records)
+        return True
+
+    def say(self, text: str) -> None:
+        """A line the program says on stdout (not a view)."""
+        say(self.out, text)
+
     def notice(self, text: str) -> None:
         self._stderr().line(text)
 
@@ -148,6 +170,14 @@ class Session:
     def report(self, error: CareersError) -> None:
         """An error that does not stop the command (its status is the command's to give)."""
         report_error(self._stderr(), error)
+
+    def report_all(self, errors: Sequence[CareersError], *, stop: bool = True) -> None:
+        """Every error, one after another; then, when there were any and `stop`, the end of
+        the command with `NOT_FOUND` (a word that named nothing would mislead what follows)."""
+        for error in errors:
+            self.report(error)
+        if errors and stop:
+            raise typer.Exit(ExitStatus.NOT_FOUND)
 
     def _stderr(self) -> StderrLines:
         return StderrLines(self.err, self.language, visual=self.rtl == "visual")
@@ -204,6 +234,11 @@ class CompilingProgress:
     def __exit__(self, *_: object) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def console_for(options: CommonOptions, *, stderr: bool = False) -> Console:
+    """The console of a command that reads no catalogue: stdout's, or stderr's."""
+    return make_console(sys.stderr if stderr else sys.stdout, no_color=options.no_color)
 
 
 @contextmanager

@@ -14,8 +14,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import IO, NamedTuple, TextIO
 
 from rich.console import Console
+from rich.text import Text
 
-from careers_cli.text.terminal import BIDI_CONTROLS, one_line, printable
+from careers_cli.text.terminal import BIDI_CONTROLS, one_line, printable, printable_line
 
 
 def colour_wanted(stream: TextIO, *, no_color: bool) -> bool:
@@ -55,6 +56,13 @@ def make_console(stream: TextIO | None = None, *, no_color: bool = False) -> Con
         highlight=False,
         soft_wrap=False,
     )
+
+
+def say(console: Console, lines: str | Sequence[str], *, style: str = "") -> None:
+    """Lines the program itself says (not a view): each printable, on lines of its own, left
+    for the terminal to wrap."""
+    for line in [lines] if isinstance(lines, str) else lines:
+        console.print(Text(printable_line(line), style=style), soft_wrap=True)
 
 
 MIN_WIDTH, MAX_WIDTH = 20, 1000

@@ -5,7 +5,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import typer
-from rich.text import Text
 
 from careers_cli.app.help import (
     CareersCommand,
@@ -22,10 +21,10 @@ from careers_cli.app.options import (
 )
 from careers_cli.app.session import (
     build_store,
+    console_for,
 )
 from careers_cli.i18n.messages import message
-from careers_cli.present.consoles import make_console, write_json
-from careers_cli.text.terminal import printable_line
+from careers_cli.present.consoles import say, write_json
 
 # --- careers cache ----------------------------------------------------------------------------
 
@@ -80,9 +79,7 @@ def cache_stores(
         lines.append(message("cache.total", language, count=len(stores), size=human_size(total)))
     else:
         lines.append(message("cache.none", language))
-    out = make_console(sys.stdout, no_color=options.no_color)
-    for line in lines:
-        out.print(Text(printable_line(line)), soft_wrap=True)
+    say(console_for(options), lines)
 
 
 @cache_app.command("clear", cls=CareersCommand)
@@ -99,8 +96,7 @@ def clear_cache(*, options: CommonOptions) -> None:
 
     removed, freed = cache_files.clear_stores()
     line = message("cache.removed", options.output_language, count=removed, size=human_size(freed))
-    out = make_console(sys.stdout, no_color=options.no_color)
-    out.print(Text(printable_line(line)), soft_wrap=True)
+    say(console_for(options), line)
 
 
 @cache_app.command("build", cls=CareersCommand)
@@ -115,8 +111,7 @@ def build_cache(*, options: CommonOptions) -> None:
     careers cache build --data my-catalogue.json
     """
     line = build_store(options)
-    out = make_console(sys.stdout, no_color=options.no_color)
-    out.print(Text(printable_line(line)), soft_wrap=True)
+    say(console_for(options), line)
 
 
 def human_size(size: int) -> str:

@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from careers_cli.app.help import (
     CareersCommand,
@@ -20,6 +19,7 @@ from careers_cli.app.options import (
     parse_limit,
     with_common_options,
 )
+from careers_cli.app.session import console_for
 from careers_cli.catalogue.domain import translation_coverage
 from careers_cli.catalogue.reading import (
     CatalogueSource,
@@ -28,9 +28,8 @@ from careers_cli.catalogue.reading import (
 )
 from careers_cli.errors import CatalogueError, ExitStatus, UsageError
 from careers_cli.i18n.messages import label, message
-from careers_cli.present.consoles import make_console, write_json
+from careers_cli.present.consoles import say, write_json
 from careers_cli.present.views import catalogue as views
-from careers_cli.text.terminal import printable_line
 
 
 @with_common_options(common=("lang", "no_color", "debug"))
@@ -71,7 +70,7 @@ def validate(
     try:
         catalogue = load_catalogue(CatalogueSource(path, bundled=False))
     except CatalogueError as error:  # not a failure of validate: its report of the problems
-        err = make_console(sys.stderr, no_color=options.no_color)
+        err = console_for(options, stderr=True)
         err.print(views.validation_problems(error, language, most), soft_wrap=True)
         raise typer.Exit(ExitStatus.INVALID_CATALOGUE) from None
     summary = message(
@@ -83,12 +82,12 @@ def validate(
         trends=len(catalogue.trends),
         tips=len(catalogue.tips),
     )
-    out = make_console(sys.stdout, no_color=options.no_color)
-    out.print(Text(printable_line(summary)), soft_wrap=True)
+    out = console_for(options)
+    say(out, summary)
     for coverage in translation_coverage(catalogue):
         named = label("language.ar" if coverage.language == "ar" else "language.en", language)
         line = message("validate.coverage", language, **{**coverage._asdict(), "language": named})
-        out.print(Text("  " + line, style="dim"), soft_wrap=True)
+        say(out, "  " + line, style="dim")
 
 
 def schema() -> None:
@@ -179,11 +178,9 @@ def import_esco(
         result = esco.import_esco(source_path, languages=lang or None, progress=progress)
         esco.write_catalogue(result.data, output_path, force=force)
     language = options.output_language
-    out = make_console(sys.stdout, no_color=options.no_color)
-    out.print(Text(printable_line(result.summary(output, language))), soft_wrap=True)
+    say(console_for(options), result.summary(output, language))
     if result.skipped:
-        err = make_console(sys.stderr, no_color=options.no_color)
-        err.print(Text(printable_line(result.skipped_warning(language))), soft_wrap=True)
+        say(console_for(options, stderr=True), result.skipped_warning(language))
 
 
 def _path_argument(value: str, name: str, command: str) -> Path:

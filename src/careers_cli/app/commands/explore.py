@@ -20,7 +20,6 @@ from careers_cli.app.session import (
     open_session,
 )
 from careers_cli.catalogue.domain import LinkedNote, Section
-from careers_cli.errors import ExitStatus
 from careers_cli.i18n.messages import message
 from careers_cli.index.query import NoteKind
 from careers_cli.present.data import explore as records
@@ -67,10 +66,7 @@ def list_careers(
         index, language = session.index, session.language
         if skill:
             found, errors = names.resolve_each(index, skill)
-            for error in errors:  # a filter with a word that named nothing would mislead
-                session.report(error)
-            if errors:
-                raise typer.Exit(ExitStatus.NOT_FOUND)
+            session.report_all(errors)
             having = search.careers_having(index, [session.take(f) for f in found])
             page = search.first(having, most)
         else:
@@ -255,15 +251,14 @@ def _present_notes(options: CommonOptions, kind: NoteKind, name: str | None) -> 
         index, language = session.index, session.language
         if name is None:
             notes: Sequence[LinkedNote] = index.notes(kind)
-            if not notes:
-                session.notice(message(f"note.{kind}.none", language))
         else:
             notes = [session.take(names.resolve_note(index, kind, name))]
-        if notes or options.chosen_format == "json":
-            session.present(
-                lambda: views.note_list(index, notes, language),
-                lambda: records.note_list(notes, language),
-            )
+        session.present_found(
+            notes,
+            message(f"note.{kind}.none", language),
+            lambda: views.note_list(index, notes, language),
+            lambda: records.note_list(notes, language),
+        )
 
 
 @with_common_options()
@@ -293,12 +288,11 @@ def read(
         index, language = session.index, session.language
         if section is None:
             sections: Sequence[Section] = index.sections()
-            if not sections:
-                session.notice(message("read.none", language))
         else:
             sections = [session.take(names.resolve_section(index, section))]
-        if sections or options.chosen_format == "json":
-            session.present(
-                lambda: views.section_list(sections, language),
-                lambda: records.section_list(sections, language),
-            )
+        session.present_found(
+            sections,
+            message("read.none", language),
+            lambda: views.section_list(sections, language),
+            lambda: records.section_list(sections, language),
+        )

@@ -97,10 +97,7 @@ def match(
         errors: Sequence[Exception] = ()
         if skill:
             found, errors = names.resolve_each(index, skill)
-            for error in errors:
-                session.report(error)
-            if not found:
-                raise typer.Exit(ExitStatus.NOT_FOUND)
+            session.report_all(errors, stop=not found)
             wanted = [session.take(f) for f in found]
         else:
             assert kept is not None
@@ -120,13 +117,12 @@ def _present_matches(
     index, language = session.index, session.language
     page = search.match_page(index, wanted, require_all=require_all, limit=most)
     matches = page.items
-    if not matches:
-        session.notice(message("match.none", language))
-    if matches or session.output_format == "json":
-        session.present(
-            lambda: views.match_list(index, matches, language),
-            lambda: records.match_results(matches, language),
-        )
+    if session.present_found(
+        matches,
+        message("match.none", language),
+        lambda: views.match_list(index, matches, language),
+        lambda: records.match_results(matches, language),
+    ):
         session.left_out(page, "more.careers")
 
 
@@ -135,13 +131,12 @@ def _present_skills_to_learn(
 ) -> None:
     index, language = session.index, session.language
     found = moves.skills_to_learn(index, wanted, require_all=require_all, limit=most)
-    if not found:
-        session.notice(message("next_skills.none", language))
-    if found or session.output_format == "json":
-        session.present(
-            lambda: views.skills_to_learn(index, found, language),
-            lambda: records.skills_to_learn(index, found, language),
-        )
+    session.present_found(
+        found,
+        message("next_skills.none", language),
+        lambda: views.skills_to_learn(index, found, language),
+        lambda: records.skills_to_learn(index, found, language),
+    )
 
 
 @with_common_options()
@@ -182,13 +177,12 @@ def next_careers(
         source = session.take(names.resolve_career(index, career))
         page = moves.nearest_page(index, source, most)
         neighbours = page.items
-        if not neighbours:
-            session.notice(message("next.none", language, career=source.id))
-        if neighbours or options.chosen_format == "json":
-            session.present(
-                lambda: views.next_list(index, source, neighbours, language),
-                lambda: records.next_careers(index, neighbours, language),
-            )
+        if session.present_found(
+            neighbours,
+            message("next.none", language, career=source.id),
+            lambda: views.next_list(index, source, neighbours, language),
+            lambda: records.next_careers(index, neighbours, language),
+        ):
             session.left_out(page, "more.careers")
 
 

@@ -1,12 +1,10 @@
 """The skill profile: `careers profile add`, `remove`, `list` and `clear`, and the profile as
 `match`, `next` and `gap` read it."""
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 import typer
-from rich.text import Text
 
 from careers_cli.app import completion
 from careers_cli.app.help import (
@@ -19,14 +17,15 @@ from careers_cli.app.options import (
 )
 from careers_cli.app.session import (
     Session,
+    console_for,
     open_session,
 )
 from careers_cli.catalogue.reading import (
     find_catalogue,
 )
-from careers_cli.errors import ExitStatus, UsageError
+from careers_cli.errors import UsageError
 from careers_cli.i18n.messages import message
-from careers_cli.present.consoles import make_console
+from careers_cli.present.consoles import say
 from careers_cli.present.data import matching as records
 from careers_cli.present.views import matching as views
 from careers_cli.rules import moves, names
@@ -110,10 +109,6 @@ def profile_wanted(session: Session, kept: KeptProfile, command: str) -> list[Wa
     return wanted
 
 
-def _say(session: Session, text: str) -> None:
-    session.out.print(Text(printable_line(text)), soft_wrap=True)
-
-
 @profile_app.command("add", cls=CareersCommand)
 @with_common_options(common=("data", "lang", "no_color", "no_cache", "debug"))
 def profile_add(skills: ProfileSkills, *, options: CommonOptions) -> None:
@@ -131,18 +126,13 @@ def profile_add(skills: ProfileSkills, *, options: CommonOptions) -> None:
     kept = _read_kept(options)  # a file that is not a profile is never written over
     with open_session(options) as session:
         found, errors = names.resolve_each(session.index, skills)
-        for error in errors:
-            session.report(error)
-        if errors:
-            raise typer.Exit(ExitStatus.NOT_FOUND)
+        session.report_all(errors)
         wanted = [session.take(f) for f in found]
         skill_ids, platform_ids = moves.split_wanted(wanted)
         updated = kept.profile.with_added(skill_ids, platform_ids)
         profile.write_profile(kept.path, updated, kept.catalogue)
         added = len(updated.ids) - len(kept.profile.ids)
-        _say(
-            session, message("profile.added", session.language, count=added, total=len(updated.ids))
-        )
+        session.say(message("profile.added", session.language, count=added, total=len(updated.ids)))
 
 
 @profile_app.command("remove", cls=CareersCommand)
@@ -164,10 +154,7 @@ def profile_remove(skills: ProfileSkills, *, options: CommonOptions) -> None:
         kept_ids = set(kept.profile.ids)
         by_id = [q for q in skills if q in kept_ids]
         found, errors = names.resolve_each(session.index, [q for q in skills if q not in kept_ids])
-        for error in errors:
-            session.report(error)
-        if errors:
-            raise typer.Exit(ExitStatus.NOT_FOUND)
+        session.report_all(errors)
         for f in found:
             if f.record_id not in kept_ids:
                 query = printable_line(f.query)
@@ -178,9 +165,8 @@ def profile_remove(skills: ProfileSkills, *, options: CommonOptions) -> None:
         updated = kept.profile.without(gone)
         if gone:
             profile.write_profile(kept.path, updated, kept.catalogue)
-        _say(
-            session,
-            message("profile.removed", session.language, count=len(gone), total=len(updated.ids)),
+        session.say(
+            message("profile.removed", session.language, count=len(gone), total=len(updated.ids))
         )
 
 
@@ -203,7 +189,7 @@ def profile_list(*, options: CommonOptions) -> None:
             ids = " ".join(unknown)
             session.notice(message("profile.unknown", language, count=len(unknown), ids=ids))
         if session.output_format == "table":  # a path on one line, to copy
-            _say(session, message("profile.where", language, path=str(kept.path)))
+            session.say(message("profile.where", language, path=str(kept.path)))
         session.present(
             lambda: views.profile_skills(index, wanted, language),
             lambda: records.profile_skills(wanted, language),
@@ -241,5 +227,4 @@ def profile_clear(
         if removed
         else message("profile.already_empty", language)
     )
-    out = make_console(sys.stdout, no_color=options.no_color)
-    out.print(Text(printable_line(line)), soft_wrap=True)
+    say(console_for(options), line)
