@@ -43,7 +43,7 @@ from careers_cli.index.query import CatalogueIndex
 from careers_cli.index.store import StoredIndex
 from careers_cli.present.error_text import error_line, hint_lines
 from careers_cli.rules import completing, names, search
-from careers_cli.text.language import Language
+from careers_cli.text.language import LANGUAGES
 from careers_cli.text.normalise import normalise
 from tests.helpers import (
     DATA,
@@ -62,7 +62,7 @@ NO_CACHE = "CAREERS_NO_CACHE"
 FORMAT_2 = TEST_DATA / "format-2-features.json"
 ESCO_SAMPLE = TEST_DATA / "esco-sample"
 FORMATS = ("table", "json", "csv", "markdown")
-LANGUAGES: tuple[Language, ...] = ("en", "ar")
+
 HOUR_NS = 3600 * 1_000_000_000
 
 # Strings with a meaning to SQL (LIKE, GLOB, quoting) or to nobody; none is in any catalogue.

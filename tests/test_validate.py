@@ -589,7 +589,7 @@ class TestTheExampleWorks:
 MODEL_CLASSES: dict[str, type[BaseModel]] = {
     name: cls
     for name, cls in vars(models).items()
-    if isinstance(cls, type) and issubclass(cls, entries.Record) and cls is not entries.Record
+    if isinstance(cls, type) and issubclass(cls, entries.Entry) and cls is not entries.Entry
 }
 MODEL_DEFINITIONS = sorted(set(MODEL_CLASSES) - {"CatalogueFile", "LinkedNoteEntry"})
 

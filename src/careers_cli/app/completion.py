@@ -179,12 +179,14 @@ def _offerable(value: str) -> bool:
     return bool(value) and value == printable_line(value) and "\t" not in value
 
 
-class Candidate(NamedTuple):
+class ShellCandidate(NamedTuple):
+    """A value the shell is offered, with the help text shells that show one print beside it."""
+
     value: str
     help: str
 
 
-def format_candidates(shell: str, candidates: Iterable[Candidate], quote: str | None) -> str:
+def format_candidates(shell: str, candidates: Iterable[ShellCandidate], quote: str | None) -> str:
     """The answer for `shell`: one line per candidate, as its script reads it."""
     from careers_cli.text.terminal import one_line
 
@@ -203,7 +205,7 @@ def format_candidates(shell: str, candidates: Iterable[Candidate], quote: str | 
 
 
 def answer_request(
-    request: str, line: str, complete: Callable[[list[str], str], Iterable[Candidate]]
+    request: str, line: str, complete: Callable[[list[str], str], Iterable[ShellCandidate]]
 ) -> str:
     """What `careers` prints for a completion request (`$_CAREERS_COMPLETE`).
 
@@ -275,7 +277,7 @@ def _write_atomically(path: Path, text: str) -> None:
     write_atomically(path, text, mode=mode)
 
 
-def click_candidates(command: Any, words: list[str], incomplete: str) -> list[Candidate]:
+def click_candidates(command: Any, words: list[str], incomplete: str) -> list[ShellCandidate]:
     """The candidates Click's parser finds for `incomplete` after `words` (commands, options,
     option values and arguments, with the completion functions the commands declare)."""
     from careers_cli.app.options import click_module
@@ -297,7 +299,7 @@ def click_candidates(command: Any, words: list[str], incomplete: str) -> list[Ca
 
     resolver = Resolver(command, {}, "careers", COMPLETE_VAR)
     return [
-        Candidate(str(item.value), str(item.help or ""))
+        ShellCandidate(str(item.value), str(item.help or ""))
         for item in resolver.get_completions(words, incomplete)
     ]
 

@@ -18,7 +18,7 @@ import typer
 
 from careers_cli.errors import UsageError
 from careers_cli.i18n.messages import Alternatives
-from careers_cli.text.language import Language
+from careers_cli.text.language import LANGUAGES, Language
 
 OutputFormat = Literal["table", "json", "csv", "markdown"]
 RtlMode = Literal["logical", "visual"]
@@ -87,7 +87,6 @@ def forget_options() -> None:
     _IN_EFFECT.set(None)
 
 
-LANGUAGES = ("en", "ar")
 FORMATS = ("table", "json", "csv", "markdown")
 RTL_MODES = ("logical", "visual")
 

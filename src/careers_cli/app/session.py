@@ -51,7 +51,7 @@ from careers_cli.text.bidi import visual_order
 from careers_cli.text.language import Language
 from careers_cli.text.terminal import one_line, printable_line
 
-Record = TypeVar("Record")
+T = TypeVar("T")
 
 
 class Session:
@@ -148,7 +148,7 @@ class Session:
     def notice(self, text: str) -> None:
         self._stderr().line(text)
 
-    def take(self, found: Found[Record]) -> Record:
+    def take(self, found: Found[T]) -> T:
         """The record a name was resolved to; when it was a guess (a partial or fuzzy match),
         one line on stderr says which record was taken for which name."""
         if found.guessed:

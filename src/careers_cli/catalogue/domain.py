@@ -18,7 +18,7 @@ from careers_cli.text.language import Bilingual, Language
 from careers_cli.text.sentences import first_sentence
 
 
-class OtherNames(NamedTuple):
+class NamesByLanguage(NamedTuple):
     """Other names of a skill (aliases) or a career (alternative titles), per language."""
 
     en: tuple[str, ...] = ()
@@ -31,7 +31,7 @@ class OtherNames(NamedTuple):
 class Skill(NamedTuple):
     id: str
     label: Bilingual
-    aliases: OtherNames
+    aliases: NamesByLanguage
 
 
 class SkillRequirement(NamedTuple):
@@ -55,7 +55,7 @@ class OccupationMatch(NamedTuple):
 class Career(NamedTuple):
     id: str
     title: Bilingual
-    alt_titles: OtherNames
+    alt_titles: NamesByLanguage
     description: Bilingual
     responsibilities: tuple[Bilingual, ...]
     required_skills: tuple[SkillRequirement, ...]
@@ -118,7 +118,7 @@ class Catalogue(NamedTuple):
     sections: tuple[Section, ...]
 
 
-class Coverage(NamedTuple):
+class TranslationCoverage(NamedTuple):
     """How much of a catalogue is written in one language."""
 
     language: Language
@@ -129,12 +129,12 @@ class Coverage(NamedTuple):
     skills: int
 
 
-def translation_coverage(catalogue: Catalogue) -> list[Coverage]:
+def translation_coverage(catalogue: Catalogue) -> list[TranslationCoverage]:
     """For English and Arabic, how many career titles, descriptions and skill labels the
     catalogue has in that language (information, not problems: format 2 needs only one)."""
     languages: tuple[Language, ...] = ("en", "ar")
     return [
-        Coverage(
+        TranslationCoverage(
             language,
             titles=sum(1 for c in catalogue.careers if not c.title.is_fallback(language)),
             descriptions=sum(
@@ -176,8 +176,8 @@ def _bilinguals(values: Sequence[Mapping[str, str | None]]) -> tuple[Bilingual, 
     return tuple(bilingual_from_data(v) for v in values)
 
 
-def _other_names(value: Mapping[str, Sequence[str]]) -> OtherNames:
-    return OtherNames(tuple(value.get("en", ())), tuple(value.get("ar", ())))
+def _other_names(value: Mapping[str, Sequence[str]]) -> NamesByLanguage:
+    return NamesByLanguage(tuple(value.get("en", ())), tuple(value.get("ar", ())))
 
 
 def skill_from_data(data: Mapping[str, Any]) -> Skill:

@@ -61,13 +61,13 @@ Slug = Annotated[
 ]
 
 
-Text = Annotated[str, Field(max_length=20_000), AfterValidator(_require_visible_text)]
+LongText = Annotated[str, Field(max_length=20_000), AfterValidator(_require_visible_text)]
 
 
 Label = Annotated[str, Field(max_length=200), AfterValidator(_require_visible_text)]
 
 
-class Record(BaseModel):
+class Entry(BaseModel):
     """Base of every model: unknown fields are refused and records are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -78,13 +78,13 @@ def _require_a_language(en: str | None, ar: str | None) -> None:
         raise PydanticCustomError("no_language", "text needs at least one language: en or ar")
 
 
-class BilingualText(Record):
+class BilingualText(Entry):
     """A text in English, Arabic or both: at least one of the catalogue's `languages`. (In
     format 1 both are required.) Where the reader's language is missing, the other is shown,
     marked as such."""
 
-    en: Text | None = None
-    ar: Text | None = None
+    en: LongText | None = None
+    ar: LongText | None = None
 
     @model_validator(mode="after")
     def _has_a_language(self) -> BilingualText:
@@ -92,7 +92,7 @@ class BilingualText(Record):
         return self
 
 
-class BilingualLabel(Record):
+class BilingualLabel(Entry):
     """A short name in English, Arabic or both (see `BilingualText`)."""
 
     en: Label | None = None
@@ -104,7 +104,7 @@ class BilingualLabel(Record):
         return self
 
 
-class OtherNames(Record):
+class OtherNames(Entry):
     """Other names of a record, per language (a skill's aliases, a career's alternative
     titles): searched, never required."""
 
@@ -112,7 +112,7 @@ class OtherNames(Record):
     ar: list[Label] = Field(default_factory=list, max_length=MAX_ALIASES)
 
 
-class SkillEntry(Record):
+class SkillEntry(Entry):
     """One entry of the shared skill vocabulary that required skills are tagged with."""
 
     id: Slug
@@ -120,7 +120,7 @@ class SkillEntry(Record):
     aliases: OtherNames = Field(default_factory=OtherNames)
 
 
-class SkillRequirementEntry(Record):
+class SkillRequirementEntry(Entry):
     """One line of a career's skills: the vocabulary skills it asks for, how much they matter,
     and optionally the line's own wording (format 1 requires it)."""
 
@@ -134,7 +134,7 @@ class SkillRequirementEntry(Record):
     )
 
 
-class OccupationMatchEntry(Record):
+class OccupationMatchEntry(Entry):
     """The closest standard occupation (ESCO, with its ISCO-08 unit group) to a career."""
 
     scheme: Literal["ESCO"] = "ESCO"
@@ -152,7 +152,7 @@ class OccupationMatchEntry(Record):
     basis: Label = Field(description="Why this occupation corresponds (English).")
 
 
-class CareerEntry(Record):
+class CareerEntry(Entry):
     """A career: what the work is, what it asks of a person, and where it sits in ESCO."""
 
     id: Slug
@@ -172,7 +172,7 @@ class CareerEntry(Record):
     occupations: list[OccupationMatchEntry] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
-class PlatformEntry(Record):
+class PlatformEntry(Entry):
     """A platform or tool the catalogue names (Facebook, Google Analytics, ...)."""
 
     id: Slug
@@ -180,7 +180,7 @@ class PlatformEntry(Record):
     kind: Literal["platform", "tool"]
 
 
-class LinkedNoteEntry(Record):
+class LinkedNoteEntry(Entry):
     """A titled piece of advice or outlook, linked to the careers and skills it concerns."""
 
     id: Slug
@@ -199,7 +199,7 @@ class TipEntry(LinkedNoteEntry):
     """A tip for succeeding in the field."""
 
 
-class SectionEntry(Record):
+class SectionEntry(Entry):
     """A prose section of the source text (introduction, conclusion, ...)."""
 
     id: Slug

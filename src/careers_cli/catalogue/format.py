@@ -28,9 +28,9 @@ from careers_cli.catalogue.entries import (
     BilingualLabel,
     CareerEntry,
     CatalogueLanguage,
+    Entry,
     Label,
     PlatformEntry,
-    Record,
     SectionEntry,
     SkillEntry,
     TipEntry,
@@ -45,7 +45,7 @@ from careers_cli.catalogue.validation import (
 )
 
 
-class CatalogueFile(Record):
+class CatalogueFile(Entry):
     """A whole catalogue file, in format 2 (`schema_version: 2`); format 1 files are read too.
 
     Format 1 is format 2 without `languages` (it is English and Arabic), with every text in both

@@ -19,7 +19,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 
-from careers_cli.catalogue.entries import FORMAT_1_LANGUAGES, FORMAT_2_FIELDS, MORE_PROBLEMS, Record
+from careers_cli.catalogue.entries import FORMAT_1_LANGUAGES, FORMAT_2_FIELDS, MORE_PROBLEMS, Entry
 
 
 def is_version_one(data: dict[str, Any]) -> bool:
@@ -289,7 +289,7 @@ class Problems:
 
 
 def validate_parts(
-    model: type[Record],
+    model: type[Entry],
     value: Any,
     loc: Loc,
     validate: Callable[[Any], Any],
@@ -340,7 +340,7 @@ def validate_parts(
 
 
 def _validate_items(
-    model: type[Record], items: list[Any], loc: Loc, problems: Problems, *, top: bool
+    model: type[Entry], items: list[Any], loc: Loc, problems: Problems, *, top: bool
 ) -> list[Any]:
     """Validate each item as `model` (keeping them if `problems.keep_records`); stop when the
     bound is reached. Top-level records left over are counted as unchecked, and so is a record
@@ -385,9 +385,9 @@ def _has_long_list(item: Any, names: tuple[str, ...]) -> bool:
 
 
 @functools.cache
-def _record_lists(model: type[Record]) -> dict[str, tuple[type[Record], int, int | None]]:
+def _record_lists(model: type[Entry]) -> dict[str, tuple[type[Entry], int, int | None]]:
     """The fields of `model` that are lists of records: item model, least and most items."""
-    found: dict[str, tuple[type[Record], int, int | None]] = {}
+    found: dict[str, tuple[type[Entry], int, int | None]] = {}
     for name, field in model.model_fields.items():
         args = get_args(field.annotation)
         if get_origin(field.annotation) is list and _is_record(args[0]):
@@ -398,12 +398,12 @@ def _record_lists(model: type[Record]) -> dict[str, tuple[type[Record], int, int
 
 
 def _is_record(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, Record)
+    return isinstance(annotation, type) and issubclass(annotation, Entry)
 
 
 def _long_record_lists(
-    model: type[Record], value: Any, split_at: int
-) -> dict[str, tuple[type[Record], int, list[Any]]]:
+    model: type[Entry], value: Any, split_at: int
+) -> dict[str, tuple[type[Entry], int, list[Any]]]:
     """The lists of records in `value` longer than `split_at`, of a length their field allows:
     item model, least items, the list."""
     record_lists = _record_lists(model)
@@ -418,7 +418,7 @@ def _long_record_lists(
 
 
 @functools.cache
-def _stand_in(model: type[Record]) -> Record:
+def _stand_in(model: type[Entry]) -> Entry:
     """An instance that passes as `model` in a list of records, without being validated (a
     text's check that it has a language still runs on it, so it has one)."""
     values: dict[str, Any] = {"en": "-"} if "en" in model.model_fields else {}

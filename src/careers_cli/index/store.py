@@ -40,26 +40,26 @@ from careers_cli.index.query import (
 )
 from careers_cli.text.language import Language
 
-Record = TypeVar("Record")
+T = TypeVar("T")
 
 
-class _Records(Mapping[str, Record], Generic[Record]):
+class _Records(Mapping[str, T], Generic[T]):
     """Records of one table by id, read when first asked for and kept for the process."""
 
     def __init__(
         self,
         store: StoredIndex,
         table: str,
-        build: Callable[[dict[str, Any]], Record],
+        build: Callable[[dict[str, Any]], T],
         order: str,
     ) -> None:
         self._store = store
         self._table = table
         self._build = build
         self._order = order
-        self._found: dict[str, Record] = {}
+        self._found: dict[str, T] = {}
 
-    def __getitem__(self, record_id: str) -> Record:
+    def __getitem__(self, record_id: str) -> T:
         if record_id not in self._found:
             row = self._store.one(f"SELECT record FROM {self._table} WHERE id = ?", (record_id,))
             if row is None:
@@ -84,7 +84,7 @@ class _Records(Mapping[str, Record], Generic[Record]):
         row = self._store.one(f"SELECT count(*) FROM {self._table}")
         return int(row[0]) if row else 0
 
-    def from_rows(self, rows: Iterable[tuple[str, str]]) -> list[Record]:
+    def from_rows(self, rows: Iterable[tuple[str, str]]) -> list[T]:
         """The records of (id, record JSON) rows, each built once per process."""
         found = self._found
         records = []
@@ -131,7 +131,7 @@ class StoredIndex(CatalogueIndex):
         except sqlite3.Error as error:
             raise self._damaged(error) from None
 
-    def record(self, text: str, build: Callable[[Any], Record]) -> Record:
+    def record(self, text: str, build: Callable[[Any], T]) -> T:
         """A record built from its JSON: a store whose rows are not records the format
         allows was not written by this program, and is treated as damaged."""
         try:

@@ -7,6 +7,8 @@ from typing import Literal, NamedTuple
 
 Language = Literal["en", "ar"]
 """A language the program speaks and catalogues are written in."""
+LANGUAGES: tuple[Language, ...] = ("en", "ar")
+"""Every `Language`, English first."""
 
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f]")

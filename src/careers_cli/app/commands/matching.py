@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from careers_cli.app import completion
-from careers_cli.app.commands.profile import kept_profile, profile_wanted
+from careers_cli.app.commands.profile import kept_profile, wanted_in_profile
 from careers_cli.app.help import (
     career_argument,
     limit_option,
@@ -101,7 +101,7 @@ def match(
             wanted = [session.take(f) for f in found]
         else:
             assert kept is not None
-            wanted = profile_wanted(session, kept, command)
+            wanted = wanted_in_profile(session, kept, command)
             session.notice(message("profile.using", language, count=len(wanted)))
         if next_skills:
             _present_skills_to_learn(session, wanted, require_all, most)

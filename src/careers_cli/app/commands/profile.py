@@ -95,7 +95,7 @@ def kept_profile(options: CommonOptions, command: str) -> KeptProfile:
     return kept
 
 
-def profile_wanted(session: Session, kept: KeptProfile, command: str) -> list[Wanted]:
+def wanted_in_profile(session: Session, kept: KeptProfile, command: str) -> list[Wanted]:
     """The profile's skills as `match` looks for them; those the catalogue lacks are named on
     stderr and left out."""
     wanted, unknown = moves.profile_wanted(

@@ -35,10 +35,9 @@ from careers_cli.catalogue.esco.writing import check_output, write_catalogue
 from careers_cli.catalogue.progress import Progress, unwatched
 from careers_cli.errors import CatalogueError, UsageError
 from careers_cli.i18n.messages import Alternatives, message
-from careers_cli.text.language import Language
+from careers_cli.text.language import LANGUAGES, Language
 
 __all__ = [
-    "LANGUAGES",
     "EscoImport",
     "check_languages",
     "check_output",
@@ -46,7 +45,6 @@ __all__ = [
     "write_catalogue",
 ]
 
-LANGUAGES = ("en", "ar")
 """The languages an import can take from ESCO: English always, Arabic where it is there."""
 
 

@@ -16,12 +16,12 @@ TITLE = {"en": "ESCO occupations and skills", "ar": "المهن والمهارا
 SOURCE = "ESCO, © European Union, https://esco.ec.europa.eu"
 BASIS = "imported from ESCO"
 
-Record = dict[str, Any]
+JsonObject = dict[str, Any]
 
 
 def catalogue_document(
-    languages: tuple[str, ...], careers: list[Record], skills: list[Record]
-) -> Record:
+    languages: tuple[str, ...], careers: list[JsonObject], skills: list[JsonObject]
+) -> JsonObject:
     """The whole catalogue: its languages, title and source, then careers and skills by id."""
     return {
         "schema_version": SCHEMA_VERSION,
@@ -33,7 +33,7 @@ def catalogue_document(
     }
 
 
-def _by_id(record: Record) -> str:
+def _by_id(record: JsonObject) -> str:
     return str(record["id"])
 
 
@@ -43,9 +43,9 @@ def career_record(
     arabic: Concept | None,
     links: SkillLinks | None,
     tally: Tally,
-) -> Record:
+) -> JsonObject:
     """A career from an ESCO occupation, its Arabic names, and its skill links."""
-    record: Record = {"id": career_id, "title": _texts(english.label, arabic and arabic.label)}
+    record: JsonObject = {"id": career_id, "title": _texts(english.label, arabic and arabic.label)}
     alt_titles = _name_lists(english, arabic)
     if alt_titles:
         record["alt_titles"] = alt_titles
@@ -59,9 +59,9 @@ def career_record(
     return record
 
 
-def skill_record(skill_id: str, english: Concept, arabic: Concept | None) -> Record:
+def skill_record(skill_id: str, english: Concept, arabic: Concept | None) -> JsonObject:
     """A skill of the vocabulary from an ESCO skill and its names in Arabic."""
-    record: Record = {"id": skill_id, "label": _texts(english.label, arabic and arabic.label)}
+    record: JsonObject = {"id": skill_id, "label": _texts(english.label, arabic and arabic.label)}
     aliases = _name_lists(english, arabic)
     if aliases:
         record["aliases"] = aliases
@@ -83,9 +83,9 @@ def _name_lists(english: Concept, arabic: Concept | None) -> dict[str, list[str]
     return names
 
 
-def _required_skills(links: SkillLinks, tally: Tally) -> list[Record]:
+def _required_skills(links: SkillLinks, tally: Tally) -> list[JsonObject]:
     """An essential line, then an optional one, each left out when it has no skill."""
-    lines: list[Record] = []
+    lines: list[JsonObject] = []
     for importance, skills in (("essential", links.essential), ("optional", links.optional)):
         ids = list(skills)
         if len(ids) > MAX_SKILLS_PER_LINE:
@@ -96,9 +96,9 @@ def _required_skills(links: SkillLinks, tally: Tally) -> list[Record]:
     return lines
 
 
-def _occupation(english: Concept, arabic: Concept | None) -> Record:
+def _occupation(english: Concept, arabic: Concept | None) -> JsonObject:
     """The ESCO occupation the career is: itself, so the match is exact."""
-    occupation: Record = {"scheme": "ESCO", "label": english.label}
+    occupation: JsonObject = {"scheme": "ESCO", "label": english.label}
     if arabic is not None:
         occupation["label_ar"] = arabic.label
     if english.isco_08:

@@ -22,7 +22,7 @@ from careers_cli.present.data.parts import (
     Records,
     both_languages,
     career_ref,
-    joined,
+    list_joined,
     text_in,
 )
 from careers_cli.rules.search import CareerProfile, Comparison
@@ -44,7 +44,7 @@ def career_list(careers: Iterable[Career], language: Language) -> Records:
                 "id": c.id,
                 "title": text_in(c.title, language, marked),
                 "summary": text_in(c.summary(), language, marked),
-                "skills": joined(c.skill_ids),
+                "skills": list_joined(c.skill_ids),
             }
             for c in careers
         ]
@@ -125,21 +125,21 @@ def _profile_row(index: CatalogueIndex, profile: CareerProfile, lang: Language) 
     return {
         "id": career.id,
         "title": career.title.in_language(lang),
-        "alt_titles": joined(career.alt_titles.in_language(lang)),
+        "alt_titles": list_joined(career.alt_titles.in_language(lang)),
         "description": career.description.in_language(lang),
-        "responsibilities": joined([r.in_language(lang) for r in career.responsibilities]),
-        "required_skills": joined(
+        "responsibilities": list_joined([r.in_language(lang) for r in career.responsibilities]),
+        "required_skills": list_joined(
             [name for line in essential for name in _line_names(index, line, lang, False)]
         ),
-        "optional_skills": joined(
+        "optional_skills": list_joined(
             [name for line in optional for name in _line_names(index, line, lang, False)]
         ),
-        "skills": joined(career.skill_ids),
-        "platforms": joined([p.name.in_language(lang) for p in profile.platforms]),
-        "trends": joined([n.id for n in profile.trends]),
-        "tips": joined([n.id for n in profile.tips]),
-        "occupations": joined([o.uri for o in career.occupations]),
-        "related": joined([r.career.id for r in profile.related]),
+        "skills": list_joined(career.skill_ids),
+        "platforms": list_joined([p.name.in_language(lang) for p in profile.platforms]),
+        "trends": list_joined([n.id for n in profile.trends]),
+        "tips": list_joined([n.id for n in profile.tips]),
+        "occupations": list_joined([o.uri for o in career.occupations]),
+        "related": list_joined([r.career.id for r in profile.related]),
     }
 
 
@@ -281,8 +281,8 @@ def skill_list(index: CatalogueIndex, skills: Sequence[Skill], language: Languag
             {
                 "id": s.id,
                 "label": text_in(s.label, language, marked),
-                "aliases": joined(s.aliases.in_language(language)),
-                "careers": joined(needed_by[s.id]),
+                "aliases": list_joined(s.aliases.in_language(language)),
+                "careers": list_joined(needed_by[s.id]),
             }
             for s in skills
         ]
@@ -351,9 +351,9 @@ def note_list(notes: Sequence[LinkedNote], language: Language) -> Records:
                 "id": n.id,
                 "title": text_in(n.title, language, marked),
                 "text": text_in(n.text, language, marked),
-                "careers": joined(n.careers),
-                "skills": joined(n.skills),
-                "platforms": joined(n.platforms),
+                "careers": list_joined(n.careers),
+                "skills": list_joined(n.skills),
+                "platforms": list_joined(n.platforms),
             }
             for n in notes
         ]

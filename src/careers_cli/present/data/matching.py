@@ -14,7 +14,7 @@ from careers_cli.present.data.parts import (
     Records,
     both_languages,
     career_ref,
-    joined,
+    list_joined,
     text_in,
 )
 from careers_cli.rules.moves import ConcernedNote, Gap, Neighbour, SkillToLearn, SkillWeight
@@ -65,10 +65,10 @@ def match_results(matches: Sequence[CareerMatch], language: Language) -> Records
                 "matched": str(m.matched_count),
                 "asked": str(m.asked),
                 "centrality": f"{m.centrality:.2f}",
-                "has": joined([part.wanted.id for part in m.matched]),
-                "found_by": joined([part.wanted.query for part in m.matched]),
-                "to_learn": joined(list(m.to_learn)),
-                "to_learn_optional": joined(list(m.to_learn_optional)),
+                "has": list_joined([part.wanted.id for part in m.matched]),
+                "found_by": list_joined([part.wanted.query for part in m.matched]),
+                "to_learn": list_joined(list(m.to_learn)),
+                "to_learn_optional": list_joined(list(m.to_learn_optional)),
             }
             for m in matches
         ]
@@ -114,9 +114,9 @@ def next_careers(
                 "title": text_in(n.career.title, language, marked),
                 "coverage": f"{n.coverage.value:.2f}",
                 "transfer_count": str(len(n.transfer)),
-                "transfer": joined([w.skill_id for w in n.transfer]),
+                "transfer": list_joined([w.skill_id for w in n.transfer]),
                 "missing_count": str(len(n.missing)),
-                "missing": joined([w.skill_id for w in n.missing]),
+                "missing": list_joined([w.skill_id for w in n.missing]),
             }
             for n in neighbours
         ]
@@ -170,9 +170,9 @@ def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> Records:
                     marked,
                     coverage=step.coverage_after,
                 ),
-                "opens": joined(list(step.opens)),
-                "trends": joined(concerning["trends"][step.skill.skill_id]),
-                "tips": joined(concerning["tips"][step.skill.skill_id]),
+                "opens": list_joined(list(step.opens)),
+                "trends": list_joined(concerning["trends"][step.skill.skill_id]),
+                "tips": list_joined(concerning["tips"][step.skill.skill_id]),
             }
             for number, step in enumerate(gap.steps, start=1)
         ]
@@ -278,9 +278,9 @@ def skills_to_learn(
                 "skill": s.skill_id,
                 "label": text_in(index.skills_by_id[s.skill_id].label, language, marked),
                 "gain": f"{s.gain:.2f}",
-                "raises": joined([c for c, _ in s.raises]),
+                "raises": list_joined([c for c, _ in s.raises]),
                 "opens_count": str(len(s.opens)),
-                "opens": joined(list(s.opens)),
+                "opens": list_joined(list(s.opens)),
             }
             for s in found
         ]

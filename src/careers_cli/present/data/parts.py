@@ -50,7 +50,7 @@ def text_in(text: Bilingual, language: Language, marked: bool) -> str:
     return shown
 
 
-def joined(values: Sequence[str]) -> str:
+def list_joined(values: Sequence[str]) -> str:
     return LIST_SEPARATOR.join(values)
 
 
