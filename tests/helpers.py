@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import typer
 from typer.testing import CliRunner
 
 from careers_cli.app.main import app
@@ -72,7 +73,7 @@ BASE_ENV = {
     CACHE_DIR_VAR: str(SESSION_CACHE),
     CONFIG_DIR_VAR: str(SESSION_CONFIG),
     # Stores compiled before a command answers, so a test finds one after its first command;
-    # tests/test_background_build.py covers the default, compiling in the background.
+    # tests/system/test_background_build.py covers the default, compiling in the background.
     "CAREERS_CACHE_BUILD": "foreground",
 }
 # Variables that would change what `careers` does, removed from every test's environment.
@@ -188,10 +189,33 @@ class Run:
     stderr: str
 
 
+CAREERS_COMMAND = typer.main.get_command(app)
+"""The command line as Click runs it, built once, as the `careers` script builds it once per
+process (`CliRunner.invoke` builds it again for every run: half of an in-process run's time)."""
+
+
 def invoke(args: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
-    """Run `careers ARGS` in-process with CliRunner (stdout and stderr kept apart)."""
-    result = CliRunner().invoke(app, list(args), env=dict(env or {}), catch_exceptions=False)
-    return Run(result.exit_code, result.stdout, result.stderr)
+    """Run `careers ARGS` in-process, isolated as `CliRunner.invoke` isolates a run (stdin,
+    stdout and stderr kept apart, `env` set), on the one command built for every run."""
+    runner = CliRunner()
+    with runner.isolation(env=dict(env or {})) as (stdout, stderr, _):
+        try:
+            CAREERS_COMMAND.main(args=list(args), prog_name="careers")
+            status: object = 0
+        except SystemExit as stop:
+            status = 0 if stop.code is None else stop.code
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        if not isinstance(status, int):  # as CliRunner: a message for an exit status
+            stdout.write(f"{status}\n".encode(runner.charset))
+            status = 1
+        out, err = stdout.getvalue(), stderr.getvalue()
+    return Run(status, _decoded(out, runner.charset), _decoded(err, runner.charset))
+
+
+def _decoded(output: bytes, charset: str) -> str:
+    return output.decode(charset, "replace").replace("\r\n", "\n")
 
 
 def run_command(command: Sequence[str], env: Mapping[str, str], cwd: Path | None = None) -> Run:

@@ -1,0 +1,38 @@
+"""Background builds as the tests see them: the environment of a command that builds in the
+background, and the lock a running build holds."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+
+from careers_cli.index import cache
+from tests.helpers import BASE_ENV
+
+
+def env_for(cache_dir: Path, **more: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERS_")}
+    env.update(BASE_ENV)
+    del env["CAREERS_CACHE_BUILD"]  # the default: in the background
+    env.update({"CAREERS_CACHE_DIR": str(cache_dir), **more})
+    return env
+
+
+def lock_of(store: Path) -> Path:
+    return store.with_name(store.name.removesuffix(cache.STORE_SUFFIX) + cache.LOCK_SUFFIX)
+
+
+def is_locked(lock: Path) -> bool:
+    """Whether a process holds the lock (a background build is running)."""
+    try:
+        descriptor = os.open(lock, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)
+    return False

@@ -1,0 +1,507 @@
+"""Shell completion: what `careers` answers, how each shell's script reads it, and real shells."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pty
+import select
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careers_cli.app.completion import SHELLS, completion_script, quote_for_bash
+from tests.helpers import (
+    CAREERS_SCRIPT,
+    REPO,
+    SEVEN_IDS,
+    Run,
+    raw_catalogue,
+    raw_controls,
+    run_command,
+    terminal_env,
+    write_catalogue,
+)
+
+# Each payload would run `touch CANARY...` if it reached a shell as code. The first ran `touch`
+# through the zsh script Typer installs, which evaluates the program's answer.
+PAYLOADS = {
+    "content-creation": 'Dx Analyst\\"); touch CANARY0; (\\"',
+    "analytics": 'Data Analyst"); touch CANARY1; ("',
+    "audience-engagement": "$(touch CANARY2)",
+    "audience-understanding": "`touch CANARY3`",
+    "budget-management": "Zed; touch CANARY4 | b & c",
+    "campaign-management": "Quote's \\ back $HOME",
+    "communication": "Wq'; touch CANARY5; '",
+    "community-management": "Bang!(touch CANARY6) {a,b} *",
+}
+
+
+TITLES = {
+    "social-media-manager": '"); touch CANARY7; ("',
+    "influencer": "$(touch CANARY8) `touch CANARY9`",
+}
+
+
+def hostile_catalogue(tmp_path: Path) -> Path:
+    data = raw_catalogue()
+    for skill in data["skills"]:
+        if skill["id"] in PAYLOADS:
+            skill["label"]["en"] = PAYLOADS[skill["id"]]
+    for career in data["careers"]:
+        if career["id"] in TITLES:
+            career["title"]["en"] = TITLES[career["id"]]
+    return write_catalogue(tmp_path / "hostile.json", data)
+
+
+def complete(shell: str, line: str, **extra: str) -> Run:
+    """Ask the installed script for candidates, as the installed `shell` script asks."""
+    env = terminal_env(_CAREERS_COMPLETE=shell, _CAREERS_COMPLETE_LINE=line)
+    env.update(extra)
+    return run_command([str(CAREERS_SCRIPT)], env)
+
+
+class TestCandidates:
+    """What `careers` answers for a command line, in each shell's form."""
+
+    def test_show_completes_a_career_id(self) -> None:
+        run = complete("bash", "careers show infl")
+        assert (run.exit_code, run.stdout, run.stderr) == (0, "influencer\n", "")
+
+    def test_compare_completes_the_first_and_the_second_career(self) -> None:
+        assert complete("bash", "careers compare social-media-d").stdout == (
+            "social-media-data-analyst\n"
+        )
+        second = complete("bash", "careers compare influencer social-media-d")
+        assert second.stdout == "social-media-data-analyst\n"
+
+    @pytest.mark.parametrize("option", ["--skill", "-s"])
+    def test_match_completes_a_skill_id(self, option: str) -> None:
+        assert complete("bash", f"careers match {option} analy").stdout == "analytics\n"
+
+    def test_a_label_with_a_space_comes_back_escaped_for_bash(self) -> None:
+        """`Aud<TAB>` must give a word bash reads back as one argument."""
+        assert complete("bash", "careers match -s Aud").stdout == "Audience\\ engagement\n"
+
+    def test_inside_a_double_quote_bash_gets_the_value_as_it_is(self) -> None:
+        assert complete("bash", 'careers match -s "Aud').stdout == "Audience engagement\n"
+
+    @pytest.mark.parametrize("shell", ["zsh", "fish"])
+    def test_zsh_and_fish_get_the_value_and_its_help(self, shell: str) -> None:
+        """They quote the value themselves; the help (a skill's id, a career's title) follows
+        a tab."""
+        assert complete(shell, "careers match -s Aud").stdout == (
+            "Audience engagement\taudience-engagement\n"
+        )
+        # Ids first, each with its English title; then English alternative titles, each with
+        # its career's id. Each group shortest first (all fit the empty word equally), then A
+        # to Z: influencer (10 characters), social-media-manager (20), digital-content-creator
+        # and social-media-pr-manager (23), online-community-manager (24), ...-data-analyst
+        # (25), ...-marketing-specialist (33); "PR manager" (10), "content maker" (13),
+        # "content creator" (15), "digital marketer" (16), "community manager" (17), "social
+        # media analyst" (20), "social media marketer" (21), "social media PR manager" (23).
+        shown = complete(shell, "careers show ").stdout.splitlines()
+        assert shown == [
+            "influencer\tSocial Media Influencer",
+            "social-media-manager\tSocial Media Manager",
+            "digital-content-creator\tDigital Content Creator",
+            "social-media-pr-manager\tSocial Media Public Relations Manager",
+            "online-community-manager\tOnline Community Manager",
+            "social-media-data-analyst\tSocial Media Data Analyst",
+            "social-media-marketing-specialist\tSocial Media Marketing Specialist",
+            "PR manager\tsocial-media-pr-manager",
+            "content maker\tdigital-content-creator",
+            "content creator\tdigital-content-creator",
+            "digital marketer\tsocial-media-marketing-specialist",
+            "community manager\tonline-community-manager",
+            "social media analyst\tsocial-media-data-analyst",
+            "social media marketer\tsocial-media-marketing-specialist",
+            "social media PR manager\tsocial-media-pr-manager",
+        ]
+        assert sorted(line.split("\t")[0] for line in shown[:7]) == sorted(SEVEN_IDS)
+
+    def test_option_values_and_command_names_complete(self) -> None:
+        assert complete("bash", "careers list --format j").stdout == "json\n"
+        assert complete("bash", "careers list --lang ").stdout == "en\nar\n"
+        assert complete("bash", "careers sh").stdout == "show\n"
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "careers show --data {path} ",
+            "careers show --data={path} ",
+            "careers --data {path} show ",
+            "careers --data ~/{name} show ",
+        ],
+        ids=["after", "after-with-equals", "before", "tilde"],
+    )
+    def test_the_catalogue_named_by_data_on_the_line_is_the_one_completed(self, line: str) -> None:
+        example = REPO / "examples" / "small-catalogue.json"
+        ids = [c["id"] for c in json.loads(example.read_text(encoding="utf-8"))["careers"]]
+        text = line.format(path=example, name=example.name)
+        run = complete("bash", text, HOME=str(example.parent))
+        assert run.stdout.split() == ids
+
+    def test_careers_data_is_honoured(self) -> None:
+        example = REPO / "examples" / "small-catalogue.json"
+        run = complete("bash", "careers show ", CAREERS_DATA=str(example))
+        assert run.stdout.split() == [
+            c["id"] for c in json.loads(example.read_text(encoding="utf-8"))["careers"]
+        ]
+
+    @pytest.mark.parametrize(
+        "content",
+        ["{}", '{"careers": [{"id": 5}], "skills": []}', '{"careers": [', "[1, 2]", "\u0000"],
+        ids=["empty-object", "career-without-fields", "cut-off", "array", "nul"],
+    )
+    @pytest.mark.parametrize("shell", SHELLS)
+    def test_a_broken_catalogue_completes_nothing_silently(
+        self, tmp_path: Path, content: str, shell: str
+    ) -> None:
+        path = tmp_path / "careers.json"
+        path.write_text(content, encoding="utf-8")
+        run = complete(shell, "careers show infl", CAREERS_DATA=str(path))
+        assert (run.exit_code, run.stdout, run.stderr) == (0, "", "")
+
+    @pytest.mark.parametrize("shell", SHELLS)
+    def test_control_characters_never_reach_the_shell(self, tmp_path: Path, shell: str) -> None:
+        """Help text is made printable on one line; a label with a control character, a tab
+        or a newline is not offered at all."""
+        data = raw_catalogue()
+        influencer = next(c for c in data["careers"] if c["id"] == "influencer")
+        influencer["title"]["en"] = "Influencer \x1b]0;pwned\x07\u202e\nevil"
+        data["skills"][0]["label"]["en"] = "Analytics\x1b[2J"
+        data["skills"][1]["label"]["en"] = "Audience\tengagement"
+        data["skills"][2]["label"]["en"] = "Audience\nunderstanding"
+        data["skills"][3]["label"]["en"] = "Audit"  # the one clean label that "A" reaches
+        path = write_catalogue(tmp_path / "hostile.json", data)
+        shown = complete(shell, "careers show infl", CAREERS_DATA=str(path))
+        assert shown.stdout.rstrip("\n").split("\t")[0] == "influencer"
+        assert raw_controls(shown.stdout) == set()
+        assert shown.stdout.count("\n") == 1
+        skills = complete(shell, "careers match -s A", CAREERS_DATA=str(path))
+        offered = [line.split("\t")[0] for line in skills.stdout.splitlines()]
+        assert offered == ["Audit"]
+        assert skills.stderr == ""
+
+    def test_an_outdated_zsh_script_gets_only_a_reminder(self, tmp_path: Path) -> None:
+        """Scripts installed by earlier versions evaluated the answer (zsh) or split it on
+        white space (bash): they are given nothing from the catalogue, only a constant."""
+        path = hostile_catalogue(tmp_path)
+        env = {"CAREERS_DATA": str(path), "_TYPER_COMPLETE_ARGS": "careers match -s Zed"}
+        zsh = complete("complete_zsh", "", **env)
+        assert zsh.stdout == (
+            "_message 'careers: this completion script is outdated; "
+            "run: careers --install-completion zsh'\n"
+        )
+        for request in ("complete_bash", "complete_fish"):
+            old = complete(request, "", COMP_WORDS="careers match -s Zed", COMP_CWORD="3", **env)
+            assert (old.exit_code, old.stdout, old.stderr) == (0, "", "")
+
+    def test_an_unknown_request_is_answered_with_nothing(self) -> None:
+        run = complete("powershell", "careers show ")
+        assert (run.exit_code, run.stdout, run.stderr) == (0, "", "")
+
+
+HOSTILE_VALUES = [
+    *PAYLOADS.values(),
+    "plain",
+    "مدون فيديو / مدونة فيديو",
+    "a  b\u00a0c",
+    "~user",
+    "=x:y",
+    "#hash",
+    "semi;colon",
+    "glob*?[a]",
+    "{a,b}",
+    "tab-less but 'quoted' and \"double\"",
+]
+
+
+def bash_reads_back(words: Sequence[str]) -> list[str]:
+    """What bash makes of each typed word: `printf '%s\\0' WORD` in a non-interactive bash."""
+    script = "".join(f"printf '%s\\0' {word}\n" for word in words)
+    done = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", script],
+        capture_output=True,
+        check=True,
+        timeout=60,
+        cwd="/",
+    )
+    return done.stdout.decode("utf-8").split("\0")[:-1]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+class TestBashQuoting:
+    """Each value, quoted for where it lands, is read back by bash as exactly that value."""
+
+    def test_unquoted(self) -> None:
+        quoted = [quote_for_bash(value, None) for value in HOSTILE_VALUES]
+        assert None not in quoted
+        assert bash_reads_back([q for q in quoted if q is not None]) == HOSTILE_VALUES
+
+    def test_inside_double_quotes(self) -> None:
+        kept = [v for v in HOSTILE_VALUES if quote_for_bash(v, '"') is not None]
+        assert kept == [v for v in HOSTILE_VALUES if "!" not in v]
+        words = [f'"{quote_for_bash(value, chr(34))}"' for value in kept]
+        assert bash_reads_back(words) == kept
+
+    def test_inside_single_quotes(self) -> None:
+        kept = [v for v in HOSTILE_VALUES if quote_for_bash(v, "'") is not None]
+        assert kept == [v for v in HOSTILE_VALUES if "'" not in v]
+        words = [f"'{quote_for_bash(value, chr(39))}'" for value in kept]
+        assert bash_reads_back(words) == kept
+
+
+class TestScripts:
+    """The installed scripts read the answer as data."""
+
+    @pytest.mark.parametrize("shell", SHELLS)
+    def test_show_completion_prints_the_script(self, shell: str) -> None:
+        run = run_command([str(CAREERS_SCRIPT), "--show-completion", shell], terminal_env())
+        assert (run.exit_code, run.stdout, run.stderr) == (0, completion_script(shell), "")
+
+
+def install(home: Path, *args: str, shell_env: str = "") -> Run:
+    env = terminal_env(HOME=str(home), SHELL=shell_env)
+    return run_command([str(CAREERS_SCRIPT), "--install-completion", *args], env)
+
+
+class TestInstall:
+    """`careers --install-completion [SHELL]` writes each shell's own script."""
+
+    def test_zsh_gets_its_script_and_one_line_in_zshrc(self, tmp_path: Path) -> None:
+        (tmp_path / ".zshrc").write_text("alias ll='ls -l'", encoding="utf-8")
+        run = install(tmp_path, "zsh", shell_env="/bin/bash")
+        assert run.exit_code == 0, run.stderr
+        script = tmp_path / ".zfunc" / "_careers"
+        assert run.stdout.splitlines() == [
+            f"zsh completion installed in {script}; it works in shells started from now on",
+            f"{tmp_path / '.zshrc'} now loads it",
+        ]
+        assert script.read_text(encoding="utf-8") == completion_script("zsh")
+        loader = "fpath+=~/.zfunc; autoload -Uz compinit; compinit"
+        expected_rc = f"alias ll='ls -l'\n{loader}\n"
+        assert (tmp_path / ".zshrc").read_text(encoding="utf-8") == expected_rc
+        again = install(tmp_path, "zsh")
+        assert again.stdout.splitlines() == [run.stdout.splitlines()[0]]
+        assert (tmp_path / ".zshrc").read_text(encoding="utf-8") == expected_rc
+
+    def test_bash_gets_its_script_and_a_source_line(self, tmp_path: Path) -> None:
+        run = install(tmp_path, "bash")
+        assert run.exit_code == 0, run.stderr
+        script = tmp_path / ".bash_completions" / "careers.sh"
+        assert script.read_text(encoding="utf-8") == completion_script("bash")
+        bashrc = (tmp_path / ".bashrc").read_text(encoding="utf-8")
+        assert bashrc == f"source '{script}'\n"
+
+    def test_fish_gets_its_script_and_no_startup_file(self, tmp_path: Path) -> None:
+        run = install(tmp_path, "fish")
+        assert run.exit_code == 0, run.stderr
+        script = tmp_path / ".config" / "fish" / "completions" / "careers.fish"
+        assert run.stdout.splitlines() == [
+            f"fish completion installed in {script}; it works in shells started from now on"
+        ]
+        assert script.read_text(encoding="utf-8") == completion_script("fish")
+        assert sorted(os.listdir(tmp_path)) == [".config"]
+
+    def test_without_a_name_the_shell_in_shell_is_used(self, tmp_path: Path) -> None:
+        run = install(tmp_path, shell_env="/usr/bin/fish")
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout.startswith("fish completion installed in ")
+
+    def test_an_outdated_script_is_replaced(self, tmp_path: Path) -> None:
+        old = tmp_path / ".zfunc" / "_careers"
+        old.parent.mkdir()
+        old.write_text("_careers_completion() { eval $(careers) }\n", encoding="utf-8")
+        assert install(tmp_path, "zsh").exit_code == 0
+        assert old.read_text(encoding="utf-8") == completion_script("zsh")
+
+    def test_an_unsupported_shell_is_a_usage_error(self, tmp_path: Path) -> None:
+        run = install(tmp_path, "powershell")
+        assert run.exit_code == 2
+        assert run.stderr == (
+            "error: cannot install completion for 'powershell': "
+            "careers completes bash, zsh or fish\n"
+        )
+        assert os.listdir(tmp_path) == []
+
+    def test_no_shell_named_or_known_is_a_usage_error(self, tmp_path: Path) -> None:
+        run = install(tmp_path)
+        assert run.exit_code == 2
+        assert run.stderr.startswith("error: cannot tell which shell you use")
+        assert os.listdir(tmp_path) == []
+
+    def test_in_arabic(self, tmp_path: Path) -> None:
+        run = install(tmp_path, "tcsh", "--lang", "ar")
+        assert run.exit_code == 2
+        assert run.stderr == (
+            "خطأ: يتعذر تثبيت الإكمال التلقائي لـ 'tcsh': "
+            "يدعم careers الأصداف bash أو zsh أو fish\n"
+        )
+        assert os.listdir(tmp_path) == []
+
+
+class Terminal:
+    """An interactive shell on a pseudo-terminal: type into it, read what it shows."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: Path) -> None:
+        self.pid, self.master = pty.fork()
+        if self.pid == 0:  # the child: the shell, with the terminal as its controlling tty
+            os.chdir(cwd)
+            os.execvpe(argv[0], argv, env)
+        self.screen = b""
+
+    def read_until_quiet(self, quiet: float = 1.0, limit: float = 30.0) -> None:
+        """Read until nothing has come for `quiet` seconds (at most `limit` seconds)."""
+        deadline = time.monotonic() + limit
+        last = time.monotonic()
+        while time.monotonic() < deadline and time.monotonic() - last < quiet:
+            ready, _, _ = select.select([self.master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                self.screen += chunk
+                last = time.monotonic()
+
+    def read_until(self, marker: bytes, limit: float = 60.0) -> bool:
+        deadline = time.monotonic() + limit
+        while marker not in self.screen and time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 65536)
+                except OSError:
+                    break
+                self.screen += chunk
+        return marker in self.screen
+
+    def type(self, text: str) -> None:
+        os.write(self.master, text.encode("utf-8"))
+
+    def close(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.master)
+
+
+SHELL_ARGV = {"bash": ["bash", "-i"], "zsh": ["zsh", "-i"], "fish": ["fish", "-i"]}
+
+
+# What each shell needs typed to start the word; completion must do the rest.
+TYPED_PREFIXES: list[tuple[str, str]] = [
+    ("Dx", "content-creation"),
+    ("Zed", "budget-management"),
+    ("Quo", "campaign-management"),
+    ("Wq", "communication"),
+    ("Data\\ A", "analytics"),
+    ("\\$\\(", "audience-engagement"),
+    ("\\`", "audience-understanding"),
+    ("Bang", "community-management"),
+]
+
+
+@pytest.fixture(scope="module")
+def shell_home(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One home per shell with completion installed as the README says, and the hostile
+    catalogue in $CAREERS_DATA."""
+    base = tmp_path_factory.mktemp("shells")
+    catalogue = hostile_catalogue(base)
+    homes: dict[str, Any] = {"catalogue": catalogue}
+    for shell in SHELLS:
+        home = base / shell
+        home.mkdir()
+        run = install(home, shell)
+        assert run.exit_code == 0, run.stderr
+        homes[shell] = home
+    return homes
+
+
+def shell_env(home: Path, catalogue: Path) -> dict[str, str]:
+    return {
+        "PATH": f"{CAREERS_SCRIPT.parent}:/usr/local/bin:/usr/bin:/bin",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "TERM": "xterm",
+        "COLUMNS": "200",
+        "CAREERS_DATA": str(catalogue),
+        "NO_COLOR": "1",
+        "fish_greeting": "",
+    }
+
+
+def complete_and_run(shell: str, homes: dict[str, Any], typed: str) -> tuple[Path, bytes]:
+    """Type `careers match -s TYPED`, press TAB, then run the command line with `-f json`
+    into out.json; return the home folder and what the terminal showed."""
+    home: Path = homes[shell]
+    for leftover in home.glob("CANARY*"):
+        leftover.unlink()
+    (home / "out.json").unlink(missing_ok=True)
+    terminal = Terminal(SHELL_ARGV[shell], shell_env(home, homes["catalogue"]), home)
+    try:
+        terminal.read_until_quiet()
+        terminal.type(f"careers match -s {typed}")
+        terminal.read_until_quiet(0.3)
+        terminal.type("\t")
+        terminal.read_until_quiet()
+        terminal.type(" -f json > out.json; printf 'END%s\\n' MARK\r")
+        assert terminal.read_until(b"ENDMARK"), terminal.screen[-2000:]
+        return home, terminal.screen
+    finally:
+        terminal.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shell", SHELLS)
+class TestRealShells:
+    """Interactive shells, a hostile catalogue, TAB: the value arrives whole, nothing runs."""
+
+    @pytest.mark.parametrize(("typed", "skill_id"), TYPED_PREFIXES)
+    def test_a_hostile_label_is_inserted_literally_and_runs_nothing(
+        self, shell: str, shell_home: dict[str, Any], typed: str, skill_id: str
+    ) -> None:
+        if shutil.which(shell) is None:
+            pytest.skip(f"{shell} is not installed (.ci/run installs it where apt-get works)")
+        home, screen = complete_and_run(shell, shell_home, typed)
+        assert sorted(p.name for p in home.glob("CANARY*")) == []
+        results = json.loads((home / "out.json").read_text(encoding="utf-8"))
+        matched = results[0]["matched"][0]
+        assert (matched["skill"], matched["query"]) == (skill_id, PAYLOADS[skill_id]), screen
+
+    def test_listing_hostile_titles_runs_nothing(
+        self, shell: str, shell_home: dict[str, Any]
+    ) -> None:
+        """Titles are shown beside the ids (zsh, fish) when TAB lists the careers."""
+        if shutil.which(shell) is None:
+            pytest.skip(f"{shell} is not installed (.ci/run installs it where apt-get works)")
+        home: Path = shell_home[shell]
+        terminal = Terminal(SHELL_ARGV[shell], shell_env(home, shell_home["catalogue"]), home)
+        try:
+            terminal.read_until_quiet()
+            terminal.type("careers show ")
+            terminal.type("\t")
+            terminal.read_until_quiet()
+            terminal.type("\t")
+            terminal.read_until_quiet()
+            terminal.type("\x03")  # Ctrl-C: abandon the line
+            terminal.read_until_quiet(0.5)
+            terminal.type("printf 'END%s\\n' MARK\r")
+            assert terminal.read_until(b"ENDMARK")
+        finally:
+            terminal.close()
+        assert b"social-media-data-analyst" in terminal.screen
+        if shell != "bash":  # bash lists values only; zsh and fish show each title beside its id
+            assert b"touch CANARY7" in terminal.screen
+        assert sorted(p.name for p in home.glob("CANARY*")) == []

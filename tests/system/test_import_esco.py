@@ -1,0 +1,63 @@
+"""`careers import esco`: ESCO's CSV download in, a valid catalogue file out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers import run_installed
+from tests.support.import_esco import (
+    OCCUPATION_HEADER,
+    SAMPLE,
+    imported,
+    small_download,
+)
+
+OCCUPATION_HEADER += ["definition", "description"]
+
+
+class TestCommandLine:
+    """What a counsellor sees: the installed command, its streams and its language."""
+
+    def test_the_installed_command(self, tmp_path: Path) -> None:
+        output = tmp_path / "esco.json"
+        run = run_installed(["import", "esco", str(SAMPLE), "-o", str(output)])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout.startswith("Imported 61 careers, 1905 skills and 2874 skill links")
+        assert run.stderr == ""  # stderr is a pipe: no progress bar
+        assert len(json.loads(output.read_text(encoding="utf-8"))["careers"]) == 61
+
+    def test_piped_stderr_shows_only_the_warning(self, tmp_path: Path) -> None:
+        folder = small_download(
+            tmp_path / "download", relations=[(1, "essential", 1), (9, "essential", 1)]
+        )
+        run = run_installed(["import", "esco", str(folder), "-o", str(tmp_path / "esco.json")])
+        assert run.exit_code == 0
+        assert run.stderr == (
+            "warning: skipped 1 relation naming an occupation or skill that is not imported\n"
+        )
+        assert run.stdout.startswith("Imported 1 career, 2 skills and 1 skill link")
+
+    def test_the_imported_catalogue_validates(self, tmp_path: Path) -> None:
+        output = tmp_path / "esco.json"
+        imported(SAMPLE, output)
+        run = run_installed(["validate", str(output)])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout.startswith(f"{output}: valid: 61 careers, 1905 skills")
+        # ESCO's Arabic has titles only, for 58 of the 61 occupations: information, no problem
+        assert run.stdout.splitlines()[1:] == [
+            "  en: 61 of 61 titles, 61 of 61 descriptions, 1,905 of 1,905 skill labels",
+            "  ar: 58 of 61 titles, 0 of 61 descriptions, 0 of 1,905 skill labels",
+        ]
+
+    def test_a_career_is_found_by_an_alternative_title(self, tmp_path: Path) -> None:
+        output = tmp_path / "esco.json"
+        imported(SAMPLE, output)
+        run = run_installed(["show", "social media manager", "--data", str(output)])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout.splitlines()[0].split() == [
+            "online",
+            "community",
+            "manager",
+            "online-community-manager",
+        ]
