@@ -22,12 +22,13 @@ tests run as
     python -m pytest -x -q -p no:cacheprovider -m "not slow" TEST_FILES
 
 with PYTHONPATH=COPY/src first, so the copy shadows the editable install (a `.pth` path entry,
-which comes after PYTHONPATH on sys.path), then the module is restored. The test files of each
-module are chosen in `TESTS`. Tests that run the installed `careers` script in a subprocess pass
-it their own environment, PYTHONPATH included, so they run the mutated copy too. This was checked
-by hand: with `for career in index.catalogue.careers[1:]:` in the copy's `views.career_list`, the
-subprocess test tests/test_explore_misc.py::TestInstalledScript::test_list_from_another_folder
-fails with PYTHONPATH=COPY/src (six ids listed instead of seven) and passes without it. Each run
+which comes after PYTHONPATH on sys.path), then the module is restored. The tests of each module
+are its package's folders in `TESTS` and the in-process command tests (`INNER_LOOP`). Tests that
+run the installed `careers` script in a subprocess pass it their own environment, PYTHONPATH
+included, so they run the mutated copy too. This was checked by hand: with
+`for career in index.catalogue.careers[1:]:` in the copy's `views.career_list`, the subprocess
+test tests/system/test_explore_misc.py::TestInstalledScript::test_list_from_another_folder fails
+with PYTHONPATH=COPY/src (six ids listed instead of seven) and passes without it. Each run
 checks it again before starting: `careers --version`, run as a subprocess, must print a version
 written only into the copy's `__init__.py`.
 PYTHONDONTWRITEBYTECODE=1 keeps stale bytecode of one mutant from standing in for the next (and
@@ -67,68 +68,54 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 CAREERS_SCRIPT = Path(sys.executable).with_name("careers")
 
-# The modules whose code decides behaviour, and for some only the functions named.
+# The modules whose code decides behaviour (paths below src/careers_cli), and for some only the
+# functions named: every package that decides something has its modules here.
 MODULES: dict[str, tuple[str, ...] | None] = {
-    "search.py": None,
-    "names.py": None,
-    "text.py": None,
-    "models.py": None,
-    "catalogue.py": None,
-    "options.py": None,
-    "completion.py": ("quote_for_bash", "split_command_line"),
-    "records.py": None,
+    "rules/search.py": None,
+    "rules/names.py": None,
+    "rules/name_ranking.py": None,
+    "rules/completing.py": None,
+    "rules/moves.py": None,
+    "text/normalise.py": None,
+    "text/terminal.py": None,
+    "text/sentences.py": None,
+    "text/bidi.py": None,
+    "catalogue/entries.py": None,
+    "catalogue/validation.py": None,
+    "catalogue/reading.py": None,
+    "index/cache.py": (  # when a store is trusted
+        "stamp_of",
+        "store_path_for",
+        "stamp_rows",
+        "open_trusted",
+        "_is_trusted",
+        "_is_whole",
+        "_whole_number",
+        "read_meta",
+        "is_fresh",
+    ),
+    "present/layout/fitting.py": None,
+    "present/views/parts.py": None,
+    "present/views/explore.py": None,
+    "present/views/matching.py": None,
+    "present/data/explore.py": None,
+    "present/data/matching.py": None,
+    "app/options.py": None,
+    "app/completion.py": ("quote_for_bash", "split_command_line"),
 }
 
-# The test files that exercise each module; a module missing here runs the whole suite.
+INNER_LOOP = ("cli",)
+"""The in-process command tests, which every module's mutants face besides its own unit tests."""
+
+# The test folders (or files) below tests/ that exercise each package's modules, besides
+# INNER_LOOP; a module whose package is missing here runs the whole suite.
 TESTS: dict[str, tuple[str, ...]] = {
-    "search.py": (
-        "test_search.py",
-        "test_explore_compare_match.py",
-        "test_explore_list_show.py",
-        "test_formats.py",
-        "test_properties.py",
-    ),
-    "names.py": (
-        "test_explore_list_show.py",
-        "test_explore_compare_match.py",
-        "test_arabic.py",
-        "test_normalise.py",
-        "test_usage_errors.py",
-        "test_hostile.py",
-        "test_output_safety.py",  # the 200-character query limit
-    ),
-    "text.py": (
-        "test_text.py",
-        "test_normalise.py",
-        "test_arabic.py",
-        "test_hostile.py",
-        "test_output_safety.py",
-        "test_properties.py",
-    ),
-    "models.py": (
-        "test_format_constraints.py",
-        "test_validate.py",
-        "test_bounded_cost.py",
-        "test_catalogue_data.py",
-        "test_domain.py",
-        "test_loader.py",
-    ),
-    "catalogue.py": (
-        "test_loader.py",
-        "test_validate.py",
-        "test_bounded_cost.py",
-        "test_catalogue_data.py",
-        "test_reliability.py",
-    ),
-    "options.py": (
-        "test_usage_errors.py",
-        "test_arabic.py",
-        "test_explore_misc.py",
-        "test_errors.py",
-        "test_completion.py",
-    ),
-    "completion.py": ("test_completion.py", "test_shell.py"),
-    "records.py": ("test_records.py", "test_formats.py", "test_output_safety.py", "test_docs.py"),
+    "rules": ("unit/rules", "unit/index"),
+    "text": ("unit/text", "properties/test_normalise.py"),
+    "catalogue": ("unit/catalogue",),
+    "index": ("unit/index", "system/test_cache.py"),
+    "present": ("unit/present",),
+    "app": ("unit/app", "system/test_completion.py"),
 }
 
 PROBE_VERSION = "0.0.0+mutation-probe"
@@ -400,10 +387,13 @@ class Outcome:
 
 
 def test_files(repo: Path, file: str) -> list[str]:
-    """The existing test files mapped to `file`, or the whole suite."""
+    """The test folders and files mapped to `file`'s package and the inner loop's, or the whole
+    suite."""
     tests = repo / "tests"
-    found = [str(tests / name) for name in TESTS.get(file, ()) if (tests / name).is_file()]
-    return found or [str(tests)]
+    package = file.split("/")[0]
+    if package not in TESTS:
+        return [str(tests)]
+    return [str(tests / name) for name in (*TESTS[package], *INNER_LOOP) if (tests / name).exists()]
 
 
 class Workspace:

@@ -1,9 +1,9 @@
-"""The catalogue file format, as Pydantic models.
+"""The catalogue file as a whole: `CatalogueFile`, the root of the format.
 
-These models are the format: `careers schema` prints the JSON Schema generated from them, and a
-file is valid exactly when `CatalogueFile.model_validate` accepts it. Besides field types they check
-what a single field cannot: ids are unique within their collection and every reference (skill,
-career, platform) names a record that exists.
+Its records are the models of `entries`; `careers schema` prints the JSON Schema generated from
+them, and a file is valid exactly when `CatalogueFile.model_validate` accepts it. Besides field
+types it checks what a single field cannot (`validation`): ids are unique within their
+collection and every reference (skill, career, platform) names a record that exists.
 
 An invalid file costs no more to check than a valid one of its size: records are validated one
 at a time, and after `MAX_PROBLEMS` problems the rest are only counted, or, for records, skipped.

@@ -1,10 +1,12 @@
-"""What the commands ask of a catalogue, and the answers from a catalogue held in memory.
+"""What the commands ask of a catalogue: `CatalogueIndex`, and the name entries both indexes
+keep.
 
 `CatalogueIndex` is every question the search, name and view layers put to a catalogue: a
 record by id, the careers that need some skills, the names that start with some words. It has
-two implementations that give the same answers: `MemoryIndex`, over a `Catalogue` read from its
-file (the built-in catalogue, and any catalogue when there is no store), and `store.StoredIndex`,
-which queries a compiled SQLite store and reads only the records a command needs.
+two implementations that give the same answers: `memory.MemoryIndex`, over a `Catalogue` read
+from its file (the built-in catalogue, and any catalogue when there is no store), and
+`store.StoredIndex`, which queries a compiled SQLite store and reads only the records a command
+needs.
 
 Every list of careers comes in catalogue order, so that what a command prints never depends on
 which implementation answered.

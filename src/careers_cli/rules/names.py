@@ -1,7 +1,7 @@
-"""Resolving what a person types to careers, skills, platforms and notes, and completing it.
+"""Resolving what a person types to careers, skills, platforms and notes.
 
-Every lookup ranks what a name could mean in one relevance order (`MatchKind`, then how well the
-whole name fits, then id), documented in the README:
+Every lookup ranks what a name could mean in one relevance order (`name_ranking.MatchKind`, then
+how well the whole name fits, then id), documented in the README:
 
 1. the exact id, as typed;
 2. a whole name: a title, alternative title, label or alias, in either language;
