@@ -10,7 +10,7 @@ import typer
 
 from careers_cli.app.main import app
 from tests.helpers import DATA_COMMANDS, invoke
-from tests.support.docs import _section
+from tests.support.docs import readme_section
 
 
 def _command_names() -> list[str]:
@@ -21,7 +21,7 @@ def _command_names() -> list[str]:
 
 @pytest.mark.parametrize("command", _command_names())
 def test_every_command_is_in_the_readme_and_has_help_with_an_example(command: str) -> None:
-    assert f"careers {command}" in _section("Using it")
+    assert f"careers {command}" in readme_section("Using it")
     run = invoke([command, "--help"])
     assert run.exit_code == 0
     assert "Example" in run.stdout
@@ -31,7 +31,7 @@ def test_every_command_is_in_the_readme_and_has_help_with_an_example(command: st
 def test_json_keys_in_the_readme_are_the_output_keys(command: str) -> None:
     """The README names each command's top-level keys (nested ones in parentheses)."""
     bullet = re.search(
-        rf"^- `{command}`: (.*?)(?=^- |\n\n)", _section("Using it"), re.MULTILINE | re.DOTALL
+        rf"^- `{command}`: (.*?)(?=^- |\n\n)", readme_section("Using it"), re.MULTILINE | re.DOTALL
     )
     assert bullet, f"README lists no JSON keys for {command}"
     top_level = re.sub(r"\([^)]*\)", "", bullet.group(1).split(";")[0])

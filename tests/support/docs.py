@@ -10,7 +10,7 @@ from tests.helpers import REPO
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
-def _section(heading: str) -> str:
+def readme_section(heading: str) -> str:
     match = re.search(rf"^## {heading}\n(.*?)(?=^## )", README, re.MULTILINE | re.DOTALL)
     assert match, f"README has no '## {heading}' section"
     return match.group(1)

@@ -144,3 +144,16 @@ def test_different_catalogue_words_stay_different() -> None:
     """Normalising must not merge words that differ in letters, not only in spelling."""
     assert normalise("مدير المجتمع") != normalise("مدير التسويق")
     assert normalise("المؤثر") != normalise("المحتوى")
+
+
+@pytest.mark.parametrize(
+    ("written", "compared"),
+    [("٥٠٪", "50"), ("۱۲۳", "123"), ("٩", "9"), ("۹", "9")],
+    ids=["arabic-indic-and-percent", "extended-arabic-indic", "arabic-nine", "extended-nine"],
+)
+def test_arabic_indic_digits_are_compared_as_digits_and_nothing_else(
+    written: str, compared: str
+) -> None:
+    """The ten digits of each Arabic-Indic set, and only those: the percent sign after them is
+    punctuation."""
+    assert normalise(written) == compared

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from careers_cli.text.language import is_arabic
-from careers_cli.text.terminal import _PRINTABLE_TABLE, printable
+from careers_cli.text.terminal import _PRINTABLE_TABLE, character_class, printable
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,11 @@ def test_printable_looks_for_every_character_it_replaces_and_no_other() -> None:
 )
 def test_is_arabic_at_the_edges_of_the_arabic_blocks(letter: str, arabic: bool) -> None:
     assert is_arabic(f"x {letter} y") is arabic
+
+
+def test_a_character_class_is_ranges_of_consecutive_codes() -> None:
+    assert (
+        character_class([0x63, 0x61, 0x62, 0x78])
+        == "[\\U00000061-\\U00000063\\U00000078-\\U00000078]"
+    )
+    assert character_class([0x41], negated=True) == "[^\\U00000041-\\U00000041]"

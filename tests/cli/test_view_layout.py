@@ -1,0 +1,106 @@
+"""The views line for line, where their layout is the point: what is indented under what, where
+a blank line separates blocks, and where a table gives way to blocks.
+
+Each expected text was read against the view it comes from (present/views): a note's text and
+its labelled rows sit 3 cells under its id; a match's details 3 cells under its heading, a
+blank line after each block; the learning steps 2 cells under their heading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import imported_esco_sample, invoke, raw_catalogue, write_catalogue
+
+
+def lines(*args: str, columns: int = 80) -> list[str]:
+    run = invoke(list(args), env={"COLUMNS": str(columns)})
+    assert run.exit_code == 0, run.stderr
+    return run.stdout.splitlines()
+
+
+def test_a_note_is_its_id_then_its_text_and_rows_indented_under_it() -> None:
+    assert lines("tips")[:8] == [
+        "learn-analytics-and-tools",
+        "   Learn analytics and how to use the tools",
+        "   Understanding analytics tools such as Google Analytics and Hootsuite is very",
+        "   important for analysing performance and identifying strengths and weaknesses.",
+        "   careers  social-media-data-analyst, social-media-manager,",
+        "            social-media-marketing-specialist",
+        "   skills   Data analysis, Social media tools",
+        "",
+    ]
+
+
+def test_a_match_is_a_heading_then_its_details_indented_then_a_blank_line() -> None:
+    assert lines("match", "-s", "analytics", "-n", "2")[:12] == [
+        "1. social-media-data-analyst  score 1.20 · 1/1 · 50%",
+        "   title     Social Media Data Analyst",
+        "   has       Data analysis +1.20 ← analytics",
+        "   to learn  Social media tools, Clear reporting, Market trends, Strategy",
+        "             development",
+        "",
+        "1. social-media-manager  score 1.20 · 1/1 · 25%",
+        "   title     Social Media Manager",
+        "   has       Data analysis +1.20 ← analytics",
+        "   to learn  Communication, Writing, Knowing the social media platforms,",
+        "             Strategy development, Content creation, Creativity and new ideas",
+        "",
+    ]
+
+
+def test_the_learning_steps_are_indented_under_their_heading() -> None:
+    shown = lines("gap", "social-media-data-analyst", "social-media-manager")
+    start = shown.index("To learn, in this order")
+    assert shown[start - 1] == ""
+    assert shown[start + 1 : start + 4] == [
+        "  1.  Communication  communication  → 40%",
+        "      also opens: influencer, social-media-pr-manager, online-community-manager",
+        "  2.  Content creation  content-creation  → 52%",
+    ]
+
+
+def test_a_move_with_nothing_to_learn_says_so_after_what_carries_over(tmp_path: Path) -> None:
+    data = raw_catalogue()
+    careers = {career["id"]: career for career in data["careers"]}
+    manager = careers["social-media-manager"]
+    careers["influencer"]["required_skills"] = manager["required_skills"][:1]
+    path = write_catalogue(tmp_path / "careers.json", data)
+    assert lines("gap", "--data", str(path), "social-media-manager", "influencer") == [
+        "From social-media-manager to influencer",
+        "social-media-manager covers 100% of influencer: 2 of 2 skills carry over, 0 to",
+        "learn",
+        "",
+        "Carries over",
+        "  Communication, Writing",
+        "",
+        "social-media-manager already has every skill influencer needs: nothing to learn",
+    ]
+
+
+def test_compare_gives_way_to_blocks_when_an_id_would_be_cut() -> None:
+    """Side by side, each career's id is whole in its column and the labels' column keeps at
+    least 8 cells; at 48 columns the two ids and the labels do not fit, so each career is a
+    block of its own."""
+    wide = lines("compare", "influencer", "social-media-manager", columns=49)
+    assert wide[0].split() == ["influencer", "social-media-manager"]
+    narrow = lines("compare", "influencer", "social-media-manager", columns=48)
+    assert narrow[0] == "1  influencer"
+
+
+def test_an_esco_occupation_and_the_related_careers_table(tmp_path: Path) -> None:
+    esco = imported_esco_sample(tmp_path)
+    shown = lines("show", "advertising-specialist", "--data", str(esco))
+    start = shown.index("Standard occupations (ESCO)")
+    assert shown[start + 1 : start + 4] == [
+        "  • advertising specialist · ISCO-08 2431 · match: exact",
+        "    http://data.europa.eu/esco/occupation/e01719f4-d7dd-42fe-b504-93128520f84a",
+        "",
+    ]
+    related = shown.index("Related careers")
+    assert shown[related + 1 : related + 5] == [
+        "  id                         title                      shared skills",
+        "  " + "─" * 78,
+        "  public-relations-manager   public relations manager   public relations, advise",
+        "                                                        on public image, develop",
+    ]
