@@ -8,6 +8,7 @@ blank line after each block; the learning steps 2 cells under their heading.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.helpers import imported_esco_sample, invoke, raw_catalogue, write_catalogue
@@ -103,4 +104,72 @@ def test_an_esco_occupation_and_the_related_careers_table(tmp_path: Path) -> Non
         "  " + "─" * 78,
         "  public-relations-manager   public relations manager   public relations, advise",
         "                                                        on public image, develop",
+    ]
+
+
+def test_bullets_sit_two_cells_in_with_no_blank_line_between() -> None:
+    shown = lines("show", "influencer")
+    start = shown.index("Responsibilities")
+    assert shown[start + 1 : start + 5] == [
+        "  • Has a large number of followers on social media",
+        "  • Uses their platform to promote products and services",
+        "  • Influences their followers' buying decisions",
+        "",
+    ]
+
+
+def test_a_section_is_its_heading_then_its_paragraphs_indented() -> None:
+    assert lines("read", "summary")[:3] == [
+        "Summary  summary",
+        "  Social media plays a central role in today's digital world and has brought",
+        "  about a major change in the way people and companies communicate. The careers",
+    ]
+
+
+def test_the_trends_of_a_move_are_bullets_under_their_heading() -> None:
+    shown = lines("gap", "social-media-data-analyst", "social-media-manager")
+    start = shown.index("Trends")
+    assert shown[start + 1 : start + 3] == [
+        "  • Visual and interactive content  visual-and-interactive-content  (Content",
+        "  creation)",
+    ]
+
+
+def test_the_steps_of_a_move_as_data_are_numbered_from_one() -> None:
+    run = invoke(["gap", "social-media-data-analyst", "social-media-manager", "-f", "json"])
+    steps = json.loads(run.stdout)["to_learn"]
+    assert [(step["step"], step["skill"]) for step in steps] == [
+        (1, "communication"),
+        (2, "content-creation"),
+        (3, "creativity"),
+        (4, "written-communication"),
+        (5, "social-media-platforms"),
+    ]
+
+
+def test_a_checklist_with_nothing_to_learn_says_so(tmp_path: Path) -> None:
+    data = raw_catalogue()
+    careers = {career["id"]: career for career in data["careers"]}
+    careers["influencer"]["required_skills"] = careers["social-media-manager"]["required_skills"][
+        :1
+    ]
+    path = write_catalogue(tmp_path / "careers.json", data)
+    run = invoke(
+        ["gap", "--data", str(path), "social-media-manager", "influencer", "-f", "markdown"]
+    )
+    assert run.stdout.endswith(
+        "## To learn, in this order\n\n"
+        "social-media-manager already has every skill influencer needs: nothing to learn\n"
+    )
+    assert "- [ ]" not in run.stdout
+
+
+def test_a_career_s_trends_and_tips_are_bullets_with_their_ids() -> None:
+    shown = lines("show", "social-media-data-analyst")
+    start = shown.index("Trends")
+    assert shown[start + 1 : start + 5] == [
+        "  • Artificial intelligence and data analysis  ai-and-data-analysis",
+        "",
+        "Tips",
+        "  • Learn analytics and how to use the tools  learn-analytics-and-tools",
     ]

@@ -53,7 +53,7 @@ def test_is_arabic_at_the_edges_of_the_arabic_blocks(letter: str, arabic: bool) 
 
 def test_a_character_class_is_ranges_of_consecutive_codes() -> None:
     assert (
-        character_class([0x63, 0x61, 0x62, 0x78])
-        == "[\\U00000061-\\U00000063\\U00000078-\\U00000078]"
+        character_class([0x79, 0x63, 0x61, 0x62, 0x78])
+        == "[\\U00000061-\\U00000063\\U00000078-\\U00000079]"
     )
     assert character_class([0x41], negated=True) == "[^\\U00000041-\\U00000041]"
