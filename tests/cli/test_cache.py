@@ -8,7 +8,6 @@ import io
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,6 @@ from careers_cli.app.commands.cache import human_size
 from careers_cli.index import cache, cache_build, cache_files
 from careers_cli.index.memory import MemoryIndex
 from tests.helpers import (
-    BASE_ENV,
-    CLEARED,
     invoke,
     settled,
     settled_copy,
@@ -277,21 +274,6 @@ class TestCacheBuildCommand:
 
 class TestBuiltInTheBackground:
     """The installed script with stores compiled in the background (the default)."""
-
-    def background_env(self, cache_dir: Path, **more: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if k not in CLEARED}
-        env.update(BASE_ENV)
-        del env["CAREERS_CACHE_BUILD"]
-        return {**env, "CAREERS_CACHE_DIR": str(cache_dir), **more}
-
-    def wait_for_store(self, catalogue: Path) -> None:
-        """Until the store of `catalogue` is there and no process is compiling it."""
-        store = cache.store_path_for(catalogue)
-        lock = lock_of(store)
-        deadline = time.monotonic() + 60
-        while not (store.exists() and not is_locked(lock)):
-            assert time.monotonic() < deadline, "no store after 60 s"
-            time.sleep(0.05)
 
     def test_it_starts_once_the_answer_is_written(
         self, tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch

@@ -6,12 +6,13 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from careers_cli.catalogue.domain import Career, Catalogue, catalogue_from_data
-from tests.helpers import LIST_ROWS, Run, invoke, raw_catalogue
+from tests.helpers import LIST_ROWS, Run, imported_esco_sample, invoke, raw_catalogue
 from tests.support.formats import COMMANDS, MACHINE_FORMATS
 
 ARRAY_COMMANDS = ("list", "match", "skills", "trends", "tips")
@@ -659,3 +660,29 @@ class TestMarkdown:
         title = career(catalogue, "influencer").title.ar
         assert stdout.splitlines()[0] == f"# {title} \\(influencer\\)"
         assert sum(line.startswith("## ") for line in stdout.splitlines()) >= 3
+
+
+def test_a_career_row_splits_essential_from_optional_skills(tmp_path: Path) -> None:
+    """As the catalogue has them: each line's skills, by their labels, under its importance."""
+    esco = imported_esco_sample(tmp_path)
+    data = json.loads(esco.read_text(encoding="utf-8"))
+    labels = {skill["id"]: skill["label"]["en"] for skill in data["skills"]}
+    career = next(c for c in data["careers"] if c["id"] == "advertising-specialist")
+    by_importance: dict[str, list[str]] = {"essential": [], "optional": []}
+    for line in career["required_skills"]:
+        by_importance[line.get("importance", "essential")] += [labels[s] for s in line["skills"]]
+    run = invoke(["show", "advertising-specialist", "--data", str(esco), "-f", "csv"])
+    (row,) = csv.DictReader(io.StringIO(run.stdout))
+    assert row["required_skills"] == "; ".join(by_importance["essential"])
+    assert row["optional_skills"] == "; ".join(by_importance["optional"])
+    assert by_importance["essential"] and by_importance["optional"]
+
+
+def test_a_step_s_weights_as_data_have_four_decimals() -> None:
+    run = invoke(["gap", "social-media-data-analyst", "social-media-manager", "-f", "json"])
+    first = json.loads(run.stdout)["to_learn"][0]
+    assert (first["skill"], first["specificity"], first["weight"]) == (
+        "communication",
+        1.0116,
+        1.0116,
+    )

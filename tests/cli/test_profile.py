@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +19,12 @@ from tests.helpers import (
     folder_snapshot,
     invoke,
 )
-from tests.support.profile import CONFIG_VAR, read
+from tests.support.profile import CONFIG_VAR, config_of_its_own, read
 
 
 @pytest.fixture(autouse=True)
-def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A configuration folder of the test's own (never the user's)."""
-    folder = tmp_path / "config"
-    monkeypatch.setenv(CONFIG_VAR, str(folder))
-    yield folder
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return config_of_its_own(tmp_path, monkeypatch)
 
 
 def built_in_profile(config: Path) -> Path:

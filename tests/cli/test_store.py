@@ -30,6 +30,7 @@ from tests.support.store import (
     NO_CACHE,
     Indexes,
     an_hour_ago,
+    cache_in_tmp,
     format_2_alone,
     identity,
     read_json,
@@ -42,9 +43,7 @@ from tests.support.store import (
 
 @pytest.fixture(autouse=True)
 def _cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test of this module reads or writes the user's cache, or inherits a wish for none."""
-    monkeypatch.delenv(NO_CACHE, raising=False)
-    monkeypatch.setenv(CACHE_DIR, str(tmp_path / "cache"))
+    cache_in_tmp(tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="module")

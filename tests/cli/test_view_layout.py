@@ -8,6 +8,8 @@ blank line after each block; the learning steps 2 cells under their heading.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -173,3 +175,46 @@ def test_a_career_s_trends_and_tips_are_bullets_with_their_ids() -> None:
         "Tips",
         "  • Learn analytics and how to use the tools  learn-analytics-and-tools",
     ]
+
+
+def test_related_careers_stack_under_their_ids_when_narrow(tmp_path: Path) -> None:
+    esco = imported_esco_sample(tmp_path)
+    shown = lines("show", "advertising-specialist", "--data", str(esco), columns=40)
+    start = shown.index("Related careers")
+    assert shown[start + 1 : start + 5] == [
+        "  public-relations-manager",
+        "    title          public relations",
+        "                   manager",
+        "    shared skills  public relations,",
+    ]
+
+
+def test_a_career_s_lines_as_data_are_their_own_words() -> None:
+    run = invoke(["show", "influencer", "-f", "csv"])
+    (row,) = csv.DictReader(io.StringIO(run.stdout))
+    assert row["required_skills"] == "; ".join(
+        [
+            "The ability to create engaging, fresh content.",
+            "Strong communication skills and building relationships with followers.",
+            "Knowledge of marketing and promotion methods.",
+            "A commitment to credibility and trust.",
+        ]
+    )
+
+
+def test_a_platform_named_by_its_id_is_matched() -> None:
+    run = invoke(["match", "-s", "instagram", "-n", "1", "-f", "json"])
+    assert run.exit_code == 0, run.stderr
+    (best,) = json.loads(run.stdout)
+    assert best["id"] == "social-media-manager"
+    assert best["score"]["matched"] == 1
+
+
+def test_a_step_s_line_uses_the_whole_width_before_it_wraps() -> None:
+    """The 'also opens' line of the first step is 79 cells: whole at 79 columns, wrapped at 78
+    (the steps take the width the terminal has, less their indent)."""
+    opens = "      also opens: influencer, social-media-pr-manager, online-community-manager"
+    assert opens in lines("gap", "social-media-data-analyst", "social-media-manager", columns=79)
+    wrapped = lines("gap", "social-media-data-analyst", "social-media-manager", columns=78)
+    start = wrapped.index("      also opens: influencer, social-media-pr-manager,")
+    assert wrapped[start + 1] == "      online-community-manager"

@@ -35,10 +35,10 @@ from tests.support.store import (
     CACHE_DIR,
     FORMAT_2,
     INDEX_CATALOGUES,
-    NO_CACHE,
     Differences,
     Indexes,
     an_hour_ago,
+    cache_in_tmp,
     identity,
     memory_index,
     read_json,
@@ -83,9 +83,7 @@ UNKNOWN_WORDS = (("zqxj",), ("0",), ("مهندس",), ("video", "zqxj"), ("a" * 4
 
 @pytest.fixture(autouse=True)
 def _cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test of this module reads or writes the user's cache, or inherits a wish for none."""
-    monkeypatch.delenv(NO_CACHE, raising=False)
-    monkeypatch.setenv(CACHE_DIR, str(tmp_path / "cache"))
+    cache_in_tmp(tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="module")

@@ -221,3 +221,9 @@ def rewrite_in_place(path: Path, old: bytes, new: bytes, *, keep_mtime: bool = T
     assert after.st_ino == before.st_ino
     if keep_mtime:
         assert after.st_mtime_ns == before.st_mtime_ns
+
+
+def cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test of the store reads or writes the user's cache, or inherits a wish for none."""
+    monkeypatch.delenv(NO_CACHE, raising=False)
+    monkeypatch.setenv(CACHE_DIR, str(tmp_path / "cache"))

@@ -6,23 +6,20 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 
 from careers_cli.index import cache, cache_files
 from tests.helpers import (
-    BASE_ENV,
     CAREERS_SCRIPT,
-    CLEARED,
     DATA,
     run_command,
     run_installed,
     settled_copy,
 )
 from tests.support import cache as cache_support
-from tests.support.background_build import is_locked, lock_of
+from tests.support.background_build import background_env, lock_of, wait_for_store
 from tests.support.cache import build, is_trusted, trusted
 
 
@@ -75,31 +72,16 @@ class TestInstalledScript:
 class TestBuiltInTheBackground:
     """The installed script with stores compiled in the background (the default)."""
 
-    def background_env(self, cache_dir: Path, **more: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if k not in CLEARED}
-        env.update(BASE_ENV)
-        del env["CAREERS_CACHE_BUILD"]
-        return {**env, "CAREERS_CACHE_DIR": str(cache_dir), **more}
-
-    def wait_for_store(self, catalogue: Path) -> None:
-        """Until the store of `catalogue` is there and no process is compiling it."""
-        store = cache.store_path_for(catalogue)
-        lock = lock_of(store)
-        deadline = time.monotonic() + 60
-        while not (store.exists() and not is_locked(lock)):
-            assert time.monotonic() < deadline, "no store after 60 s"
-            time.sleep(0.05)
-
     def test_a_catalogue_written_just_before_is_trusted_by_its_stamp(
         self, tmp_path: Path, cache_dir: Path
     ) -> None:
         mine = tmp_path / "careers.json"
         shutil.copyfile(DATA, mine)  # modified now: within 2 s of the build
         run = run_command(
-            [str(CAREERS_SCRIPT), "list", "--data", str(mine)], self.background_env(cache_dir)
+            [str(CAREERS_SCRIPT), "list", "--data", str(mine)], background_env(cache_dir)
         )
         assert (run.exit_code, run.stderr) == (0, "")
-        self.wait_for_store(mine)
+        wait_for_store(mine)
 
         def content() -> bytes:
             raise AssertionError("the catalogue was read to trust its store")
@@ -114,9 +96,9 @@ class TestBuiltInTheBackground:
         (tmp_path / "mine").mkdir()
         mine = settled_copy(tmp_path / "mine")
         line = f"careers show --data {mine} infl"
-        env = self.background_env(cache_dir, _CAREERS_COMPLETE="bash", _CAREERS_COMPLETE_LINE=line)
+        env = background_env(cache_dir, _CAREERS_COMPLETE="bash", _CAREERS_COMPLETE_LINE=line)
         run = run_command([str(CAREERS_SCRIPT)], env)
         assert (run.exit_code, run.stdout, run.stderr) == (0, "influencer\n", "")
-        self.wait_for_store(mine)
+        wait_for_store(mine)
         assert is_trusted(mine)
         assert lock_of(cache.store_path_for(mine)).exists()  # compiled in the background

@@ -10,14 +10,12 @@ from careers_cli.index import cache as cache
 from tests.helpers import (
     run_installed,
 )
-from tests.support.store import CACHE_DIR, NO_CACHE, format_2_alone, seen, store_in
+from tests.support.store import CACHE_DIR, cache_in_tmp, format_2_alone, seen, store_in
 
 
 @pytest.fixture(autouse=True)
 def _cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test of this module reads or writes the user's cache, or inherits a wish for none."""
-    monkeypatch.delenv(NO_CACHE, raising=False)
-    monkeypatch.setenv(CACHE_DIR, str(tmp_path / "cache"))
+    cache_in_tmp(tmp_path, monkeypatch)
 
 
 class TestCompletionUsesTheStore:

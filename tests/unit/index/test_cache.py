@@ -19,12 +19,9 @@ import careers_cli
 from careers_cli.app.commands.cache import human_size
 from careers_cli.index import cache, cache_build, cache_files
 from tests.helpers import (
-    BASE_ENV,
-    CLEARED,
     folder_snapshot,
 )
 from tests.support import cache as cache_support
-from tests.support.background_build import is_locked, lock_of
 from tests.support.cache import (
     OLD_NS,
     ROWS,
@@ -664,21 +661,6 @@ def test_sizes_are_shown_as_people_read_them(size: int, shown: str) -> None:
 
 class TestBuiltInTheBackground:
     """The installed script with stores compiled in the background (the default)."""
-
-    def background_env(self, cache_dir: Path, **more: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if k not in CLEARED}
-        env.update(BASE_ENV)
-        del env["CAREERS_CACHE_BUILD"]
-        return {**env, "CAREERS_CACHE_DIR": str(cache_dir), **more}
-
-    def wait_for_store(self, catalogue: Path) -> None:
-        """Until the store of `catalogue` is there and no process is compiling it."""
-        store = cache.store_path_for(catalogue)
-        lock = lock_of(store)
-        deadline = time.monotonic() + 60
-        while not (store.exists() and not is_locked(lock)):
-            assert time.monotonic() < deadline, "no store after 60 s"
-            time.sleep(0.05)
 
     @pytest.mark.parametrize(
         ("value", "background"),

@@ -18,11 +18,10 @@ from careers_cli.index.query import CatalogueIndex
 from careers_cli.rules import completing, names
 from tests.support import store as store_support
 from tests.support.store import (
-    CACHE_DIR,
     FORMAT_2,
     INDEX_CATALOGUES,
-    NO_CACHE,
     Indexes,
+    cache_in_tmp,
     format_2_alone,
     identity,
     memory_index,
@@ -36,9 +35,7 @@ from tests.support.store import (
 
 @pytest.fixture(autouse=True)
 def _cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test of this module reads or writes the user's cache, or inherits a wish for none."""
-    monkeypatch.delenv(NO_CACHE, raising=False)
-    monkeypatch.setenv(CACHE_DIR, str(tmp_path / "cache"))
+    cache_in_tmp(tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="module")

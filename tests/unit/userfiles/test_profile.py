@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,12 @@ import pytest
 from tests.helpers import (
     invoke,
 )
-from tests.support.profile import CONFIG_VAR
+from tests.support.profile import config_of_its_own
 
 
 @pytest.fixture(autouse=True)
-def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A configuration folder of the test's own (never the user's)."""
-    folder = tmp_path / "config"
-    monkeypatch.setenv(CONFIG_VAR, str(folder))
-    yield folder
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return config_of_its_own(tmp_path, monkeypatch)
 
 
 class TestAFolderThatCannotBeWritten:
