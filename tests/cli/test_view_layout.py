@@ -218,3 +218,37 @@ def test_a_step_s_line_uses_the_whole_width_before_it_wraps() -> None:
     wrapped = lines("gap", "social-media-data-analyst", "social-media-manager", columns=78)
     start = wrapped.index("      also opens: influencer, social-media-pr-manager,")
     assert wrapped[start + 1] == "      online-community-manager"
+
+
+def test_related_careers_share_a_narrow_line_title_before_skills(tmp_path: Path) -> None:
+    esco = imported_esco_sample(tmp_path)
+    shown = lines("show", "advertising-specialist", "--data", str(esco), columns=64)
+    related = shown.index("Related careers")
+    assert shown[related + 1 : related + 5] == [
+        "  id                         title              shared skills",
+        "  " + "─" * 62,
+        "  public-relations-manager   public relations   public",
+        "                             manager            relations,",
+    ]
+
+
+def test_a_bullet_uses_the_whole_width_before_it_wraps() -> None:
+    """The second responsibility is 56 cells with its bullet: whole at 56 columns."""
+    bullet = "  • Uses their platform to promote products and services"
+    assert bullet in lines("show", "influencer", columns=56)
+    assert bullet not in lines("show", "influencer", columns=55)
+
+
+def test_a_paragraph_uses_the_whole_width_before_it_wraps() -> None:
+    """The first line of the summary is 76 cells with its indent: whole at 76 columns."""
+    first = "  Social media plays a central role in today's digital world and has brought"
+    assert lines("read", "summary", columns=76)[1] == first
+    assert lines("read", "summary", columns=75)[1] != first
+
+
+def test_a_skill_named_by_its_id_comes_first_then_the_others_with_its_words() -> None:
+    shown = lines("skills", "analytics")
+    assert [line.split()[0] for line in shown if line and not line.startswith(" ")] == [
+        "analytics",
+        "social-media-tools",
+    ]
