@@ -22,6 +22,12 @@ def lines(*args: str, columns: int = 80) -> list[str]:
     return run.stdout.splitlines()
 
 
+def first_related_lines(shown: list[str]) -> list[str]:
+    """The related careers table's header, its rule and its first two lines."""
+    start = shown.index("Related careers")
+    return shown[start + 1 : start + 5]
+
+
 def test_a_note_is_its_id_then_its_text_and_rows_indented_under_it() -> None:
     assert lines("tips")[:8] == [
         "learn-analytics-and-tools",
@@ -100,8 +106,7 @@ def test_an_esco_occupation_and_the_related_careers_table(tmp_path: Path) -> Non
         "    http://data.europa.eu/esco/occupation/e01719f4-d7dd-42fe-b504-93128520f84a",
         "",
     ]
-    related = shown.index("Related careers")
-    assert shown[related + 1 : related + 5] == [
+    assert first_related_lines(shown) == [
         "  id                         title                      shared skills",
         "  " + "─" * 78,
         "  public-relations-manager   public relations manager   public relations, advise",
@@ -223,8 +228,7 @@ def test_a_step_s_line_uses_the_whole_width_before_it_wraps() -> None:
 def test_related_careers_share_a_narrow_line_title_before_skills(tmp_path: Path) -> None:
     esco = imported_esco_sample(tmp_path)
     shown = lines("show", "advertising-specialist", "--data", str(esco), columns=64)
-    related = shown.index("Related careers")
-    assert shown[related + 1 : related + 5] == [
+    assert first_related_lines(shown) == [
         "  id                         title              shared skills",
         "  " + "─" * 62,
         "  public-relations-manager   public relations   public",
