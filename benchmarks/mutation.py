@@ -648,10 +648,10 @@ def run(args: argparse.Namespace, repo: Path, snapshot: Path, temporary: Path) -
             file=sys.stderr,
         )
         return 2
-    limits = {file: max(args.timeout, 2 * baseline[0].seconds) for file in files}
+    limit = max(args.timeout, 2 * baseline[0].seconds)
 
     print("mutants", flush=True)
-    tasks = [mutant_task(site, sources[site.file], limits[site.file]) for site in chosen]
+    tasks = [mutant_task(site, sources[site.file], limit) for site in chosen]
     results = in_parallel(workspaces, tasks, print_outcome)
 
     elapsed = time.monotonic() - started

@@ -22,10 +22,15 @@ def lines(*args: str, columns: int = 80) -> list[str]:
     return run.stdout.splitlines()
 
 
+def under(shown: list[str], heading: str, count: int) -> list[str]:
+    """The `count` lines after the first line that is `heading`."""
+    start = shown.index(heading)
+    return shown[start + 1 : start + 1 + count]
+
+
 def first_related_lines(shown: list[str]) -> list[str]:
     """The related careers table's header, its rule and its first two lines."""
-    start = shown.index("Related careers")
-    return shown[start + 1 : start + 5]
+    return under(shown, "Related careers", 4)
 
 
 def test_a_note_is_its_id_then_its_text_and_rows_indented_under_it() -> None:
@@ -100,8 +105,7 @@ def test_compare_gives_way_to_blocks_when_an_id_would_be_cut() -> None:
 def test_an_esco_occupation_and_the_related_careers_table(tmp_path: Path) -> None:
     esco = imported_esco_sample(tmp_path)
     shown = lines("show", "advertising-specialist", "--data", str(esco))
-    start = shown.index("Standard occupations (ESCO)")
-    assert shown[start + 1 : start + 4] == [
+    assert under(shown, "Standard occupations (ESCO)", 3) == [
         "  • advertising specialist · ISCO-08 2431 · match: exact",
         "    http://data.europa.eu/esco/occupation/e01719f4-d7dd-42fe-b504-93128520f84a",
         "",
@@ -116,8 +120,7 @@ def test_an_esco_occupation_and_the_related_careers_table(tmp_path: Path) -> Non
 
 def test_bullets_sit_two_cells_in_with_no_blank_line_between() -> None:
     shown = lines("show", "influencer")
-    start = shown.index("Responsibilities")
-    assert shown[start + 1 : start + 5] == [
+    assert under(shown, "Responsibilities", 4) == [
         "  • Has a large number of followers on social media",
         "  • Uses their platform to promote products and services",
         "  • Influences their followers' buying decisions",
@@ -135,8 +138,7 @@ def test_a_section_is_its_heading_then_its_paragraphs_indented() -> None:
 
 def test_the_trends_of_a_move_are_bullets_under_their_heading() -> None:
     shown = lines("gap", "social-media-data-analyst", "social-media-manager")
-    start = shown.index("Trends")
-    assert shown[start + 1 : start + 3] == [
+    assert under(shown, "Trends", 2) == [
         "  • Visual and interactive content  visual-and-interactive-content  (Content",
         "  creation)",
     ]
@@ -173,8 +175,7 @@ def test_a_checklist_with_nothing_to_learn_says_so(tmp_path: Path) -> None:
 
 def test_a_career_s_trends_and_tips_are_bullets_with_their_ids() -> None:
     shown = lines("show", "social-media-data-analyst")
-    start = shown.index("Trends")
-    assert shown[start + 1 : start + 5] == [
+    assert under(shown, "Trends", 4) == [
         "  • Artificial intelligence and data analysis  ai-and-data-analysis",
         "",
         "Tips",
@@ -185,8 +186,7 @@ def test_a_career_s_trends_and_tips_are_bullets_with_their_ids() -> None:
 def test_related_careers_stack_under_their_ids_when_narrow(tmp_path: Path) -> None:
     esco = imported_esco_sample(tmp_path)
     shown = lines("show", "advertising-specialist", "--data", str(esco), columns=40)
-    start = shown.index("Related careers")
-    assert shown[start + 1 : start + 5] == [
+    assert under(shown, "Related careers", 4) == [
         "  public-relations-manager",
         "    title          public relations",
         "                   manager",

@@ -244,8 +244,7 @@ def console_for(options: CommonOptions, *, stderr: bool = False) -> Console:
 @contextmanager
 def open_session(options: CommonOptions) -> Iterator[Session]:
     """Open the catalogue (its compiled store where there is one) and the consoles."""
-    out = make_console(sys.stdout, no_color=options.no_color)
-    err = make_console(sys.stderr, no_color=options.no_color)
+    out, err = console_for(options), console_for(options, stderr=True)
     report = _debug_lines(options, err)
     language = options.output_language
     source = find_catalogue(options.data)
