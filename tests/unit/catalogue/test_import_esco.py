@@ -8,6 +8,7 @@ import re
 import pytest
 
 from careers_cli.catalogue import esco
+from careers_cli.catalogue.esco.concepts import english_forms
 from careers_cli.catalogue.esco.ids import slug, unique_ids
 from careers_cli.present.progress import progress_bar
 from tests.support.import_esco import (
@@ -70,11 +71,62 @@ class TestIds:
             ("مايسترو", ""),
             ("word-" * 30, "-".join(["word"] * 16)),  # 79 characters, cut at a hyphen
             ("x" * 100, "x" * 80),  # no hyphen to cut at
+            ("C", "c"),
+            ("C#", "c-sharp"),
+            ("C++", "c-plus-plus"),
+            ("F#", "f-sharp"),
+            (".NET", "dot-net"),
+            ("ASP.NET", "asp-dot-net"),
+            ("Microsoft Visual C++", "microsoft-visual-c-plus-plus"),
+            ("A+ certification", "a-plus-certification"),
+            ("Node.js", "node-js"),
+            ("lift loads of 5,700 kg", "lift-loads-of-5700-kg"),
+            ("services+H40", "services-h40"),  # a stray plus inside a word is a separator
         ],
     )
     def test_slugs(self, label: str, expected: str) -> None:
         assert slug(label) == expected
         assert len(slug(label)) <= 80
+
+    def test_a_long_label_is_not_cut_inside_a_number(self) -> None:
+        assert slug("x" * 76 + " 5.700 kg") == "x" * 76  # not x...-5
+        assert slug("a " * 39 + "12.5 kg") == "a-" * 38 + "a"  # not a-...-12
+        assert slug("a " * 38 + "12.5 kg") == "a-" * 38 + "12-5"
+
+    def test_a_label_spelled_out_whole_keeps_its_slug(self) -> None:
+        # "C#" and "c sharp" make the same slug; the label it spells out whole keeps it, though
+        # its URI sorts last, and the symbol's label gets a key: never the plain slug.
+        ids = unique_ids({"urn:a": "C#", "urn:z": "C sharp", "urn:y": "C"}, "skill")
+        assert ids["urn:z"] == "c-sharp"
+        assert ids["urn:y"] == "c"
+        assert re.fullmatch(r"c-sharp-[0-9a-f]{8}", ids["urn:a"])
+
+    def test_ids_do_not_depend_on_the_order_of_rows(self) -> None:
+        labels = {"urn:c": "C++", "urn:b": "c plus plus", "urn:a": "C#", "urn:d": "C"}
+        reversed_labels = dict(reversed(labels.items()))
+        assert unique_ids(labels, "skill") == unique_ids(reversed_labels, "skill")
+
+
+class TestEnglishForms:
+    """An English title that names both forms of a job gives each as a title of its own."""
+
+    @pytest.mark.parametrize(
+        ("label", "forms"),
+        [
+            ("actor/actress", ["actor", "actress"]),
+            ("head waiter/head waitress", ["head waiter", "head waitress"]),
+            ("airport host/hostess", ["airport host", "airport hostess"]),
+            ("steward/stewardess", ["steward", "stewardess"]),
+            ("copy editor/fact checker", []),  # two jobs, not two forms of one
+            ("video/graphics technician", []),
+            ("naval engineer/architect", []),
+            ("fabricator/welder", []),
+            ("software developer", []),
+            ("a/b/c", []),
+        ],
+    )
+    def test_forms(self, label: str, forms: list[str]) -> None:
+        assert english_forms(label) == forms
 
 
 class TestProgress:

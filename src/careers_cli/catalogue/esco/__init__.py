@@ -153,7 +153,9 @@ def _read(
     """Read the files: English occupations, skills and links, then the Arabic names."""
     english = _english_files(download, source)
     arabic = _arabic_files(download, source, arabic_wanted)
-    occupations = _english_concepts(english.occupations, OCCUPATION_DETAILS, report, tally)
+    occupations = _english_concepts(
+        english.occupations, OCCUPATION_DETAILS, report, tally, split_forms=True
+    )
     if not occupations:
         raise CatalogueError("import.no_occupations", path=english.occupations.name)
     skills = _english_concepts(english.skills, SKILL_DETAILS, report, tally)
@@ -226,10 +228,15 @@ def _arabic_files(download: Download, source: Path, wanted: bool | None) -> _Tra
 
 
 def _english_concepts(
-    file: DownloadFile, details: tuple[str, ...], report: Progress, tally: Tally
+    file: DownloadFile,
+    details: tuple[str, ...],
+    report: Progress,
+    tally: Tally,
+    *,
+    split_forms: bool = False,
 ) -> dict[str, Concept]:
     rows = table_rows(file, needed=CONCEPT_COLUMNS, optional=details, progress=report)
-    return read_concepts(rows, file.name, tally)
+    return read_concepts(rows, file.name, tally, split_forms=split_forms)
 
 
 def _translations(

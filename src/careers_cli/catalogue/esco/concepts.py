@@ -64,11 +64,15 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_concepts(rows: Iterable[Row], path: str, tally: Tally) -> dict[str, Concept]:
+def read_concepts(
+    rows: Iterable[Row], path: str, tally: Tally, *, split_forms: bool = False
+) -> dict[str, Concept]:
     """The English occupations or skills, by URI, in the order of the file.
 
     The English file defines the records, so a row without a URI or label, or a URI given
-    twice, is an error; a record whose label is too long for the format is left out.
+    twice, is an error; a record whose label is too long for the format is left out. With
+    `split_forms` (occupations), each form of a label that names two (`actor/actress`) is
+    also an alternative title, as Arabic forms are.
     """
     concepts: dict[str, Concept] = {}
     first_lines: dict[str, int] = {}
@@ -85,8 +89,48 @@ def read_concepts(rows: Iterable[Row], path: str, tally: Tally) -> dict[str, Con
         if len(label) > MAX_LABEL:
             tally.too_long += 1
             continue
-        concepts[uri] = _concept(uri, label, label, cells, tally)
+        if split_forms:
+            names = "\n".join(english_forms(label))
+            cells = (*cells[:2], _with_forms(cells[2]), *cells[3:]) if len(cells) > 2 else cells
+        else:
+            names = ""
+        concepts[uri] = _concept(uri, label, names, cells, tally)
     return concepts
+
+
+def _with_forms(cell: str) -> str:
+    """An alternative-label cell with the forms of each label after it."""
+    labels = [tidy(part) for part in _LABEL_SEPARATOR.split(cell)]
+    return "\n".join(name for label in labels for name in (label, *english_forms(label)))
+
+
+def english_forms(label: str) -> list[str]:
+    """The forms of a job that an English label names together, masculine and feminine,
+    each a title of its own (`waiter/waitress`: `waiter`, `waitress`); none for a label that
+    names one form, or two different jobs (`copy editor/fact checker`, `video/graphics
+    technician`).
+
+    The two sides of the slash must be the same job but for one word, whose two forms share
+    their first three letters (`head waiter/head waitress`), or the second side one such word,
+    which takes the other words of the first (`airport host/hostess`).
+    """
+    if label.count("/") != 1:
+        return []
+    first, second = (side.split() for side in label.split("/"))
+    if not first or not second:
+        return []
+    if len(first) == len(second):
+        differ = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+        if len(differ) == 1 and _one_stem(*differ[0]):
+            return [" ".join(first), " ".join(second)]
+    elif len(second) == 1 and _one_stem(first[-1], second[0]):
+        return [" ".join(first), " ".join([*first[:-1], second[0]])]
+    return []
+
+
+def _one_stem(word: str, other: str) -> bool:
+    """Whether two words look like forms of one (`steward`, `stewardess`)."""
+    return len(word) > 2 and word[:3].casefold() == other[:3].casefold()
 
 
 def read_translations(rows: Iterable[Row], tally: Tally) -> dict[str, Concept]:

@@ -1,9 +1,15 @@
 """Readable ids for ESCO's concepts: slugs of their English labels, the same on every run.
 
 A counsellor types ids (`careers show online-community-manager`), so they are made from the
-label, not the URI. Two labels can make the same slug; the records that share one are put in
-the order of their URIs, the first keeps the slug and each other one gets a short key from its
-URI. The ids therefore depend only on the release, never on the order of its rows.
+label, not the URI. The symbols that make names of their own are spelled out, so that C, C++
+and C# stay three ids (`c`, `c-plus-plus`, `c-sharp`; `.NET` is `dot-net`), and a number keeps
+its digits together (`5,700 kg` is `5700-kg`). A long label is cut at a hyphen between words,
+never inside a word or number.
+
+Two labels can still make the same slug (`CAD` and `C.A.D.`). A label that the slug spells
+out whole (only its case and spaces differ) keeps the slug; otherwise the records that share
+one are put in the order of their URIs and the first keeps it. Each other one gets a short key
+from its URI. The ids therefore depend only on the release, never on the order of its rows.
 """
 
 from __future__ import annotations
@@ -18,16 +24,43 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _HEX_KEY = re.compile(r"[0-9a-f]{8}")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
+# Symbols that are part of a name, as words: C#, F#, C++, Notepad++, .NET, ASP.NET.
+_SYMBOLS = (
+    (re.compile(r"(?<=[a-z0-9])#"), " sharp "),
+    (re.compile(r"(?<=[a-z0-9])\+\+"), " plus plus "),
+    (re.compile(r"(?<=[a-z0-9])\+(?![a-z0-9])"), " plus "),
+    (re.compile(r"(?<![a-z0-9])\.(?=net\b)"), " dot "),
+    (re.compile(r"(?<=[a-z0-9])\.(?=net\b)"), " dot "),
+)
+# A thousands separator inside a number: 5,700 is one number.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
 
 def slug(label: str, max_length: int = MAX_ID_LENGTH) -> str:
-    """`label` in lowercase ASCII with hyphens, at most `max_length` characters, cut at a
-    hyphen where there is one; empty when nothing of it is ASCII."""
+    """`label` in lowercase ASCII with hyphens, symbols of names spelled out, at most
+    `max_length` characters, cut at a hyphen between two words that are not both numbers
+    where there is one; empty when nothing of it is ASCII."""
     ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
-    text = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    text = _THOUSANDS.sub("", ascii_text.lower())
+    for pattern, words in _SYMBOLS:
+        text = pattern.sub(words, text)
+    text = _NOT_SLUG.sub("-", text).strip("-")
     if len(text) <= max_length:
         return text
-    head, hyphen, _ = text[: max_length + 1].rpartition("-")
-    return head if hyphen else text[:max_length]
+    for cut in range(max_length, 0, -1):
+        if text[cut] == "-" and not (text[cut - 1].isdigit() and text[cut + 1].isdigit()):
+            return text[:cut]
+    return text[:max_length]
+
+
+_PLAIN_LABEL = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+)*")
+
+
+def spelled_whole(label: str) -> bool:
+    """Whether `label`'s slug spells it out whole: it has nothing but letters and digits, in
+    words separated by spaces or hyphens (`c`, `web design`), so no other label's slug can
+    claim its words more rightly."""
+    return _PLAIN_LABEL.fullmatch(label.lower()) is not None
 
 
 def uri_keys(uri: str) -> Iterator[str]:
@@ -43,6 +76,8 @@ def unique_ids(labels: Mapping[str, str], kind: str) -> dict[str, str]:
     """An id for each URI of `labels` (URI to English label), unique among them.
 
     A label with nothing ASCII in it gives `kind` and a key of its URI (`skill-1a2b3c4d`).
+    Of the records whose labels make the same slug, one spelled out whole by it keeps it,
+    else the first by URI (see the module's docstring).
     """
     sharing: dict[str, list[str]] = {}
     for uri, label in labels.items():
@@ -51,7 +86,7 @@ def unique_ids(labels: Mapping[str, str], kind: str) -> dict[str, str]:
     ids: dict[str, str] = {}
     others: list[tuple[str, str]] = []
     for base, uris in sharing.items():
-        first, *rest = sorted(uris)
+        first, *rest = sorted(uris, key=lambda uri: (not spelled_whole(labels[uri]), uri))
         ids[first] = base
         others.extend((uri, base) for uri in rest)
     taken = set(ids.values())
