@@ -423,7 +423,12 @@ class TestNamingErrors:
 
     @pytest.mark.parametrize(
         ("query", "suggested"),
-        [("inventor", ["influencer"]), ("creeper", ["digital-content-creator"])],
+        [
+            # one letter from "manager", with "media": two careers have both words
+            ("media manger", ["social-media-manager", "social-media-pr-manager"]),
+            # shares "content creator" and three of its four words with one title
+            ("video content creator", ["digital-content-creator"]),
+        ],
     )
     def test_a_near_miss_gets_did_you_mean_with_ids(self, query: str, suggested: list[str]) -> None:
         run = invoke(["show", query])

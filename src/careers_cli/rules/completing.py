@@ -5,8 +5,6 @@ order name lookups use.
 from __future__ import annotations
 
 from careers_cli.index.query import CatalogueIndex, NoteKind
-
-# Jaro-Winkler similarity above which a misspelling is taken as the name it resembles.
 from careers_cli.rules.names import QUERY_LIMIT
 
 

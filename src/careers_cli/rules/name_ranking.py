@@ -1,5 +1,5 @@
-"""How well a name fits what a person typed: the kinds of match in relevance order, and the
-similarity of a misspelt name.
+"""How well a name fits what a person typed: the kinds of match in relevance order, the
+correction of a misspelt word, and the names a query that names nothing resembles.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from typing import NamedTuple
 
 from careers_cli.index.query import NameEntry
 
-# Jaro-Winkler similarity above which a misspelling is taken as the name it resembles.
-
-
 TYPO_THRESHOLD = 0.88
+"""Jaro-Winkler similarity of a whole name to a query of four or more characters above which
+the query, naming nothing else, is taken as that name misspelt (`influenza`: influencer)."""
 
 
-# Below the threshold, how similar a suggestion must still be to be offered.
-SUGGESTION_THRESHOLD = 0.7
+SUGGESTION_CUTOFF = 70.0
+"""How much of a name a suggestion must share with the query (rapidfuzz's token-set ratio,
+0 to 100): "presenter" for "influencer" (63) is not offered."""
 
 
 class MatchKind(IntEnum):
@@ -85,31 +85,105 @@ def _kind_of_fit(
     return None
 
 
-Similarity = tuple[float, float]
-"""How close a query is to a name: the closer of the whole name and its words, then the whole
-name (which tells apart names that share the word a query resembles)."""
+def corrected_query(wanted: str, pools: Pools) -> str | None:
+    """`wanted` with each word that no name has replaced by the closest word names have, or
+    None when a word has no close one (or none needed correcting).
+
+    Close means at most one edit (a letter dropped, added, changed, or two swapped) in a word
+    of up to five letters, two in a longer one; words under three letters are not corrected.
+    Of equally close words, the one that keeps more of the word's letters in order wins (a
+    letter left out is a commoner slip than a wrong one: `electrican` is electrician, not
+    electrical), then the one in more titles.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA, Indel
+
+    in_titles: dict[str, int] = {}
+    for names_of in pools:
+        for names in names_of.values():
+            for name, alias in names:
+                for word in name:
+                    in_titles[word] = in_titles.get(word, 0) + (not alias)
+    corrected = []
+    for word in wanted.split():
+        if word in in_titles or len(word) < 3:
+            corrected.append(word)
+            continue
+        limit = 1 if len(word) <= 5 else 2
+        close = process.extract(
+            word, list(in_titles), scorer=OSA.distance, score_cutoff=limit, limit=None
+        )
+        if not close:
+            return None
+        best = min(
+            close,
+            key=lambda found: (
+                found[1],
+                -Indel.normalized_similarity(word, found[0]),
+                -in_titles[found[0]],
+                found[0],
+            ),
+        )
+        corrected.append(best[0])
+    text = " ".join(corrected)
+    return text if text != wanted else None
 
 
-def rank_misspelt(wanted: str, pools: Pools) -> list[tuple[Similarity, Ranked]]:
-    """Every record of `pools` with its similarity to `wanted` (its most similar name), most
-    similar first."""
-    scored = []
+def similar_records(wanted: str, pools: Pools, cutoff: float) -> list[Ranked]:
+    """The records with a name that shares words with `wanted` or resembles it, most similar
+    first (rapidfuzz's token-set ratio, 0 to 100, at least `cutoff`), a title before an
+    alternative name as similar, then shorter names."""
+    from rapidfuzz import fuzz
+
+    best: dict[tuple[int, str], tuple[float, bool, int]] = {}
     for pool, names_of in enumerate(pools):
         for record_id, names in names_of.items():
-            best = max(_similarity(wanted, name) for name, _ in names)
-            scored.append((best, Ranked(MatchKind.FUZZY, False, 1.0 - best[0], pool, record_id)))
-    scored.sort(key=lambda item: (-item[0][0], -item[0][1], item[1]))
-    return scored
+            for name, alias in names:
+                text = " ".join(name)
+                score = fuzz.token_set_ratio(wanted, text, score_cutoff=cutoff)
+                if score:
+                    fit = (-score, alias, len(text))
+                    key = (pool, record_id)
+                    if key not in best or fit < best[key]:
+                        best[key] = fit
+    ordered = sorted(best, key=lambda key: (best[key], key))
+    return [Ranked(MatchKind.FUZZY, best[k][1], 0.0, k[0], k[1]) for k in ordered]
 
 
-def _similarity(wanted: str, name: Sequence[str]) -> Similarity:
-    """How close a query is to a name, whole or word by word (Jaro-Winkler, 0..1), then as a
-    whole."""
+def with_symbols(wanted: str, pools: Pools) -> list[Ranked]:
+    """The records named by `wanted` and a symbol: `c` gives C# and C++, shortest first."""
+    found = []
+    for pool, names_of in enumerate(pools):
+        for record_id, names in names_of.items():
+            fits = [
+                len(name[0])
+                for name, _ in names
+                if len(name) == 1 and name[0] != wanted and name[0].rstrip("+#") == wanted
+            ]
+            if fits:
+                found.append((min(fits), pool, record_id))
+    return [Ranked(MatchKind.FUZZY, False, 0.0, p, i) for _, p, i in sorted(found)]
+
+
+def closest_whole_name(wanted: str, pools: Pools) -> Ranked | None:
+    """The one record with a whole name at least `TYPO_THRESHOLD` similar to `wanted`
+    (Jaro-Winkler), if one is more similar than any other; never for fewer than four
+    characters, which too many names resemble."""
     from rapidfuzz.distance import JaroWinkler
 
-    whole = JaroWinkler.normalized_similarity(wanted, " ".join(name))
-    words = wanted.split()
-    if len(words) > len(name):
-        return whole, whole
-    per_word = min(max(JaroWinkler.normalized_similarity(w, n) for n in name) for w in words)
-    return max(whole, per_word), whole
+    if len(wanted) < 4:
+        return None
+    best: dict[tuple[int, str], float] = {}
+    for pool, names_of in enumerate(pools):
+        for record_id, names in names_of.items():
+            for name, _ in names:
+                score = JaroWinkler.normalized_similarity(wanted, " ".join(name))
+                if score >= TYPO_THRESHOLD and score > best.get((pool, record_id), 0.0):
+                    best[pool, record_id] = score
+    if not best:
+        return None
+    ordered = sorted(best.items(), key=lambda item: -item[1])
+    if len(ordered) > 1 and ordered[1][1] == ordered[0][1]:
+        return None
+    (pool, record_id), _ = ordered[0]
+    return Ranked(MatchKind.FUZZY, False, 0.0, pool, record_id)

@@ -7,7 +7,9 @@ how well the whole name fits, then id), documented in the README:
 2. a whole name: a title, alternative title, label or alias, in either language;
 3. every word of the query is a word of one name;
 4. every word of the query starts a word of one name;
-5. a misspelling: a name similar enough (Jaro-Winkler).
+5. a misspelling: the query with each misspelt word corrected to the closest word of the
+   names (at most one or two edits) names one record, or else one whole name is very close
+   to it (Jaro-Winkler).
 
 Names are compared after `text.normalise`, so any case, with or without diacritics, finds the
 same records. A lookup takes the best kind of match there is; when that kind fits several
@@ -25,16 +27,16 @@ from careers_cli.catalogue.domain import Career, LinkedNote, Section, Skill
 from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, UsageError
 from careers_cli.index.memory import records_named
 from careers_cli.index.query import CatalogueIndex, NameEntry, NoteKind
-
-# Jaro-Winkler similarity above which a misspelling is taken as the name it resembles.
 from careers_cli.rules.name_ranking import (
-    SUGGESTION_THRESHOLD,
-    TYPO_THRESHOLD,
+    SUGGESTION_CUTOFF,
     MatchKind,
     Pools,
     Ranked,
-    rank_misspelt,
+    closest_whole_name,
+    corrected_query,
     rank_names,
+    similar_records,
+    with_symbols,
 )
 from careers_cli.rules.search import Wanted, platform_wanted, skill_wanted
 from careers_cli.text.language import Bilingual
@@ -43,6 +45,11 @@ from careers_cli.text.terminal import one_line
 
 SUGGESTION_COUNT = 5
 """The most suggestions a name that matches nothing gets."""
+
+
+CONTRADICTING_TITLES = 2
+"""How many other records' titles must carry the words of an alternative name for it to be
+an everyday word, which picks no record by itself (see `_weighed_against_titles`)."""
 
 
 CANDIDATE_LIMIT = 10
@@ -111,6 +118,17 @@ def _resolve(lookup: _Lookup, query: str) -> tuple[int, str, MatchKind]:
     wanted = normalise(query)
     if not wanted:
         raise UsageError(f"{lookup.subject}.empty_query")
+    found = _resolve_by_names(lookup, query, wanted)
+    if found is not None:
+        return found
+    return _resolve_misspelt(lookup, query, wanted)
+
+
+def _resolve_by_names(
+    lookup: _Lookup, query: str, wanted: str
+) -> tuple[int, str, MatchKind] | None:
+    """The one record with a whole name, or a name with every word, of the normalised query;
+    None when no name has its words; `AmbiguousNameError` when several fit as well."""
     # A whole name is the best kind of match after the id: an index finds it without ranking
     # every record that has the query's words.
     named = [
@@ -118,13 +136,56 @@ def _resolve(lookup: _Lookup, query: str) -> tuple[int, str, MatchKind]:
         for pool, found in enumerate(lookup.named(wanted))
         for record_id, alias in found.items()
     ]
+    if named and all(r.alias for r in named):
+        named = _weighed_against_titles(lookup, query, wanted, named)
+    if not named and len(wanted) == 1:
+        return None  # a letter is a name of its own (C, R), never a word of another (C Sharp)
     ranked = sorted(named) or rank_names(wanted, lookup.with_words(wanted.split()))
-    if ranked:
-        tied = [r for r in ranked if _as_good(r, ranked[0])]
-        if len(tied) == 1:
-            return tied[0].pool, tied[0].record_id, tied[0].kind
-        raise _ambiguous(lookup, query, tied)
-    return _resolve_misspelt(lookup, query, wanted)
+    if not ranked:
+        return None
+    tied = [r for r in ranked if _as_good(r, ranked[0])]
+    if len(tied) == 1:
+        return tied[0].pool, tied[0].record_id, tied[0].kind
+    raise _ambiguous(lookup, query, tied)
+
+
+def _weighed_against_titles(
+    lookup: _Lookup, query: str, wanted: str, named: list[Ranked]
+) -> list[Ranked]:
+    """The records an alternative name equal to the query may stand for, weighed against the
+    titles (or labels) that have the query's words.
+
+    Where `CONTRADICTING_TITLES` or more other records carry the query's words in their
+    titles, the alternative name contradicts them (`teacher` is an alternative title of a
+    politics lecturer, and 67 titles say teacher; `driver` one of a hearse driver): nothing is
+    picked, and the records with those titles are offered first, closest titles first, then
+    the alternative names.
+    Where fewer do, the alternative name stands (`vlogger`; `البيانات`, data, though one
+    label says البيانات الصحفية, press releases). One that is
+    a form its own title names (`actress` of `actor/actress`) is as good as the title.
+    """
+    forms = [r for r in named if wanted in _title_forms(lookup.name_of(r.pool, r.record_id))]
+    if forms:  # `actress` of `actor/actress`: as good as the title
+        return forms
+    words = wanted.split()
+    titles_only = [
+        {
+            record_id: [(name, False) for name, alias in names if not alias]
+            for record_id, names in pool.items()
+        }
+        for pool in lookup.with_words(words)
+    ]
+    titled = [r for r in rank_names(wanted, titles_only) if r.kind == MatchKind.WORDS]
+    titled_keys = {(r.pool, r.record_id) for r in titled}
+    if len(titled_keys - {(r.pool, r.record_id) for r in named}) < CONTRADICTING_TITLES:
+        return named
+    rest = [r for r in named if (r.pool, r.record_id) not in titled_keys]
+    raise _ambiguous(lookup, query, [*titled, *sorted(rest)])
+
+
+def _title_forms(title: Bilingual) -> set[str]:
+    """The normalised forms a title names together (`actor/actress`, `مدون / مدونة`)."""
+    return {normalise(form) for text in title if text for form in text.split("/")}
 
 
 def _as_good(ranked: Ranked, best: Ranked) -> bool:
@@ -136,37 +197,54 @@ def _as_good(ranked: Ranked, best: Ranked) -> bool:
 
 
 def _resolve_misspelt(lookup: _Lookup, query: str, wanted: str) -> tuple[int, str, MatchKind]:
-    scored = rank_misspelt(wanted, lookup.everything())
-    if scored and scored[0][0][0] >= TYPO_THRESHOLD:
-        best = scored[0][0]
-        tied = [r for score, r in scored if score == best]
-        if len(tied) == 1:
-            return tied[0].pool, tied[0].record_id, MatchKind.FUZZY
-        raise _ambiguous(lookup, query, tied)
-    similar = [r for score, r in scored if score[0] >= SUGGESTION_THRESHOLD]
-    raise NotFoundError(
+    """The record a misspelt query names, taken as a guess when its words, corrected, name one
+    record; otherwise `NotFoundError` with the records it most resembles."""
+    everything = lookup.everything()
+    corrected = corrected_query(wanted, everything)
+    if corrected is not None:
+        try:
+            found = _resolve_by_names(lookup, query, corrected)
+        except AmbiguousNameError as error:
+            raise _not_found(lookup, query, error.candidates[:SUGGESTION_COUNT]) from None
+        if found is not None:
+            return found[0], found[1], MatchKind.FUZZY
+    closest = closest_whole_name(wanted, everything)
+    if closest is not None:
+        return closest.pool, closest.record_id, MatchKind.FUZZY
+    similar = _sharing_words(lookup, wanted) + with_symbols(wanted, everything)
+    keys = {(r.pool, r.record_id) for r in similar}
+    if len(wanted) > 2:
+        fuzzy = similar_records(wanted, everything, SUGGESTION_CUTOFF)
+        similar += [r for r in fuzzy if (r.pool, r.record_id) not in keys]
+    raise _not_found(lookup, query, _candidates(lookup, similar[:SUGGESTION_COUNT]))
+
+
+def _not_found(lookup: _Lookup, query: str, candidates: Sequence[Candidate]) -> NotFoundError:
+    return NotFoundError(
         f"{lookup.subject}.not_found",
         query=one_line(query),
-        candidates=_candidates(lookup, _sharing_words(lookup, wanted, similar)[:SUGGESTION_COUNT]),
+        candidates=candidates,
         suggestion_key=f"{lookup.subject}.did_you_mean",
         hint_key=lookup.list_hint,
     )
 
 
-def _sharing_words(lookup: _Lookup, wanted: str, similar: list[Ranked]) -> list[Ranked]:
-    """Suggestions for a name that matches nothing: the records with names sharing most of its
-    words, then the most similar names."""
+def _sharing_words(lookup: _Lookup, wanted: str) -> list[Ranked]:
+    """For a query of several words that no name has all of, the records with names sharing
+    most of its words, a title before an alternative name."""
     words = wanted.split()
-    shared: dict[tuple[int, str], int] = {}
-    if len(words) > 1:
-        for word in words:
-            for pool, names_of in enumerate(lookup.with_words([word])):
-                for record_id, names in names_of.items():
-                    if any(word in name for name, _ in names):
-                        shared[pool, record_id] = shared.get((pool, record_id), 0) + 1
-    by_words = sorted(shared, key=lambda key: (-shared[key], key))
-    rest = [r for r in similar if (r.pool, r.record_id) not in shared]
-    return [Ranked(MatchKind.WORDS, False, 0.0, p, i) for p, i in by_words] + rest
+    if len(words) < 2:
+        return []
+    shared: dict[tuple[int, str], tuple[int, bool]] = {}
+    for word in words:
+        for pool, names_of in enumerate(lookup.with_words([word])):
+            for record_id, names in names_of.items():
+                holding = [alias for name, alias in names if word in name]
+                if holding:
+                    count, alias = shared.get((pool, record_id), (0, True))
+                    shared[pool, record_id] = (count + 1, alias and all(holding))
+    by_words = sorted(shared, key=lambda key: (-shared[key][0], shared[key][1], key))
+    return [Ranked(MatchKind.WORDS, False, 0.0, p, i) for p, i in by_words]
 
 
 def _ambiguous(lookup: _Lookup, query: str, tied: Sequence[Ranked]) -> AmbiguousNameError:
@@ -326,8 +404,8 @@ def resolve_each(
 
 
 def search_skills(index: CatalogueIndex, text: str) -> list[Skill]:
-    """The skills whose names fit `text`, in the relevance order; if none does, the similar
-    ones, most similar first; if none is, `NotFoundError`."""
+    """The skills whose names fit `text`, in the relevance order; if none does,
+    `NotFoundError` with the skills it most resembles."""
     check_query_length(text)
     wanted = normalise(text)
     if not wanted:
@@ -338,17 +416,21 @@ def search_skills(index: CatalogueIndex, text: str) -> list[Skill]:
         ranked = [r for r in ranked if r.record_id != text]
         ranked.insert(0, Ranked(MatchKind.ID, False, 0.0, 0, text))
     if not ranked:
-        scored = rank_misspelt(wanted, [index.skill_names()])
-        ranked = [r for score, r in scored if score[0] >= SUGGESTION_THRESHOLD]
-    if not ranked:
-        raise NotFoundError(
-            "skill.not_found",
-            query=one_line(text),
-            candidates=(),
-            suggestion_key="skill.did_you_mean",
-            hint_key="skill.list_hint",
-        )
+        raise _not_found_skills(index, text, wanted)
     return [index.skills_by_id[r.record_id] for r in ranked]
+
+
+def _not_found_skills(index: CatalogueIndex, text: str, wanted: str) -> NotFoundError:
+    """The error for a skill search no name fits, suggesting what the lookup of one skill
+    would: the skills its corrected words name, or those it resembles."""
+    lookup = _skill_lookup(index, platforms=False)
+    try:
+        pool, skill_id, _ = _resolve_misspelt(lookup, text, wanted)
+    except NotFoundError as error:
+        return error
+    return _not_found(
+        lookup, text, _candidates(lookup, [Ranked(MatchKind.FUZZY, False, 0, pool, skill_id)])
+    )
 
 
 def resolve_note(index: CatalogueIndex, kind: NoteKind, query: str) -> Found[LinkedNote]:
