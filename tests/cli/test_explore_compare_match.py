@@ -968,8 +968,9 @@ class TestMatchErrors:
 
 class TestSkillWordsThatFitSeveralSkills:
     """Several skills fit by the best kind of match: nothing is guessed, the candidates are
-    listed best first (a label or id before an alias, then the name the query covers more of,
-    skills before platforms, then id), at most 10, then how many more."""
+    listed best first (a label or id before an alias, then those more careers need, then the
+    name the query covers more of, skills before platforms, then id), at most 10, then how
+    many more; a skill no career needs is no candidate when one that is needed fits."""
 
     def test_a_word_of_a_label_and_of_aliases_is_ambiguous_label_first(self) -> None:
         # "analysis" is a word of the label "Data analysis" (analytics) and of aliases of
@@ -1027,6 +1028,8 @@ class TestSkillWordsThatFitSeveralSkills:
     ]
 
     def _many_managements(self, tmp_path: Path) -> Path:
+        # Each needed by one career, as each of the five of the built-in catalogue is: a skill
+        # no career needs is no candidate.
         data = raw_catalogue()
         for word in self.MORE:
             data["skills"].append(
@@ -1036,6 +1039,7 @@ class TestSkillWordsThatFitSeveralSkills:
                     "aliases": {"en": [], "ar": []},
                 }
             )
+            data["careers"][0]["required_skills"][0]["skills"].append(f"{word}-management")
         return write_catalogue(tmp_path / "careers.json", data)
 
     def test_at_most_ten_candidates_then_how_many_more(self, tmp_path: Path) -> None:
@@ -1107,18 +1111,18 @@ class TestSkillWordsThatFitSeveralSkills:
         data["careers"].append(career)
         path = write_catalogue(tmp_path / "careers.json", data)
         # "commun" starts a word of five skills' names ("word starts"). Labels and ids first,
-        # the shorter first: "communication" (13), "community management" (20), "written
-        # communication" (21, written-communication's id; its label is "Writing"); then the
-        # aliases "community engagement" (audience-engagement) and "crisis communication"
-        # (crisis-management), both 20 characters: by id.
+        # those more careers need first: communication (5 careers with the copy),
+        # written-communication (4; its id, its label is "Writing"), community-management (1);
+        # then the aliases "community engagement" (audience-engagement, 1) and "crisis
+        # communication" (crisis-management, 1), both 20 characters: by id.
         run = invoke(["match", "-s", "commun", "--data", str(path)])
         assert run.exit_code == 1, run.stderr
         lines = run.stderr.splitlines()
         assert lines[0] == "error: 'commun' fits 5 skills; use one of these ids (best first):"
         assert [line.split(None, 1) for line in lines[1:]] == [
             ["communication", "Communication"],
-            ["community-management", "Community management"],
             ["written-communication", "Writing"],
+            ["community-management", "Community management"],
             ["audience-engagement", "Audience engagement"],
             ["crisis-management", "Crisis management"],
         ]

@@ -40,6 +40,7 @@ from tests.support.relevance import (
     needing,
     reference_ranking,
     shown_matches,
+    skill_candidates,
     skill_entry,
     stderr_lines,
     tied_best,
@@ -498,7 +499,7 @@ class TestEscoSample:
 
     def test_an_ambiguous_skill_points_to_the_skills_command(self, esco: Catalogue) -> None:
         ranking = reference_ranking("marketing", skill_names(esco.data))
-        tied = tied_best(ranking)
+        tied = skill_candidates(esco.data, ranking)
         assert len(tied) > CANDIDATE_LIMIT
         run = every_way(esco, ["match", "-s", "marketing"])
         assert (run.exit_code, run.stdout) == (1, "")
@@ -513,7 +514,7 @@ class TestEscoSample:
         query = ["match", "-s", "marketing", "-s", "wvutzq", "-s", "manage budgets"]
         run = every_way(esco, query)
         assert run.exit_code == 1
-        tied = tied_best(reference_ranking("marketing", skill_names(esco.data)))
+        tied = skill_candidates(esco.data, reference_ranking("marketing", skill_names(esco.data)))
         more = "; 'careers skills \"marketing\"' lists them all"
         assert stderr_lines(run) == [
             *ambiguous_lines("marketing", "skills", tied, english_labels(esco.data), more),
@@ -671,3 +672,136 @@ class TestManyTeachers:
     def test_starts_of_words_only_when_no_whole_word_fits(self, teachers: Catalogue) -> None:
         run = every_way(teachers, ["show", "teacherb"])
         assert (run.exit_code, run.stderr) == (0, guessed("teacherbot-technician", "teacherb"))
+
+
+def everyday_catalogue() -> dict[str, Any]:
+    """Careers and skills as ESCO names them: an everyday word that is the alternative title
+    of one career and a word of several titles; a title naming two forms of a job; a skill no
+    career needs whose other name is a word of skills that careers need."""
+    lecturer = career_entry("politics-lecturer", "Politics lecturer", ["pedagogy"])
+    lecturer["alt_titles"] = {"en": ["teacher", "politics professor"]}
+    hearse = career_entry("hearse-driver", "Hearse driver", ["driving"])
+    hearse["alt_titles"] = {"en": ["driver", "funeral driver"]}
+    actor = career_entry("actor-actress", "actor/actress", ["acting"])
+    actor["alt_titles"] = {"en": ["actor", "actress"]}
+    coach = career_entry("artistic-coach", "Artistic coach", ["acting"])
+    coach["alt_titles"] = {"en": ["actress", "vocal coach"]}
+    vlogger = career_entry("vlogger", "Vlogger", ["acting"])
+    vlogger["alt_titles"] = {"en": ["youtuber"]}
+    careers = [
+        lecturer,
+        career_entry("music-teacher", "Music teacher", ["pedagogy"]),
+        career_entry("dance-teacher", "Dance teacher", ["pedagogy"]),
+        career_entry("primary-school-teacher", "Primary school teacher", ["pedagogy"]),
+        hearse,
+        career_entry("bus-driver", "Bus driver", ["driving"]),
+        career_entry("taxi-driver", "Taxi driver", ["driving"]),
+        actor,
+        coach,
+        vlogger,
+        career_entry("youtuber-manager", "Youtuber manager", ["driving"]),
+        career_entry("graphic-designer", "Graphic designer", ["graphic-design", "web-design"]),
+        career_entry("web-designer", "Web designer", ["web-design"]),
+    ]
+    skills = [
+        skill_entry("pedagogy", "Pedagogy"),
+        skill_entry("driving", "Drive vehicles"),
+        skill_entry("acting", "Acting"),
+        skill_entry("think-creatively", "Think creatively", "design", "creative thinking"),
+        skill_entry("graphic-design", "Graphic design"),
+        skill_entry("web-design", "Web design"),
+    ]
+    return catalogue_data("Everyday words", careers, skills)
+
+
+@pytest.fixture(scope="module")
+def everyday(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    return validated(tmp_path_factory.mktemp("everyday") / "everyday.json", everyday_catalogue())
+
+
+class TestEverydayWords:
+    """An alternative title that many titles contradict picks nothing (README, "Names")."""
+
+    def test_an_alternative_title_many_titles_contradict_is_a_list_led_by_them(
+        self, everyday: Catalogue
+    ) -> None:
+        run = every_way(everyday, ["show", "teacher"])
+        assert (run.exit_code, run.stdout) == (1, "")
+        # The three titles with the word, closest (shortest) first, then the lecturer.
+        assert stderr_lines(run) == [
+            "error: 'teacher' fits 4 careers; use one of these ids (best first):",
+            "  dance-teacher           Dance teacher",
+            "  music-teacher           Music teacher",
+            "  primary-school-teacher  Primary school teacher",
+            "  politics-lecturer       Politics lecturer",
+        ]
+
+    def test_its_own_title_having_the_word_is_no_excuse(self, everyday: Catalogue) -> None:
+        # "driver" is a word of the hearse driver's own title, and of two others.
+        run = every_way(everyday, ["show", "driver"])
+        assert (run.exit_code, run.stdout) == (1, "")
+        assert [line.split()[0] for line in stderr_lines(run)[1:]] == [
+            "bus-driver",
+            "taxi-driver",
+            "hearse-driver",
+        ]
+
+    def test_one_other_title_does_not_contradict(self, everyday: Catalogue) -> None:
+        # "youtuber" is the vlogger's other title and a word of one other title only (as
+        # "البيانات", data, of the built-in catalogue's analytics and "press releases").
+        run = every_way(everyday, ["show", "youtuber", "-f", "json"])
+        assert (run.exit_code, run.stderr) == (0, "")
+        assert json.loads(run.stdout)["id"] == "vlogger"
+
+    def test_a_form_its_title_names_is_as_good_as_the_title(self, everyday: Catalogue) -> None:
+        # "actress" is another title of actor/actress and of the artistic coach: the form the
+        # title names wins, quietly.
+        for query in ("actress", "actor", "Actor/Actress"):
+            run = every_way(everyday, ["show", query, "-f", "json"])
+            assert (run.exit_code, run.stderr) == (0, ""), query
+            assert json.loads(run.stdout)["id"] == "actor-actress"
+
+    def test_a_whole_title_still_wins_quietly(self, everyday: Catalogue) -> None:
+        run = every_way(everyday, ["show", "music teacher", "-f", "json"])
+        assert (run.exit_code, run.stderr) == (0, "")
+        assert json.loads(run.stdout)["id"] == "music-teacher"
+
+
+class TestSkillsNoCareerNeeds:
+    """A skill no career needs is never the silent answer when a needed one fits; asked for,
+    the user is told."""
+
+    def test_an_other_name_of_an_unneeded_skill_gives_way_to_needed_skills(
+        self, everyday: Catalogue
+    ) -> None:
+        run = every_way(everyday, ["match", "-s", "design"])
+        assert (run.exit_code, run.stdout) == (1, "")
+        # Both needed skills have the word in their labels; the one more careers need first.
+        assert stderr_lines(run) == [
+            "error: 'design' fits 2 skills; use one of these ids (best first):",
+            "  web-design      Web design",
+            "  graphic-design  Graphic design",
+        ]
+
+    def test_asked_for_by_its_label_the_user_is_told_no_career_needs_it(
+        self, everyday: Catalogue
+    ) -> None:
+        run = every_way(everyday, ["match", "-s", "think creatively"])
+        assert (run.exit_code, run.stdout) == (0, "")
+        assert stderr_lines(run) == [
+            "no career in this catalogue needs Think creatively (think-creatively)",
+            "no career has all of the skills asked for",
+        ]
+
+    def test_a_filter_that_leaves_nothing_says_so(self, everyday: Catalogue) -> None:
+        run = every_way(everyday, ["list", "--skill", "think-creatively"])
+        assert (run.exit_code, run.stdout) == (0, "")
+        assert stderr_lines(run) == [
+            "no career in this catalogue needs Think creatively (think-creatively)",
+            "no career needs all of the skills asked for",
+        ]
+        both = every_way(everyday, ["list", "--skill", "pedagogy", "--skill", "driving"])
+        assert (both.exit_code, both.stdout) == (0, "")
+        assert stderr_lines(both) == ["no career needs all of the skills asked for"]
+        as_json = every_way(everyday, ["list", "--skill", "acting", "-s", "driving", "-f", "json"])
+        assert (as_json.exit_code, json.loads(as_json.stdout)) == (0, [])

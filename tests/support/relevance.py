@@ -80,6 +80,19 @@ def tied_best(fits: Sequence[Fit]) -> list[Fit]:
     return [f for f in fits if f.kind == best.kind and (f.kind != NAME or f.alias == best.alias)]
 
 
+def skill_candidates(data: Mapping[str, Any], fits: Sequence[Fit]) -> list[Fit]:
+    """The skills an ambiguous skill name lists, best first, as the README says: of `fits`
+    (a reference ranking), those no career needs are left out when one that is needed fits;
+    of the best tied, a label before an alias, then those more careers need."""
+    counts = Counter(
+        skill
+        for career in data["careers"]
+        for skill in {s for line in career.get("required_skills", []) for s in line["skills"]}
+    )
+    needed = [f for f in fits if counts[f.record_id]] or list(fits)
+    return sorted(tied_best(needed), key=lambda f: (f.alias, -counts[f.record_id]))
+
+
 def career_names(data: Mapping[str, Any]) -> dict[str, list[tuple[str, bool]]]:
     """Career id -> its id, titles and (as aliases) alternative titles."""
     found: dict[str, list[tuple[str, bool]]] = {}

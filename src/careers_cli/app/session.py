@@ -45,8 +45,9 @@ from careers_cli.present.data.parts import Records
 from careers_cli.present.error_text import error_line, hint_lines
 from careers_cli.present.layout.fitting import InParts
 from careers_cli.present.layout.plain import plain_lines
+from careers_cli.rules import search
 from careers_cli.rules.names import Found
-from careers_cli.rules.search import Page
+from careers_cli.rules.search import Page, Wanted
 from careers_cli.text.bidi import visual_order
 from careers_cli.text.language import Language
 from careers_cli.text.terminal import one_line, printable_line
@@ -155,6 +156,12 @@ class Session:
             query = one_line(found.query)
             self.notice(message("name.guessed", self.language, id=found.record_id, query=query))
         return found.record
+
+    def say_needed_by_none(self, wanted: Sequence[Wanted]) -> None:
+        """One line on stderr for each skill asked for that no career needs."""
+        for skill in search.needed_by_none(self.index, wanted):
+            label = one_line(skill.label.in_language(self.language))
+            self.notice(message("skill.needed_by_none", self.language, label=label, id=skill.id))
 
     def left_out(self, page: Page[Any], key: str) -> None:
         """After a list cut at its limit, the sentence `key` saying how many it shows of how

@@ -308,6 +308,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "no career has all of the skills asked for",
         "لا توجد مهنة تملك كل المهارات المطلوبة",
     ),
+    "list.none": (
+        "no career needs all of the skills asked for",
+        "لا توجد مهنة تحتاج كل المهارات المطلوبة",
+    ),
+    "skill.needed_by_none": (
+        "no career in this catalogue needs {label} ({id})",
+        "لا تحتاج أي مهنة في هذا الفهرس إلى {label} ({id})",
+    ),
     "match.legend": (
         "score: the sum of what each of your skills adds (+); a skill fewer careers need adds "
         "more, an optional one half · your skills it has / skills asked · share of its "

@@ -19,6 +19,7 @@ guess, and says so (`Found.guessed`), so that the command can tell the user whic
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -107,6 +108,10 @@ class _Lookup:
     """Where to look when nothing is found and nothing similar either."""
     more_key: str = "name.more_candidates"
     """The line that counts the candidates an ambiguous name leaves unlisted."""
+    careers_needing: Callable[[Sequence[Ranked]], dict[tuple[int, str], int]] | None = None
+    """For skills: how many careers need each record (or list it: a platform or tool).
+    A record no career needs is never the answer when one that is needed fits, and of the
+    records an ambiguous name fits, those more careers need come first."""
 
 
 def _resolve(lookup: _Lookup, query: str) -> tuple[int, str, MatchKind]:
@@ -136,17 +141,45 @@ def _resolve_by_names(
         for pool, found in enumerate(lookup.named(wanted))
         for record_id, alias in found.items()
     ]
+    if named and lookup.careers_needing is not None:
+        named = _needed_first(lookup, wanted, named)
     if named and all(r.alias for r in named):
         named = _weighed_against_titles(lookup, query, wanted, named)
     if not named and len(wanted) == 1:
         return None  # a letter is a name of its own (C, R), never a word of another (C Sharp)
-    ranked = sorted(named) or rank_names(wanted, lookup.with_words(wanted.split()))
+    ranked = sorted(named) or _needed(lookup, rank_names(wanted, lookup.with_words(wanted.split())))
     if not ranked:
         return None
     tied = [r for r in ranked if _as_good(r, ranked[0])]
     if len(tied) == 1:
         return tied[0].pool, tied[0].record_id, tied[0].kind
     raise _ambiguous(lookup, query, tied)
+
+
+def _needed(lookup: _Lookup, ranked: list[Ranked]) -> list[Ranked]:
+    """`ranked` without the records no career needs, unless no record of it is needed."""
+    if lookup.careers_needing is None or not ranked:
+        return ranked
+    counts = lookup.careers_needing(ranked)
+    needed = [r for r in ranked if counts.get((r.pool, r.record_id), 0)]
+    return needed or ranked
+
+
+def _needed_first(lookup: _Lookup, wanted: str, named: list[Ranked]) -> list[Ranked]:
+    """Of the records with the whole name, those careers need. When none is, the name is
+    only another name of theirs, and records that careers need have every word of it, none:
+    those are weighed instead (`design` is another name of a skill no career needs, and 244
+    skills that careers need say design).
+    """
+    assert lookup.careers_needing is not None
+    needed = _needed(lookup, named)
+    if needed is not named:
+        return needed
+    if any(lookup.careers_needing(named).values()) or not all(r.alias for r in named):
+        return named  # a label asks for its skill, needed or not
+    with_words = rank_names(wanted, lookup.with_words(wanted.split()))
+    fits = [r for r in with_words if r.kind <= MatchKind.WORDS]
+    return [] if fits and any(lookup.careers_needing(fits).values()) else named
 
 
 def _weighed_against_titles(
@@ -248,7 +281,11 @@ def _sharing_words(lookup: _Lookup, wanted: str) -> list[Ranked]:
 
 
 def _ambiguous(lookup: _Lookup, query: str, tied: Sequence[Ranked]) -> AmbiguousNameError:
-    """The best `CANDIDATE_LIMIT` of the records that fit equally (only those are read)."""
+    """The best `CANDIDATE_LIMIT` of the records that fit equally (only those are read); of
+    skills, those more careers need first."""
+    if lookup.careers_needing is not None:
+        counts = lookup.careers_needing(tied)
+        tied = sorted(tied, key=lambda r: (r.alias, -counts.get((r.pool, r.record_id), 0)))
     return AmbiguousNameError(
         f"{lookup.subject}.ambiguous",
         query=one_line(query),
@@ -334,6 +371,22 @@ def _skill_lookup(index: CatalogueIndex, *, platforms: bool) -> _Lookup:
             return index.skills_by_id[record_id].label
         return index.platforms_by_id[record_id].name
 
+    def careers_needing(ranked: Sequence[Ranked]) -> dict[tuple[int, str], int]:
+        skills = index.skill_career_counts(r.record_id for r in ranked if r.pool == 0)
+        listed = Counter(
+            platform
+            for platforms in index.careers_using(
+                [r.record_id for r in ranked if r.pool == 1]
+            ).values()
+            for platform in platforms
+        )
+        return {
+            (r.pool, r.record_id): (
+                skills.get(r.record_id, 0) if r.pool == 0 else listed[r.record_id]
+            )
+            for r in ranked
+        }
+
     return _Lookup(
         "skill",
         by_id,
@@ -343,6 +396,7 @@ def _skill_lookup(index: CatalogueIndex, *, platforms: bool) -> _Lookup:
         name_of,
         "skill.list_hint",
         "skill.ambiguous_more",
+        careers_needing,
     )
 
 

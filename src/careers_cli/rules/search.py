@@ -262,6 +262,13 @@ def match_page(
     return Page(results, len(ranked))
 
 
+def needed_by_none(index: CatalogueIndex, wanted: Sequence[Wanted]) -> list[Wanted]:
+    """The wanted skills that no career of the catalogue needs (ESCO has hundreds: "think
+    creatively"), which can match nothing."""
+    counts = index.skill_career_counts(w.id for w in wanted if w.platform is None)
+    return [w for w in wanted if w.platform is None and not counts.get(w.id, 0)]
+
+
 def careers_having(index: CatalogueIndex, wanted: Sequence[Wanted]) -> list[Career]:
     """The careers that need every wanted skill and list every wanted platform or tool, in
     catalogue order."""

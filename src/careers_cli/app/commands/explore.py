@@ -64,18 +64,26 @@ def list_careers(
     most = parse_limit(limit, option="--limit", command=command, default=search.LIST_LIMIT)
     with open_session(options) as session:
         index, language = session.index, session.language
-        if skill:
-            found, errors = names.resolve_each(index, skill)
-            session.report_all(errors)
-            having = search.careers_having(index, [session.take(f) for f in found])
-            page = search.first(having, most)
-        else:
+        if not skill:
             page = search.career_page(index, most)
-        session.present(
+            session.present(
+                lambda: views.career_list(page.items, language),
+                lambda: records.career_list(page.items, language),
+            )
+            session.left_out(page, "more.careers")
+            return
+        found, errors = names.resolve_each(index, skill)
+        session.report_all(errors)
+        wanted = [session.take(f) for f in found]
+        session.say_needed_by_none(wanted)
+        page = search.first(search.careers_having(index, wanted), most)
+        if session.present_found(
+            page.items,
+            message("list.none", language),
             lambda: views.career_list(page.items, language),
             lambda: records.career_list(page.items, language),
-        )
-        session.left_out(page, "more.careers")
+        ):
+            session.left_out(page, "more.careers")
 
 
 @with_common_options()

@@ -99,6 +99,7 @@ def match(
             found, errors = names.resolve_each(index, skill)
             session.report_all(errors, stop=not found)
             wanted = [session.take(f) for f in found]
+            session.say_needed_by_none(wanted)
         else:
             assert kept is not None
             wanted = wanted_in_profile(session, kept, command)
