@@ -698,6 +698,7 @@ def _matched_part(
         "kind": kind,
         "label": label,
         "query": query,
+        "family_of": None,
         "importance": "optional" if optional else "essential",
         "careers": careers,
         "specificity": round(specificity, 4),

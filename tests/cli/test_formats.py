@@ -298,6 +298,7 @@ class TestJson:
                 "kind": "skill",
                 "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
                 "query": "analytics",
+                "family_of": None,
                 "importance": "essential",
                 "careers": 3,
                 "specificity": 1.204,  # ln(10/3) = 1.20397, to 4 decimals
@@ -450,6 +451,7 @@ class TestJsonContract:
                     "kind",
                     "label",
                     "query",
+                    "family_of",
                     "importance",
                     "careers",
                     "specificity",

@@ -277,6 +277,7 @@ class TestBuiltInMatch:
             PART_ID: "analytics",
             "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
             "query": "analytics",
+            "family_of": None,
             "importance": "essential",
             "careers": 3,
             "specificity": specificity,

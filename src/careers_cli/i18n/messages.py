@@ -747,6 +747,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "language.en": ("en", "الإنجليزية"),
     "language.ar": ("ar", "العربية"),
     "optional": ("optional", "اختيارية"),
+    "family_of": ("its family", "من عائلتها"),
     "present_optional": ("optional", "اختيارية"),
     "also_helps": ("also helps", "تفيد أيضاً"),
     "tagged_as": ("tagged as", "الوسوم"),

@@ -314,7 +314,7 @@ def skills_to_learn(
 
 def _matching_ids(index: CatalogueIndex, wanted: Sequence[Wanted]) -> set[str]:
     """The ids of the careers that need any of the wanted skills or list any wanted platform."""
-    skills = {w.id for w in wanted if w.platform is None}
+    skills = {s for w in wanted if w.platform is None for s in (w.id, *w.family)}
     platforms = {w.id for w in wanted if w.platform is not None}
     found = {fit.career_id for fit in index.skill_fits(skills)} if skills else set()
     return found | (set(index.careers_using(platforms)) if platforms else set())

@@ -427,11 +427,36 @@ def resolve_skill(index: CatalogueIndex, query: str) -> Found[Skill]:
     return Found(skill, query, kind, skill.id, skill.label)
 
 
+def skill_family(index: CatalogueIndex, skill_id: str, name: str) -> tuple[str, ...]:
+    """The skills, other than `skill_id`, that careers need and whose label (or id) holds the
+    normalised whole name `name` as a phrase, its words in a row: for `machine learning`,
+    `utilise machine learning`. By id. A name of one word has none: a word alone is in too
+    many labels, with too many meanings (`marketing`, `C`)."""
+    words = tuple(name.split())
+    if len(words) < 2:
+        return ()
+    found = [
+        record_id
+        for record_id, names in index.skill_names_with_words(words).items()
+        if record_id != skill_id
+        and any(not alias and _holds_phrase(found, words) for found, alias in names)
+    ]
+    counts = index.skill_career_counts(found)
+    return tuple(sorted(s for s in found if counts.get(s, 0)))
+
+
+def _holds_phrase(name: Sequence[str], words: Sequence[str]) -> bool:
+    size = len(words)
+    return any(tuple(name[i : i + size]) == tuple(words) for i in range(len(name) - size + 1))
+
+
 def resolve_wanted(index: CatalogueIndex, query: str) -> Found[Wanted]:
     """What `query` names among skills, platforms and tools: a skill on equal terms."""
     pool, record_id, kind = _resolve(_skill_lookup(index, platforms=True), query)
     if pool == 0:
         wanted = skill_wanted(index.skills_by_id[record_id], query)
+        if kind == MatchKind.NAME:
+            wanted = wanted._replace(family=skill_family(index, record_id, normalise(query)))
     else:
         wanted = platform_wanted(index.platforms_by_id[record_id], query)
     return Found(wanted, query, kind, wanted.id, wanted.label)

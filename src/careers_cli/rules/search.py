@@ -7,7 +7,7 @@ Resolving what a person types to a career or skill is in `names`.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
 
@@ -26,6 +26,9 @@ class Wanted(NamedTuple):
     query: str
     """What the person typed for it."""
     platform: Platform | None = None
+    family: tuple[str, ...] = ()
+    """The skills whose labels hold the whole label typed as a phrase (`machine learning`:
+    `utilise machine learning`), which count as having this one (see `skill_family`)."""
 
     @property
     def kind(self) -> str:
@@ -68,10 +71,13 @@ class ScorePart(NamedTuple):
     """What one of the wanted skills adds to a career's score in `match`."""
 
     wanted: Wanted
+    """The skill the career has: the one asked for, or one of its family."""
     importance: Importance
     careers: int
     """How many careers of the catalogue need the skill (or list the platform)."""
     specificity: float
+    family_of: str | None = None
+    """The id of the skill asked for, when the career has one of its family instead."""
 
     @property
     def weight(self) -> float:
@@ -217,7 +223,7 @@ def match_page(
     """
     skills = [w for w in wanted if w.platform is None]
     platforms = [w for w in wanted if w.platform is not None]
-    skill_ids = {w.id for w in skills}
+    skill_ids = {s for w in skills for s in (w.id, *w.family)}
     total = index.career_count()
     needing = index.skill_career_counts(skill_ids) if skills else {}
     using = index.careers_using({w.id for w in platforms}) if platforms else {}
@@ -228,9 +234,10 @@ def match_page(
         fit = fits.get(career_id)
         parts: list[ScorePart] = []
         for w in wanted:
-            if w.platform is None and fit is not None and w.id in fit.matched:
-                importance: Importance = "optional" if w.id in fit.optional else "essential"
-                parts.append(ScorePart(w, importance, needing[w.id], 0.0))
+            if w.platform is None and fit is not None:
+                part = _best_of_family(index, w, fit.matched, fit.optional, needing, total)
+                if part is not None:
+                    parts.append(part)
             elif w.platform is not None and w.id in using.get(career_id, ()):
                 parts.append(ScorePart(w, "essential", listing[w.id], 0.0))
         if not parts or (require_all and len(parts) < len(wanted)):
@@ -260,6 +267,33 @@ def match_page(
             )
         )
     return Page(results, len(ranked))
+
+
+def _best_of_family(
+    index: CatalogueIndex,
+    wanted: Wanted,
+    has: Collection[str],
+    optional: Collection[str],
+    careers_needing: Mapping[str, int],
+    total: int,
+) -> ScorePart | None:
+    """What a career that has the skill asked for, or skills of its family, gets for it: the
+    skill that weighs most (the one asked for, where it weighs as much)."""
+    best: tuple[float, ScorePart] | None = None
+    for skill_id in (wanted.id, *wanted.family):
+        if skill_id not in has:
+            continue
+        importance: Importance = "optional" if skill_id in optional else "essential"
+        careers = careers_needing.get(skill_id, 0)
+        weight = weighed(importance, specificity(careers, total))
+        if best is None or weight > best[0]:
+            if skill_id == wanted.id:
+                part = ScorePart(wanted, importance, careers, 0.0)
+            else:
+                member = skill_wanted(index.skills_by_id[skill_id], wanted.query)
+                part = ScorePart(member, importance, careers, 0.0, wanted.id)
+            best = (weight, part)
+    return None if best is None else best[1]
 
 
 def needed_by_none(index: CatalogueIndex, wanted: Sequence[Wanted]) -> list[Wanted]:

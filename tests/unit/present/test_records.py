@@ -214,6 +214,7 @@ class TestMatchResults:
                     "kind": "skill",
                     "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
                     "query": "metrics",
+                    "family_of": None,
                     "importance": "essential",
                     "careers": 3,
                     "specificity": round(math.log(1 + 7 / 3), 4),

@@ -42,6 +42,7 @@ def match_results(matches: Sequence[CareerMatch], language: Language) -> Records
                         "kind": part.wanted.kind,
                         "label": both_languages(part.wanted.label),
                         "query": part.wanted.query,
+                        "family_of": part.family_of,
                         "importance": part.importance,
                         "careers": part.careers,
                         "specificity": round(part.specificity, 4),

@@ -97,7 +97,8 @@ def match_list(
 
 def _found_skill(index: CatalogueIndex, part: ScorePart, language: Language) -> Text:
     """The skill's label (marked when the career needs it only optionally, or as a platform or
-    tool), what it adds to the score, and the user's word that found it."""
+    tool), what it adds to the score, and the user's word that found it (marked when the
+    skill is of the family of the one named: its label holds the words)."""
     wanted = part.wanted
     cell = local_text(wanted.label, language, "green")
     if wanted.platform is not None:
@@ -106,6 +107,8 @@ def _found_skill(index: CatalogueIndex, part: ScorePart, language: Language) -> 
         cell.append(f" ({label('optional', language)})", style="yellow")
     cell.append(f" +{part.weight:.2f}", style="yellow")
     cell.append(f" {ARROW_BACK[language]} {one_line(wanted.query)}", style=DIM)
+    if part.family_of is not None:
+        cell.append(f" ({label('family_of', language)})", style=DIM)
     return cell
 
 
