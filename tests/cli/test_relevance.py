@@ -806,3 +806,69 @@ class TestSkillsNoCareerNeeds:
         assert stderr_lines(both) == ["no career needs all of the skills asked for"]
         as_json = every_way(everyday, ["list", "--skill", "acting", "-s", "driving", "-f", "json"])
         assert (as_json.exit_code, json.loads(as_json.stdout)) == (0, [])
+
+
+def families_catalogue() -> dict[str, Any]:
+    """ESCO's phrasing: "machine learning" as a label, and labels that hold it as a phrase."""
+    careers = [
+        career_entry("data-scientist", "Data scientist", ["utilise-machine-learning", "stats"]),
+        career_entry("vision-engineer", "Vision engineer", ["machine-learning"]),
+        career_entry("ml-researcher", "ML researcher", ["machine-learning"], ["ml-methods"]),
+        career_entry("statistician", "Statistician", ["stats"]),
+        career_entry("learning-designer", "Learning designer", ["machine-tools"]),
+    ]
+    skills = [
+        skill_entry("machine-learning", "machine learning"),
+        skill_entry("utilise-machine-learning", "utilise machine learning"),
+        skill_entry("ml-methods", "machine learning methods"),
+        skill_entry("learning-machines", "learning machines"),  # the words, not in a row
+        skill_entry("machine-tools", "machine tools"),
+        skill_entry("teach-machine-learning", "teach machine learning"),  # needed by none
+        skill_entry("stats", "statistics"),
+    ]
+    return catalogue_data("Families", careers, skills)
+
+
+@pytest.fixture(scope="module")
+def families(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    return validated(tmp_path_factory.mktemp("families") / "families.json", families_catalogue())
+
+
+class TestSkillFamilies:
+    """A whole label of two or more words reaches the skills whose labels hold it."""
+
+    def test_a_phrase_reaches_the_labels_that_hold_it(self, families: Catalogue) -> None:
+        run = every_way(families, ["match", "-s", "Machine Learning", "-f", "json"])
+        assert (run.exit_code, run.stderr) == (0, "")
+        found = {r["id"]: r["matched"] for r in json.loads(run.stdout)}
+        # Not learning-designer (machine tools) and no skill whose words are not in a row.
+        assert set(found) == {"data-scientist", "vision-engineer", "ml-researcher"}
+        assert [(m["skill"], m["family_of"]) for m in found["data-scientist"]] == [
+            ("utilise-machine-learning", "machine-learning")
+        ]
+        # The skill itself, essential, adds more than the optional family member: counted once.
+        assert [(m["skill"], m["family_of"]) for m in found["ml-researcher"]] == [
+            ("machine-learning", None)
+        ]
+        assert all(len(parts) == 1 for parts in found.values())
+
+    def test_the_line_says_the_skill_is_of_the_family(self, families: Catalogue) -> None:
+        run = every_way(families, ["match", "-s", "machine learning"])
+        assert run.exit_code == 0
+        # Five careers: one needs "utilise machine learning", ln(1 + 5/1) = 1.79; two need
+        # "machine learning", ln(1 + 5/2) = 1.25.
+        assert "utilise machine learning +1.79 ← machine learning (its family)\n" in run.stdout
+        assert "   machine learning +1.25 ← machine learning\n" in run.stdout
+
+    def test_the_id_and_a_single_word_have_no_family(self, families: Catalogue) -> None:
+        by_id = every_way(families, ["match", "-s", "machine-learning", "-f", "json"])
+        assert {r["id"] for r in json.loads(by_id.stdout)} == {"vision-engineer", "ml-researcher"}
+        word = every_way(families, ["match", "-s", "statistics", "-f", "json"])
+        assert {r["id"] for r in json.loads(word.stdout)} == {"data-scientist", "statistician"}
+
+    def test_family_skills_are_not_to_learn(self, families: Catalogue) -> None:
+        run = every_way(families, ["match", "-s", "machine learning", "-f", "json"])
+        for result in json.loads(run.stdout):
+            assert not {"machine-learning", "utilise-machine-learning", "ml-methods"} & set(
+                result["missing"] + result["missing_optional"]
+            )
