@@ -443,10 +443,13 @@ class TestCompletionOrder:
             ("C#", "c-sharp"),
             ("C++", "cpp"),
         ]
+        # Ids as typed; labels in any case, offered in the case typed (once: "c" is an id).
         assert [v for v, _ in completing.complete_skill_names(index, "c")] == [
             "c",
             "cpp",
             "c-sharp",
+            "c#",
+            "c++",
         ]
 
 

@@ -480,6 +480,24 @@ class TestRealShells:
         matched = results[0]["matched"][0]
         assert (matched["skill"], matched["query"]) == (skill_id, PAYLOADS[skill_id]), screen
 
+    @pytest.mark.parametrize(
+        ("typed", "skill_id", "query"),
+        [
+            ("zed", "budget-management", "zed; touch CANARY4 | b & c"),  # in the case typed
+            ("تحل", "analytics", "تحليل البيانات"),  # an Arabic label
+        ],
+    )
+    def test_a_label_completes_in_any_case_and_in_arabic(
+        self, shell: str, shell_home: dict[str, Any], typed: str, skill_id: str, query: str
+    ) -> None:
+        if shutil.which(shell) is None:
+            pytest.skip(f"{shell} is not installed (.ci/run installs it where apt-get works)")
+        home, screen = complete_and_run(shell, shell_home, typed)
+        assert sorted(p.name for p in home.glob("CANARY*")) == []
+        results = json.loads((home / "out.json").read_text(encoding="utf-8"))
+        matched = results[0]["matched"][0]
+        assert (matched["skill"], matched["query"]) == (skill_id, query), screen
+
     def test_listing_hostile_titles_runs_nothing(
         self, shell: str, shell_home: dict[str, Any]
     ) -> None:

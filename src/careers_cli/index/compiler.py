@@ -28,7 +28,13 @@ from careers_cli.catalogue.reading import (
     read_catalogue_bytes,
 )
 from careers_cli.errors import OutputError, os_error_reason
-from careers_cli.index.query import normalised_career_names, normalised_skill_names
+from careers_cli.index.query import (
+    completed_labels,
+    completed_titles,
+    normalised_career_names,
+    normalised_skill_names,
+)
+from careers_cli.text.normalise import completion_key
 
 _TABLES = """
 CREATE TABLE catalogue (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,9 +68,13 @@ CREATE TABLE career_names (
 CREATE TABLE platform_links (
     platform_id TEXT NOT NULL, career INTEGER NOT NULL, PRIMARY KEY (platform_id, career)
 ) WITHOUT ROWID;
-CREATE TABLE career_alt_titles (
-    career INTEGER NOT NULL, title_no INTEGER NOT NULL, title TEXT NOT NULL,
+CREATE TABLE career_completions (
+    career INTEGER NOT NULL, title_no INTEGER NOT NULL, title TEXT NOT NULL, key TEXT NOT NULL,
     PRIMARY KEY (career, title_no)
+) WITHOUT ROWID;
+CREATE TABLE skill_completions (
+    skill INTEGER NOT NULL, label_no INTEGER NOT NULL, label TEXT NOT NULL, key TEXT NOT NULL,
+    PRIMARY KEY (skill, label_no)
 ) WITHOUT ROWID;
 CREATE TABLE skill_names (
     skill INTEGER NOT NULL, name_no INTEGER NOT NULL, name TEXT NOT NULL,
@@ -92,8 +102,8 @@ CREATE INDEX platform_links_by_career ON platform_links (career);
 CREATE INDEX career_names_by_name ON career_names (name, career);
 CREATE INDEX links_by_career ON links (career, skill_id, optional);
 CREATE INDEX skill_names_by_name ON skill_names (name, skill);
-CREATE INDEX career_alt_titles_by_title ON career_alt_titles (title);
-CREATE INDEX skills_by_label ON skills (label_en);
+CREATE INDEX career_completions_by_key ON career_completions (key);
+CREATE INDEX skill_completions_by_key ON skill_completions (key);
 """
 """Made once the rows are in: one sort per index, rather than an index grown row by row."""
 
@@ -253,7 +263,7 @@ def _compile_careers(
     rows: list[tuple[int, str, str, int, int, str]] = []
     names: list[tuple[int, int, str, bool]] = []
     words: list[tuple[int, str]] = []
-    alt_titles: list[tuple[int, int, str]] = []
+    alt_titles: list[tuple[int, int, str, str]] = []
     for position, record in enumerate(records, start):
         lines = record.get("required_skills", ())
         skill_ids, optional = linked_skills(lines)
@@ -274,11 +284,12 @@ def _compile_careers(
         for name_no, (name, alias) in enumerate(named):
             names.append((position, name_no, name, alias))
             words.append((position * NAMES_PER_RECORD + name_no, name))
-        alt_titles += [(position, no, t) for no, t in enumerate(alt.get("en", ()))]
+        offered = completed_titles(title.get("ar") or "", alt.get("en", ()), alt.get("ar", ()))
+        alt_titles += [(position, no, t, completion_key(t)) for no, t in enumerate(offered)]
     connection.executemany("INSERT INTO careers VALUES (?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO career_names VALUES (?, ?, ?, ?)", names)
     connection.executemany("INSERT INTO career_name_words (rowid, name) VALUES (?, ?)", words)
-    connection.executemany("INSERT INTO career_alt_titles VALUES (?, ?, ?)", alt_titles)
+    connection.executemany("INSERT INTO career_completions VALUES (?, ?, ?, ?)", alt_titles)
 
 
 def _compile_skills(
@@ -288,6 +299,7 @@ def _compile_skills(
     rows: list[tuple[int, str, str, str, int, str]] = []
     names: list[tuple[int, int, str, bool]] = []
     words: list[tuple[int, str]] = []
+    labels: list[tuple[int, int, str, str]] = []
     for position, record in enumerate(records, start):
         skill = skill_from_data(record)
         help_text = skill.label.in_language("en")
@@ -296,7 +308,10 @@ def _compile_skills(
         for name_no, (name, alias) in enumerate(normalised_skill_names(skill)):
             names.append((position, name_no, name, alias))
             words.append((position * NAMES_PER_RECORD + name_no, name))
+        offered = completed_labels(skill.id, skill.label.en, skill.label.ar)
+        labels += [(position, no, label, completion_key(label)) for no, label in enumerate(offered)]
     connection.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO skill_completions VALUES (?, ?, ?, ?)", labels)
     connection.executemany("INSERT INTO skill_names VALUES (?, ?, ?, ?)", names)
     connection.executemany("INSERT INTO skill_name_words (rowid, name) VALUES (?, ?)", words)
 

@@ -26,7 +26,7 @@ from careers_cli.catalogue.domain import (
     Skill,
 )
 from careers_cli.text.language import Bilingual, Language
-from careers_cli.text.normalise import normalise
+from careers_cli.text.normalise import completion_key, normalise
 
 NoteKind = Literal["trends", "tips"]
 
@@ -184,9 +184,21 @@ def careers_completion(
 ) -> tuple[list[Completion], list[Completion]]:
     """`CatalogueIndex.complete_careers` over careers in catalogue order."""
     careers = list(careers)
+    key = completion_key(incomplete)
     ids = [(c.id, c.title.in_language("en")) for c in careers if c.id.startswith(incomplete)]
-    titles = [(t, c.id) for c in careers for t in c.alt_titles.en if t.startswith(incomplete)]
+    titles = [
+        (t, c.id)
+        for c in careers
+        for t in completed_titles(c.title.ar, c.alt_titles.en, c.alt_titles.ar)
+        if completion_key(t).startswith(key)
+    ]
     return ids, titles
+
+
+def completed_titles(title_ar: str, alt_en: Iterable[str], alt_ar: Iterable[str]) -> list[str]:
+    """The names TAB offers for a career besides its id (whose slug is its English title): its
+    English alternative titles, then its Arabic title and alternative titles."""
+    return [*alt_en, *([title_ar] if title_ar else []), *alt_ar]
 
 
 def skills_completion(
@@ -194,13 +206,21 @@ def skills_completion(
 ) -> tuple[list[Completion], list[Completion]]:
     """`CatalogueIndex.complete_skills` over skills in catalogue order."""
     skills = list(skills)
+    key = completion_key(incomplete)
     ids = [(s.id, s.label.in_language("en")) for s in skills if s.id.startswith(incomplete)]
     labels = [
-        (s.label.en, s.id)
+        (label, s.id)
         for s in skills
-        if s.label.en and s.label.en.startswith(incomplete) and s.label.en != s.id
+        for label in completed_labels(s.id, s.label.en, s.label.ar)
+        if completion_key(label).startswith(key)
     ]
     return ids, labels
+
+
+def completed_labels(skill_id: str, label_en: str, label_ar: str) -> list[str]:
+    """The names TAB offers for a skill besides its id: its labels, English then Arabic (an
+    English label that is the id itself is offered as the id)."""
+    return [label for label in (label_en, label_ar) if label and label != skill_id]
 
 
 def normalised_career_names(

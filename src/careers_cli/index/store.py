@@ -39,6 +39,7 @@ from careers_cli.index.query import (
     SkillFit,
 )
 from careers_cli.text.language import Language
+from careers_cli.text.normalise import completion_key
 
 T = TypeVar("T")
 
@@ -346,24 +347,27 @@ class StoredIndex(CatalogueIndex):
         return found
 
     def complete_careers(self, incomplete: str) -> tuple[list[Completion], list[Completion]]:
+        key = completion_key(incomplete)
         where, parameters = _starting("id", incomplete)
         ids = self.all(f"SELECT id, help FROM careers WHERE {where} ORDER BY position", parameters)
-        where, parameters = _starting("title", incomplete)
+        where, parameters = _starting("key", key)
         titles = self.all(
-            "SELECT title, careers.id FROM career_alt_titles JOIN careers "
-            f"ON careers.position = career_alt_titles.career WHERE {where} "
+            "SELECT title, careers.id FROM career_completions JOIN careers "
+            f"ON careers.position = career_completions.career WHERE {where} "
             "ORDER BY careers.position, title_no",
             parameters,
         )
         return [(str(a), str(b)) for a, b in ids], [(str(a), str(b)) for a, b in titles]
 
     def complete_skills(self, incomplete: str) -> tuple[list[Completion], list[Completion]]:
+        key = completion_key(incomplete)
         where, parameters = _starting("id", incomplete)
         ids = self.all(f"SELECT id, help FROM skills WHERE {where} ORDER BY position", parameters)
-        where, parameters = _starting("label_en", incomplete)
+        where, parameters = _starting("key", key)
         labels = self.all(
-            f"SELECT label_en, id FROM skills WHERE label_en != '' AND label_en != id AND {where} "
-            "ORDER BY position",
+            "SELECT label, skills.id FROM skill_completions JOIN skills "
+            f"ON skills.position = skill_completions.skill WHERE {where} "
+            "ORDER BY skills.position, label_no",
             parameters,
         )
         return [(str(a), str(b)) for a, b in ids], [(str(a), str(b)) for a, b in labels]

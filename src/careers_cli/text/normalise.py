@@ -44,6 +44,16 @@ _ARTICLE = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2})")
 _CLITIC = re.compile(r"^[وفبل](?=\w{3})")
 
 
+def completion_key(text: str) -> str:
+    """The form in which a partly typed name is compared with the start of a name: NFKC,
+    casefold, without diacritics, tatweel and direction marks, with the Arabic letter variants
+    unified and Arabic-Indic digits mapped, but words and punctuation as typed, so that
+    `data an` and `Data an` both start "Data analysis", and `مؤث` starts "مُؤَثِّر"."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKC", text).casefold().translate(_SEARCH_TABLE)
+
+
 def normalise(text: str) -> str:
     """The form in which queries and catalogue text are compared.
 

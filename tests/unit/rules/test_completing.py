@@ -7,7 +7,14 @@ import pytest
 
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
 from careers_cli.index.memory import MemoryIndex
-from careers_cli.rules.completing import complete_note_ids, complete_section_ids
+from careers_cli.index.query import CatalogueIndex
+from careers_cli.rules.completing import (
+    complete_career_ids,
+    complete_note_ids,
+    complete_section_ids,
+    complete_skill_names,
+)
+from tests.support.store import DATA, read_json, stored_index
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +46,37 @@ def test_every_section_for_nothing_typed(index: MemoryIndex) -> None:
         "tips-for-success",
         "continuous-learning",
     ]
+
+
+@pytest.fixture(scope="module", params=["memory", "store"])
+def either_index(request: pytest.FixtureRequest, index: MemoryIndex) -> CatalogueIndex:
+    """The built-in catalogue in memory, and compiled into a store: the same answers."""
+    if request.param == "memory":
+        return index
+    return stored_index(read_json(DATA))
+
+
+def test_a_label_completes_in_any_case_as_typed(either_index: CatalogueIndex) -> None:
+    # zsh and fish offer only values that start with what was typed: "data" gets the label
+    # "Data analysis" in the case typed; "Data" gets it as it is.
+    assert complete_skill_names(either_index, "data") == [("data analysis", "analytics")]
+    assert complete_skill_names(either_index, "Data") == [("Data analysis", "analytics")]
+    assert complete_skill_names(either_index, "DATA A") == [("DATA Analysis", "analytics")]
+
+
+def test_arabic_names_complete(either_index: CatalogueIndex) -> None:
+    # The Arabic title's forms (its alternative titles), with or without diacritics typed.
+    expected = [
+        ("مؤثر", "influencer"),
+        ("مؤثرة", "influencer"),
+        ("مؤثر وسائل التواصل الاجتماعي", "influencer"),
+        ("مؤثرة وسائل التواصل الاجتماعي", "influencer"),
+    ]
+    assert complete_career_ids(either_index, "مؤ") == expected
+    assert complete_career_ids(either_index, "مُؤَ") == expected
+    assert complete_skill_names(either_index, "تحل") == [("تحليل البيانات", "analytics")]
+
+
+def test_ids_complete_as_typed_only(either_index: CatalogueIndex) -> None:
+    assert [v for v, _ in complete_career_ids(either_index, "infl")] == ["influencer"]
+    assert complete_career_ids(either_index, "INFL") == []
