@@ -14,7 +14,8 @@ from careers_cli.rules.completing import (
     complete_section_ids,
     complete_skill_names,
 )
-from tests.support.store import DATA, read_json, stored_index
+from tests.helpers import DATA
+from tests.support.store import read_json, stored_index
 
 
 @pytest.fixture(scope="module")
