@@ -10,6 +10,7 @@ import math
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -20,6 +21,7 @@ from careers_cli.rules import completing
 from careers_cli.text.normalise import normalise
 from tests.helpers import (
     Run,
+    invoke,
     raw_career,
 )
 from tests.support import relevance as relevance_support
@@ -875,3 +877,89 @@ class TestSkillFamilies:
             assert not {"machine-learning", "utilise-machine-learning", "ml-methods"} & set(
                 result["missing"] + result["missing_optional"]
             )
+
+
+class TestTypingAsPeopleType:
+    """Commas, forgotten `--skill`, unquoted names of several words."""
+
+    @pytest.mark.parametrize("value", ["analytics, marketing", "analytics،marketing"])
+    def test_a_comma_in_one_value_is_two_skills(self, builtin: Catalogue, value: str) -> None:
+        listed = every_way(builtin, ["match", "-s", value, "-f", "json"])
+        apart = every_way(builtin, ["match", "-s", "analytics", "-s", "marketing", "-f", "json"])
+        assert (listed.exit_code, listed.stderr) == (0, "")
+        assert json.loads(listed.stdout) != []
+        as_asked = [
+            [{**part, "query": None} for part in result["matched"]]
+            for result in json.loads(listed.stdout)
+        ]
+        assert as_asked == [
+            [{**part, "query": None} for part in result["matched"]]
+            for result in json.loads(apart.stdout)
+        ]
+        assert {p["query"] for r in json.loads(listed.stdout) for p in r["matched"]} == {
+            "analytics",
+            "marketing",
+        }
+
+    def test_a_comma_inside_a_name_keeps_it_whole(self, tmp_path: Path) -> None:
+        data = catalogue_data(
+            "Commas",
+            [career_entry("mover", "Mover", ["lift-heavy"])],
+            [
+                skill_entry("lift-heavy", "lift loads of 5,700 kg"),
+                skill_entry("hvac", "heating, ventilation"),
+            ],
+        )
+        data["careers"][0]["required_skills"][0]["skills"].append("hvac")
+        catalogue = validated(tmp_path / "commas.json", data)
+        for value, skill_id in (
+            ("lift loads of 5,700 kg", "lift-heavy"),
+            ("Heating, ventilation", "hvac"),
+        ):
+            run = every_way(catalogue, ["match", "-s", value, "-f", "json"])
+            assert (run.exit_code, run.stderr) == (0, ""), value
+            assert [p["skill"] for p in json.loads(run.stdout)[0]["matched"]] == [skill_id]
+
+    def test_an_empty_list_is_an_empty_skill(self, builtin: Catalogue) -> None:
+        run = every_way(builtin, ["match", "-s", " , "])
+        assert (run.exit_code, stderr_lines(run)) == (2, ["error: a skill cannot be empty"])
+
+    @pytest.mark.parametrize(
+        ("args", "first_line"),
+        [
+            (
+                ["match", "analytics"],
+                "error: unexpected: analytics; did you mean: careers match --skill analytics",
+            ),
+            (
+                ["match", "-s", "metrics", "analytics", "content creation"],
+                "error: unexpected: analytics 'content creation'; did you mean: careers match "
+                "--skill metrics --skill analytics --skill 'content creation'",
+            ),
+            (
+                ["list", "analytics"],
+                "error: unexpected: analytics; did you mean: careers list --skill analytics",
+            ),
+            (
+                ["show", "social", "media", "manager"],
+                "error: unexpected: media manager; a name of several words goes in quotes: "
+                "careers show 'social media manager'",
+            ),
+            (
+                ["gap", "social", "media", "influencer"],
+                "error: unexpected: influencer; a name of several words goes in quotes",
+            ),
+        ],
+    )
+    def test_words_after_the_arguments_get_a_hint(self, args: list[str], first_line: str) -> None:
+        run = invoke(args)
+        assert (run.exit_code, run.stdout) == (2, "")
+        assert run.stderr.splitlines() == [first_line, f"try 'careers {args[0]} -h' for help"]
+
+    def test_the_hint_in_arabic(self) -> None:
+        run = invoke(["--lang", "ar", "show", "social", "media", "manager"])
+        assert run.exit_code == 2
+        assert run.stderr.splitlines()[0] == (
+            "خطأ: كلمات غير متوقعة: media manager؛ ضع الاسم المكوّن من عدة كلمات بين علامتي "
+            "تنصيص: careers show 'social media manager'"
+        )

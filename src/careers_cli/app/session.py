@@ -8,6 +8,8 @@ error prints one line and how to see the traceback, unless debugging is on.
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence, Sized
@@ -385,13 +387,15 @@ def report_usage_error(error: Exception, argv: list[str]) -> None:
         err.print(Text(str(error.format_message())), soft_wrap=True)
         return
     lines = StderrLines(err, language)
-    lines.error(_usage_sentence(error, language, click_errors))
+    lines.error(_usage_sentence(error, language, click_errors, argv))
     context = getattr(error, "ctx", None)
     command = getattr(context, "command_path", None) or "careers"
     lines.line(message("usage.hint", language, command=command))
 
 
-def _usage_sentence(error: Exception, language: Language, click_errors: Any) -> str:
+def _usage_sentence(
+    error: Exception, language: Language, click_errors: Any, argv: list[str]
+) -> str:
     param = getattr(error, "param", None)
     if isinstance(error, click_errors.MissingParameter) and param is not None:
         if param.param_type_name == "argument":
@@ -403,7 +407,43 @@ def _usage_sentence(error: Exception, language: Language, click_errors: Any) -> 
     if isinstance(error, click_errors.BadOptionUsage):  # an option given without its value
         return message("usage.needs_value", language, option=error.option_name)
     detail = str(getattr(error, "format_message", error.__str__)())
+    extra = _EXTRA_ARGUMENTS.fullmatch(detail)
+    context = getattr(error, "ctx", None)
+    if extra and context is not None:
+        return _extra_words_sentence(context, _trailing(argv, extra.group(1)), language)
     return message("usage.other", language, detail=detail)
+
+
+# Click's message for words after the arguments a command takes (not translated by Click).
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)")
+
+
+def _trailing(argv: list[str], joined: str) -> list[str]:
+    """The words at the end of `argv` that Click joined with spaces into `joined`, as typed
+    (`content creation` one word, if it was quoted)."""
+    for start in range(len(argv) - 1, -1, -1):
+        if " ".join(argv[start:]) == joined:
+            return argv[start:]
+    return joined.split(" ")
+
+
+def _extra_words_sentence(context: Any, extra: list[str], language: Language) -> str:
+    """What words after a command's arguments most likely meant: skills without `--skill`
+    (`careers match analytics`), or a name of several words without quotes (`careers show
+    social media manager`)."""
+    words = " ".join(shlex.quote(word) for word in extra)
+    command = context.command
+    path = context.command_path
+    if any(getattr(param, "name", None) == "skill" for param in command.params):
+        given = context.params.get("skill") or ()
+        skills = " ".join(f"--skill {shlex.quote(word)}" for word in [*given, *extra])
+        return message("usage.extra_skill", language, words=words, suggestion=f"{path} {skills}")
+    arguments = [p for p in command.params if p.param_type_name == "argument"]
+    value = context.params.get(arguments[0].name) if len(arguments) == 1 else None
+    if isinstance(value, str):
+        name = shlex.quote(" ".join([value, *extra]))
+        return message("usage.extra_words", language, words=words, suggestion=f"{path} {name}")
+    return message("usage.extra_names", language, words=words)
 
 
 def language_from_arguments(argv: list[str]) -> Language:

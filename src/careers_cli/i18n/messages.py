@@ -380,6 +380,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{detail}",
         "استخدام غير صحيح: {detail}",
     ),
+    "usage.extra_skill": (
+        "unexpected: {words}; did you mean: {suggestion}",
+        "كلمات غير متوقعة: {words}؛ هل تقصد: {suggestion}",
+    ),
+    "usage.extra_words": (
+        "unexpected: {words}; a name of several words goes in quotes: {suggestion}",
+        "كلمات غير متوقعة: {words}؛ ضع الاسم المكوّن من عدة كلمات بين علامتي تنصيص: {suggestion}",
+    ),
+    "usage.extra_names": (
+        "unexpected: {words}; a name of several words goes in quotes",
+        "كلمات غير متوقعة: {words}؛ ضع الاسم المكوّن من عدة كلمات بين علامتي تنصيص",
+    ),
     "error.unexpected": (
         "unexpected error: {detail} (run again with --debug for the traceback, and report it)",
         "خطأ غير متوقع: {detail} (أعد التشغيل مع --debug لعرض التفاصيل، وأبلغ عنه)",

@@ -19,6 +19,7 @@ guess, and says so (`Found.guessed`), so that the command can tell the user whic
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -462,6 +463,26 @@ def resolve_wanted(index: CatalogueIndex, query: str) -> Found[Wanted]:
     return Found(wanted, query, kind, wanted.id, wanted.label)
 
 
+# A comma (or an Arabic comma) that separates names: not one inside a number (5,700).
+_LIST_SEPARATOR = re.compile(r"(?<!\d)[,،]|[,،](?!\d)")
+
+
+def split_listed(index: CatalogueIndex, query: str) -> list[str]:
+    """The names one `--skill` value lists, separated by commas (`analytics, marketing`) or
+    Arabic commas; the value itself when it has none, or when it is a whole name or id as it
+    is (ESCO has labels with commas in them)."""
+    parts = [part.strip() for part in _LIST_SEPARATOR.split(query)]
+    if len(parts) < 2 or query in index.skills_by_id or query in index.platforms_by_id:
+        return [query]
+    wanted = normalise(query)
+    if index.skills_named(wanted) or any(
+        normalise(p.name.en) == wanted or normalise(p.name.ar) == wanted
+        for p in index.platforms_by_id.values()
+    ):
+        return [query]
+    return [part for part in parts if part] or [query]
+
+
 def resolve_each(
     index: CatalogueIndex, queries: Sequence[str]
 ) -> tuple[list[Found[Wanted]], list[UsageError | NotFoundError | AmbiguousNameError]]:
@@ -470,6 +491,7 @@ def resolve_each(
     queries that named nothing or several things."""
     for query in queries:  # an over-long query is refused before any other is looked up
         check_query_length(query)
+    queries = [part for query in queries for part in split_listed(index, query)]
     found: dict[str, Found[Wanted]] = {}
     errors: list[UsageError | NotFoundError | AmbiguousNameError] = []
     for query in queries:
