@@ -4,11 +4,12 @@ tests/unit, tests/cli, tests/system and tests/properties)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import arabic_reshaper
 from bidi import get_display
 
-from tests.helpers import raw_career
+from tests.helpers import Run, invoke, raw_career
 
 # Unshaped (logical) Arabic letters, and the presentation forms that shaping produces.
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
@@ -57,3 +58,16 @@ def assert_visual(shown: str, logical: str) -> None:
     assert shown.translate(ONE_BRACKET) == expected.translate(ONE_BRACKET), (shown, expected)
     if reads_in_order(logical):
         assert reads_in_order(shown), shown
+
+
+WIDE = {"COLUMNS": "400"}  # nothing wraps: catalogue text can be found verbatim
+
+
+def run_ok(args: Sequence[str], env: dict[str, str] | None = None) -> Run:
+    run = invoke(args, env)
+    assert run.exit_code == 0, run.stderr
+    return run
+
+
+def latin_words(text: str) -> set[str]:
+    return {w.rstrip(".:/-") for w in re.findall(r"[A-Za-z][A-Za-z0-9._:/-]*", text)}

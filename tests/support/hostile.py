@@ -159,3 +159,16 @@ def assert_clear(run: Run) -> None:
 
 
 MIB = 1024 * 1024
+
+
+def coloured(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FORCE_COLOR=1 on an xterm, without the NO_COLOR that the pinned environment sets."""
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+def assert_neutralised(text: str) -> None:
+    for sequence in SEQUENCES:
+        assert sequence not in text, repr(sequence)
+    assert raw_controls(text) == set(), sorted(raw_controls(text))

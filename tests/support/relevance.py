@@ -25,6 +25,7 @@ from tests.helpers import (
     settled_copy,
     write_catalogue,
 )
+from tests.support.moves import Reference
 
 CANDIDATE_LIMIT = 10  # the brief's "at most 10 candidates", written out here, not imported
 
@@ -210,6 +211,11 @@ class Catalogue(NamedTuple):
     bundled: bool = False
     """The built-in catalogue: also run without --data (read from the package, no store)."""
 
+    @property
+    def reference(self) -> Reference:
+        """The rules of `next`, `gap` and `--next-skills`, worked out again from `data`."""
+        return Reference(self.data)
+
 
 def every_way(catalogue: Catalogue, args: Sequence[str]) -> Run:
     """`careers ARGS` with --no-cache, then from the store (compiled by the first such run of
@@ -319,6 +325,50 @@ def symbols(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     return validated(tmp_path_factory.mktemp("symbols") / "symbols.json", symbols_catalogue())
 
 
+def everyday_catalogue() -> dict[str, Any]:
+    """Careers and skills as ESCO names them: an everyday word that is the alternative title
+    of one career and a word of several titles; a title naming two forms of a job; a skill no
+    career needs whose other name is a word of skills that careers need."""
+    lecturer = career_entry("politics-lecturer", "Politics lecturer", ["pedagogy"])
+    lecturer["alt_titles"] = {"en": ["teacher", "politics professor"]}
+    hearse = career_entry("hearse-driver", "Hearse driver", ["driving"])
+    hearse["alt_titles"] = {"en": ["driver", "funeral driver"]}
+    actor = career_entry("actor-actress", "actor/actress", ["acting"])
+    actor["alt_titles"] = {"en": ["actor", "actress"]}
+    coach = career_entry("artistic-coach", "Artistic coach", ["acting"])
+    coach["alt_titles"] = {"en": ["actress", "vocal coach"]}
+    vlogger = career_entry("vlogger", "Vlogger", ["acting"])
+    vlogger["alt_titles"] = {"en": ["youtuber"]}
+    careers = [
+        lecturer,
+        career_entry("music-teacher", "Music teacher", ["pedagogy"]),
+        career_entry("dance-teacher", "Dance teacher", ["pedagogy"]),
+        career_entry("primary-school-teacher", "Primary school teacher", ["pedagogy"]),
+        hearse,
+        career_entry("bus-driver", "Bus driver", ["driving"]),
+        career_entry("taxi-driver", "Taxi driver", ["driving"]),
+        actor,
+        coach,
+        vlogger,
+        career_entry("youtuber-manager", "Youtuber manager", ["driving"]),
+        career_entry("graphic-designer", "Graphic designer", ["graphic-design", "web-design"]),
+        career_entry("web-designer", "Web designer", ["web-design"]),
+    ]
+    skills = [
+        skill_entry("pedagogy", "Pedagogy"),
+        skill_entry("driving", "Drive vehicles"),
+        skill_entry("acting", "Acting"),
+        skill_entry("think-creatively", "Think creatively", "design", "creative thinking"),
+        skill_entry("graphic-design", "Graphic design"),
+        skill_entry("web-design", "Web design"),
+    ]
+    return catalogue_data("Everyday words", careers, skills)
+
+
+def everyday(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    return validated(tmp_path_factory.mktemp("everyday") / "everyday.json", everyday_catalogue())
+
+
 def english_titles(data: Mapping[str, Any]) -> dict[str, str]:
     return {c["id"]: c["title"].get("en") or c["title"]["ar"] for c in data["careers"]}
 
@@ -333,3 +383,19 @@ def needing(data: Mapping[str, Any], *wanted: str) -> list[str]:
         <= {s for line in c.get("required_skills", []) for s in line["skills"]}
         | set(c.get("platforms", []))
     ]
+
+
+def skill_names(data: Mapping[str, Any]) -> dict[str, list[tuple[str, bool]]]:
+    """Skill id -> its id, labels and (as aliases) its aliases."""
+    found: dict[str, list[tuple[str, bool]]] = {}
+    for skill in data["skills"]:
+        aliases = skill.get("aliases", {})
+        listed = [(skill["id"], False)]
+        listed += [(t, False) for t in skill["label"].values() if t]
+        listed += [(t, True) for t in (*aliases.get("en", []), *aliases.get("ar", []))]
+        found[skill["id"]] = listed
+    return found
+
+
+def guessed(record_id: str, query: str) -> str:
+    return f"using {record_id}, the closest match to '{query}'\n"

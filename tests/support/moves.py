@@ -1,0 +1,137 @@
+"""The rules of `next`, `gap` and `match --next-skills` worked out again from a catalogue's JSON,
+for the command tests to hold the program's answers to (a relevance.Catalogue's `reference`)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+NEXT_DEFAULT = 10  # the README's "a screenful: 10 careers"
+
+
+NEAR = 10  # gap asks how many of TO's 10 nearest careers need a skill
+
+
+BEST = 10  # match --next-skills raises the best 10 matches
+
+
+class Weighed(NamedTuple):
+    skill: str
+    optional: bool
+    weight: float
+
+
+class Reference:
+    """The rules of `next`, `gap` and `--next-skills`, from a catalogue's JSON."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.careers = {c["id"]: c for c in data["careers"]}
+        self.skills: dict[str, dict[str, bool]] = {}
+        for career in data["careers"]:
+            essential = {
+                s
+                for line in career["required_skills"]
+                if line.get("importance", "essential") == "essential"
+                for s in line["skills"]
+            }
+            every = {s for line in career["required_skills"] for s in line["skills"]}
+            self.skills[career["id"]] = {s: s not in essential for s in every}
+        self.needing: dict[str, int] = {}
+        for own in self.skills.values():
+            for skill in own:
+                self.needing[skill] = self.needing.get(skill, 0) + 1
+        self.total = len(self.careers)
+
+    def specificity(self, skill: str) -> float:
+        return math.log(1 + self.total / self.needing[skill])
+
+    def weighed(self, career: str) -> list[Weighed]:
+        own = self.skills[career]
+        return [Weighed(s, o, self.specificity(s) * (0.5 if o else 1.0)) for s, o in own.items()]
+
+    @staticmethod
+    def important_first(skills: Sequence[Weighed]) -> list[str]:
+        return [w.skill for w in sorted(skills, key=lambda w: (w.optional, -w.weight, w.skill))]
+
+    def coverage(self, source: str, target: str) -> tuple[float, float, float]:
+        weights = self.weighed(target)
+        total = sum(w.weight for w in weights)
+        shared = sum(w.weight for w in weights if w.skill in self.skills[source])
+        return round(shared / total, 2) if total else 0.0, shared, total
+
+    def next(self, source: str, limit: int = NEXT_DEFAULT) -> list[dict[str, Any]]:
+        """rank, id, coverage, transfer and missing (most important first) of each neighbour."""
+        own = self.skills[source]
+        found = []
+        for target in self.careers:
+            if target == source or not own.keys() & self.skills[target].keys():
+                continue
+            value, shared, _ = self.coverage(source, target)
+            found.append((value, shared, target))
+        found.sort(key=lambda f: (-f[0], -f[1], f[2]))
+        result: list[dict[str, Any]] = []
+        for position, (value, _, target) in enumerate(found[:limit]):
+            rank = position + 1
+            if position and value == result[-1]["coverage"]:
+                rank = result[-1]["rank"]
+            weights = self.weighed(target)
+            result.append(
+                {
+                    "rank": rank,
+                    "id": target,
+                    "coverage": value,
+                    "transfer": self.important_first([w for w in weights if w.skill in own]),
+                    "missing": self.important_first([w for w in weights if w.skill not in own]),
+                }
+            )
+        return result
+
+    def gap(self, source: str, target: str) -> dict[str, Any]:
+        own = self.skills[source]
+        weights = self.weighed(target)
+        near = [n["id"] for n in self.next(target, NEAR)]
+        missing = [w for w in weights if w.skill not in own]
+
+        def opens(skill: str) -> list[str]:
+            return [c for c in near if skill in self.skills[c]]
+
+        order = sorted(
+            missing,
+            key=lambda w: (w.optional, -len(opens(w.skill)), -self.specificity(w.skill), w.skill),
+        )
+        learn = [w.skill for w in order]
+        return {
+            "transfer": self.important_first([w for w in weights if w.skill in own]),
+            "to_learn": [(s, opens(s)) for s in learn],
+            "trends": self.notes("trends", learn),
+            "tips": self.notes("tips", learn),
+        }
+
+    def notes(self, kind: str, learn: list[str]) -> list[tuple[str, list[str]]]:
+        found = []
+        for at, note in enumerate(self.data.get(kind, [])):
+            concerned = [s for s in learn if s in note["skills"]]
+            if concerned:
+                found.append((learn.index(concerned[0]), at, note["id"], concerned))
+        return [(note_id, skills) for _, _, note_id, skills in sorted(found)]
+
+    def next_skills(self, had: set[str]) -> list[tuple[str, float, list[str], list[str]]]:
+        """For a question matched by at most `BEST` careers (so every match counts): each skill
+        not had, its gain, the matches it raises, the careers it opens; best first."""
+        matching = [c for c in self.careers if had & self.skills[c].keys()]
+        assert len(matching) <= BEST, "the reference needs every match to be among the best"
+        gains: dict[str, list[tuple[str, float]]] = {}
+        for career in matching:
+            for skill, optional in self.skills[career].items():
+                if skill not in had:
+                    weight = self.specificity(skill) * (0.5 if optional else 1.0)
+                    gains.setdefault(skill, []).append((career, weight))
+        ranked = []
+        for skill, raised in gains.items():
+            opens = [c for c in self.careers if skill in self.skills[c] and c not in matching]
+            gain = round(sum(w for _, w in raised), 2)
+            ranked.append((gain, opens, skill, [c for c, _ in raised]))
+        ranked.sort(key=lambda r: (-r[0], -len(r[1]), -self.specificity(r[2]), r[2]))
+        return [(skill, gain, sorted(raised), opens) for gain, opens, skill, raised in ranked]
