@@ -91,7 +91,8 @@ class AmbiguousNameError(UnresolvedNameError):
     """A name that fits several records by the same kind of match; nothing is guessed.
 
     `candidates` are the best few, best first; `count` is how many there are in all, and
-    `more_key` the line that says how many were left out.
+    `more_key` the line that says how many were left out. `fitting` are the ids of all of them,
+    best first, of the first collection searched (skills, not platforms).
     """
 
     def __init__(
@@ -102,11 +103,13 @@ class AmbiguousNameError(UnresolvedNameError):
         candidates: Sequence[Candidate],
         count: int,
         more_key: str = "name.more_candidates",
+        fitting: Sequence[str] = (),
         **params: object,
     ) -> None:
         super().__init__(key, candidates=candidates, count=count, **params)
         self.count = count
         self.more_key = more_key
+        self.fitting = tuple(fitting)
 
 
 class UsageError(CareersError):

@@ -1004,6 +1004,7 @@ class TestJson:
                 "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
                 "query": "analytics",
                 "family_of": None,
+                "by_words": False,
                 "importance": "essential",
                 "careers": 3,
                 "specificity": 1.204,  # ln(10/3) = 1.20397, to 4 decimals
@@ -1157,6 +1158,7 @@ class TestJsonContract:
                     "label",
                     "query",
                     "family_of",
+                    "by_words",
                     "importance",
                     "careers",
                     "specificity",

@@ -394,6 +394,7 @@ def _matched_part(
         "label": label,
         "query": query,
         "family_of": None,
+        "by_words": False,
         "importance": "optional" if optional else "essential",
         "careers": careers,
         "specificity": round(specificity, 4),
@@ -589,6 +590,7 @@ class TestBuiltInMatch:
             "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
             "query": "analytics",
             "family_of": None,
+            "by_words": False,
             "importance": "essential",
             "careers": 3,
             "specificity": specificity,
@@ -1023,34 +1025,43 @@ class TestMatchErrors:
         # analytics is matched as if asked alone.
         assert ranking(run.stdout) == [(r, cid, score) for r, cid, score, _, _ in ANALYTICS]
 
-    def test_an_ambiguous_skill_among_known_ones_is_reported_with_its_candidates(self) -> None:
-        # "management" fits 6 skills (TestSkillWordsThatFitSeveralSkills): reported with
-        # its candidates; strategy (2 careers, ln 4.5 = 1.50) is still matched: manager
-        # (line 3 of 4, 25%) and analyst (line 4 of 4, 25%), one rank, by id.
+    def test_a_word_that_fits_several_skills_is_matched_as_a_word_family(self) -> None:
+        # "management" fits 6 skills (TestSkillWordsThatFitSeveralSkills); `match` takes it as
+        # any of them, and says so. Four careers need one: ln(1 + 7/4) = 1.01 each. Strategy:
+        # two careers, ln 4.5 = 1.50. The analyst has both (2.52); the manager strategy only;
+        # three careers one management skill each (1.01), more central first (2 of 4 lines).
         run = invoke(["match", "-s", "management", "-s", "strategy"])
-        assert run.exit_code == 1
-        lines = run.stderr.splitlines()
-        assert lines[0] == "error: 'management' fits 6 skills; use one of these ids (best first):"
-        assert len(lines) == 7
-        assert ranking(run.stdout) == [
-            (1, "social-media-data-analyst", "score 1.50 · 1/1 · 25%"),
-            (1, "social-media-manager", "score 1.50 · 1/1 · 25%"),
+        assert run.exit_code == 0
+        assert run.stderr.splitlines() == [
+            "'management' fits 6 skills; matching any of them "
+            "('careers skills \"management\"' lists them)"
         ]
+        assert ranking(run.stdout) == [
+            (1, "social-media-data-analyst", "score 2.52 · 2/2 · 50%"),
+            (2, "social-media-manager", "score 1.50 · 1/2 · 25%"),
+            (3, "social-media-marketing-specialist", "score 1.01 · 1/2 · 50%"),
+            (3, "social-media-pr-manager", "score 1.01 · 1/2 · 50%"),
+            (3, "online-community-manager", "score 1.01 · 1/2 · 25%"),
+        ]
+        # Each career is shown the skill of the family it has, marked as found by the words.
+        assert "Crisis management +1.01 ← management (a skill with these words)" in run.stdout
 
-    def test_every_skill_bad_prints_nothing_and_reports_each(self) -> None:
-        run = invoke(["match", "-s", "xyzzy", "-s", "management"])
+    def test_a_word_of_a_skill_and_a_tool_is_still_reported_with_its_candidates(self) -> None:
+        run = invoke(["match", "-s", "xyzzy", "-s", "google"])
         assert run.exit_code == 1
         assert run.stdout == ""
-        lines = run.stderr.splitlines()
-        assert lines[:2] == [
+        assert run.stderr.splitlines() == [
             "error: no skill matches 'xyzzy'",
             "'careers skills' lists every skill",
+            "error: 'google' fits 2 skills; use one of these ids (best first):",
+            "  google-analytics    Google Analytics",
+            "  social-media-tools  Social media tools",
         ]
-        assert lines[2] == ("error: 'management' fits 6 skills; use one of these ids (best first):")
 
 
 class TestSkillWordsThatFitSeveralSkills:
-    """Several skills fit by the best kind of match: nothing is guessed, the candidates are
+    """Several skills fit by the best kind of match: for a filter (`list --skill`, and
+    `profile add`) nothing is guessed, the candidates are
     listed best first (a label or id before an alias, then those more careers need, then the
     name the query covers more of, skills before platforms, then id), at most 10, then how
     many more; a skill no career needs is no candidate when one that is needed fits."""
@@ -1061,7 +1072,7 @@ class TestSkillWordsThatFitSeveralSkills:
         # ("sentiment analysis"): all "all words" matches, so all three are candidates. The
         # label first; then the aliases the query covers more of: "trend analysis" 8/14 before
         # "sentiment analysis" 8/18.
-        run = invoke(["match", "-s", "analysis"])
+        run = invoke(["list", "--skill", "analysis"])
         assert run.exit_code == 1
         assert run.stdout == ""
         lines = run.stderr.splitlines()
@@ -1083,7 +1094,7 @@ class TestSkillWordsThatFitSeveralSkills:
         #   community-management  "community management"   20
         #   reputation-management "reputation management"  21
         # then the alias: social-media-tools ("management tools").
-        run = invoke(["match", "-s", "management"])
+        run = invoke(["list", "--skill", "management"])
         assert run.exit_code == 1
         assert run.stdout == ""
         lines = run.stderr.splitlines()
@@ -1131,7 +1142,7 @@ class TestSkillWordsThatFitSeveralSkills:
         # campaign (19), community (20), reputation (21) and social-media-tools (an alias)
         # are the 4 more.
         path = self._many_managements(tmp_path)
-        run = invoke(["match", "-s", "management", "--data", str(path)])
+        run = invoke(["list", "--skill", "management", "--data", str(path)])
         assert run.exit_code == 1
         assert run.stdout == ""
         lines = run.stderr.splitlines()
@@ -1170,7 +1181,7 @@ class TestSkillWordsThatFitSeveralSkills:
             {"id": "shop-building", "label": {"en": "Shopify"}, "aliases": {"en": [], "ar": []}}
         )
         path = write_catalogue(tmp_path / "careers.json", data)
-        run = invoke(["match", "-s", "Shopify", "--data", str(path)])
+        run = invoke(["list", "--skill", "Shopify", "--data", str(path)])
         assert run.exit_code == 1
         assert run.stdout == ""
         lines = run.stderr.splitlines()
@@ -1180,10 +1191,10 @@ class TestSkillWordsThatFitSeveralSkills:
             ["shopify", "Shopify"],
         ]
         # The id as typed is exact: the platform, quietly (no career lists it: no result).
-        exact = invoke(["match", "-s", "shopify", "--data", str(path)])
+        exact = invoke(["list", "--skill", "shopify", "--data", str(path)])
         assert exact.exit_code == 0
         assert exact.stdout == ""
-        assert exact.stderr == "no career has all of the skills asked for\n"
+        assert exact.stderr == "no career needs all of the skills asked for\n"
 
     def test_candidates_are_named_by_their_own_record(self, tmp_path: Path) -> None:
         """Career and skill ids are unique only within their list: a career with the id of a
@@ -1198,7 +1209,7 @@ class TestSkillWordsThatFitSeveralSkills:
         # written-communication (4; its id, its label is "Writing"), community-management (1);
         # then the aliases "community engagement" (audience-engagement, 1) and "crisis
         # communication" (crisis-management, 1), both 20 characters: by id.
-        run = invoke(["match", "-s", "commun", "--data", str(path)])
+        run = invoke(["list", "--skill", "commun", "--data", str(path)])
         assert run.exit_code == 1, run.stderr
         lines = run.stderr.splitlines()
         assert lines[0] == "error: 'commun' fits 5 skills; use one of these ids (best first):"
@@ -1225,29 +1236,29 @@ class TestEscoSample:
         ranking = reference_ranking("marketing", skill_names(esco.data))
         tied = skill_candidates(esco.data, ranking)
         assert len(tied) > CANDIDATE_LIMIT
-        run = every_way(esco, ["match", "-s", "marketing"])
+        run = every_way(esco, ["list", "--skill", "marketing"])
         assert (run.exit_code, run.stdout) == (1, "")
         more = "; 'careers skills \"marketing\"' lists them all"
         assert stderr_lines(run) == ambiguous_lines(
             "marketing", "skills", tied, english_labels(esco.data), more
         )
 
-    def test_unknown_and_ambiguous_skills_are_reported_and_the_others_matched(
+    def test_unknown_skills_are_reported_and_a_word_family_matched_with_the_others(
         self, esco: Catalogue
     ) -> None:
         query = ["match", "-s", "marketing", "-s", "wvutzq", "-s", "manage budgets"]
         run = every_way(esco, query)
         assert run.exit_code == 1
         tied = skill_candidates(esco.data, reference_ranking("marketing", skill_names(esco.data)))
-        more = "; 'careers skills \"marketing\"' lists them all"
         assert stderr_lines(run) == [
-            *ambiguous_lines("marketing", "skills", tied, english_labels(esco.data), more),
             "error: no skill matches 'wvutzq'",
             "'careers skills' lists every skill",
+            f"'marketing' fits {len(tied)} skills; matching any of them "
+            "('careers skills \"marketing\"' lists them)",
         ]
-        alone = every_way(esco, ["match", "-s", "manage budgets"])
-        assert (alone.exit_code, alone.stderr) == (0, "")
-        assert run.stdout == alone.stdout
+        without = every_way(esco, ["match", "-s", "marketing", "-s", "manage budgets"])
+        assert without.exit_code == 0
+        assert run.stdout == without.stdout != ""
 
     def test_several_skills_rank_by_the_score_rule(self, esco: Catalogue) -> None:
         wanted = {
@@ -1338,7 +1349,7 @@ class TestSkillsNoCareerNeeds:
     def test_an_other_name_of_an_unneeded_skill_gives_way_to_needed_skills(
         self, everyday: Catalogue
     ) -> None:
-        run = every_way(everyday, ["match", "-s", "design"])
+        run = every_way(everyday, ["list", "--skill", "design"])
         assert (run.exit_code, run.stdout) == (1, "")
         # Both needed skills have the word in their labels; the one more careers need first.
         assert stderr_lines(run) == [
@@ -1346,6 +1357,13 @@ class TestSkillsNoCareerNeeds:
             "  web-design      Web design",
             "  graphic-design  Graphic design",
         ]
+        # `match` takes the word as either of them: the two designers, never "think creatively".
+        matched = every_way(everyday, ["match", "-s", "design", "-f", "json"])
+        assert matched.exit_code == 0
+        assert {r["id"] for r in json.loads(matched.stdout)} == {"graphic-designer", "web-designer"}
+        assert {p["skill"] for r in json.loads(matched.stdout) for p in r["matched"]} == {
+            "web-design"
+        }
 
     def test_asked_for_by_its_label_the_user_is_told_no_career_needs_it(
         self, everyday: Catalogue

@@ -159,6 +159,13 @@ class Session:
             self.notice(message("name.guessed", self.language, id=found.record_id, query=query))
         return found.record
 
+    def say_word_families(self, wanted: Sequence[Wanted]) -> None:
+        """One line on stderr for each word that stands for several skills."""
+        for family in search.word_families(wanted):
+            query = one_line(family.query)
+            count = 1 + len(family.family)
+            self.notice(message("match.word_family", self.language, query=query, count=count))
+
     def say_needed_by_none(self, wanted: Sequence[Wanted]) -> None:
         """One line on stderr for each skill asked for that no career needs."""
         for skill in search.needed_by_none(self.index, wanted):

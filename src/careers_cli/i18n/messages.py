@@ -308,6 +308,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "no career has all of the skills asked for",
         "لا توجد مهنة تملك كل المهارات المطلوبة",
     ),
+    "match.word_family": (
+        "'{query}' fits {count:en:skill}; matching any of them ('careers skills \"{query}\"' "
+        "lists them)",
+        "'{query}' يطابق {count:ar:skill}؛ تتم المطابقة بأيٍّ منها ('careers skills \"{query}\"' "
+        "يعرضها)",
+    ),
     "list.none": (
         "no career needs all of the skills asked for",
         "لا توجد مهنة تحتاج كل المهارات المطلوبة",
@@ -760,6 +766,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "language.ar": ("ar", "العربية"),
     "optional": ("optional", "اختيارية"),
     "family_of": ("its family", "من عائلتها"),
+    "by_words": ("a skill with these words", "مهارة بهذه الكلمات"),
     "present_optional": ("optional", "اختيارية"),
     "also_helps": ("also helps", "تفيد أيضاً"),
     "tagged_as": ("tagged as", "الوسوم"),

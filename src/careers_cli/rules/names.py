@@ -293,6 +293,7 @@ def _ambiguous(lookup: _Lookup, query: str, tied: Sequence[Ranked]) -> Ambiguous
         count=len(tied),
         candidates=_candidates(lookup, tied[:CANDIDATE_LIMIT]),
         more_key=lookup.more_key,
+        fitting=[r.record_id for r in tied if r.pool == 0],
     )
 
 
@@ -484,11 +485,15 @@ def split_listed(index: CatalogueIndex, query: str) -> list[str]:
 
 
 def resolve_each(
-    index: CatalogueIndex, queries: Sequence[str]
+    index: CatalogueIndex, queries: Sequence[str], *, word_families: bool = False
 ) -> tuple[list[Found[Wanted]], list[UsageError | NotFoundError | AmbiguousNameError]]:
     """Resolve each query to a skill, platform or tool; what two queries name counts once (the
     first query is kept). Returns what was found and, in the order asked, the errors of the
-    queries that named nothing or several things."""
+    queries that named nothing or several things.
+
+    With `word_families` (`match`), a query that fits several skills that careers need
+    equally well is not an error: it stands for all of them, a word family (`Wanted.by_words`:
+    `driving` is any skill whose name has the word), led by the best of them."""
     for query in queries:  # an over-long query is refused before any other is looked up
         check_query_length(query)
     queries = [part for query in queries for part in split_listed(index, query)]
@@ -497,11 +502,29 @@ def resolve_each(
     for query in queries:
         try:
             wanted = resolve_wanted(index, query)
-        except (NotFoundError, AmbiguousNameError) as error:
+        except AmbiguousNameError as error:
+            family = _word_family(index, error, query) if word_families else None
+            if family is None:
+                errors.append(error)
+                continue
+            wanted = Found(family, query, MatchKind.NAME, family.id, family.label)
+        except NotFoundError as error:
             errors.append(error)
             continue
         found.setdefault(f"{wanted.record.kind}:{wanted.record_id}", wanted)
     return list(found.values()), errors
+
+
+def _word_family(index: CatalogueIndex, error: AmbiguousNameError, query: str) -> Wanted | None:
+    """The skills an ambiguous query fits, as one wanted word family, if careers need them."""
+    if len(error.fitting) < error.count:  # a platform or tool fits too: no family of skills
+        return None
+    needed = index.skill_career_counts(error.fitting)
+    members = [skill_id for skill_id in error.fitting if needed.get(skill_id, 0)]
+    if not members:
+        return None
+    head, *rest = members
+    return skill_wanted(index.skills_by_id[head], query)._replace(family=tuple(rest), by_words=True)
 
 
 def search_skills(index: CatalogueIndex, text: str) -> list[Skill]:

@@ -28,7 +28,12 @@ class Wanted(NamedTuple):
     platform: Platform | None = None
     family: tuple[str, ...] = ()
     """The skills whose labels hold the whole label typed as a phrase (`machine learning`:
-    `utilise machine learning`), which count as having this one (see `skill_family`)."""
+    `utilise machine learning`), which count as having this one (see `skill_family`); or, for
+    a word family (`by_words`), the other skills the words typed fit."""
+    by_words: bool = False
+    """Whether this stands for every skill the words typed fit equally (`driving`), led by
+    the best of them: having any one is having it, and it is as telling as the share of
+    careers that need any one of them."""
 
     @property
     def kind(self) -> str:
@@ -229,6 +234,10 @@ def match_page(
     using = index.careers_using({w.id for w in platforms}) if platforms else {}
     listing = {p.id: sum(1 for found in using.values() if p.id in found) for p in platforms}
     fits = {fit.career_id: fit for fit in index.skill_fits(skill_ids)} if skills else {}
+    for w in skills:  # a word family is as telling as the share of careers needing any of it
+        if w.by_words:
+            members = {w.id, *w.family}
+            needing[w.id] = sum(1 for fit in fits.values() if members & fit.matched)
     ranked: list[tuple[float, float, str, list[ScorePart]]] = []
     for career_id in dict.fromkeys([*fits, *using]):
         fit = fits.get(career_id)
@@ -279,6 +288,8 @@ def _best_of_family(
 ) -> ScorePart | None:
     """What a career that has the skill asked for, or skills of its family, gets for it: the
     skill that weighs most (the one asked for, where it weighs as much)."""
+    if wanted.by_words:
+        return _word_family_part(index, wanted, has, optional, careers_needing[wanted.id])
     best: tuple[float, ScorePart] | None = None
     for skill_id in (wanted.id, *wanted.family):
         if skill_id not in has:
@@ -294,6 +305,30 @@ def _best_of_family(
                 part = ScorePart(member, importance, careers, 0.0, wanted.id)
             best = (weight, part)
     return None if best is None else best[1]
+
+
+def _word_family_part(
+    index: CatalogueIndex,
+    wanted: Wanted,
+    has: Collection[str],
+    optional: Collection[str],
+    careers: int,
+) -> ScorePart | None:
+    """What a career that has skills of a word family gets for it: the family's weight
+    (essential where it needs one of them essentially), shown as the best of them it has."""
+    members = [s for s in (wanted.id, *wanted.family) if s in has]
+    if not members:
+        return None
+    essential = [s for s in members if s not in optional]
+    importance: Importance = "essential" if essential else "optional"
+    shown = (essential or members)[0]
+    member = skill_wanted(index.skills_by_id[shown], wanted.query)._replace(by_words=True)
+    return ScorePart(member, importance, careers, 0.0, wanted.id)
+
+
+def word_families(wanted: Sequence[Wanted]) -> list[Wanted]:
+    """The wanted skills that stand for a word family."""
+    return [w for w in wanted if w.by_words]
 
 
 def needed_by_none(index: CatalogueIndex, wanted: Sequence[Wanted]) -> list[Wanted]:

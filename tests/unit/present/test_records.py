@@ -215,6 +215,7 @@ class TestMatchResults:
                     "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
                     "query": "metrics",
                     "family_of": None,
+                    "by_words": False,
                     "importance": "essential",
                     "careers": 3,
                     "specificity": round(math.log(1 + 7 / 3), 4),

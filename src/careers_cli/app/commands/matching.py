@@ -96,9 +96,10 @@ def match(
         index, language = session.index, session.language
         errors: Sequence[Exception] = ()
         if skill:
-            found, errors = names.resolve_each(index, skill)
+            found, errors = names.resolve_each(index, skill, word_families=True)
             session.report_all(errors, stop=not found)
             wanted = [session.take(f) for f in found]
+            session.say_word_families(wanted)
             session.say_needed_by_none(wanted)
         else:
             assert kept is not None

@@ -43,6 +43,7 @@ def match_results(matches: Sequence[CareerMatch], language: Language) -> Records
                         "label": both_languages(part.wanted.label),
                         "query": part.wanted.query,
                         "family_of": part.family_of,
+                        "by_words": part.wanted.by_words,
                         "importance": part.importance,
                         "careers": part.careers,
                         "specificity": round(part.specificity, 4),

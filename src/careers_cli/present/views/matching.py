@@ -108,7 +108,8 @@ def _found_skill(index: CatalogueIndex, part: ScorePart, language: Language) -> 
     cell.append(f" +{part.weight:.2f}", style="yellow")
     cell.append(f" {ARROW_BACK[language]} {one_line(wanted.query)}", style=DIM)
     if part.family_of is not None:
-        cell.append(f" ({label('family_of', language)})", style=DIM)
+        family = "by_words" if wanted.by_words else "family_of"
+        cell.append(f" ({label(family, language)})", style=DIM)
     return cell
 
 
