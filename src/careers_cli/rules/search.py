@@ -7,7 +7,7 @@ Resolving what a person types to a career or skill is in `names`.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
 
@@ -234,8 +234,8 @@ def match_page(
     using = index.careers_using({w.id for w in platforms}) if platforms else {}
     listing = {p.id: sum(1 for found in using.values() if p.id in found) for p in platforms}
     fits = {fit.career_id: fit for fit in index.skill_fits(skill_ids)} if skills else {}
-    for w in skills:  # a word family is as telling as the share of careers needing any of it
-        if w.by_words:
+    for w in skills:  # a family is as telling as the share of careers needing any of it
+        if w.family:
             members = {w.id, *w.family}
             needing[w.id] = sum(1 for fit in fits.values() if members & fit.matched)
     ranked: list[tuple[float, float, str, list[ScorePart]]] = []
@@ -244,7 +244,7 @@ def match_page(
         parts: list[ScorePart] = []
         for w in wanted:
             if w.platform is None and fit is not None:
-                part = _best_of_family(index, w, fit.matched, fit.optional, needing, total)
+                part = _family_part(index, w, fit.matched, fit.optional, needing[w.id])
                 if part is not None:
                     parts.append(part)
             elif w.platform is not None and w.id in using.get(career_id, ()):
@@ -278,51 +278,28 @@ def match_page(
     return Page(results, len(ranked))
 
 
-def _best_of_family(
-    index: CatalogueIndex,
-    wanted: Wanted,
-    has: Collection[str],
-    optional: Collection[str],
-    careers_needing: Mapping[str, int],
-    total: int,
-) -> ScorePart | None:
-    """What a career that has the skill asked for, or skills of its family, gets for it: the
-    skill that weighs most (the one asked for, where it weighs as much)."""
-    if wanted.by_words:
-        return _word_family_part(index, wanted, has, optional, careers_needing[wanted.id])
-    best: tuple[float, ScorePart] | None = None
-    for skill_id in (wanted.id, *wanted.family):
-        if skill_id not in has:
-            continue
-        importance: Importance = "optional" if skill_id in optional else "essential"
-        careers = careers_needing.get(skill_id, 0)
-        weight = weighed(importance, specificity(careers, total))
-        if best is None or weight > best[0]:
-            if skill_id == wanted.id:
-                part = ScorePart(wanted, importance, careers, 0.0)
-            else:
-                member = skill_wanted(index.skills_by_id[skill_id], wanted.query)
-                part = ScorePart(member, importance, careers, 0.0, wanted.id)
-            best = (weight, part)
-    return None if best is None else best[1]
-
-
-def _word_family_part(
+def _family_part(
     index: CatalogueIndex,
     wanted: Wanted,
     has: Collection[str],
     optional: Collection[str],
     careers: int,
 ) -> ScorePart | None:
-    """What a career that has skills of a word family gets for it: the family's weight
-    (essential where it needs one of them essentially), shown as the best of them it has."""
+    """What a career that has the skill asked for, or skills of its family, gets for it: one
+    part, weighed by the `careers` that need any of the family (essential where it needs one
+    of them essentially), shown as the skill asked for where it has it, else the first of the
+    family it has (one it needs essentially first)."""
     members = [s for s in (wanted.id, *wanted.family) if s in has]
     if not members:
         return None
     essential = [s for s in members if s not in optional]
     importance: Importance = "essential" if essential else "optional"
     shown = (essential or members)[0]
-    member = skill_wanted(index.skills_by_id[shown], wanted.query)._replace(by_words=True)
+    if shown == wanted.id and not wanted.by_words:
+        return ScorePart(wanted, importance, careers, 0.0)
+    member = skill_wanted(index.skills_by_id[shown], wanted.query)._replace(
+        by_words=wanted.by_words
+    )
     return ScorePart(member, importance, careers, 0.0, wanted.id)
 
 
