@@ -99,7 +99,7 @@ class Reference:
 
         order = sorted(
             missing,
-            key=lambda w: (w.optional, -len(opens(w.skill)), -self.specificity(w.skill), w.skill),
+            key=lambda w: (w.optional, -self.specificity(w.skill), w.skill),
         )
         learn = [w.skill for w in order]
         return {
@@ -133,5 +133,5 @@ class Reference:
             opens = [c for c in self.careers if skill in self.skills[c] and c not in matching]
             gain = round(sum(w for _, w in raised), 2)
             ranked.append((gain, opens, skill, [c for c, _ in raised]))
-        ranked.sort(key=lambda r: (-r[0], -len(r[1]), -self.specificity(r[2]), r[2]))
+        ranked.sort(key=lambda r: (-r[0], -self.specificity(r[2]), -len(r[1]), r[2]))
         return [(skill, gain, sorted(raised), opens) for gain, opens, skill, raised in ranked]

@@ -20,6 +20,7 @@ import pytest
 from careers_cli.app.completion import SHELLS, completion_script, quote_for_bash
 from tests.helpers import (
     CAREERS_SCRIPT,
+    DATA,
     REPO,
     SEVEN_IDS,
     Run,
@@ -100,15 +101,14 @@ class TestCandidates:
         assert complete(shell, "careers match -s Aud").stdout == (
             "Audience engagement\taudience-engagement\n"
         )
-        # Ids first, each with its English title; then English alternative titles, each with
-        # its career's id. Each group shortest first (all fit the empty word equally), then A
-        # to Z: influencer (10 characters), social-media-manager (20), digital-content-creator
-        # and social-media-pr-manager (23), online-community-manager (24), ...-data-analyst
-        # (25), ...-marketing-specialist (33); "PR manager" (10), "content maker" (13),
-        # "content creator" (15), "digital marketer" (16), "community manager" (17), "social
-        # media analyst" (20), "social media marketer" (21), "social media PR manager" (23).
+        # Ids first, each with its English title; then the other names (English alternative
+        # titles, then the Arabic title and its forms), each with its career's id. Each group
+        # shortest first (all fit the empty word equally), then A to Z: influencer (10
+        # characters), social-media-manager (20), digital-content-creator and
+        # social-media-pr-manager (23), online-community-manager (24), ...-data-analyst (25),
+        # ...-marketing-specialist (33); "PR manager" (10), "content maker" (13), ...
         shown = complete(shell, "careers show ").stdout.splitlines()
-        assert shown == [
+        assert shown[:7] == [
             "influencer\tSocial Media Influencer",
             "social-media-manager\tSocial Media Manager",
             "digital-content-creator\tDigital Content Creator",
@@ -116,15 +116,24 @@ class TestCandidates:
             "online-community-manager\tOnline Community Manager",
             "social-media-data-analyst\tSocial Media Data Analyst",
             "social-media-marketing-specialist\tSocial Media Marketing Specialist",
-            "PR manager\tsocial-media-pr-manager",
-            "content maker\tdigital-content-creator",
-            "content creator\tdigital-content-creator",
-            "digital marketer\tsocial-media-marketing-specialist",
-            "community manager\tonline-community-manager",
-            "social media analyst\tsocial-media-data-analyst",
-            "social media marketer\tsocial-media-marketing-specialist",
-            "social media PR manager\tsocial-media-pr-manager",
         ]
+        careers = json.loads(DATA.read_text(encoding="utf-8"))["careers"]
+        others = {
+            name: career["id"]
+            for career in careers
+            for name in (
+                *career.get("alt_titles", {}).get("en", []),
+                career["title"]["ar"],
+                *career.get("alt_titles", {}).get("ar", []),
+            )
+        }
+        assert shown[7:] == [f"{n}\t{others[n]}" for n in sorted(others, key=lambda n: (len(n), n))]
+        # The shortest other name is the Arabic title of the influencer, مؤثر (4 letters);
+        # the shortest English one "PR manager" (10).
+        assert shown[7] == "مؤثر\tinfluencer"
+        assert next(line for line in shown[7:] if line.isascii()) == (
+            "PR manager\tsocial-media-pr-manager"
+        )
         assert sorted(line.split("\t")[0] for line in shown[:7]) == sorted(SEVEN_IDS)
 
     def test_option_values_and_command_names_complete(self) -> None:

@@ -374,6 +374,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "... {count:en:problem} not printed; 'careers validate {path} --limit all' prints them",
         "... {count:ar:problem} لم تُعرض؛ 'careers validate {path} --limit all' يعرضها",
     ),
+    "more.steps": (
+        "showing {shown} of {total} skills to learn; '--limit all' shows every one",
+        "عرض {shown} من {total} مهارات للتعلم؛ '--limit all' يعرضها كلها",
+    ),
     "more.skills": (
         "showing {shown} of {total:en:skill}; '--limit all' shows every one",
         "عرض {shown} من {total:ar:skill}؛ '--limit all' يعرضها كلها",
@@ -617,11 +621,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "من {source} إلى {target}",
     ),
     "gap.legend": (
-        "learning order: essential skills first, then those that also open more of the "
-        "careers nearest to {target}, then the more specific · coverage of {target} once "
-        "learnt",
-        "ترتيب التعلم: المهارات الأساسية أولاً، ثم التي تفتح أكثر المهن القريبة من {target}، "
-        "ثم الأكثر تخصصاً · نسبة تغطية {target} بعد تعلمها",
+        "learning order: essential skills first, then those fewer careers need (they say "
+        "more about {target}) · coverage of {target} once learnt · also opens: careers near "
+        "{target} that need it, named at the first step that opens them",
+        "ترتيب التعلم: المهارات الأساسية أولاً، ثم التي تحتاجها مهن أقل (تدل أكثر على {target}) "
+        "· نسبة تغطية {target} بعد تعلمها · تفتح أيضاً: مهن قريبة من {target} تحتاجها، تُذكر عند "
+        "أول خطوة تفتحها",
     ),
     "next_skills.none": (
         "your best matches need no skill you do not have",

@@ -27,6 +27,9 @@ from careers_cli.rules.search import (
 
 NEXT_LIMIT = 10
 """How many careers `next` shows unless told: a screenful."""
+GAP_LIMIT = 15
+"""How many steps `gap` shows unless told: a screenful or two (a step takes one or two
+lines)."""
 NEAR_COUNT = 10
 """How many of the target's nearest careers `gap` asks a skill to open."""
 BEST_MATCHES = 10
@@ -52,7 +55,9 @@ class SkillWeight(NamedTuple):
 
 
 def by_importance(skills: Iterable[SkillWeight]) -> tuple[SkillWeight, ...]:
-    """Essential before optional, then the heavier (the rarer) first, then by id."""
+    """The learning order: essential before optional, then the more telling (the fewer
+    careers need it, the heavier) first, then by id. `next`, `gap` and `match --next-skills`
+    (after what a skill would add) list skills to learn in it."""
     return tuple(sorted(skills, key=lambda s: (s.importance != "essential", -s.weight, s.skill_id)))
 
 
@@ -186,19 +191,54 @@ class Gap(NamedTuple):
     steps: tuple[Step, ...]
     trends: tuple[ConcernedNote, ...]
     tips: tuple[ConcernedNote, ...]
+    steps_left_out: int = 0
+    """The steps after the first ones shown (`first_steps`)."""
 
     @property
     def same(self) -> bool:
         return self.source.id == self.target.id
 
+    @property
+    def to_learn(self) -> int:
+        """How many skills there are to learn, shown or not."""
+        return len(self.steps) + self.steps_left_out
+
+    def first_steps(self, limit: int | None) -> Gap:
+        """The gap with its first `limit` steps only (all for None); the trends and tips that
+        concern only the steps left out are left out too."""
+        if limit is None or len(self.steps) <= limit:
+            return self
+        shown = self.steps[:limit]
+        kept = {step.skill.skill_id for step in shown}
+
+        def concerning(notes: tuple[ConcernedNote, ...]) -> tuple[ConcernedNote, ...]:
+            return tuple(
+                n._replace(skills=tuple(s for s in n.skills if s in kept))
+                for n in notes
+                if kept.intersection(n.skills)
+            )
+
+        return self._replace(
+            steps=shown,
+            trends=concerning(self.trends),
+            tips=concerning(self.tips),
+            steps_left_out=self.to_learn - limit,
+        )
+
+    def steps_page(self) -> Page[Step]:
+        """The steps shown, out of how many."""
+        return Page(list(self.steps), self.to_learn)
+
 
 def career_gap(index: CatalogueIndex, source: Career, target: Career) -> Gap:
-    """What `source` has of `target`'s skills, and the rest in a learning order.
+    """What `source` has of `target`'s skills, and the rest in the learning order.
 
-    Essential skills before optional ones; then the skills that also open more of the
-    target's `NEAR_COUNT` nearest careers (`nearest_careers`); then the more specific (a
-    skill fewer careers need weighs more in the target); then by id. Each trend and tip that
-    concerns a skill to learn comes with it, ordered by the first step it concerns.
+    The learning order (`by_importance`, as `next` lists the skills missing): essential skills
+    before optional ones, then the more telling (fewer careers need it, so it says more about
+    the target: "conduct spontaneous child deliveries" before "manage healthcare users'
+    data"), then by id. Each step says which of the target's `NEAR_COUNT` nearest careers
+    (`nearest_careers`) also need it. Each trend and tip that concerns a skill to learn comes
+    with it, ordered by the first step it concerns.
     """
     transfer, missing, coverage = _split(career_weights(index, target), set(source.skill_ids))
     steps: list[Step] = []
@@ -209,17 +249,8 @@ def career_gap(index: CatalogueIndex, source: Career, target: Career) -> Gap:
             w.skill_id: tuple(c for c, skills in needs.items() if w.skill_id in skills)
             for w in missing
         }
-        ordered = sorted(
-            missing,
-            key=lambda w: (
-                w.importance != "essential",
-                -len(opens[w.skill_id]),
-                -w.specificity,
-                w.skill_id,
-            ),
-        )
         learnt = list(transfer)
-        for skill in ordered:
+        for skill in missing:  # already in the learning order
             learnt.append(skill)
             after = Coverage(_total(learnt), coverage.total).value
             steps.append(Step(skill, opens[skill.skill_id], after))
@@ -280,8 +311,8 @@ def skills_to_learn(
 
     A skill's gain is the sum, over those matches that need it, of what it would add to their
     score (its specificity, halved where the career needs it only optionally). Ranked by gain
-    (rounded as scores are), then by how many careers it would open (that need it and match
-    nothing yet), then the more specific, then by id.
+    (rounded as scores are), then in the learning order (the more telling first), then by how
+    many careers it would open (that need it and match nothing yet), then by id.
     """
     matches = rank_by_skills(index, wanted, require_all=require_all, limit=BEST_MATCHES)
     missing: dict[str, list[tuple[str, Importance]]] = {}
@@ -303,7 +334,7 @@ def skills_to_learn(
         gain = round(sum(w for _, w in raises), 2)
         opens = tuple(c for c in needing.get(skill_id, ()) if c not in matching)
         scored.append((gain, len(opens), weight, skill_id, raises, opens, counts[skill_id]))
-    scored.sort(key=lambda s: (-s[0], -s[1], -s[2], s[3]))
+    scored.sort(key=lambda s: (-s[0], -s[2], -s[1], s[3]))
     return [
         SkillToLearn(skill_id, rank, gain, raises, opens, careers, weight)
         for rank, (gain, _, weight, skill_id, raises, opens, careers) in enumerate(

@@ -198,15 +198,21 @@ def gap(
         str,
         career_argument("TO", "The career you want, named as for 'show'."),
     ],
+    limit: Annotated[
+        str | None,
+        limit_option(
+            f"Show at most N skills to learn (by default {moves.GAP_LIMIT}; 'all' for every one)."
+        ),
+    ] = None,
     *,
     options: CommonOptions,
 ) -> None:
     """What carries over from FROM to TO, and what to learn, in an order you can follow.
 
-    The skills to learn: essential before optional; then those that also open more of the 10
-    careers nearest to TO (as 'careers next TO' ranks them); then the more specific (fewer
-    careers need it, so it weighs more in TO); then by id. Each comes with TO's coverage once
-    it is learnt, and the trends and tips that concern it follow. --format markdown gives a
+    The skills to learn, in the learning order: essential before optional, then the more
+    telling (fewer careers need it, so it says more about TO), then by id. Each comes with
+    TO's coverage once it is learnt and, the first time, the careers nearest to TO that it
+    also opens; the trends and tips that concern them follow. --format markdown gives a
     checklist to keep.
 
     [bold]Examples[/bold]
@@ -217,14 +223,16 @@ def gap(
 
     careers gap influencer analyst --format markdown > plan.md
     """
+    most = parse_limit(limit, option="--limit", command="careers gap", default=moves.GAP_LIMIT)
     with open_session(options) as session:
         index, language = session.index, session.language
         found = [session.take(names.resolve_career(index, name)) for name in (source, target)]
-        result = moves.career_gap(index, found[0], found[1])
+        result = moves.career_gap(index, found[0], found[1]).first_steps(most)
         if session.output_format == "markdown":  # a checklist, not a table
             session.out.file.write(records.gap_checklist(index, result, language))
-            return
-        session.present(
-            lambda: views.career_gap(index, result, language),
-            lambda: records.career_gap(index, result, language),
-        )
+        else:
+            session.present(
+                lambda: views.career_gap(index, result, language),
+                lambda: records.career_gap(index, result, language),
+            )
+        session.left_out(result.steps_page(), "more.steps")

@@ -226,8 +226,8 @@ def gap_checklist(index: CatalogueIndex, gap: Gap, language: Language) -> str:
         target=target,
         coverage=f"{gap.coverage.value:.0%}",
         transfer=len(gap.transfer),
-        total=len(gap.transfer) + len(gap.steps),
-        missing=len(gap.steps),
+        total=len(gap.transfer) + gap.to_learn,
+        missing=gap.to_learn,
     )
     lines += [markdown_text(summary), "", f"## {markdown_text(label('transfers', lang))}", ""]
     lines += [f"- {_skill_item(index, w.skill_id, lang)}" for w in gap.transfer] or [

@@ -152,9 +152,9 @@ def next_list(
 
 
 def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> RenderableType:
-    """What carries over, then the skills to learn as numbered steps (each with the careers
-    near the target it also opens and the coverage once learnt), then the trends and tips
-    that concern them."""
+    """What carries over, then the skills to learn as numbered steps (each with the coverage
+    once learnt and the careers near the target it is the first step to open), then the
+    trends and tips that concern them."""
     lang = language
     source, target = gap.source.id, gap.target.id
     title = message("gap.title", lang, source=source, target=target)
@@ -162,7 +162,7 @@ def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> Renderabl
     if gap.same:
         parts.append(aligned(Text(message("gap.same", lang, career=source)), lang))
         return Group(*parts)
-    total = len(gap.transfer) + len(gap.steps)
+    total = len(gap.transfer) + gap.to_learn
     summary = message(
         "gap.summary",
         lang,
@@ -171,7 +171,7 @@ def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> Renderabl
         coverage=percent(gap.coverage.value),
         transfer=len(gap.transfer),
         total=total,
-        missing=len(gap.steps),
+        missing=gap.to_learn,
     )
     parts += [aligned(Text(printable_line(summary)), lang), ""]
     parts += [
@@ -182,6 +182,7 @@ def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> Renderabl
         nothing = message("gap.nothing", lang, source=source, target=target)
         return Group(*parts, "", aligned(Text(nothing), lang))
     steps = labelled_grid(lang)
+    opened: set[str] = set()  # each near career is named once, at the first step it needs
     for number, step in enumerate(gap.steps, start=1):
         skill_name = skill_names(index, [step.skill], lang, HEADING_STYLE)
         skill_id = as_text(step.skill.skill_id, ID_STYLE)
@@ -193,9 +194,11 @@ def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> Renderabl
         )
         name = Text("  ").join(shown)
         steps.add_row(f"{number}.", name)
-        if step.opens:
+        first_opened = [c for c in step.opens if c not in opened]
+        opened.update(first_opened)
+        if first_opened:
             opens = Text.assemble(
-                (label("opens", lang) + ": ", DIM), joined(step.opens, lang, ID_STYLE)
+                (label("opens", lang) + ": ", DIM), joined(first_opened, lang, ID_STYLE)
             )
             steps.add_row("", opens)
     parts += ["", section_heading("learn_order", lang), Padding(steps, (0, 0, 0, 2))]
