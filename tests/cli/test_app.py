@@ -497,12 +497,12 @@ class TestExitCodes:
         assert run.exit_code == 1
         assert run.stderr.splitlines()[0] == "error: no skill matches 'juggling'"
         # analytics alone: the 3 careers that need it, one score (ln(1 + 7/3) = 1.20) and one
-        # rank; the data analyst first (2 of its 4 lines name it), then the others (1 of 4) by id.
+        # rank; the larger share of essential skills asked first (1 of 5, 1 of 6, 1 of 7).
         headings = [line.split()[:2] for line in run.stdout.splitlines() if line[:1].isdigit()]
         assert headings == [
             ["1.", "social-media-data-analyst"],
-            ["1.", "social-media-manager"],
             ["1.", "social-media-marketing-specialist"],
+            ["1.", "social-media-manager"],
         ]
         assert "juggling" not in run.stdout
 
@@ -980,13 +980,13 @@ class TestJson:
     def test_match_analytics_ranks_the_data_analyst_first(self) -> None:
         # analytics is needed by 3 of the 7 careers (the manager, the marketing specialist and
         # the data analyst), so it adds ln(1 + 7/3) = ln(10/3) = 1.2040 to each: one score,
-        # 1.20, and one shared rank. The data analyst comes first: analytics is on 2 of its 4
-        # required-skill lines (50%), against 1 of 4 (25%) for the other two, which follow by id.
+        # 1.20, and one shared rank. The data analyst comes first: analytics is 1 of its 5
+        # essential skills, against 1 of 6 for the specialist and 1 of 7 for the manager.
         document = json_of(["match", "-s", "analytics", "-f", "json"])
         assert [(item["rank"], item["id"]) for item in document] == [
             (1, "social-media-data-analyst"),
-            (1, "social-media-manager"),
             (1, "social-media-marketing-specialist"),
+            (1, "social-media-manager"),
         ]
         first = document[0]
         assert first["score"] == {
@@ -1526,14 +1526,14 @@ class TestCsvFormulasStayText:
             "rank", "id", "title", "score", "matched", "asked", "centrality", "has", "found_by"
         ]  # fmt: skip
         # "+analytics" is analytics ("+" is not part of a word), which 3 of the 7 careers need:
-        # ln(1 + 7/3) = 1.20 each, one shared rank; the data analyst first (analytics is on 2 of
-        # its 4 lines, 0.50), then the manager and the specialist (1 of 4, 0.25) by id.
+        # ln(1 + 7/3) = 1.20 each, one shared rank; the larger share of essential skills asked
+        # first: the data analyst (1 of 5), the specialist (1 of 6), the manager (1 of 7).
         assert [row[:9] for row in table[1:]] == [
             ["1", "social-media-data-analyst", "'\t=1+2",
              "1.20", "1", "1", "0.50", "analytics", "'+analytics"],
-            ["1", "social-media-manager", "'" + HYPERLINK,
-             "1.20", "1", "1", "0.25", "analytics", "'+analytics"],
             ["1", "social-media-marketing-specialist", "'@SUM(1)",
+             "1.20", "1", "1", "0.25", "analytics", "'+analytics"],
+            ["1", "social-media-manager", "'" + HYPERLINK,
              "1.20", "1", "1", "0.25", "analytics", "'+analytics"],
         ]  # fmt: skip
 

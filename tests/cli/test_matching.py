@@ -113,7 +113,6 @@ ANALYTICS = [
         "Social Media Data Analyst",
         ANALYST_TO_LEARN,
     ),
-    (1, "social-media-manager", "score 1.20 · 1/1 · 25%", "Social Media Manager", MANAGER_TO_LEARN),
     (
         1,
         "social-media-marketing-specialist",
@@ -121,12 +120,14 @@ ANALYTICS = [
         "Social Media Marketing Specialist",
         MARKETER_TO_LEARN,
     ),
+    (1, "social-media-manager", "score 1.20 · 1/1 · 25%", "Social Media Manager", MANAGER_TO_LEARN),
 ]
 
 
 class TestMatchRanking:
     """Higher score first (the sum of ln(1 + N/n) over the skills found); equal scores (as
-    shown) share a rank; among them larger centrality, then id."""
+    shown) share a rank; among them the larger share of essential skills asked, then the one
+    whose other essential skills go more with those asked, then id."""
 
     def test_analytics(self) -> None:
         run = invoke(["match", "-s", "analytics"])
@@ -151,9 +152,11 @@ class TestMatchRanking:
         # influencer                content-creation (line 1):       1.20, 1/2, 1/4 = 25%
         # social-media-marketing-specialist analytics (line 2):      1.20, 1/2, 1/4 = 25%
         # PR manager and community manager have neither.
-        # Ranks 1, 2, 2, 2, 2: the four 1.20s share rank 2, ordered by centrality (50%:
-        # digital < social-media-data-analyst; 25%: influencer < social-media-marketing-...).
-        # By id alone the analyst would come after the influencer.
+        # Ranks 1, 2, 2, 2, 2: the four 1.20s share rank 2, ordered by the share of their
+        # essential skills asked (creator and analyst 1 of 5; specialist and influencer 1 of
+        # 6), then by how much their other essential skills go with those asked (the mean
+        # share of the careers needing each that have one of the two: creator 0.92 before
+        # analyst 0.83; specialist 1.00 before influencer 0.77).
         run = invoke(["match", "-s", "analytics", "-s", "content creation"])
         assert run.exit_code == 0, run.stderr
         assert [b.summary() for b in match_blocks(run.stdout)] == [
@@ -185,6 +188,13 @@ class TestMatchRanking:
             ),
             (
                 2,
+                "social-media-marketing-specialist",
+                "score 1.20 · 1/2 · 25%",
+                "Social Media Marketing Specialist",
+                MARKETER_TO_LEARN,
+            ),
+            (
+                2,
                 "influencer",
                 "score 1.20 · 1/2 · 25%",
                 "Social Media Influencer",
@@ -196,37 +206,20 @@ class TestMatchRanking:
                     "Credibility and trust",
                 },
             ),
-            (
-                2,
-                "social-media-marketing-specialist",
-                "score 1.20 · 1/2 · 25%",
-                "Social Media Marketing Specialist",
-                MARKETER_TO_LEARN,
-            ),
         ]
 
     def test_communication_and_relationship_building(self) -> None:
         # communication: 4 careers -> ln(11/4) = 1.0116; relationship-building: 3 -> 1.2040.
         # Both: influencer (line 2 of 4), online-community-manager (line 1 of 4),
         #   social-media-pr-manager (line 1 of 4): 1.0116 + 1.2040 = 2.2156 -> 2.22, 25% each:
-        #   one shared rank, then by id.
+        #   one shared rank. The two asked are 2 of the 6 essential skills of the community
+        #   manager and of the influencer, 2 of the PR manager's 8; of the first two, the
+        #   community manager's other skills go more with those asked (0.92 against 0.71).
         # communication only: social-media-manager (line 1 of 4): 1.01, 1/2, 25% -> rank 4
         #   (three careers scored more), last although its id sorts before the PR manager's.
         run = invoke(["match", "-s", "communication", "-s", "relationship-building"])
         assert run.exit_code == 0, run.stderr
         assert [b.summary() for b in match_blocks(run.stdout)] == [
-            (
-                1,
-                "influencer",
-                "score 2.22 · 2/2 · 25%",
-                "Social Media Influencer",
-                {
-                    "Content creation",
-                    "Creativity and new ideas",
-                    "Marketing and promotion",
-                    "Credibility and trust",
-                },
-            ),
             (
                 1,
                 "online-community-manager",
@@ -237,6 +230,18 @@ class TestMatchRanking:
                     "Community management",
                     "Social media tools",
                     "Audience engagement",
+                },
+            ),
+            (
+                1,
+                "influencer",
+                "score 2.22 · 2/2 · 25%",
+                "Social Media Influencer",
+                {
+                    "Content creation",
+                    "Creativity and new ideas",
+                    "Marketing and promotion",
+                    "Credibility and trust",
                 },
             ),
             (
@@ -374,11 +379,11 @@ def test_a_match_is_a_heading_then_its_details_indented_then_a_blank_line() -> N
         "   to learn  Social media tools, Clear reporting, Market trends, Strategy",
         "             development",
         "",
-        "1. social-media-manager  score 1.20 · 1/1 · 25%",
-        "   title     Social Media Manager",
+        "1. social-media-marketing-specialist  score 1.20 · 1/1 · 25%",
+        "   title     Social Media Marketing Specialist",
         "   has       Data analysis +1.20 ← analytics",
-        "   to learn  Communication, Writing, Knowing the social media platforms,",
-        "             Strategy development, Content creation, Creativity and new ideas",
+        "   to learn  Social media advertising, Understanding the target audience,",
+        "             Campaign optimisation, Marketing and promotion, Budget management",
         "",
     ]
 
@@ -567,8 +572,8 @@ class TestBuiltInMatch:
     def test_equal_scores_share_rank_one(self, builtin: Catalogue) -> None:
         run = every_way(builtin, ["match", "-s", "analytics", "--format", "json"])
         assert (run.exit_code, run.stderr) == (0, "")
-        # Three of the seven careers need analytics: ln(1 + 7/3) = 1.20 each; the analyst's
-        # requirements are half about it, the two others' a quarter.
+        # Three of the seven careers need analytics: ln(1 + 7/3) = 1.20 each; it is 1 of the
+        # analyst's 5 essential skills, of the specialist's 6 and of the manager's 7.
         assert needing(builtin.data, "analytics") == [
             "social-media-manager",
             "social-media-marketing-specialist",
@@ -577,8 +582,8 @@ class TestBuiltInMatch:
         expected = expected_matches(builtin.data, ["analytics"])
         assert [(e.rank, e.career_id, e.score) for e in expected] == [
             (1, "social-media-data-analyst", 1.2),
-            (1, "social-media-manager", 1.2),
             (1, "social-media-marketing-specialist", 1.2),
+            (1, "social-media-manager", 1.2),
         ]
         assert shown_matches(run) == expected
         total = len(builtin.data["careers"])
@@ -1029,7 +1034,9 @@ class TestMatchErrors:
         # "management" fits 6 skills (TestSkillWordsThatFitSeveralSkills); `match` takes it as
         # any of them, and says so. Four careers need one: ln(1 + 7/4) = 1.01 each. Strategy:
         # two careers, ln 4.5 = 1.50. The analyst has both (2.52); the manager strategy only;
-        # three careers one management skill each (1.01), more central first (2 of 4 lines).
+        # three careers management skills (1.01): the PR manager (3 of its 8 essential skills
+        # are of the family), then the community manager and the specialist (2 of 6 each),
+        # whose other skills go with those asked 0.85 and 0.75 of the time.
         run = invoke(["match", "-s", "management", "-s", "strategy"])
         assert run.exit_code == 0
         assert run.stderr.splitlines() == [
@@ -1039,9 +1046,9 @@ class TestMatchErrors:
         assert ranking(run.stdout) == [
             (1, "social-media-data-analyst", "score 2.52 · 2/2 · 50%"),
             (2, "social-media-manager", "score 1.50 · 1/2 · 25%"),
-            (3, "social-media-marketing-specialist", "score 1.01 · 1/2 · 50%"),
             (3, "social-media-pr-manager", "score 1.01 · 1/2 · 50%"),
             (3, "online-community-manager", "score 1.01 · 1/2 · 25%"),
+            (3, "social-media-marketing-specialist", "score 1.01 · 1/2 · 50%"),
         ]
         # Each career is shown the skill of the family it has, marked as found by the words.
         assert "Crisis management +1.01 ← management (a skill with these words)" in run.stdout
@@ -1516,12 +1523,12 @@ class TestArabic:
         run = invoke(["match", "-s", "التحليل", "--lang", "ar"])
         assert run.exit_code == 0, run.stderr
         assert run.stderr == ""  # التحليل is an alias of analytics: a whole name, not a guess
-        # analytics: 3 of the 7 careers, ln(1 + 7/3) = 1.20 each and one rank; on 2 of the data
-        # analyst's 4 lines, 1 of 4 of the others' (then by id).
+        # analytics: 3 of the 7 careers, ln(1 + 7/3) = 1.20 each and one rank; 1 of the data
+        # analyst's 5 essential skills, of the specialist's 6, of the manager's 7.
         assert match_headings(run.stdout) == [
             (1, "social-media-data-analyst", "1.20"),
-            (1, "social-media-manager", "1.20"),
             (1, "social-media-marketing-specialist", "1.20"),
+            (1, "social-media-manager", "1.20"),
         ]
         assert "الدرجة 1.20 · 1/1 · 50%" in run.stdout.splitlines()[0]
         assert "تحليل البيانات" in run.stdout
@@ -1582,8 +1589,8 @@ def test_match_by_arabic_skill_equals_match_by_id(skill: str, lang: str) -> None
     expected = ranked(["match", "-s", "analytics", "--lang", lang])
     assert [row[1] for row in expected] == [
         "social-media-data-analyst",
-        "social-media-manager",
         "social-media-marketing-specialist",
+        "social-media-manager",
     ]
     assert ranked(["match", "-s", skill, "--lang", lang]) == expected
     assert ranking_lines(["match", "-s", skill, "--lang", lang]) == ranking_lines(

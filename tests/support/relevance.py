@@ -119,8 +119,8 @@ def expected_matches(data: Mapping[str, Any], wanted: Sequence[str]) -> list[Exp
     """`careers match` worked out from the catalogue's JSON: for each skill asked for that a
     career needs, ln(1 + N / careers needing it), halved when the career needs it only
     optionally; a platform or tool the career lists counts like an essential skill. Equal
-    (rounded) scores share a rank; among them the larger share of requirements covered, then
-    the id, comes first."""
+    (rounded) scores share a rank; among them the career whose essential skills go more with
+    those asked (README, "How match ranks"), then the id, comes first."""
     careers = data["careers"]
     total = len(careers)
     platform_ids = {p["id"] for p in data.get("platforms", [])}
@@ -164,7 +164,25 @@ def expected_matches(data: Mapping[str, Any], wanted: Sequence[str]) -> list[Exp
         covered = sum(1 for r in requirements if any(s in wanted for s in r))
         centrality = covered / len(requirements) if requirements else 0.0
         rows.append((round(score, 2), centrality, career["id"]))
-    rows.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    # Equal scores: the career with the larger share of its essential skills asked for, then
+    # the one whose other essential skills are more often needed by careers that have one of
+    # the skills asked, on average, comes first.
+    matching = {career_id for _, _, career_id in rows}
+    by_id = {c["id"]: c for c in careers}
+
+    def tie_breaks(career_id: str) -> tuple[float, float]:
+        core = essential(by_id[career_id])
+        own = core - set(wanted)
+        shares = []
+        for skill in own:
+            having = [c["id"] for c in careers if skill in tagged(c)]
+            shares.append(sum(1 for c in having if c in matching) / len(having))
+        asked_share = (len(core) - len(own)) / len(core) if core else 0.0
+        return asked_share, sum(shares) / len(shares) if shares else 0.0
+
+    sharing = Counter(score for score, _, _ in rows)
+    kin = {r[2]: tie_breaks(r[2]) for r in rows if sharing[r[0]] > 1}
+    rows.sort(key=lambda r: (-r[0], *(-k for k in kin.get(r[2], (0.0, 0.0))), r[2]))
     ranked: list[Expected] = []
     for position, (score, centrality, career_id) in enumerate(rows):
         rank = ranked[-1].rank if ranked and ranked[-1].score == score else position + 1

@@ -7,6 +7,7 @@ Resolving what a person types to a career or skill is in `names`.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
@@ -222,9 +223,12 @@ def match_page(
 
     A career's score is the sum, over the wanted skills it has, of the skill's `specificity`
     (a skill few careers need counts for more), halved for a skill it needs only optionally.
-    Equal scores share a rank; among them, the career where the skills are more central (they
-    name a larger share of its requirements) comes first, then by id. A requirement is a
-    required-skill line with words of its own, or each skill of a line without (format 2).
+    Equal scores share a rank; among them, the career with the larger share of its essential
+    skills asked for, then the one whose other essential skills go more with those asked
+    (`_tie_breaks`; never the one that merely lists fewest skills), then by id.
+    `centrality` tells the share of a career's requirements that name one of the skills
+    asked; a requirement is a required-skill line with words of its own, or each skill of a
+    line without (format 2).
     """
     skills = [w for w in wanted if w.platform is None]
     platforms = [w for w in wanted if w.platform is not None]
@@ -255,7 +259,9 @@ def match_page(
         score = round(sum(p.weight for p in parts), SCORE_DIGITS)
         centrality = fit.covered / fit.requirements if fit and fit.requirements else 0.0
         ranked.append((score, centrality, career_id, parts))
-    ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    ranked.sort(key=lambda r: (-r[0], r[2]))
+    kin = _tie_breaks(index, ranked, limit, {*fits, *using}, skill_ids)
+    ranked.sort(key=lambda r: (-r[0], *(-k for k in kin.get(r[2], (0.0, 0.0))), r[2]))
     results = []
     rank = 0
     for position, (score, centrality, career_id, parts) in enumerate(ranked[:limit]):
@@ -276,6 +282,52 @@ def match_page(
             )
         )
     return Page(results, len(ranked))
+
+
+def _tie_breaks(
+    index: CatalogueIndex,
+    ranked: Sequence[tuple[float, float, str, list[ScorePart]]],
+    limit: int | None,
+    matching: Collection[str],
+    asked: Collection[str],
+) -> dict[str, tuple[float, float]]:
+    """For the careers that share a score with another among the first `limit` (all for
+    None), what orders them, both higher first: the share of their essential skills asked
+    for (how much of the job's core the person has), then how much their other essential
+    skills go with the skills asked, the mean over those skills of the share of the careers
+    needing one that have one of the skills asked (`matching`). For C++, which no tied career
+    needs essentially, a software developer's "computer programming" goes with it more than a
+    machine operator's "operate CNC machines"."""
+    if not ranked:
+        return {}
+    sharing = Counter(r[0] for r in ranked)
+    shown = len(ranked) if limit is None else min(limit, len(ranked))
+    last = ranked[shown - 1][0]
+    tied = {
+        r[2] for at, r in enumerate(ranked) if sharing[r[0]] > 1 and (at < shown or r[0] == last)
+    }
+    if not tied:
+        return {}
+    essentials = {
+        career_id: [s for s, optional in skills.items() if not optional]
+        for career_id, skills in index.skills_of(tied).items()
+    }
+    others = {c: [s for s in skills if s not in asked] for c, skills in essentials.items()}
+    needing = index.career_ids_by_skill({s for skills in others.values() for s in skills})
+    share = {
+        skill: sum(1 for c in careers if c in matching) / len(careers)
+        for skill, careers in needing.items()
+        if careers
+    }
+    return {
+        career_id: (
+            (len(skills) - len(others[career_id])) / len(skills) if skills else 0.0,
+            sum(share.get(s, 0.0) for s in others[career_id]) / len(others[career_id])
+            if others[career_id]
+            else 0.0,
+        )
+        for career_id, skills in essentials.items()
+    }
 
 
 def _family_part(

@@ -200,8 +200,8 @@ class TestMatchList:
         assert len(blocks) == 2 * 3
         assert [plain(heading) for heading in blocks[::2]] == [
             "1. social-media-data-analyst  score 1.20 · 1/1 · 50%",
-            "1. social-media-manager  score 1.20 · 1/1 · 25%",
             "1. social-media-marketing-specialist  score 1.20 · 1/1 · 25%",
+            "1. social-media-manager  score 1.20 · 1/1 · 25%",
         ]
         grid = table_of(padded(blocks[1]))
         assert cells(grid, 0) == ["title", "has", "to learn"]

@@ -119,19 +119,21 @@ def related(items: tuple[RelatedCareer, ...] | list[RelatedCareer]) -> list[Any]
 
 
 class TestRankBySkills:
-    """More of the wanted skills first; then higher centrality (the share of the career's
-    required-skill lines that carry one of them); then by id."""
+    """Higher score first; then the larger share of the career's essential skills wanted; then
+    how much its other essential skills go with those wanted; then by id."""
 
     def test_the_whole_order_with_each_tie_break(self, index: MemoryIndex) -> None:
-        # Wanted a and b. bravo has both on its one line (1/1); alpha has both on 2 of its 5
-        # lines (2/5). With one of them: echo b on 1/1; charlie and delta a on 1 of 2 lines
-        # each, so the id decides. foxtrot, golf and hotel have neither.
+        # Wanted a and b. bravo has both, all of its skills; alpha both, 2 of its 5. With one
+        # of them: echo b, all of its skills; charlie and delta a, 1 of their 2 each. Then how
+        # their other skill goes with a and b: of the careers needing d (delta, foxtrot,
+        # alpha), 2 have a or b; of those needing c (foxtrot, charlie, alpha, golf), 2 of 4:
+        # delta before charlie, against the ids. foxtrot, golf and hotel have neither.
         assert scores(rank_by_skills(index, wanted(index, "a", "b"))) == [
             ("bravo", 2, 2, 1.0),
             ("alpha", 2, 2, 0.4),
             ("echo", 1, 2, 1.0),
-            ("charlie", 1, 2, 0.5),
             ("delta", 1, 2, 0.5),
+            ("charlie", 1, 2, 0.5),
         ]
 
     def test_require_all_keeps_only_careers_with_every_wanted_skill(
@@ -142,11 +144,13 @@ class TestRankBySkills:
         assert [m.has_all for m in matches] == [True, True]
 
     def test_require_all_with_one_skill_is_the_plain_ranking(self, index: MemoryIndex) -> None:
-        # c: golf 1/1, charlie 1/2, foxtrot 1/2, alpha 1/5.
+        # c: all of golf's skills, 1 of charlie's 2 and of foxtrot's 2, 1 of alpha's 5.
+        # foxtrot's d goes with c more (2 of the 3 careers needing d need c; 2 of the 4
+        # needing charlie's a).
         expected = [
             ("golf", 1, 1, 1.0),
-            ("charlie", 1, 1, 0.5),
             ("foxtrot", 1, 1, 0.5),
+            ("charlie", 1, 1, 0.5),
             ("alpha", 1, 1, 0.2),
         ]
         assert scores(rank_by_skills(index, wanted(index, "c"))) == expected
@@ -183,7 +187,9 @@ class TestRankBySkills:
     ) -> None:
         # Wanted d, then a. d is needed by 3 of the 8 careers (ln(1 + 8/3) = 1.30), a by 4
         # (ln 3 = 1.10). delta has both (2/2), alpha both (2 of its 5 lines): 2.40 each, one
-        # rank. foxtrot has d (1.30); bravo a on its one line (1/1), charlie a on 1 of 2 (1.10).
+        # rank. foxtrot has d (1.30); bravo and charlie a, 1 of their 2 skills (1.10), then
+        # charlie, whose c goes more with d and a (3 of the 4 careers needing c have d or a; 2
+        # of the 3 needing bravo's b).
         best = rank_by_skills(index, wanted(index, "d", "a"))
         assert [
             (m.rank, m.career.id, m.score, [p.wanted.id for p in m.matched], m.to_learn)
@@ -192,8 +198,8 @@ class TestRankBySkills:
             (1, "delta", 2.4, ["d", "a"], ()),
             (1, "alpha", 2.4, ["d", "a"], ("b", "c", "e")),
             (3, "foxtrot", 1.3, ["d"], ("c",)),
-            (4, "bravo", 1.1, ["a"], ("b",)),
             (4, "charlie", 1.1, ["a"], ("c",)),
+            (4, "bravo", 1.1, ["a"], ("b",)),
         ]
 
 
@@ -203,13 +209,15 @@ class TestScore:
 
     def test_a_rarer_skill_outweighs_a_commoner_one(self, index: MemoryIndex) -> None:
         # e is needed by alpha alone (ln 9 = 2.20); a by 4 careers (ln 3 = 1.10), so alpha,
-        # with only e of the two, comes before every career with only a.
+        # with only e of the two, comes before every career with only a. Those three have a
+        # as 1 of 2 skills; bravo's b and delta's d are needed by 3 careers, 2 of them with a
+        # or e, charlie's c by 4, 2 of them with a or e: bravo and delta (by id), charlie.
         best = rank_by_skills(index, wanted(index, "a", "e"))
         assert [(m.career.id, m.score, m.rank) for m in best] == [
             ("alpha", round(math.log(3) + math.log(9), 2), 1),
             ("bravo", round(math.log(3), 2), 2),
-            ("charlie", round(math.log(3), 2), 2),
             ("delta", round(math.log(3), 2), 2),
+            ("charlie", round(math.log(3), 2), 2),
         ]
 
     def test_each_part_names_its_skill_count_and_weight(self, index: MemoryIndex) -> None:
