@@ -51,14 +51,14 @@ class TestInstalledScript:
         assert run.exit_code == 0, run.stderr
         # Each skill is needed by 3 of the 7 careers: ln(1 + 7/3) = 1.2040. The manager has both
         # (2.4079: 2.41); the others one each (1.20), sharing rank 2, ordered by the share of
-        # their 4 lines the skills name (the creator and the analyst 2, the influencer and the
-        # specialist 1), then by id.
+        # their essential skills asked (the creator and the analyst 1 of 5, the specialist and
+        # the influencer 1 of 6), then by how their other skills go with those asked (README).
         assert match_headings(run.stdout) == [
             (1, "social-media-manager", "2.41"),
             (2, "digital-content-creator", "1.20"),
             (2, "social-media-data-analyst", "1.20"),
-            (2, "influencer", "1.20"),
             (2, "social-media-marketing-specialist", "1.20"),
+            (2, "influencer", "1.20"),
         ]
 
     def test_unknown_career_exit_code_and_stream(self, installed: Path, tmp_path: Path) -> None:

@@ -54,6 +54,8 @@ class TestJsonHasNoLoneSurrogates:
                 "kind": "skill",
                 "label": {"en": "Data analysis", "ar": "تحليل البيانات"},
                 "query": "analytics\ufffd",
+                "family_of": None,
+                "by_words": False,
                 "importance": "essential",
                 "careers": 3,
                 "specificity": 1.204,
