@@ -1684,6 +1684,7 @@ def next_summary(document: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {
             "rank": n["rank"],
             "id": n["id"],
+            "closeness": n["closeness"]["value"],
             "coverage": n["coverage"]["value"],
             "transfer": [s["skill"] for s in n["transfer"]],
             "missing": [s["skill"] for s in n["missing"]],
@@ -1700,15 +1701,18 @@ class TestNext:
         assert run.exit_code == 0, run.stderr
         expected = builtin.reference.next("influencer")
         assert next_summary(json.loads(run.stdout)) == expected
-        # Written out from the file, as a reader would check it: the influencer's skills are
-        # content creation, creativity, communication, relationship building, marketing and
-        # credibility; every other career shares one of them.
-        assert [n["id"] for n in expected] == [
-            "social-media-manager",
-            "digital-content-creator",
-            "online-community-manager",
-            "social-media-pr-manager",
-            "social-media-marketing-specialist",
+        # Written out from the file, as a reader would check it: the influencer's six skills
+        # are content creation, creativity, communication, relationship building, marketing
+        # and credibility, all essential; every other career but the analyst shares one. The
+        # content creator shares 2 of its 5 (cosine 2 / sqrt(6 * 5) = 0.37) and the same
+        # ISCO-08 unit group, 2642 (+0.3); the manager 3 of 7 (0.46); the community manager
+        # and the PR manager 2 of 6 and of 8; the specialist 1 of 6.
+        assert [(n["id"], n["closeness"]) for n in expected] == [
+            ("digital-content-creator", 0.67),
+            ("social-media-manager", 0.46),
+            ("online-community-manager", 0.33),
+            ("social-media-pr-manager", 0.29),
+            ("social-media-marketing-specialist", 0.17),
         ]
 
     def test_the_table_counts_what_carries_over_and_what_is_missing(
@@ -1718,7 +1722,11 @@ class TestNext:
         lines = [line.strip() for line in run.stdout.splitlines()]
         for near in builtin.reference.next("influencer"):
             total = len(near["transfer"]) + len(near["missing"])
-            heading = f"{near['rank']}. {near['id']}  covers {near['coverage']:.0%}"
+            had = len(near["transfer"])  # every skill of the built-in catalogue is essential
+            heading = (
+                f"{near['rank']}. {near['id']}  {had} of {total} essential skills · "
+                f"closeness {near['closeness']:.2f}"
+            )
             assert heading in lines
             assert any(
                 line.startswith(f"carries over  {len(near['transfer'])} of {total} skills")
@@ -1737,9 +1745,12 @@ class TestNext:
     def test_csv_rows(self, builtin: Catalogue) -> None:
         run = both_ways(builtin, ["next", "influencer", "-n", "1", "-f", "csv"])
         near = builtin.reference.next("influencer", 1)[0]
+        essential = len(near["transfer"]) + len(near["missing"])
         assert run.stdout.splitlines() == [
-            "rank,id,title,coverage,transfer_count,transfer,missing_count,missing",
-            f"1,{near['id']},Social Media Manager,{near['coverage']:.2f},"
+            "rank,id,title,essential_had,essential_total,closeness,step_down,common_only,"
+            "coverage,transfer_count,transfer,missing_count,missing",
+            f"1,{near['id']},Digital Content Creator,{len(near['transfer'])},{essential},"
+            f"{near['closeness']:.2f},no,no,{near['coverage']:.2f},"
             f"{len(near['transfer'])},{'; '.join(near['transfer'])},"
             f"{len(near['missing'])},{'; '.join(near['missing'])}",
         ]
@@ -1765,8 +1776,8 @@ class TestNext:
     def test_in_arabic(self) -> None:
         run = invoke(["next", "influencer", "-n", "1", "--lang", "ar"])
         assert run.exit_code == 0
-        assert "1. social-media-manager  التغطية 36%" in run.stdout
-        assert "3 من 7 مهارات" in run.stdout
+        assert "1. digital-content-creator  2 من 5 مهارات أساسية · القرب 0.67" in run.stdout
+        assert "2 من 5 مهارات" in run.stdout
 
     def test_on_the_esco_sample(self, esco: Catalogue) -> None:
         for career in ("online-community-manager", "data-analyst", "vlogger"):
@@ -1914,11 +1925,11 @@ def test_the_learning_steps_are_indented_under_their_heading() -> None:
 def test_a_step_s_line_uses_the_whole_width_before_it_wraps() -> None:
     """The 'also opens' line of the first step is 79 cells: whole at 79 columns, wrapped at 78
     (the steps take the width the terminal has, less their indent)."""
-    opens = "      also opens: influencer, social-media-pr-manager, online-community-manager"
+    opens = "      also opens: influencer, online-community-manager, social-media-pr-manager"
     assert opens in lines("gap", "digital-content-creator", "social-media-manager", columns=79)
     wrapped = lines("gap", "digital-content-creator", "social-media-manager", columns=78)
-    start = wrapped.index("      also opens: influencer, social-media-pr-manager,")
-    assert wrapped[start + 1] == "      online-community-manager"
+    start = wrapped.index("      also opens: influencer, online-community-manager,")
+    assert wrapped[start + 1] == "      social-media-pr-manager"
 
 
 def test_the_trends_of_a_move_are_bullets_under_their_heading() -> None:

@@ -61,27 +61,51 @@ class Reference:
         shared = sum(w.weight for w in weights if w.skill in self.skills[source])
         return round(shared / total, 2) if total else 0.0, shared, total
 
+    def isco(self, career: str) -> str:
+        found = [o.get("isco_08") for o in self.careers[career].get("occupations", [])]
+        return next((code for code in found if code), "")
+
+    def closeness(self, source: str, target: str) -> tuple[float, float]:
+        """README: the cosine of the skills (essential 1, optional 1/2), plus 0.1 for each
+        ISCO-08 level shared (2, 3 and 4 digits); rounded, and the cosine itself."""
+
+        def weight(optional: bool) -> float:
+            return 0.5 if optional else 1.0
+
+        one, other = self.skills[source], self.skills[target]
+        dot = sum(weight(one[s]) * weight(other[s]) for s in one.keys() & other.keys())
+        norms = [math.sqrt(sum(weight(o) ** 2 for o in s.values())) for s in (one, other)]
+        cosine = dot / (norms[0] * norms[1])
+        a, b = self.isco(source), self.isco(target)
+        levels = sum(1 for n in (2, 3, 4) if a and b and a[:n] == b[:n])
+        return round(cosine + 0.1 * levels, 2), cosine
+
     def next(self, source: str, limit: int = NEXT_DEFAULT) -> list[dict[str, Any]]:
-        """rank, id, coverage, transfer and missing (most important first) of each neighbour."""
+        """rank, id, closeness, coverage, transfer and missing (in the learning order) of each
+        neighbour."""
         own = self.skills[source]
+        common = max(10, 0.02 * self.total)
         found = []
         for target in self.careers:
-            if target == source or not own.keys() & self.skills[target].keys():
+            shared = own.keys() & self.skills[target].keys()
+            if target == source or not shared:
                 continue
-            value, shared, _ = self.coverage(source, target)
-            found.append((value, shared, target))
-        found.sort(key=lambda f: (-f[0], -f[1], f[2]))
+            value, cosine = self.closeness(source, target)
+            common_only = all(self.needing[s] >= common for s in shared)
+            found.append((common_only, value, cosine, target))
+        found.sort(key=lambda f: (f[0], -f[1], -f[2], f[3]))
         result: list[dict[str, Any]] = []
-        for position, (value, _, target) in enumerate(found[:limit]):
+        for position, (common_only, value, _, target) in enumerate(found[:limit]):
             rank = position + 1
-            if position and value == result[-1]["coverage"]:
+            if position and (common_only, value) == found[position - 1][:2]:
                 rank = result[-1]["rank"]
             weights = self.weighed(target)
             result.append(
                 {
                     "rank": rank,
                     "id": target,
-                    "coverage": value,
+                    "closeness": value,
+                    "coverage": self.coverage(source, target)[0],
                     "transfer": self.important_first([w for w in weights if w.skill in own]),
                     "missing": self.important_first([w for w in weights if w.skill not in own]),
                 }

@@ -592,11 +592,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "لا توجد مهنة تشترك في مهارة مع {career}",
     ),
     "next.legend": (
-        "coverage: the share of each career's skills, weighed as match weighs them, that "
-        "{career} already has · skills that carry over · skills still missing, the most "
-        "important first",
-        "نسبة التغطية: حصة مهارات كل مهنة، موزونة كما يزنها الأمر match، التي تملكها {career} "
-        "بالفعل · المهارات المنقولة · المهارات الناقصة، الأهم أولاً",
+        "closeness: how alike the two careers' skills are (0 to 1), plus 0.1 for each level "
+        "of the ISCO-08 group they share · essential skills of each career that {career} "
+        "already has · skills that carry over · skills still missing, in the learning order",
+        "القرب: مدى تشابه مهارات المهنتين (من 0 إلى 1)، مع 0.1 لكل مستوى مشترك من مجموعة "
+        "ISCO-08 · المهارات الأساسية لكل مهنة التي تملكها {career} بالفعل · المهارات المنقولة · "
+        "المهارات الناقصة، بترتيب التعلم",
+    ),
+    "next.essential": (
+        "{count} of {total} essential skills",
+        "{count} من {total} مهارات أساسية",
     ),
     "next.count": (
         "{count} of {total:en:skill}",
@@ -802,6 +807,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "absent": ("-", "-"),
     "none": ("none", "لا يوجد"),
     "coverage": ("covers", "التغطية"),
+    "closeness": ("closeness", "القرب"),
+    "step_down": ("a step down", "خطوة إلى الخلف"),
+    "common_only": ("shares only common skills", "تشترك في مهارات شائعة فقط"),
     "carries_over": ("carries over", "تنتقل"),
     "missing": ("missing", "ناقصة"),
     "learn_order": ("To learn, in this order", "للتعلم، بهذا الترتيب"),

@@ -34,7 +34,7 @@ BUILD_ENV_VAR = "CAREERS_CACHE_BUILD"
 process of its own after it has answered, where the system can fork one."""
 
 
-STORE_FORMAT = 4
+STORE_FORMAT = 5
 """The layout of a store's tables: raise it whenever they change, and older stores are rebuilt."""
 
 

@@ -40,7 +40,8 @@ _TABLES = """
 CREATE TABLE catalogue (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE careers (
     position INTEGER PRIMARY KEY, id TEXT NOT NULL, help TEXT NOT NULL,
-    skill_count INTEGER NOT NULL, requirements INTEGER NOT NULL, record TEXT NOT NULL
+    skill_count INTEGER NOT NULL, optional_count INTEGER NOT NULL, isco TEXT NOT NULL,
+    requirements INTEGER NOT NULL, record TEXT NOT NULL
 );
 CREATE TABLE skills (
     position INTEGER PRIMARY KEY, id TEXT NOT NULL, help TEXT NOT NULL,
@@ -260,7 +261,7 @@ def _compile_careers(
     """Careers' rows, read from their JSON as `domain.career_from_data` reads it (without
     building what the rows do not need); their links are added to `links` and
     `requirements` by skill, written at the end in key order."""
-    rows: list[tuple[int, str, str, int, int, str]] = []
+    rows: list[tuple[int, str, str, int, int, str, int, str]] = []
     names: list[tuple[int, int, str, bool]] = []
     words: list[tuple[int, str]] = []
     alt_titles: list[tuple[int, int, str, str]] = []
@@ -277,7 +278,19 @@ def _compile_careers(
         title = record["title"]
         alt = record.get("alt_titles", {})
         help_text = title.get("en") or title.get("ar") or ""
-        rows.append((position, record["id"], help_text, len(skill_ids), number + 1, _dumps(record)))
+        isco = next((o["isco_08"] for o in record.get("occupations", ()) if o.get("isco_08")), "")
+        rows.append(
+            (
+                position,
+                record["id"],
+                help_text,
+                len(skill_ids),
+                len(optional),
+                isco,
+                number + 1,
+                _dumps(record),
+            )
+        )
         titles = (title.get("en"), title.get("ar"))
         other_titles = (*alt.get("en", ()), *alt.get("ar", ()))
         named = normalised_career_names(record["id"], titles, other_titles)
@@ -286,7 +299,7 @@ def _compile_careers(
             words.append((position * NAMES_PER_RECORD + name_no, name))
         offered = completed_titles(title.get("ar") or "", alt.get("en", ()), alt.get("ar", ()))
         alt_titles += [(position, no, t, completion_key(t)) for no, t in enumerate(offered)]
-    connection.executemany("INSERT INTO careers VALUES (?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO careers VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO career_names VALUES (?, ?, ?, ?)", names)
     connection.executemany("INSERT INTO career_name_words (rowid, name) VALUES (?, ?)", words)
     connection.executemany("INSERT INTO career_completions VALUES (?, ?, ?, ?)", alt_titles)

@@ -23,6 +23,8 @@ from careers_cli.index.query import (
     NoteKind,
     Overlap,
     SkillFit,
+    SkillNeighbour,
+    career_isco,
     career_name_entries,
     careers_completion,
     skill_name_entries,
@@ -84,6 +86,19 @@ class MemoryIndex(CatalogueIndex):
         wanted = set(skill_ids)
         return [
             Overlap(c.id, len(wanted.intersection(c.skill_ids)), len(c.skill_ids))
+            for c in self.careers_with_any(wanted)
+        ]
+
+    def skill_neighbours(self, skill_ids: Collection[str]) -> list[SkillNeighbour]:
+        wanted = set(skill_ids)
+        return [
+            SkillNeighbour(
+                c.id,
+                {s: c.is_optional(s) for s in wanted.intersection(c.skill_ids)},
+                len(set(c.skill_ids)) - len(c.optional_skills),
+                len(c.optional_skills),
+                career_isco(c),
+            )
             for c in self.careers_with_any(wanted)
         ]
 

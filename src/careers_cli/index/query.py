@@ -53,6 +53,25 @@ class Overlap(NamedTuple):
     skills: int
 
 
+class SkillNeighbour(NamedTuple):
+    """A career that has some of a set of skills: what `next` ranks by."""
+
+    career_id: str
+    shared: Mapping[str, bool]
+    """The skills of the set it has, each with whether it needs it only optionally."""
+    essential: int
+    """How many skills it needs essentially."""
+    optional: int
+    """How many it needs only optionally."""
+    isco_08: str
+    """Its ISCO-08 group (the first occupation's), "" where it has none."""
+
+
+def career_isco(career: Career) -> str:
+    """A career's ISCO-08 group: its first occupation's, "" where it has none."""
+    return next((o.isco_08 for o in career.occupations if o.isco_08), "")
+
+
 NameEntry = tuple[tuple[str, ...], bool]
 """One name of a record as search compares it: its normalised words, and whether it is only
 another name (an alternative title or an alias) rather than the record's id, title or label."""
@@ -107,6 +126,11 @@ class CatalogueIndex(ABC):
     @abstractmethod
     def overlaps(self, skill_ids: Collection[str]) -> list[Overlap]:
         """For each career tagged with one of the skills: how many of them it has."""
+
+    @abstractmethod
+    def skill_neighbours(self, skill_ids: Collection[str]) -> list[SkillNeighbour]:
+        """Each career tagged with one of the skills, in catalogue order: the ones it has, how
+        many skills it needs essentially and optionally, and its ISCO-08 group."""
 
     @abstractmethod
     def career_ids_by_skill(self, skill_ids: Collection[str] | None = None) -> dict[str, list[str]]:

@@ -37,6 +37,7 @@ from careers_cli.index.query import (
     NoteKind,
     Overlap,
     SkillFit,
+    SkillNeighbour,
 )
 from careers_cli.text.language import Language
 from careers_cli.text.normalise import completion_key
@@ -214,6 +215,21 @@ class StoredIndex(CatalogueIndex):
             (_json_list(skill_ids),),
         )
         return [Overlap(career_id, shared, skills) for career_id, shared, skills in rows]
+
+    def skill_neighbours(self, skill_ids: Collection[str]) -> list[SkillNeighbour]:
+        shared: dict[int, dict[str, bool]] = {}
+        links = f"SELECT career, skill_id, optional FROM links WHERE skill_id IN {_EACH}"
+        for position, skill_id, optional in self.all(links, (_json_list(skill_ids),)):
+            shared.setdefault(position, {})[skill_id] = bool(optional)
+        rows = self.all(
+            "SELECT position, id, skill_count, optional_count, isco FROM careers "
+            f"WHERE position IN {_EACH} ORDER BY position",
+            (json.dumps(list(shared)),),
+        )
+        return [
+            SkillNeighbour(career_id, shared[position], count - optional, optional, str(isco))
+            for position, career_id, count, optional, isco in rows
+        ]
 
     def career_ids_by_skill(self, skill_ids: Collection[str] | None = None) -> dict[str, list[str]]:
         needing: dict[str, list[str]] = {}

@@ -127,8 +127,9 @@ def match_score(match: CareerMatch, language: Language = "en") -> str:
 def next_list(
     index: CatalogueIndex, career: Career, neighbours: Sequence[Neighbour], language: Language
 ) -> RenderableType:
-    """One block per career near `career`, nearest first: rank, id and coverage; title; the
-    skills that carry over and those missing, each counted."""
+    """One block per career near `career`, nearest first: rank, id, how many of its essential
+    skills `career` has and the closeness, marked as a step down or as sharing only common
+    skills; title; the skills that carry over and those missing, each counted."""
     blocks: list[RenderableType] = []
     for near in neighbours:
         total = len(near.transfer) + len(near.missing)
@@ -139,12 +140,17 @@ def next_list(
             names = skill_names(index, skills, language, career_id=near.career.id)
             cell = Text.assemble((count + ": ", DIM), names)
             details.add_row(label(key, language), cell)
+        had, essential = near.essential
         heading = Text.assemble(
             (f"{near.rank}. ", HEADING_STYLE),
             as_text(near.career.id, f"{ID_STYLE} bold"),
             "  ",
-            (f"{label('coverage', language)} {percent(near.coverage.value)}", "yellow"),
+            (message("next.essential", language, count=had, total=essential), "yellow"),
+            (f" · {label('closeness', language)} {near.closeness.value:.2f}", DIM),
         )
+        for mark, shown in (("step_down", near.step_down), ("common_only", near.common_only)):
+            if shown:
+                heading.append(f" ({label(mark, language)})", style="magenta")
         blocks += [heading, Padding(details, (0, 0, 1, 3))]
     legend = message("next.legend", language, career=career.id)
     blocks.append(Text(printable_line(legend), style=DIM))
