@@ -209,6 +209,30 @@ def _skills_command(data: list[str], prefix: str, skills: list[str], title: str)
     return [*CAREERS, "skills", skills[-1], *data]
 
 
+def _next_command(data: list[str], prefix: str, skills: list[str], title: str) -> list[str]:
+    return [*CAREERS, "next", title, *data]
+
+
+def _gap_command(data: list[str], prefix: str, skills: list[str], title: str) -> list[str]:
+    source, _, target = title.partition(" => ")
+    return [*CAREERS, "gap", source, target or source, *data]
+
+
+def _real_esco(folder: Path) -> Path:
+    """The ESCO release kept for the tests (tests/data/esco-release), imported."""
+    from benchmarks.relevance import RELEASE, unpack
+
+    unpack(RELEASE, folder / "release")
+    source = next((folder / "release").rglob("occupations_en.csv")).parent
+    output = folder / "esco-release.json"
+    subprocess.run(
+        [*CAREERS, "import", "esco", str(source), "-o", str(output)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return output
+
+
 _PICK = """
 import json, sys
 data = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -229,6 +253,7 @@ def store(runs: int) -> bool:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["CAREERS_CACHE_DIR"] = str(Path(folder) / "cache")
         esco = _esco_like(Path(folder))
+        release = _real_esco(Path(folder))
         generated = Path(folder) / "careers-50000.json"
         # In a child process: this one's memory would count in every later child's peak RSS
         # (Linux keeps the peak across the fork and exec that start a command).
@@ -262,6 +287,12 @@ def store(runs: int) -> bool:
                 [*esco_skills, esco_label],
                 esco_title,
             ),
+            "ESCO release, 3,039": (
+                ["--data", str(release)],
+                "nur",
+                ["statistics", "data-mining", "python-computer-programming", "data mining"],
+                "nurse responsible for general care",
+            ),
             "generated, 50,000": (
                 ["--data", str(generated)],
                 "career-12",
@@ -280,9 +311,21 @@ def store(runs: int) -> bool:
             "match, 3 skills, -n 10": _match_command,
             "complete a career name": _complete_command,
             "skills TEXT": _skills_command,
+            "next CAREER": _next_command,
+            "gap FROM TO": _gap_command,
+        }
+        # gap's pairs: the built-in catalogue's two nearest careers; ESCO's nurse and midwife.
+        pairs = {
+            "built-in": "influencer => digital-content-creator",
+            "ESCO-like, 3,039": f"{esco_title} => {esco_title}",
+            "ESCO release, 3,039": "nurse responsible for general care => midwife",
+            "generated, 50,000": "career 4711 => career 4712",
         }
         for kind, command_of in kinds.items():
-            commands = {name: command_of(*values) for name, values in catalogues.items()}
+            commands = {
+                name: command_of(*values[:3], pairs[name] if kind == "gap FROM TO" else values[3])
+                for name, values in catalogues.items()
+            }
             results = interleaved(commands, runs)
             base_time = median_time(results["built-in"])
             base_memory = median_memory(results["built-in"])
