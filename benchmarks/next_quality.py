@@ -426,7 +426,7 @@ def main() -> None:
             f"{len(result.precision):8} {result.seconds:6.1f}s"
         )
     print("P@10 and nDCG@10: means over the queries; same_code careers taken out before the cut.")
-    proposal = results[-1]
+    proposal = results[0]  # `next` as the program ranks
     best = max(results[1 : 1 + BASELINES], key=lambda r: r.mean_precision + r.mean_ndcg)
     for label, mine, theirs in (
         ("P@10", proposal.precision, best.precision),

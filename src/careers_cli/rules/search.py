@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
 
@@ -225,7 +225,7 @@ def match_page(
     (a skill few careers need counts for more), halved for a skill it needs only optionally.
     Equal scores share a rank; among them, the career with the larger share of its essential
     skills asked for, then the one whose other essential skills go more with those asked
-    (`_tie_breaks`; never the one that merely lists fewest skills), then by id.
+    (`_core_shares`, `_kinship`; never the one that merely lists fewest skills), then by id.
     `centrality` tells the share of a career's requirements that name one of the skills
     asked; a requirement is a required-skill line with words of its own, or each skill of a
     line without (format 2).
@@ -260,8 +260,10 @@ def match_page(
         centrality = fit.covered / fit.requirements if fit and fit.requirements else 0.0
         ranked.append((score, centrality, career_id, parts))
     ranked.sort(key=lambda r: (-r[0], r[2]))
-    kin = _tie_breaks(index, ranked, limit, {*fits, *using}, skill_ids)
-    ranked.sort(key=lambda r: (-r[0], *(-k for k in kin.get(r[2], (0.0, 0.0))), r[2]))
+    core = _core_shares(index, ranked, limit, skill_ids)
+    ranked.sort(key=lambda r: (-r[0], -core.get(r[2], 0.0), r[2]))
+    kin = _kinship(index, ranked, limit, core, {*fits, *using}, skill_ids)
+    ranked.sort(key=lambda r: (-r[0], -core.get(r[2], 0.0), -kin.get(r[2], 0.0), r[2]))
     results = []
     rank = 0
     for position, (score, centrality, career_id, parts) in enumerate(ranked[:limit]):
@@ -284,35 +286,69 @@ def match_page(
     return Page(results, len(ranked))
 
 
-def _tie_breaks(
+KINSHIP_LIMIT = 200
+"""The most careers tied on score and share of essential skills that `match` orders by how
+their other skills go with those asked (beyond, by id): the question reads every link of
+their skills."""
+
+
+def _tied_on_page(
+    ranked: Sequence[tuple[float, float, str, list[ScorePart]]],
+    limit: int | None,
+    key: Callable[[tuple[float, float, str, list[ScorePart]]], object],
+) -> set[str]:
+    """The careers that share `key` with another, in the groups the first `limit` reach."""
+    if not ranked:
+        return set()
+    sharing = Counter(key(r) for r in ranked)
+    shown = len(ranked) if limit is None else min(limit, len(ranked))
+    last = key(ranked[shown - 1])
+    return {
+        r[2]
+        for at, r in enumerate(ranked)
+        if sharing[key(r)] > 1 and (at < shown or key(r) == last)
+    }
+
+
+def _core_shares(
     index: CatalogueIndex,
     ranked: Sequence[tuple[float, float, str, list[ScorePart]]],
     limit: int | None,
+    asked: Collection[str],
+) -> dict[str, float]:
+    """For the careers that share a score with another on the page: the share of their
+    essential skills asked for (how much of the job's core the person has)."""
+    tied = _tied_on_page(ranked, limit, lambda r: r[0])
+    if not tied or not asked:
+        return {}
+    return {
+        n.career_id: sum(1 for optional in n.shared.values() if not optional) / n.essential
+        for n in index.skill_neighbours(asked)
+        if n.career_id in tied and n.essential
+    }
+
+
+def _kinship(
+    index: CatalogueIndex,
+    ranked: Sequence[tuple[float, float, str, list[ScorePart]]],
+    limit: int | None,
+    core: Mapping[str, float],
     matching: Collection[str],
     asked: Collection[str],
-) -> dict[str, tuple[float, float]]:
-    """For the careers that share a score with another among the first `limit` (all for
-    None), what orders them, both higher first: the share of their essential skills asked
-    for (how much of the job's core the person has), then how much their other essential
-    skills go with the skills asked, the mean over those skills of the share of the careers
-    needing one that have one of the skills asked (`matching`). For C++, which no tied career
-    needs essentially, a software developer's "computer programming" goes with it more than a
-    machine operator's "operate CNC machines"."""
-    if not ranked:
+) -> dict[str, float]:
+    """For the careers still tied on the page (score and `core` share, at most
+    `KINSHIP_LIMIT`): how much their other essential skills go with the skills asked, the
+    mean over those skills of the share of the careers needing one that have one of the
+    skills asked (`matching`). For C++, which no tied career needs essentially, a software
+    developer's "computer programming" goes with it more than a machine operator's "operate
+    CNC machines"."""
+    tied = _tied_on_page(ranked, limit, lambda r: (r[0], core.get(r[2], 0.0)))
+    if not tied or len(tied) > KINSHIP_LIMIT:
         return {}
-    sharing = Counter(r[0] for r in ranked)
-    shown = len(ranked) if limit is None else min(limit, len(ranked))
-    last = ranked[shown - 1][0]
-    tied = {
-        r[2] for at, r in enumerate(ranked) if sharing[r[0]] > 1 and (at < shown or r[0] == last)
-    }
-    if not tied:
-        return {}
-    essentials = {
-        career_id: [s for s, optional in skills.items() if not optional]
+    others = {
+        career_id: [s for s, optional in skills.items() if not optional and s not in asked]
         for career_id, skills in index.skills_of(tied).items()
     }
-    others = {c: [s for s in skills if s not in asked] for c, skills in essentials.items()}
     needing = index.career_ids_by_skill({s for skills in others.values() for s in skills})
     share = {
         skill: sum(1 for c in careers if c in matching) / len(careers)
@@ -320,13 +356,9 @@ def _tie_breaks(
         if careers
     }
     return {
-        career_id: (
-            (len(skills) - len(others[career_id])) / len(skills) if skills else 0.0,
-            sum(share.get(s, 0.0) for s in others[career_id]) / len(others[career_id])
-            if others[career_id]
-            else 0.0,
-        )
-        for career_id, skills in essentials.items()
+        career_id: sum(share.get(s, 0.0) for s in skills) / len(skills)
+        for career_id, skills in others.items()
+        if skills
     }
 
 
