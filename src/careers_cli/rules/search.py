@@ -287,9 +287,10 @@ def match_page(
 
 
 KINSHIP_LIMIT = 200
+KINSHIP_LINKS = 30_000
 """The most careers tied on score and share of essential skills that `match` orders by how
-their other skills go with those asked (beyond, by id): the question reads every link of
-their skills."""
+their other skills go with those asked, and the most links of those skills it reads for it
+(ESCO's 46 careers tied on C++ read 21,000); beyond either, by id."""
 
 
 def _tied_on_page(
@@ -349,7 +350,10 @@ def _kinship(
         career_id: [s for s, optional in skills.items() if not optional and s not in asked]
         for career_id, skills in index.skills_of(tied).items()
     }
-    needing = index.career_ids_by_skill({s for skills in others.values() for s in skills})
+    involved = {s for skills in others.values() for s in skills}
+    if sum(index.skill_career_counts(involved).values()) > KINSHIP_LINKS:
+        return {}
+    needing = index.career_ids_by_skill(involved)
     share = {
         skill: sum(1 for c in careers if c in matching) / len(careers)
         for skill, careers in needing.items()
