@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from careers_cli.catalogue.domain import Career, LinkedNote, Section, Skill
@@ -488,8 +488,8 @@ def resolve_each(
     index: CatalogueIndex, queries: Sequence[str], *, word_families: bool = False
 ) -> tuple[list[Found[Wanted]], list[UsageError | NotFoundError | AmbiguousNameError]]:
     """Resolve each query to a skill, platform or tool; what two queries name counts once (the
-    first query is kept). Returns what was found and, in the order asked, the errors of the
-    queries that named nothing or several things.
+    first query is kept, with the family either brought). Returns what was found and, in the
+    order asked, the errors of the queries that named nothing or several things.
 
     With `word_families` (`match`), a query that fits several skills that careers need
     equally well is not an error: it stands for all of them, a word family (`Wanted.by_words`:
@@ -511,7 +511,14 @@ def resolve_each(
         except NotFoundError as error:
             errors.append(error)
             continue
-        found.setdefault(f"{wanted.record.kind}:{wanted.record_id}", wanted)
+        record = wanted.record
+        key = f"words:{normalise(query)}" if record.by_words else f"{record.kind}:{record.id}"
+        earlier = found.get(key)
+        if earlier is None:
+            found[key] = wanted
+        elif record.family:  # the same skill asked twice: by id, and by a label with a family
+            members = tuple(dict.fromkeys((*earlier.record.family, *record.family)))
+            found[key] = replace(earlier, record=earlier.record._replace(family=members))
     return list(found.values()), errors
 
 

@@ -7,7 +7,6 @@ Resolving what a person types to a career or skill is in `names`.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
@@ -238,19 +237,26 @@ def match_page(
     using = index.careers_using({w.id for w in platforms}) if platforms else {}
     listing = {p.id: sum(1 for found in using.values() if p.id in found) for p in platforms}
     fits = {fit.career_id: fit for fit in index.skill_fits(skill_ids)} if skills else {}
-    for w in skills:  # a family is as telling as the share of careers needing any of it
-        if w.family:
-            members = {w.id, *w.family}
-            needing[w.id] = sum(1 for fit in fits.values() if members & fit.matched)
-    ranked: list[tuple[float, float, str, list[ScorePart]]] = []
+    # A family is as telling as the share of careers needing any of it.
+    careers_of = {
+        at: sum(1 for fit in fits.values() if {w.id, *w.family} & fit.matched)
+        if w.family
+        else needing.get(w.id, 0)
+        for at, w in enumerate(wanted)
+        if w.platform is None
+    }
+    ranked: list[MatchRow] = []
     for career_id in dict.fromkeys([*fits, *using]):
         fit = fits.get(career_id)
         parts: list[ScorePart] = []
-        for w in wanted:
+        used: set[str] = set()  # a skill of the career counts for one of the skills asked
+        for at, w in enumerate(wanted):
             if w.platform is None and fit is not None:
-                part = _family_part(index, w, fit.matched, fit.optional, needing[w.id])
+                has = fit.matched - used
+                part = _family_part(index, w, has, fit.optional, careers_of[at])
                 if part is not None:
                     parts.append(part)
+                    used.add(part.wanted.id)
             elif w.platform is not None and w.id in using.get(career_id, ()):
                 parts.append(ScorePart(w, "essential", listing[w.id], 0.0))
         if not parts or (require_all and len(parts) < len(wanted)):
@@ -260,7 +266,7 @@ def match_page(
         centrality = fit.covered / fit.requirements if fit and fit.requirements else 0.0
         ranked.append((score, centrality, career_id, parts))
     ranked.sort(key=lambda r: (-r[0], r[2]))
-    core = _core_shares(index, ranked, limit, skill_ids)
+    core = _core_shares(index, ranked, limit, wanted)
     ranked.sort(key=lambda r: (-r[0], -core.get(r[2], 0.0), r[2]))
     kin = _kinship(index, ranked, limit, core, {*fits, *using}, skill_ids)
     ranked.sort(key=lambda r: (-r[0], -core.get(r[2], 0.0), -kin.get(r[2], 0.0), r[2]))
@@ -287,43 +293,47 @@ def match_page(
 
 
 KINSHIP_LIMIT = 200
+"""The most careers in one group tied on score and share of essential skills that `match`
+orders by how their other skills go with those asked; a larger group stays in id order."""
 KINSHIP_LINKS = 30_000
-"""The most careers tied on score and share of essential skills that `match` orders by how
-their other skills go with those asked, and the most links of those skills it reads for it
-(ESCO's 46 careers tied on C++ read 21,000); beyond either, by id."""
+"""The most links of their skills one such group may read for it (ESCO's 46 careers tied on
+C++ read 21,000); a group that would read more stays in id order."""
+
+MatchRow = tuple[float, float, str, list[ScorePart]]
+"""A career's score, centrality, id and parts, as `match_page` ranks them."""
 
 
-def _tied_on_page(
-    ranked: Sequence[tuple[float, float, str, list[ScorePart]]],
-    limit: int | None,
-    key: Callable[[tuple[float, float, str, list[ScorePart]]], object],
-) -> set[str]:
-    """The careers that share `key` with another, in the groups the first `limit` reach."""
+def _groups_on_page(
+    ranked: Sequence[MatchRow], limit: int | None, key: Callable[[MatchRow], object]
+) -> list[list[str]]:
+    """The careers that share `key`, group by group, for the groups the first `limit` reach
+    (the same groups whatever the limit past them)."""
     if not ranked:
-        return set()
-    sharing = Counter(key(r) for r in ranked)
+        return []
     shown = len(ranked) if limit is None else min(limit, len(ranked))
-    last = key(ranked[shown - 1])
-    return {
-        r[2]
-        for at, r in enumerate(ranked)
-        if sharing[key(r)] > 1 and (at < shown or key(r) == last)
-    }
+    reached = {key(r) for r in ranked[:shown]}
+    groups: dict[object, list[str]] = {}
+    for r in ranked:
+        if key(r) in reached:
+            groups.setdefault(key(r), []).append(r[2])
+    return [careers for careers in groups.values() if len(careers) > 1]
 
 
 def _core_shares(
     index: CatalogueIndex,
-    ranked: Sequence[tuple[float, float, str, list[ScorePart]]],
+    ranked: Sequence[MatchRow],
     limit: int | None,
-    asked: Collection[str],
+    wanted: Sequence[Wanted],
 ) -> dict[str, float]:
     """For the careers that share a score with another on the page: the share of their
-    essential skills asked for (how much of the job's core the person has)."""
-    tied = _tied_on_page(ranked, limit, lambda r: r[0])
+    essential skills that the skills asked for name (a family counts as one skill)."""
+    tied = {c for group in _groups_on_page(ranked, limit, lambda r: r[0]) for c in group}
+    asked = {s: at for at, w in enumerate(wanted) if w.platform is None for s in (w.id, *w.family)}
     if not tied or not asked:
         return {}
     return {
-        n.career_id: sum(1 for optional in n.shared.values() if not optional) / n.essential
+        n.career_id: len({asked[s] for s, optional in n.shared.items() if not optional})
+        / n.essential
         for n in index.skill_neighbours(asked)
         if n.career_id in tied and n.essential
     }
@@ -331,38 +341,45 @@ def _core_shares(
 
 def _kinship(
     index: CatalogueIndex,
-    ranked: Sequence[tuple[float, float, str, list[ScorePart]]],
+    ranked: Sequence[MatchRow],
     limit: int | None,
     core: Mapping[str, float],
     matching: Collection[str],
     asked: Collection[str],
 ) -> dict[str, float]:
-    """For the careers still tied on the page (score and `core` share, at most
-    `KINSHIP_LIMIT`): how much their other essential skills go with the skills asked, the
-    mean over those skills of the share of the careers needing one that have one of the
-    skills asked (`matching`). For C++, which no tied career needs essentially, a software
-    developer's "computer programming" goes with it more than a machine operator's "operate
-    CNC machines"."""
-    tied = _tied_on_page(ranked, limit, lambda r: (r[0], core.get(r[2], 0.0)))
-    if not tied or len(tied) > KINSHIP_LIMIT:
+    """For the careers still tied on the page (score and `core` share; groups within
+    `KINSHIP_LIMIT` and `KINSHIP_LINKS`): how much their other essential skills go with the
+    skills asked, the mean over those skills of the share of the careers needing one that have
+    one of the skills asked (`matching`). For C++, which no tied career needs essentially, a
+    software developer's "computer programming" goes with it more than a machine operator's
+    "operate CNC machines"."""
+    groups = [
+        group
+        for group in _groups_on_page(ranked, limit, lambda r: (r[0], core.get(r[2], 0.0)))
+        if len(group) <= KINSHIP_LIMIT
+    ]
+    if not groups:
         return {}
     others = {
         career_id: [s for s, optional in skills.items() if not optional and s not in asked]
-        for career_id, skills in index.skills_of(tied).items()
+        for career_id, skills in index.skills_of({c for g in groups for c in g}).items()
     }
-    involved = {s for skills in others.values() for s in skills}
-    if sum(index.skill_career_counts(involved).values()) > KINSHIP_LINKS:
-        return {}
-    needing = index.career_ids_by_skill(involved)
+    counts = index.skill_career_counts({s for skills in others.values() for s in skills})
+    kept: list[str] = []
+    for group in groups:
+        involved = {s for c in group for s in others.get(c, ())}
+        if sum(counts.get(s, 0) for s in involved) <= KINSHIP_LINKS:
+            kept += group
+    needing = index.career_ids_by_skill({s for c in kept for s in others.get(c, ())})
     share = {
         skill: sum(1 for c in careers if c in matching) / len(careers)
         for skill, careers in needing.items()
         if careers
     }
     return {
-        career_id: sum(share.get(s, 0.0) for s in skills) / len(skills)
-        for career_id, skills in others.items()
-        if skills
+        career_id: sum(share.get(s, 0.0) for s in others[career_id]) / len(others[career_id])
+        for career_id in kept
+        if others.get(career_id)
     }
 
 
@@ -376,14 +393,15 @@ def _family_part(
     """What a career that has the skill asked for, or skills of its family, gets for it: one
     part, weighed by the `careers` that need any of the family (essential where it needs one
     of them essentially), shown as the skill asked for where it has it, else the first of the
-    family it has (one it needs essentially first)."""
+    family it has (one it needs essentially first). `has` leaves out the skills of the career
+    that other skills asked for took already: one skill counts once."""
     members = [s for s in (wanted.id, *wanted.family) if s in has]
     if not members:
         return None
     essential = [s for s in members if s not in optional]
     importance: Importance = "essential" if essential else "optional"
     shown = (essential or members)[0]
-    if shown == wanted.id and not wanted.by_words:
+    if shown == wanted.id:
         return ScorePart(wanted, importance, careers, 0.0)
     member = skill_wanted(index.skills_by_id[shown], wanted.query)._replace(
         by_words=wanted.by_words

@@ -20,7 +20,7 @@ from tests.support.store import read_json, stored_index
 
 @pytest.fixture(scope="module")
 def index() -> MemoryIndex:
-    return MemoryIndex(load_catalogue(find_catalogue(None)))
+    return MemoryIndex(load_catalogue(find_catalogue(DATA)))
 
 
 def test_trend_ids_that_start_with_the_letters_shortest_first(index: MemoryIndex) -> None:

@@ -107,9 +107,10 @@ def _found_skill(index: CatalogueIndex, part: ScorePart, language: Language) -> 
         cell.append(f" ({label('optional', language)})", style="yellow")
     cell.append(f" +{part.weight:.2f}", style="yellow")
     cell.append(f" {ARROW_BACK[language]} {one_line(wanted.query)}", style=DIM)
-    if part.family_of is not None:
-        family = "by_words" if wanted.by_words else "family_of"
-        cell.append(f" ({label(family, language)})", style=DIM)
+    if wanted.by_words:
+        cell.append(f" ({label('by_words', language)})", style=DIM)
+    elif part.family_of is not None:
+        cell.append(f" ({label('family_of', language)})", style=DIM)
     return cell
 
 
