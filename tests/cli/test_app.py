@@ -426,7 +426,7 @@ class TestTypingAsPeopleType:
             (
                 ["match", "-s", "metrics", "analytics", "content creation"],
                 "error: unexpected: analytics 'content creation'; did you mean: careers match "
-                "--skill metrics --skill analytics --skill 'content creation'",
+                "-s metrics --skill analytics --skill 'content creation'",
             ),
             (
                 ["list", "analytics"],
@@ -448,12 +448,20 @@ class TestTypingAsPeopleType:
         assert (run.exit_code, run.stdout) == (2, "")
         assert run.stderr.splitlines() == [first_line, f"try 'careers {args[0]} -h' for help"]
 
+    def test_the_hint_keeps_the_options_typed(self) -> None:
+        run = invoke(["--lang", "en", "show", "social", "media", "manager", "-f", "json"])
+        assert run.exit_code == 2
+        assert run.stderr.splitlines()[0] == (
+            "error: unexpected: media manager; a name of several words goes in quotes: "
+            "careers --lang en show 'social media manager' -f json"
+        )
+
     def test_the_hint_in_arabic(self) -> None:
         run = invoke(["--lang", "ar", "show", "social", "media", "manager"])
         assert run.exit_code == 2
         assert run.stderr.splitlines()[0] == (
             "خطأ: كلمات غير متوقعة: media manager؛ ضع الاسم المكوّن من عدة كلمات بين علامتي "
-            "تنصيص: careers show 'social media manager'"
+            "تنصيص: careers --lang ar show 'social media manager'"
         )
 
 

@@ -417,7 +417,7 @@ def _usage_sentence(
     extra = _EXTRA_ARGUMENTS.fullmatch(detail)
     context = getattr(error, "ctx", None)
     if extra and context is not None:
-        return _extra_words_sentence(context, _trailing(argv, extra.group(1)), language)
+        return _extra_words_sentence(context, argv, extra.group(1), language)
     return message("usage.other", language, detail=detail)
 
 
@@ -425,31 +425,45 @@ def _usage_sentence(
 _EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)")
 
 
-def _trailing(argv: list[str], joined: str) -> list[str]:
-    """The words at the end of `argv` that Click joined with spaces into `joined`, as typed
-    (`content creation` one word, if it was quoted)."""
-    for start in range(len(argv) - 1, -1, -1):
-        if " ".join(argv[start:]) == joined:
-            return argv[start:]
-    return joined.split(" ")
+def _extra_positions(argv: list[str], joined: str) -> list[int]:
+    """Where in `argv` the words are that Click joined with spaces into `joined`, as typed
+    (`content creation` one word, if it was quoted), options after them passed over; none
+    when they cannot be told apart."""
+    rest, found = joined, []
+    for at in range(len(argv) - 1, -1, -1):
+        word = argv[at]
+        if rest == word or rest.endswith(f" {word}"):
+            found.append(at)
+            rest = rest[: len(rest) - len(word)].rstrip(" ")
+            if not rest:
+                return found[::-1]
+    return []
 
 
-def _extra_words_sentence(context: Any, extra: list[str], language: Language) -> str:
+def _extra_words_sentence(context: Any, argv: list[str], joined: str, language: Language) -> str:
     """What words after a command's arguments most likely meant: skills without `--skill`
     (`careers match analytics`), or a name of several words without quotes (`careers show
-    social media manager`)."""
+    social media manager`). The command line suggested is the one typed, options and all,
+    with only those words changed."""
+    positions = _extra_positions(argv, joined)
+    extra = [argv[at] for at in positions] or joined.split(" ")
+    typed = [word for at, word in enumerate(argv) if at not in positions]
     words = " ".join(shlex.quote(word) for word in extra)
     command = context.command
-    path = context.command_path
-    if any(getattr(param, "name", None) == "skill" for param in command.params):
-        given = context.params.get("skill") or ()
-        skills = " ".join(f"--skill {shlex.quote(word)}" for word in [*given, *extra])
-        return message("usage.extra_skill", language, words=words, suggestion=f"{path} {skills}")
+    if positions and any(getattr(param, "name", None) == "skill" for param in command.params):
+        skills = [part for word in extra for part in ("--skill", word)]
+        suggestion = shlex.join(
+            ["careers", *typed[: positions[0]], *skills, *typed[positions[0] :]]
+        )
+        return message("usage.extra_skill", language, words=words, suggestion=suggestion)
     arguments = [p for p in command.params if p.param_type_name == "argument"]
     value = context.params.get(arguments[0].name) if len(arguments) == 1 else None
-    if isinstance(value, str):
-        name = shlex.quote(" ".join([value, *extra]))
-        return message("usage.extra_words", language, words=words, suggestion=f"{path} {name}")
+    before = argv[: positions[0]] if positions else []
+    if isinstance(value, str) and value in before:
+        at = len(before) - 1 - before[::-1].index(value)
+        named = [*typed[:at], " ".join([value, *extra]), *typed[at + 1 :]]
+        suggestion = shlex.join(["careers", *named])
+        return message("usage.extra_words", language, words=words, suggestion=suggestion)
     return message("usage.extra_names", language, words=words)
 
 

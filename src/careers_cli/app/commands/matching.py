@@ -68,15 +68,16 @@ def match(
     Score: each of your skills a career needs adds ln(1 + careers / careers needing it), so a
     skill few careers need counts for more than one most careers need; a skill the career
     needs only optionally adds half. Platforms and tools (--skill instagram) count as skills
-    for the careers that list them. Equal scores share a rank; among them, the career where
-    your skills are more central (they name a larger share of its requirements) comes first.
+    for the careers that list them. Words that fit several skills ("driving") stand for all
+    of them. Equal scores share a rank; among them, the career with the larger share of its
+    essential skills asked for comes first, then the one whose other skills go with yours.
     [bold]score 3.02 · 2/2 · 50%[/bold]: two of your two skills, covering half of the career's
     requirements. A skill that names nothing is reported and the others are matched; the exit
     status is then 1. Without --skill, the skills kept in your profile are matched.
 
     --next-skills: what to learn next. For each skill your best 10 matches need and you do
-    not have, what it would add to their scores in all; the largest first, then the skill
-    that opens more careers (that match none of your skills yet), then the rarer, then by id.
+    not have, what it would add to their scores in all; the largest first, then the rarer,
+    then the skill that opens more careers (that match none of your skills yet), then by id.
 
     [bold]Examples[/bold]
 
@@ -156,14 +157,14 @@ def next_careers(
     *,
     options: CommonOptions,
 ) -> None:
-    """The careers nearest to CAREER: how much of each it already covers, the skills that
-    carry over, and the skills still missing.
+    """The careers nearest to CAREER: how many of each one's essential skills it has, the
+    skills that carry over, and the skills still missing.
 
-    Coverage of a career: the weight of its skills that CAREER has, over the weight of all
-    its skills; a skill weighs what it adds in 'match', ln(1 + careers / careers needing it),
-    halved where the career needs it only optionally. Nearest first: by coverage (equal
-    percentages share a rank), then by the weight shared, then by id. Careers sharing no
-    skill with CAREER are not listed. Missing skills come essential first, then the rarer.
+    Closeness: how alike the two careers' skills are (the cosine, an essential skill weighing
+    1 and an optional one 1/2), plus 0.1 for each level of the ISCO-08 group they share.
+    Nearest first (equal closeness shares a rank); a step down and a career sharing only
+    common skills are marked, the latter listed last. Careers sharing no skill with CAREER are
+    not listed. Missing skills come essential first, then the rarer.
 
     [bold]Examples[/bold]
 
