@@ -376,7 +376,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "more.steps": (
         "showing {shown} of {total} skills to learn; '--limit all' shows every one",
-        "عرض {shown} من {total} مهارات للتعلم؛ '--limit all' يعرضها كلها",
+        "عرض {shown} من {total:ar:skill} للتعلم؛ '--limit all' يعرضها كلها",
     ),
     "more.skills": (
         "showing {shown} of {total:en:skill}; '--limit all' shows every one",
@@ -601,7 +601,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "next.essential": (
         "{count} of {total} essential skills",
-        "{count} من {total} مهارات أساسية",
+        "{count} من {total:ar:skill} أساسية",
     ),
     "next.count": (
         "{count} of {total:en:skill}",

@@ -176,7 +176,7 @@ def _needed_first(lookup: _Lookup, wanted: str, named: list[Ranked]) -> list[Ran
     needed = _needed(lookup, named)
     if needed is not named:
         return needed
-    if any(lookup.careers_needing(named).values()) or not all(r.alias for r in named):
+    if not all(r.alias for r in named):
         return named  # a label asks for its skill, needed or not
     with_words = rank_names(wanted, lookup.with_words(wanted.split()))
     fits = [r for r in with_words if r.kind <= MatchKind.WORDS]
@@ -266,7 +266,7 @@ def _not_found(lookup: _Lookup, query: str, candidates: Sequence[Candidate]) -> 
 def _sharing_words(lookup: _Lookup, wanted: str) -> list[Ranked]:
     """For a query of several words that no name has all of, the records with names sharing
     most of its words, a title before an alternative name."""
-    words = wanted.split()
+    words = [word for word in wanted.split() if len(word) > 1]  # a letter says little
     if len(words) < 2:
         return []
     shared: dict[tuple[int, str], tuple[int, bool]] = {}
@@ -441,7 +441,7 @@ def skill_family(index: CatalogueIndex, skill_id: str, name: str) -> tuple[str, 
         record_id
         for record_id, names in index.skill_names_with_words(words).items()
         if record_id != skill_id
-        and any(not alias and _holds_phrase(found, words) for found, alias in names)
+        and any(not alias and _holds_phrase(name, words) for name, alias in names)
     ]
     counts = index.skill_career_counts(found)
     return tuple(sorted(s for s in found if counts.get(s, 0)))

@@ -416,9 +416,10 @@ def word_families(wanted: Sequence[Wanted]) -> list[Wanted]:
 
 def needed_by_none(index: CatalogueIndex, wanted: Sequence[Wanted]) -> list[Wanted]:
     """The wanted skills that no career of the catalogue needs (ESCO has hundreds: "think
-    creatively"), which can match nothing."""
-    counts = index.skill_career_counts(w.id for w in wanted if w.platform is None)
-    return [w for w in wanted if w.platform is None and not counts.get(w.id, 0)]
+    creatively"), nor any skill of their family: they can match nothing."""
+    skills = [w for w in wanted if w.platform is None]
+    counts = index.skill_career_counts({s for w in skills for s in (w.id, *w.family)})
+    return [w for w in skills if not any(counts.get(s, 0) for s in (w.id, *w.family))]
 
 
 def careers_having(index: CatalogueIndex, wanted: Sequence[Wanted]) -> list[Career]:

@@ -50,7 +50,7 @@ def slug(label: str, max_length: int = MAX_ID_LENGTH) -> str:
     for cut in range(max_length, 0, -1):
         if text[cut] == "-" and not (text[cut - 1].isdigit() and text[cut + 1].isdigit()):
             return text[:cut]
-    return text[:max_length]
+    return text[:max_length].rstrip("-")  # no hyphen between words: cut where it must
 
 
 _PLAIN_LABEL = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+)*")
