@@ -67,7 +67,8 @@ class Reference:
 
     def closeness(self, source: str, target: str) -> tuple[float, float]:
         """README: the cosine of the skills (essential 1, optional 1/2), plus 0.1 for each
-        ISCO-08 level shared (2, 3 and 4 digits); rounded, and the cosine itself."""
+        ISCO-08 level shared (2, 3 and 4 digits) when the source has one of the target's
+        essential skills; rounded, and the cosine itself."""
 
         def weight(optional: bool) -> float:
             return 0.5 if optional else 1.0
@@ -78,6 +79,8 @@ class Reference:
         cosine = dot / (norms[0] * norms[1])
         a, b = self.isco(source), self.isco(target)
         levels = sum(1 for n in (2, 3, 4) if a and b and a[:n] == b[:n])
+        if not any(not other[s] for s in one.keys() & other.keys()):
+            levels = 0  # the group counts only with an essential skill of the target shared
         return round(cosine + 0.1 * levels, 2), cosine
 
     def next(self, source: str, limit: int = NEXT_DEFAULT) -> list[dict[str, Any]]:

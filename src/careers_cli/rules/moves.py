@@ -176,7 +176,8 @@ def nearest_page(
     """The careers sharing a skill with `career`, nearest first.
 
     Closeness (`Closeness`): the cosine of the two careers' skills (essential 1, optional
-    `OPTIONAL_WEIGHT`), plus `ISCO_LEVEL_WEIGHT` for each ISCO-08 level they share. Measured
+    `OPTIONAL_WEIGHT`), plus `ISCO_LEVEL_WEIGHT` for each ISCO-08 level they share when
+    `career` has one of the other's essential skills (a group alone is no move). Measured
     against experts' related occupations (benchmarks/next_quality.py), it beats plain skill
     overlap, which it replaces. Careers that share only common skills (`COMMON_SHARE`) come
     after the others, whatever their closeness; then by closeness (rounded), then by the
@@ -198,7 +199,9 @@ def nearest_page(
             continue
         dot = sum(own[s] * _skill_weight(optional) for s, optional in near.shared.items())
         norm = math.sqrt(near.essential + OPTIONAL_WEIGHT**2 * near.optional)
-        closeness = Closeness(dot / (own_norm * norm), shared_isco_levels(isco, near.isco_08))
+        essential = any(not optional for optional in near.shared.values())
+        levels = shared_isco_levels(isco, near.isco_08) if essential else 0
+        closeness = Closeness(dot / (own_norm * norm), levels)
         common_only = all(counts.get(s, 0) >= common for s in near.shared)
         ranked.append((common_only, closeness, near.career_id))
     ranked.sort(key=lambda r: (r[0], -r[1].value, -r[1].skills, r[2]))

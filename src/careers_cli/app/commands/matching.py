@@ -161,7 +161,8 @@ def next_careers(
     skills that carry over, and the skills still missing.
 
     Closeness: how alike the two careers' skills are (the cosine, an essential skill weighing
-    1 and an optional one 1/2), plus 0.1 for each level of the ISCO-08 group they share.
+    1 and an optional one 1/2), plus 0.1 for each level of the ISCO-08 group they share when
+    CAREER has one of the other's essential skills.
     Nearest first (equal closeness shares a rank); a step down and a career sharing only
     common skills are marked, the latter listed last. Careers sharing no skill with CAREER are
     not listed. Missing skills come essential first, then the rarer.
