@@ -39,6 +39,7 @@ def main() -> NoReturn:
     if request is not None:
         _answer_completion(request)
     _give_completion_flags_a_value(sys.argv)
+    _clamp_columns()
     from careers_cli.app.main import app
 
     app()  # exits with the status of the one error boundary, which flushes stdout inside it
@@ -46,6 +47,21 @@ def main() -> NoReturn:
 
 
 _COMPLETION_FLAGS = ("--install-completion", "--show-completion")
+
+
+def _clamp_columns() -> None:
+    """Hold `COLUMNS` to the widths output is laid out in (`consoles.terminal_size`), for what
+    reads it itself, as the help does: `COLUMNS=0` or `COLUMNS=abc` is no width (the
+    terminal's, or 80, is used), and `COLUMNS=10000000` is 1,000 columns, not 590 MB of help."""
+    if "COLUMNS" not in os.environ:
+        return
+    from careers_cli.present.consoles import width_from_environment
+
+    width = width_from_environment()
+    if width is None:
+        del os.environ["COLUMNS"]
+    else:
+        os.environ["COLUMNS"] = str(width)
 
 
 def _give_completion_flags_a_value(argv: list[str]) -> None:

@@ -160,6 +160,7 @@ BROKEN = {
     "not-ids": json.dumps(profile_document(["Data Analysis"], [])),
     "twice": json.dumps(profile_document(["analytics", "analytics"], [])),
     "not-utf8": '{"format": 1, "catalogue": "\xff"}',
+    "too-deep": "[" * 1_000 + "]" * 1_000,  # 2 KB nested past what the parser goes
 }
 
 

@@ -182,6 +182,17 @@ class TestTerminalSize:
         missing = run_installed(["show", "zzz"], {"COLUMNS": columns})
         assert missing.stderr.splitlines()[0] == "error: no career matches 'zzz'"
 
+    @pytest.mark.parametrize(
+        ("columns", "width"), [("0", 80), ("1000000", 1000), ("10000000", 80), ("5", 20)]
+    )
+    def test_help_is_held_to_the_same_widths(self, columns: str, width: int) -> None:
+        # 0 and eight digits are no width (80 in a pipe); seven digits are capped at 1,000.
+        run = run_installed(["--help"], {"COLUMNS": columns})
+        assert run.exit_code == 0
+        lines = run.stdout.splitlines()
+        assert max(len(line) for line in lines) == width
+        assert any("Usage: careers" in line for line in lines)
+
     def test_an_absurd_width_is_capped_at_1000(self, tmp_path: Path) -> None:
         """A description far wider than any terminal wraps at 1,000 columns, as it does with
         COLUMNS=1000 (each line full but for the word that did not fit, and no trailing

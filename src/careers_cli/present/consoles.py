@@ -81,6 +81,13 @@ def terminal_size(stream: TextIO) -> tuple[int, int]:
     return min(max(width, MIN_WIDTH), MAX_WIDTH), min(max(height, MIN_HEIGHT), MAX_HEIGHT)
 
 
+def width_from_environment() -> int | None:
+    """`COLUMNS` held within `MIN_WIDTH` and `MAX_WIDTH`, or None where it is no sane width
+    (absent, 0, not a whole number, eight digits or more)."""
+    width = _size_from_environment("COLUMNS")
+    return None if width is None else min(max(width, MIN_WIDTH), MAX_WIDTH)
+
+
 def _size_from_environment(name: str) -> int | None:
     value = os.environ.get(name, "").strip()
     return int(value) if _SIZE.fullmatch(value) and int(value) > 0 else None

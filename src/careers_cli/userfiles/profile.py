@@ -122,6 +122,8 @@ def read_profile(path: Path) -> Profile:
         data = json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
         raise ProfileError("profile.invalid", path=path, detail=_one_line(error)) from None
+    except RecursionError:  # nested deeper than the parser goes: no profile is
+        raise ProfileError("profile.invalid", path=path, detail="nested too deeply") from None
     return _profile_from(data, path)
 
 
