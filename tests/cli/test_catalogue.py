@@ -2404,6 +2404,19 @@ class TestTheSample:
         )
         assert run.stderr == ""
 
+    def test_output_dash_is_standard_output(self, tmp_path: Path) -> None:
+        # The catalogue on stdout, the same bytes as the file; what was done on stderr.
+        output = tmp_path / "esco.json"
+        assert import_to(SAMPLE, output).exit_code == 0
+        run = invoke(["import", "esco", str(SAMPLE), "-o", "-"])
+        assert run.exit_code == 0
+        assert run.stdout == output.read_text(encoding="utf-8")
+        assert run.stderr == (
+            "Imported 61 careers, 1905 skills and 2874 skill links (1563 essential, 1311 "
+            "optional) from ESCO into standard output; Arabic titles for 58 of 61 careers.\n"
+        )
+        assert not (tmp_path / "-").exists() and not Path("-").exists()
+
     def test_the_catalogue_heading(self, tmp_path: Path) -> None:
         data = imported(SAMPLE, tmp_path / "esco.json")
         assert data["schema_version"] == 2

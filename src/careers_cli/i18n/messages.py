@@ -808,6 +808,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "none": ("none", "لا يوجد"),
     "coverage": ("covers", "التغطية"),
     "closeness": ("closeness", "القرب"),
+    "stdout": ("standard output", "المخرج القياسي"),
     "step_down": ("a step down", "خطوة إلى الخلف"),
     "common_only": ("shares only common skills", "تشترك في مهارات شائعة فقط"),
     "carries_over": ("carries over", "تنتقل"),

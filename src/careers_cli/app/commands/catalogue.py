@@ -128,7 +128,7 @@ def import_esco(
             "--output",
             "-o",
             metavar="FILE",
-            help="The catalogue file to write.",
+            help="The catalogue file to write; - for standard output.",
             show_default=False,
         ),
     ],
@@ -172,13 +172,20 @@ def import_esco(
     options = merge_options(ctx, lang=outer.output_language, no_color=no_color, debug=debug)
     esco.check_languages(lang, command=ctx.command_path)
     source_path = _path_argument(source, "PATH", ctx.command_path)
-    output_path = _path_argument(output, "--output", ctx.command_path)
-    esco.check_output(output_path, force=force)  # before the work, not after it
+    to_stdout = output == "-"
+    output_path = None if to_stdout else _path_argument(output, "--output", ctx.command_path)
+    if output_path is not None:
+        esco.check_output(output_path, force=force)  # before the work, not after it
     with progress_bar(no_color=options.no_color) as progress:
         result = esco.import_esco(source_path, languages=lang or None, progress=progress)
-        esco.write_catalogue(result.data, output_path, force=force)
+        if output_path is not None:
+            esco.write_catalogue(result.data, output_path, force=force)
     language = options.output_language
-    say(console_for(options), result.summary(output, language))
+    if to_stdout:  # the catalogue is the output; what was done goes to stderr
+        sys.stdout.write(esco.catalogue_json(result.data))
+        say(console_for(options, stderr=True), result.summary(label("stdout", language), language))
+    else:
+        say(console_for(options), result.summary(output, language))
     if result.skipped:
         say(console_for(options, stderr=True), result.skipped_warning(language))
 

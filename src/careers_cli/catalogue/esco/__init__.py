@@ -31,7 +31,7 @@ from careers_cli.catalogue.esco.document import career_record, catalogue_documen
 from careers_cli.catalogue.esco.download import Download, DownloadFile, open_download
 from careers_cli.catalogue.esco.ids import unique_ids
 from careers_cli.catalogue.esco.tables import table_rows
-from careers_cli.catalogue.esco.writing import check_output, write_catalogue
+from careers_cli.catalogue.esco.writing import catalogue_json, check_output, write_catalogue
 from careers_cli.catalogue.progress import Progress, unwatched
 from careers_cli.errors import CatalogueError, UsageError
 from careers_cli.i18n.messages import Alternatives, message
@@ -39,6 +39,7 @@ from careers_cli.text.language import LANGUAGES, Language
 
 __all__ = [
     "EscoImport",
+    "catalogue_json",
     "check_languages",
     "check_output",
     "import_esco",

@@ -22,11 +22,16 @@ def check_output(output: Path, *, force: bool) -> None:
         raise UsageError("import.output_exists", path=str(output))
 
 
+def catalogue_json(data: dict[str, Any]) -> str:
+    """`data` as the catalogue file holds it: compact JSON, one line."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def write_catalogue(data: dict[str, Any], output: Path, *, force: bool) -> None:
     """Write `data` to `output` as compact UTF-8 JSON; `OutputError` naming the path if it
     cannot be written, with nothing left behind."""
     check_output(output, force=force)
-    payload = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    payload = catalogue_json(data).encode()
     try:
         with replaced_atomically(
             output, suffix=".tmp", mode=mode_of_a_new_file(), sync=True
