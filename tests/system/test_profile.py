@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import (
+    CAREERS_SCRIPT,
     run_installed,
 )
 from tests.support.profile import CONFIG_VAR, config_of_its_own
@@ -33,3 +36,45 @@ class TestInstalledScript:
         cleared = run_installed(["profile", "clear"], env)
         assert cleared.exit_code == 0
         assert os.listdir(tmp_path / "installed-config" / "profiles") == []
+
+
+TEN_SKILLS = [
+    "analytics",
+    "communication",
+    "marketing",
+    "creativity",
+    "strategy",
+    "reporting",
+    "market-research",
+    "budget-management",
+    "crisis-management",
+    "content-creation",
+]
+
+
+class TestConcurrentCommands:
+    """The profile is read, changed and written under one lock: nothing is lost."""
+
+    @pytest.mark.parametrize("trial", range(5))
+    def test_ten_adds_at_once_keep_all_ten_skills(self, tmp_path: Path, trial: int) -> None:
+        env = {
+            **os.environ,
+            CONFIG_VAR: str(tmp_path / "config"),
+            "CAREERS_CACHE_DIR": str(tmp_path / "cache"),
+        }
+        running = [
+            subprocess.Popen(
+                [str(CAREERS_SCRIPT), "profile", "add", skill],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for skill in TEN_SKILLS
+        ]
+        for process in running:
+            _, errors = process.communicate(timeout=60)
+            assert process.returncode == 0, errors
+        listed = run_installed(["profile", "list", "-f", "json"], {CONFIG_VAR: env[CONFIG_VAR]})
+        assert listed.exit_code == 0, listed.stderr
+        kept = {skill["id"] for skill in json.loads(listed.stdout)}
+        assert kept == set(TEN_SKILLS)

@@ -129,8 +129,10 @@ def profile_add(skills: ProfileSkills, *, options: CommonOptions) -> None:
         session.report_all(errors)
         wanted = [session.take(f) for f in found]
         skill_ids, platform_ids = moves.split_wanted(wanted)
-        updated = kept.profile.with_added(skill_ids, platform_ids)
-        profile.write_profile(kept.path, updated, kept.catalogue)
+        with profile.profile_locked(kept.path):  # read again: another command may have written
+            kept = _read_kept(options)
+            updated = kept.profile.with_added(skill_ids, platform_ids)
+            profile.write_profile(kept.path, updated, kept.catalogue)
         added = len(updated.ids) - len(kept.profile.ids)
         session.say(message("profile.added", session.language, count=added, total=len(updated.ids)))
 
@@ -161,10 +163,13 @@ def profile_remove(skills: ProfileSkills, *, options: CommonOptions) -> None:
                 session.notice(
                     message("profile.not_in", session.language, query=query, id=f.record_id)
                 )
-        gone = {*by_id, *(session.take(f).id for f in found)} & kept_ids
-        updated = kept.profile.without(gone)
-        if gone:
-            profile.write_profile(kept.path, updated, kept.catalogue)
+        asked = {*by_id, *(session.take(f).id for f in found)}
+        with profile.profile_locked(kept.path):  # read again: another command may have written
+            kept = _read_kept(options)
+            gone = asked & set(kept.profile.ids)
+            updated = kept.profile.without(gone)
+            if gone:
+                profile.write_profile(kept.path, updated, kept.catalogue)
         session.say(
             message("profile.removed", session.language, count=len(gone), total=len(updated.ids))
         )
@@ -220,7 +225,8 @@ def profile_clear(
     path, _ = _profile_file(options)
     if not force:
         profile.read_profile(path)  # ProfileError (exit 3) for a file that is not a profile
-    removed = profile.remove_profile(path)
+    with profile.profile_locked(path):
+        removed = profile.remove_profile(path)
     language = options.output_language
     line = (
         message("profile.cleared", language, path=str(path))
