@@ -47,7 +47,6 @@ import math
 import random
 import re
 import sys
-import tarfile
 import tempfile
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -59,6 +58,7 @@ from careers_cli.catalogue.domain import Career, Catalogue, catalogue_from_data
 from careers_cli.catalogue.esco import import_esco
 from careers_cli.catalogue.reading import CatalogueSource, load_catalogue
 from careers_cli.index.memory import MemoryIndex
+from careers_cli.index.query import career_isco
 from careers_cli.rules.moves import nearest_page
 from careers_cli.rules.search import OPTIONAL_WEIGHT
 
@@ -76,13 +76,13 @@ def load_release(release: Path, catalogue: Path | None) -> Catalogue:
     """The catalogue given, or the release's archive unpacked and imported."""
     if catalogue is not None:
         return load_catalogue(CatalogueSource(catalogue, bundled=False))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script too
+    from benchmarks.relevance import unpack
+
     with tempfile.TemporaryDirectory(prefix="esco-release-") as folder:
-        with tarfile.open(release / ARCHIVE, "r:xz") as archive:
-            if hasattr(tarfile, "data_filter"):
-                archive.extractall(folder, filter="data")
-            else:  # a Python without extraction filters; the archive is the project's own
-                archive.extractall(folder)
-        return catalogue_from_data(import_esco(Path(folder)).data)
+        unpack(release / ARCHIVE, Path(folder))
+        source = next(Path(folder).rglob("occupations_en.csv")).parent
+        return catalogue_from_data(import_esco(source).data)
 
 
 class Query(NamedTuple):
@@ -125,17 +125,13 @@ class Profiles:
         self.essential = [tuple(sorted(set(c.skill_ids) - c.optional_skills)) for c in careers]
         self.optional = [tuple(sorted(set(c.skill_ids) & c.optional_skills)) for c in careers]
         self.skills = [tuple(sorted(c.skill_ids)) for c in careers]
-        self.isco = [_isco(c) for c in careers]
+        self.isco = [career_isco(c) for c in careers]
         self.needing = _postings(self.skills)
         self.needing_essential = _postings(self.essential)
 
     def idf(self, postings: Mapping[str, Sequence[int]]) -> dict[str, float]:
         """ln(N / n) for each key of `postings`, n the careers it lists."""
         return {key: math.log(self.count / len(at)) for key, at in postings.items()}
-
-
-def _isco(career: Career) -> str:
-    return next((o.isco_08 for o in career.occupations if o.isco_08), None) or ""
 
 
 def _postings(keys_of: Sequence[Iterable[str]]) -> dict[str, list[int]]:

@@ -34,6 +34,7 @@ from typing import Any, NamedTuple
 
 from careers_cli.catalogue.domain import catalogue_from_data
 from careers_cli.catalogue.esco import import_esco
+from careers_cli.catalogue.esco.concepts import tidy
 from careers_cli.errors import AmbiguousNameError, NotFoundError, UsageError
 from careers_cli.index.memory import MemoryIndex
 from careers_cli.rules import names, search
@@ -90,11 +91,6 @@ def release_index(archive: Path = RELEASE) -> Iterator[MemoryIndex]:
         yield MemoryIndex(catalogue_from_data(import_esco(source).data))
 
 
-def _label(text: str) -> str:
-    """A label as the import keeps it: its runs of white space as one space."""
-    return " ".join(text.split())
-
-
 class Answers(NamedTuple):
     """The ids of the careers or skills that `accept` names, by their English label."""
 
@@ -103,13 +99,13 @@ class Answers(NamedTuple):
 
     @classmethod
     def of(cls, index: MemoryIndex) -> Answers:
-        careers = {_label(c.title.en): c.id for c in index.careers_by_id.values()}
-        skills = {_label(s.label.en): s.id for s in index.skills_by_id.values()}
+        careers = {tidy(c.title.en): c.id for c in index.careers_by_id.values()}
+        skills = {tidy(s.label.en): s.id for s in index.skills_by_id.values()}
         return cls(careers, skills)
 
     def ids(self, case: Case) -> set[str]:
         table = self.skills if case.kind == "skill" else self.careers
-        return {table[_label(label)] for label in case.accept if _label(label) in table}
+        return {table[tidy(label)] for label in case.accept if tidy(label) in table}
 
 
 Asker = Callable[[MemoryIndex, Case], list[str]]

@@ -56,7 +56,6 @@ from tests.support.format_constraints import (
 from tests.support.hostile import MIB, assert_neutralised
 from tests.support.import_esco import (
     ARABIC,
-    OCCUPATION_HEADER,
     OCCUPATIONS,
     RELATIONS,
     SAMPLE,
@@ -2383,9 +2382,6 @@ def test_missing_catalogue_error_is_arabic(before: bool) -> None:
 
 
 # --- import esco -----------------------------------------------------------------------------
-
-
-OCCUPATION_HEADER += ["definition", "description"]
 
 
 COMMUNITY_MANAGER_URI = "http://data.europa.eu/esco/occupation/137b1d11-c4bc-4016-89ba-45345d4c71f0"

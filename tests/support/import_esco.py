@@ -62,7 +62,15 @@ def career(data: dict[str, Any], career_id: str) -> dict[str, Any]:
     return found
 
 
-OCCUPATION_HEADER = ["conceptType", "conceptUri", "iscoGroup", "preferredLabel", "altLabels"]
+OCCUPATION_HEADER = [
+    "conceptType",
+    "conceptUri",
+    "iscoGroup",
+    "preferredLabel",
+    "altLabels",
+    "definition",
+    "description",
+]
 
 
 SKILL_HEADER = ["conceptType", "conceptUri", "skillType", "preferredLabel", "altLabels"]

@@ -471,6 +471,17 @@ def complete_and_run(shell: str, homes: dict[str, Any], typed: str) -> tuple[Pat
         terminal.close()
 
 
+def completed_match(shell: str, homes: dict[str, Any], typed: str) -> tuple[Any, bytes]:
+    """`complete_and_run` in SHELL (the test skipped where it is not installed), checked to have
+    run nothing: the first skill the command matched, and what the terminal showed."""
+    if shutil.which(shell) is None:
+        pytest.skip(f"{shell} is not installed (.ci/run installs it where apt-get works)")
+    home, screen = complete_and_run(shell, homes, typed)
+    assert sorted(p.name for p in home.glob("CANARY*")) == []
+    results = json.loads((home / "out.json").read_text(encoding="utf-8"))
+    return results[0]["matched"][0], screen
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("shell", SHELLS)
 class TestRealShells:
@@ -480,12 +491,7 @@ class TestRealShells:
     def test_a_hostile_label_is_inserted_literally_and_runs_nothing(
         self, shell: str, shell_home: dict[str, Any], typed: str, skill_id: str
     ) -> None:
-        if shutil.which(shell) is None:
-            pytest.skip(f"{shell} is not installed (.ci/run installs it where apt-get works)")
-        home, screen = complete_and_run(shell, shell_home, typed)
-        assert sorted(p.name for p in home.glob("CANARY*")) == []
-        results = json.loads((home / "out.json").read_text(encoding="utf-8"))
-        matched = results[0]["matched"][0]
+        matched, screen = completed_match(shell, shell_home, typed)
         assert (matched["skill"], matched["query"]) == (skill_id, PAYLOADS[skill_id]), screen
 
     @pytest.mark.parametrize(
@@ -498,12 +504,7 @@ class TestRealShells:
     def test_a_label_completes_in_any_case_and_in_arabic(
         self, shell: str, shell_home: dict[str, Any], typed: str, skill_id: str, query: str
     ) -> None:
-        if shutil.which(shell) is None:
-            pytest.skip(f"{shell} is not installed (.ci/run installs it where apt-get works)")
-        home, screen = complete_and_run(shell, shell_home, typed)
-        assert sorted(p.name for p in home.glob("CANARY*")) == []
-        results = json.loads((home / "out.json").read_text(encoding="utf-8"))
-        matched = results[0]["matched"][0]
+        matched, screen = completed_match(shell, shell_home, typed)
         assert (matched["skill"], matched["query"]) == (skill_id, query), screen
 
     def test_listing_hostile_titles_runs_nothing(

@@ -7,13 +7,10 @@ from pathlib import Path
 
 from tests.helpers import run_installed
 from tests.support.import_esco import (
-    OCCUPATION_HEADER,
     SAMPLE,
     imported,
     small_download,
 )
-
-OCCUPATION_HEADER += ["definition", "description"]
 
 
 class TestCommandLine:

@@ -45,7 +45,7 @@ CREATE TABLE careers (
 );
 CREATE TABLE skills (
     position INTEGER PRIMARY KEY, id TEXT NOT NULL, help TEXT NOT NULL,
-    label_en TEXT NOT NULL, career_count INTEGER NOT NULL, record TEXT NOT NULL
+    career_count INTEGER NOT NULL, record TEXT NOT NULL
 );
 CREATE TABLE platforms (id TEXT PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE notes (
@@ -309,7 +309,7 @@ def _compile_skills(
     connection: sqlite3.Connection, records: list[Any], start: int, needing: dict[str, int]
 ) -> None:
     """Skills' rows (with how many careers need each: `needing`), and their normalised names."""
-    rows: list[tuple[int, str, str, str, int, str]] = []
+    rows: list[tuple[int, str, str, int, str]] = []
     names: list[tuple[int, int, str, bool]] = []
     words: list[tuple[int, str]] = []
     labels: list[tuple[int, int, str, str]] = []
@@ -317,13 +317,13 @@ def _compile_skills(
         skill = skill_from_data(record)
         help_text = skill.label.in_language("en")
         needed = needing.get(skill.id, 0)
-        rows.append((position, skill.id, help_text, skill.label.en, needed, _dumps(record)))
+        rows.append((position, skill.id, help_text, needed, _dumps(record)))
         for name_no, (name, alias) in enumerate(normalised_skill_names(skill)):
             names.append((position, name_no, name, alias))
             words.append((position * NAMES_PER_RECORD + name_no, name))
         offered = completed_labels(skill.id, skill.label.en, skill.label.ar)
         labels += [(position, no, label, completion_key(label)) for no, label in enumerate(offered)]
-    connection.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO skills VALUES (?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO skill_completions VALUES (?, ?, ?, ?)", labels)
     connection.executemany("INSERT INTO skill_names VALUES (?, ?, ?, ?)", names)
     connection.executemany("INSERT INTO skill_name_words (rowid, name) VALUES (?, ?)", words)

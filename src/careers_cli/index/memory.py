@@ -79,7 +79,10 @@ class MemoryIndex(CatalogueIndex):
             matched = wanted.intersection(career.skill_ids)
             covered, requirements = requirements_covered(career, wanted)
             optional = frozenset(matched & career.optional_skills)
-            fits.append(SkillFit(career.id, frozenset(matched), optional, covered, requirements))
+            essential = len(career.skill_ids) - len(career.optional_skills)
+            fits.append(
+                SkillFit(career.id, frozenset(matched), optional, covered, requirements, essential)
+            )
         return fits
 
     def overlaps(self, skill_ids: Collection[str]) -> list[Overlap]:

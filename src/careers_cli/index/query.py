@@ -43,6 +43,8 @@ class SkillFit(NamedTuple):
     """The career's requirements that name one of the skills: a required-skill line with words
     of its own, or each skill of a line without."""
     requirements: int
+    essential: int
+    """How many skills the career needs essentially."""
 
 
 class Overlap(NamedTuple):

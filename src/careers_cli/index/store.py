@@ -192,8 +192,9 @@ class StoredIndex(CatalogueIndex):
             )
         )
         rows = self.all(
-            "SELECT position, id, requirements FROM careers WHERE position IN "
-            f"(SELECT career FROM links WHERE skill_id IN {_EACH}) ORDER BY position",
+            "SELECT position, id, requirements, skill_count - optional_count FROM careers "
+            f"WHERE position IN (SELECT career FROM links WHERE skill_id IN {_EACH}) "
+            "ORDER BY position",
             wanted,
         )
         return [
@@ -203,8 +204,9 @@ class StoredIndex(CatalogueIndex):
                 frozenset(optional.get(position, ())),
                 covered.get(position, 0),
                 requirements,
+                essential,
             )
-            for position, career_id, requirements in rows
+            for position, career_id, requirements, essential in rows
         ]
 
     def overlaps(self, skill_ids: Collection[str]) -> list[Overlap]:

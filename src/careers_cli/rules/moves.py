@@ -138,18 +138,25 @@ class Neighbour(NamedTuple):
     coverage: Coverage
     transfer: tuple[SkillWeight, ...]
     missing: tuple[SkillWeight, ...]
-    closeness: Closeness = Closeness(0.0, 0)
-    step_down: bool = False
+    closeness: Closeness
+    step_down: bool
     """Whether this career needs far fewer essential skills than the other, which has most
     of them (`STEP_DOWN_SHARE`, `STEP_DOWN_SIZE`): less a move than a step down."""
-    common_only: bool = False
+    common_only: bool
     """Whether every skill the two share is a common one (`COMMON_SHARE`): a weak move."""
 
     @property
     def essential(self) -> tuple[int, int]:
         """How many of this career's essential skills carry over, of how many."""
-        essential = [w for w in (*self.transfer, *self.missing) if w.importance == "essential"]
-        return sum(1 for w in self.transfer if w.importance == "essential"), len(essential)
+        return _essential_counts(self.transfer, self.missing)
+
+
+def _essential_counts(
+    transfer: Sequence[SkillWeight], missing: Sequence[SkillWeight]
+) -> tuple[int, int]:
+    """How many of a career's essential skills carry over, of how many it has."""
+    had = sum(1 for w in transfer if w.importance == "essential")
+    return had, had + sum(1 for w in missing if w.importance == "essential")
 
 
 def nearest_careers(
@@ -215,8 +222,7 @@ def nearest_page(
         if before is None or (before[0], before[1].value) != (common_only, closeness.value):
             rank = position + 1
         transfer, missing, coverage = _split(weights_of[career_id], own)
-        had = sum(1 for w in transfer if w.importance == "essential")
-        needed = had + sum(1 for w in missing if w.importance == "essential")
+        had, needed = _essential_counts(transfer, missing)
         step_down = 0 < needed <= STEP_DOWN_SIZE * own_essential and had >= STEP_DOWN_SHARE * needed
         other = index.careers_by_id[career_id]  # only the careers returned are read
         neighbours.append(
@@ -246,9 +252,8 @@ def _weight(skill_id: str, careers: int, total: int, *, optional: bool) -> Skill
 
 def career_weights(index: CatalogueIndex, career: Career) -> list[SkillWeight]:
     """Every skill of `career` with its weight there."""
-    counts = index.skill_career_counts(career.skill_ids)
-    total = index.career_count()
-    return [_weight(s, counts[s], total, optional=career.is_optional(s)) for s in career.skill_ids]
+    skills = {s: career.is_optional(s) for s in career.skill_ids}
+    return _weights_of(index, {career.id: skills})[career.id]
 
 
 # --- gap -----------------------------------------------------------------------------------

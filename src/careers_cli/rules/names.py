@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from careers_cli.catalogue.domain import Career, LinkedNote, Section, Skill
@@ -142,19 +143,37 @@ def _resolve_by_names(
         for pool, found in enumerate(lookup.named(wanted))
         for record_id, alias in found.items()
     ]
+    fits = _WordFits(lookup, wanted)
     if named and lookup.careers_needing is not None:
-        named = _needed_first(lookup, wanted, named)
+        named = _needed_first(lookup, fits, named)
     if named and all(r.alias for r in named):
-        named = _weighed_against_titles(lookup, query, wanted, named)
+        named = _weighed_against_titles(lookup, query, fits, named)
     if not named and len(wanted) == 1:
         return None  # a letter is a name of its own (C, R), never a word of another (C Sharp)
-    ranked = sorted(named) or _needed(lookup, rank_names(wanted, lookup.with_words(wanted.split())))
+    ranked = sorted(named) or _needed(lookup, fits.ranked)
     if not ranked:
         return None
     tied = [r for r in ranked if _as_good(r, ranked[0])]
     if len(tied) == 1:
         return tied[0].pool, tied[0].record_id, tied[0].kind
     raise _ambiguous(lookup, query, tied)
+
+
+class _WordFits:
+    """The records with names that have every word of a normalised query, asked of the index
+    once, when first needed."""
+
+    def __init__(self, lookup: _Lookup, wanted: str) -> None:
+        self.lookup = lookup
+        self.wanted = wanted
+
+    @cached_property
+    def pools(self) -> Pools:
+        return self.lookup.with_words(self.wanted.split())
+
+    @cached_property
+    def ranked(self) -> list[Ranked]:
+        return rank_names(self.wanted, self.pools)
 
 
 def _needed(lookup: _Lookup, ranked: list[Ranked]) -> list[Ranked]:
@@ -166,7 +185,7 @@ def _needed(lookup: _Lookup, ranked: list[Ranked]) -> list[Ranked]:
     return needed or ranked
 
 
-def _needed_first(lookup: _Lookup, wanted: str, named: list[Ranked]) -> list[Ranked]:
+def _needed_first(lookup: _Lookup, fits: _WordFits, named: list[Ranked]) -> list[Ranked]:
     """Of the records with the whole name, those careers need. When none is, the name is
     only another name of theirs, and records that careers need have every word of it, none:
     those are weighed instead (`design` is another name of a skill no career needs, and 244
@@ -178,13 +197,12 @@ def _needed_first(lookup: _Lookup, wanted: str, named: list[Ranked]) -> list[Ran
         return needed
     if not all(r.alias for r in named):
         return named  # a label asks for its skill, needed or not
-    with_words = rank_names(wanted, lookup.with_words(wanted.split()))
-    fits = [r for r in with_words if r.kind <= MatchKind.WORDS]
-    return [] if fits and any(lookup.careers_needing(fits).values()) else named
+    whole_words = [r for r in fits.ranked if r.kind <= MatchKind.WORDS]
+    return [] if whole_words and any(lookup.careers_needing(whole_words).values()) else named
 
 
 def _weighed_against_titles(
-    lookup: _Lookup, query: str, wanted: str, named: list[Ranked]
+    lookup: _Lookup, query: str, fits: _WordFits, named: list[Ranked]
 ) -> list[Ranked]:
     """The records an alternative name equal to the query may stand for, weighed against the
     titles (or labels) that have the query's words.
@@ -198,16 +216,16 @@ def _weighed_against_titles(
     label says البيانات الصحفية, press releases). One that is
     a form its own title names (`actress` of `actor/actress`) is as good as the title.
     """
+    wanted = fits.wanted
     forms = [r for r in named if wanted in _title_forms(lookup.name_of(r.pool, r.record_id))]
     if forms:  # `actress` of `actor/actress`: as good as the title
         return forms
-    words = wanted.split()
     titles_only = [
         {
             record_id: [(name, False) for name, alias in names if not alias]
             for record_id, names in pool.items()
         }
-        for pool in lookup.with_words(words)
+        for pool in fits.pools
     ]
     titled = [r for r in rank_names(wanted, titles_only) if r.kind == MatchKind.WORDS]
     titled_keys = {(r.pool, r.record_id) for r in titled}
@@ -473,13 +491,10 @@ def split_listed(index: CatalogueIndex, query: str) -> list[str]:
     Arabic commas; the value itself when it has none, or when it is a whole name or id as it
     is (ESCO has labels with commas in them)."""
     parts = [part.strip() for part in _LIST_SEPARATOR.split(query)]
-    if len(parts) < 2 or query in index.skills_by_id or query in index.platforms_by_id:
+    if len(parts) < 2:
         return [query]
-    wanted = normalise(query)
-    if index.skills_named(wanted) or any(
-        normalise(p.name.en) == wanted or normalise(p.name.ar) == wanted
-        for p in index.platforms_by_id.values()
-    ):
+    lookup = _skill_lookup(index, platforms=True)
+    if lookup.by_id(query) is not None or any(lookup.named(normalise(query))):
         return [query]
     return [part for part in parts if part] or [query]
 

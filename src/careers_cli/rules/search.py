@@ -13,7 +13,7 @@ from typing import Generic, Literal, NamedTuple, TypeVar
 
 from careers_cli.catalogue.domain import Career, LinkedNote, Platform, Skill
 from careers_cli.errors import UsageError
-from careers_cli.index.query import CatalogueIndex
+from careers_cli.index.query import CatalogueIndex, SkillFit
 from careers_cli.text.language import Bilingual
 
 
@@ -233,17 +233,14 @@ def match_page(
     platforms = [w for w in wanted if w.platform is not None]
     skill_ids = {s for w in skills for s in (w.id, *w.family)}
     total = index.career_count()
-    needing = index.skill_career_counts(skill_ids) if skills else {}
     using = index.careers_using({w.id for w in platforms}) if platforms else {}
     listing = {p.id: sum(1 for found in using.values() if p.id in found) for p in platforms}
     fits = {fit.career_id: fit for fit in index.skill_fits(skill_ids)} if skills else {}
-    # A family is as telling as the share of careers needing any of it.
+    # How many careers need each skill asked (a family: any of it), from the fits.
+    members = {at: {w.id, *w.family} for at, w in enumerate(wanted) if w.platform is None}
     careers_of = {
-        at: sum(1 for fit in fits.values() if {w.id, *w.family} & fit.matched)
-        if w.family
-        else needing.get(w.id, 0)
-        for at, w in enumerate(wanted)
-        if w.platform is None
+        at: sum(1 for fit in fits.values() if not skills.isdisjoint(fit.matched))
+        for at, skills in members.items()
     }
     ranked: list[MatchRow] = []
     for career_id in dict.fromkeys([*fits, *using]):
@@ -266,7 +263,7 @@ def match_page(
         centrality = fit.covered / fit.requirements if fit and fit.requirements else 0.0
         ranked.append((score, centrality, career_id, parts))
     ranked.sort(key=lambda r: (-r[0], r[2]))
-    core = _core_shares(index, ranked, limit, wanted)
+    core = _core_shares(ranked, limit, wanted, fits)
     ranked.sort(key=lambda r: (-r[0], -core.get(r[2], 0.0), r[2]))
     kin = _kinship(index, ranked, limit, core, {*fits, *using}, skill_ids)
     ranked.sort(key=lambda r: (-r[0], -core.get(r[2], 0.0), -kin.get(r[2], 0.0), r[2]))
@@ -320,22 +317,19 @@ def _groups_on_page(
 
 
 def _core_shares(
-    index: CatalogueIndex,
     ranked: Sequence[MatchRow],
     limit: int | None,
     wanted: Sequence[Wanted],
+    fits: Mapping[str, SkillFit],
 ) -> dict[str, float]:
     """For the careers that share a score with another on the page: the share of their
     essential skills that the skills asked for name (a family counts as one skill)."""
     tied = {c for group in _groups_on_page(ranked, limit, lambda r: r[0]) for c in group}
     asked = {s: at for at, w in enumerate(wanted) if w.platform is None for s in (w.id, *w.family)}
-    if not tied or not asked:
-        return {}
     return {
-        n.career_id: len({asked[s] for s, optional in n.shared.items() if not optional})
-        / n.essential
-        for n in index.skill_neighbours(asked)
-        if n.career_id in tied and n.essential
+        career_id: len({asked[s] for s in fit.matched - fit.optional}) / fit.essential
+        for career_id in tied
+        if (fit := fits.get(career_id)) is not None and fit.essential
     }
 
 

@@ -64,8 +64,7 @@ def normalise(text: str) -> str:
     """
     if text.isascii():  # NFKC and the table change no ASCII character; no article is ASCII
         return " ".join(_WORDS.findall(text.lower()))
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_SEARCH_TABLE)
-    words = _WORDS.findall(text)
+    words = _WORDS.findall(completion_key(text))
     return " ".join(
         [_strip_prefixes(word) if word[0] in _PREFIX_STARTS else word for word in words]
     )

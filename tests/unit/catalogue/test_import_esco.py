@@ -13,7 +13,6 @@ from careers_cli.catalogue.esco.ids import slug, unique_ids
 from careers_cli.present.progress import progress_bar
 from tests.support.import_esco import (
     ARABIC,
-    OCCUPATION_HEADER,
     OCCUPATIONS,
     RELATIONS,
     SAMPLE,
@@ -22,8 +21,6 @@ from tests.support.import_esco import (
     links_of_the_sample,
     sample_rows,
 )
-
-OCCUPATION_HEADER += ["definition", "description"]
 
 
 class TestTheSample:

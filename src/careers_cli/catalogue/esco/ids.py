@@ -29,8 +29,7 @@ _SYMBOLS = (
     (re.compile(r"(?<=[a-z0-9])#"), " sharp "),
     (re.compile(r"(?<=[a-z0-9])\+\+"), " plus plus "),
     (re.compile(r"(?<=[a-z0-9])\+(?![a-z0-9])"), " plus "),
-    (re.compile(r"(?<![a-z0-9])\.(?=net\b)"), " dot "),
-    (re.compile(r"(?<=[a-z0-9])\.(?=net\b)"), " dot "),
+    (re.compile(r"\.(?=net\b)"), " dot "),
 )
 # A thousands separator inside a number: 5,700 is one number.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
