@@ -1777,8 +1777,22 @@ class TestNext:
     def test_in_arabic(self) -> None:
         run = invoke(["next", "influencer", "-n", "1", "--lang", "ar"])
         assert run.exit_code == 0
-        assert "1. digital-content-creator  2 من 5 مهارات أساسية · القرب 0.67" in run.stdout
+        # The count follows Arabic words, so that in a right-to-left line it stays with them
+        # rather than with the Latin id (as GNOME Terminal and --rtl visual showed it).
+        assert "1. digital-content-creator  المهارات الأساسية: 2 من 5 · القرب 0.67" in run.stdout
         assert "2 من 5 مهارات" in run.stdout
+
+    def test_the_line_under_the_list_is_laid_out_as_the_list(self) -> None:
+        footer = "عرض 1 من 5 مهن؛ '--limit all' يعرضها كلها"
+        logical = invoke(["next", "influencer", "-n", "1", "--lang", "ar"])
+        assert logical.stdout.splitlines()[-1] == footer
+        # In visual mode it is shaped (presentation forms) and set to the right edge, as the
+        # lines above it, not left in logical order at the left.
+        visual = invoke(["next", "influencer", "-n", "1", "--lang", "ar", "--rtl", "visual"])
+        last = visual.stdout.splitlines()[-1]
+        assert any("\ufe70" <= c <= "\ufeff" for c in last)
+        assert last.startswith(" ") and not last.endswith(" ")
+        assert "عرض" not in last  # no letter left in its logical, unshaped form
 
     def test_on_the_esco_sample(self, esco: Catalogue) -> None:
         for career in ("online-community-manager", "data-analyst", "vlogger"):

@@ -178,8 +178,8 @@ class Session:
         if not page.more:
             return
         text = message(key, self.language, shown=len(page.items), total=page.total)
-        if self.output_format == "table":
-            self.out.print(Text(text, style="dim"))
+        if self.output_format == "table":  # laid out as the view above it (Arabic, visual)
+            self._print(self._laid_out(Text(text, style="dim")))
         else:
             self.notice(text)
 

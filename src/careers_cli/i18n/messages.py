@@ -601,7 +601,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "next.essential": (
         "{count} of {total} essential skills",
-        "{count} من {total:ar:skill} أساسية",
+        "المهارات الأساسية: {count} من {total}",
     ),
     "next.count": (
         "{count} of {total:en:skill}",
