@@ -3,7 +3,7 @@
 This module imports nothing heavy, so what it sets up holds from the first moment:
 
 - Ctrl-C ends the program at once with status 130 and nothing printed, even while Typer, Rich
-  and Pydantic are still being imported;
+  and Pydantic are still being imported, removing the temporary file of what it was writing;
 - standard output goes through `GuardedOutput`: a write that fails (a full disk, an I/O error,
   a closed stream) becomes a one-line error with status 74, and a reader that went away (a
   closed pipe) ends the program quietly with status 0;
@@ -19,6 +19,9 @@ import sys
 
 
 def _interrupted(signum: int, frame: object) -> None:
+    atomic = sys.modules.get("careers_cli.userfiles.atomic")
+    if atomic is not None:  # a file was being written: its temporary file goes too
+        atomic.remove_unfinished()
     os._exit(130)
 
 

@@ -10,7 +10,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +56,9 @@ def catalogue(tmp_path: Path, cache_dir: Path) -> Path:
 
 
 @pytest.fixture
-def populated(tmp_path: Path, cache_dir: Path) -> dict[str, Path]:
-    return cache_support.populated(tmp_path, cache_dir)
+def populated(tmp_path: Path, cache_dir: Path) -> Iterator[dict[str, Path]]:
+    with cache_support.populated(tmp_path, cache_dir) as paths:
+        yield paths
 
 
 class TestCacheCommand:
@@ -90,7 +91,11 @@ class TestCacheCommand:
             [*human_size(size_of(fresh_store)).split(), "fresh", str(populated["fresh"])],
             [*human_size(size_of(junk)).split(), "stale", f"{junk}: not a store of this program"],
         ]
-        assert lines[4:] == [f"3 stores, {human_size(total)} in all"]
+        assert lines[4:] == [
+            f"3 stores, {human_size(total)} in all",
+            "1 unfinished file left by compilations that did not finish, "
+            f"{human_size(size_of(populated['old_tmp']))}",
+        ]
 
     def test_in_arabic(self, populated: dict[str, Path]) -> None:
         run = invoke(["--lang", "ar", "cache"])
@@ -108,13 +113,14 @@ class TestCacheCommand:
         version = careers_cli.__version__
         document = json.loads(run.stdout)
         assert [set(item) for item in document] == [
-            {"store", "bytes", "catalogue", "fresh", "version"}
+            {"store", "bytes", "catalogue", "fresh", "trusted", "version"}
         ] * 3
         assert document[0] == {
             "store": str(stale_store),
             "bytes": size_of(stale_store),
             "catalogue": str(populated["stale"]),
             "fresh": False,
+            "trusted": True,
             "version": version,
         }
         assert [item["fresh"] for item in document] == [False, True, False]
@@ -123,6 +129,7 @@ class TestCacheCommand:
             "bytes": size_of(populated["junk"]),
             "catalogue": None,
             "fresh": False,
+            "trusted": True,
             "version": None,
         }
 
@@ -135,8 +142,8 @@ class TestCacheCommand:
         store = cache.store_path_for(catalogue)
         run = invoke(["cache", "-f", "csv"])
         assert run.stdout.splitlines() == [
-            "store,bytes,catalogue,fresh,version",
-            f"{store},{size_of(store)},{catalogue},true,{careers_cli.__version__}",
+            "store,bytes,catalogue,fresh,trusted,version",
+            f"{store},{size_of(store)},{catalogue},true,true,{careers_cli.__version__}",
         ]
 
     def test_no_catalogue_is_loaded(self, tmp_path: Path, cache_dir: Path) -> None:
@@ -158,18 +165,32 @@ class TestCacheCommand:
 
 
 class TestCacheClearCommand:
-    def test_removes_the_stores(self, populated: dict[str, Path], cache_dir: Path) -> None:
-        removed = [
-            cache.store_path_for(populated["fresh"]),
-            cache.store_path_for(populated["stale"]),
-            populated["junk"],
-            populated["old_tmp"],
-        ]
-        freed = human_size(sum(size_of(path) for path in removed))
-        run = invoke(["cache", "clear"])
-        assert (run.exit_code, run.stdout, run.stderr) == (0, f"Removed 4 stores ({freed})\n", "")
+    def test_removes_the_stores_and_what_killed_builds_left(
+        self, tmp_path: Path, cache_dir: Path
+    ) -> None:
+        with cache_support.populated(tmp_path, cache_dir, running=False) as populated:
+            removed = [
+                cache.store_path_for(populated["fresh"]),
+                cache.store_path_for(populated["stale"]),
+                populated["junk"],
+                populated["old_tmp"],
+                populated["new_tmp"],
+            ]
+            freed = human_size(sum(size_of(path) for path in removed))
+            run = invoke(["cache", "clear"])
+        assert (run.exit_code, run.stderr) == (0, "")
+        assert run.stdout == f"Removed 3 stores and 2 unfinished files ({freed})\n"
         assert not any(path.exists() for path in removed)
         assert (cache_dir / "notes.txt").exists()
+
+    def test_lists_what_killed_builds_left_and_not_what_a_build_is_writing(
+        self, populated: dict[str, Path], cache_dir: Path
+    ) -> None:
+        run = invoke(["cache"])
+        assert run.stdout.splitlines()[-1] == (
+            f"1 unfinished file left by compilations that did not finish, "
+            f"{human_size(size_of(populated['old_tmp']))}"
+        )
 
     @pytest.mark.parametrize(
         "args", [["cache", "clear", "--lang", "ar"], ["cache", "--lang", "ar", "clear"]]

@@ -84,9 +84,13 @@ def is_trusted(catalogue: Path) -> bool:
         return connection is not None
 
 
-def populated(tmp_path: Path, cache_dir: Path) -> dict[str, Path]:
-    """A cache folder with a fresh store, a stale one, a file that is not a store, a stale and
-    a recent temporary file, and files that are not the program's."""
+@contextmanager
+def populated(
+    tmp_path: Path, cache_dir: Path, *, running: bool = True
+) -> Iterator[dict[str, Path]]:
+    """A cache folder with a fresh store, a stale one, a file that is not a store, the
+    temporary files of a build that was killed and of one still running (its lock held while
+    the block runs; without `running`, killed too), and files that are not the program's."""
     fresh = make_catalogue(tmp_path / "catalogues" / "b-fresh.json")
     stale = make_catalogue(tmp_path / "catalogues" / "a-stale.json")
     assert build(fresh) and build(stale)
@@ -96,12 +100,28 @@ def populated(tmp_path: Path, cache_dir: Path) -> dict[str, Path]:
     old_tmp, new_tmp = cache_dir / ".old.sqlite.tmp", cache_dir / ".new.sqlite.tmp"
     old_tmp.write_bytes(b"x" * 10)
     new_tmp.write_bytes(b"y" * 10)
-    hours_ago = time.time() - 2 * 3600
-    os.utime(old_tmp, (hours_ago, hours_ago))
     (cache_dir / "notes.txt").write_text("mine\n")
     (cache_dir / "folder.sqlite").mkdir()
     (cache_dir / "x.sqlite-journal").write_bytes(b"j")
-    return {"fresh": fresh, "stale": stale, "junk": junk, "old_tmp": old_tmp}
+    paths = {"fresh": fresh, "stale": stale, "junk": junk, "old_tmp": old_tmp, "new_tmp": new_tmp}
+    if not running:
+        yield paths
+        return
+    with held_lock(new_tmp):
+        yield paths
+
+
+@contextmanager
+def held_lock(path: Path) -> Iterator[None]:
+    """Hold the lock a build holds on its temporary file (or lock file) while it runs."""
+    import fcntl
+
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def size_of(path: Path) -> int:

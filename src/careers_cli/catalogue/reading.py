@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from careers_cli.catalogue.domain import Catalogue, catalogue_from_data
 from careers_cli.errors import CatalogueError, Problem, os_error_reason
 from careers_cli.i18n.messages import Alternatives, has_message
+from careers_cli.userfiles.regular import NotARegularFileError, open_regular
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -114,11 +115,15 @@ def read_catalogue_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise CatalogueError("catalogue.is_directory", path=name)
-        with path.open("rb") as stream:
-            # Refuse a large regular file before reading it; the bounded read also stops a
-            # device or pipe that never ends.
+        # Only a regular file is read: a named pipe or a device would make every command, and
+        # TAB, wait for input that may never come.
+        with os.fdopen(open_regular(path), "rb") as stream:
+            # Refuse a large file before reading it; the bounded read also stops one that
+            # grows while it is read.
             too_large = os.fstat(stream.fileno()).st_size > MAX_CATALOGUE_BYTES
             raw = b"" if too_large else stream.read(MAX_CATALOGUE_BYTES + 1)
+    except NotARegularFileError:
+        raise CatalogueError("catalogue.not_regular", path=name) from None
     except FileNotFoundError:
         raise CatalogueError("catalogue.missing", path=name) from None
     except PermissionError:

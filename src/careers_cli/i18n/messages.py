@@ -26,6 +26,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: is a directory, not a catalogue file",
         "{path}: هذا مجلد وليس ملف كتالوج",
     ),
+    "catalogue.not_regular": (
+        "{path}: not a regular file (a pipe, a device or a socket); save the catalogue to a "
+        "file and give that file's path",
+        "{path}: ليس ملفاً عادياً (أنبوب أو جهاز أو مقبس)؛ احفظ الكتالوج في ملف وأعطِ مساره",
+    ),
     "catalogue.unreadable": (
         "{path}: cannot be read ({reason})",
         "{path}: تتعذر قراءة الملف ({reason})",
@@ -432,6 +437,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "يتعذر معرفة الصدفة المستخدمة (المتغير SHELL غير معرّف)؛ سمّها: "
         "careers --install-completion bash أو zsh أو fish",
     ),
+    "completion.failed": (
+        "cannot install completion: {path}: {reason}",
+        "يتعذر تثبيت الإكمال التلقائي: {path}: {reason}",
+    ),
     "completion.installed": (
         "{shell} completion installed in {path}; it works in shells started from now on",
         "ثُبّت الإكمال التلقائي لـ {shell} في {path}؛ يعمل في الأصداف التي تُفتح من الآن",
@@ -654,6 +663,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "your profile {path} is not a valid profile ({detail}); it was left as it is",
         "ملفك الشخصي {path} ليس ملفاً شخصياً صالحاً ({detail})؛ تُرك كما هو",
     ),
+    "profile.not_regular": (
+        "your profile {path} is not a regular file (a pipe, a device or a socket); it was "
+        "left as it is",
+        "ملفك الشخصي {path} ليس ملفاً عادياً (أنبوب أو جهاز أو مقبس)؛ تُرك كما هو",
+    ),
     "profile.newer": (
         "your profile {path} is in format {version}, written by a newer careers; it was left "
         "as it is",
@@ -720,6 +734,27 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cache.fresh": ("fresh", "محدَّث"),
     "cache.stale": ("stale", "قديم"),
+    "cache.untrusted": ("untrusted", "غير موثوق"),
+    "cache.untrusted_folder": (
+        "the cache directory {path} is not yours alone (another user's, or writable by group "
+        "or others): no store in it is used or compiled; run 'chmod go-w {path}' or set "
+        "CAREERS_CACHE_DIR to a folder only you can write",
+        "مجلد التخزين المؤقت {path} ليس لك وحدك (يملكه مستخدم آخر أو يستطيع غيرك الكتابة فيه): "
+        "لا يُستخدم أي مخزن فيه ولا يُجمَّع؛ نفّذ 'chmod go-w {path}' أو اجعل CAREERS_CACHE_DIR "
+        "مجلداً لا يكتب فيه سواك",
+    ),
+    "cache.temporaries": (
+        "{count:en:unfinished_file} left by compilations that did not finish, {size}",
+        "{count:ar:unfinished_file} خلّفتها تجميعات لم تكتمل، بحجم {size}",
+    ),
+    "cache.removed_temporaries": (
+        "Removed {count:en:store} and {unfinished:en:unfinished_file} ({size})",
+        "حُذف {count:ar:store} و{unfinished:ar:unfinished_file} ({size})",
+    ),
+    "cache.waiting": (
+        "waiting for the compilation of a store to finish…",
+        "بانتظار انتهاء تجميع مخزن…",
+    ),
     "cache.not_a_store": (
         "{store}: not a store of this program",
         "{store}: ليس مخزناً لهذا البرنامج",
@@ -846,6 +881,10 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str, str, str]]] = {
     "relation": (("relation", "relations"), ("علاقة", "علاقتان", "علاقات", "واحدة")),
     "text": (("text", "texts"), ("نص", "نصان", "نصوص", "واحد")),
     "store": (("store", "stores"), ("مخزن", "مخزنان", "مخازن", "واحد")),
+    "unfinished_file": (
+        ("unfinished file", "unfinished files"),
+        ("ملف غير مكتمل", "ملفان غير مكتملين", "ملفات غير مكتملة", "واحد"),
+    ),
     "section": (("section", "sections"), ("قسم", "قسمان", "أقسام", "واحد")),
 }
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -54,10 +55,6 @@ LOCK_SUFFIX = ".sqlite.lock"
 RACY_NS = 2_000_000_000
 """A catalogue modified this close to a build may have changed unseen: some file systems keep
 modification times in whole seconds (FAT in two), so a rewrite in the same tick keeps its mtime."""
-
-
-STALE_TEMPORARY_SECONDS = 3600
-"""A build's temporary file older than this was left by a build that was killed."""
 
 
 _TRUE_WORDS = ("1", "true", "yes", "on")
@@ -129,8 +126,53 @@ def stamp_rows(stamp: Stamp) -> Meta:
     }
 
 
+def untrusted_because(store: Path) -> str | None:
+    """Why `store`, or the folder it is in, may hold what another user wrote (in English, for
+    `--debug` and `careers cache`); None when only this user can have written it.
+
+    As ssh's StrictModes and git's safe.directory reason: the folder must be this user's (or
+    root's) and not writable by group or others, unless its sticky bit keeps others from
+    replacing what is in it; the store must be a regular file of this user's that only they
+    can write. A store that does not exist is not judged, only its folder.
+    """
+    problem = folder_untrusted_because(store.parent)
+    if problem is not None:
+        return problem
+    user = os.geteuid()
+    try:
+        facts = os.lstat(store)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"store {store} cannot be looked at: {error.strerror}"
+    if not stat.S_ISREG(facts.st_mode):
+        return f"store {store} is not a regular file"
+    if facts.st_uid != user:
+        return f"store {store} belongs to another user (uid {facts.st_uid})"
+    if facts.st_mode & 0o022:
+        return f"store {store} is writable by group or others"
+    return None
+
+
+def folder_untrusted_because(folder: Path) -> str | None:
+    """Why stores in `folder` may be another user's (see `untrusted_because`): then none is
+    used, and none is built there."""
+    try:
+        facts = os.stat(folder)
+    except OSError:
+        return None  # no folder yet: it is made, the user's alone (0700), before a build
+    if facts.st_uid not in (os.geteuid(), 0):
+        return f"cache directory {folder} belongs to another user (uid {facts.st_uid})"
+    if facts.st_mode & 0o022 and not facts.st_mode & stat.S_ISVTX:
+        return f"cache directory {folder} is writable by group or others"
+    return None
+
+
 def open_trusted(
-    store: Path, stamp: Stamp, content: Callable[[], bytes]
+    store: Path,
+    stamp: Stamp,
+    content: Callable[[], bytes],
+    why: Callable[[str], None] | None = None,
 ) -> sqlite3.Connection | None:
     """A read-only connection to `store` when it was built from the catalogue `stamp`
     describes, by this program; else None (a store that is missing, empty, truncated, not
@@ -140,7 +182,18 @@ def open_trusted(
     within `RACY_NS` of the build, and its errors other than `OSError` are the caller's.
     A page of the store's own tables damaged in place is not looked for here (that would read
     the whole store): SQLite reports it as `sqlite3.DatabaseError` when it is read.
+
+    A store another user could have written is never opened (`untrusted_because`; `why` is
+    told), nor is anything but a regular file: SQLite waits forever, deaf to Ctrl-C, to open
+    a named pipe.
     """
+    problem = untrusted_because(store)
+    if problem is not None:
+        if why is not None:
+            why(f"{problem}: not used")
+        return None
+    if not os.path.lexists(store):
+        return None
     try:
         connection = sqlite3.connect(_read_only_uri(store), uri=True, timeout=0)
     except (sqlite3.Error, OSError):
@@ -211,6 +264,11 @@ def _whole_number(value: object) -> int | None:
 
 
 def read_meta(store: Path) -> Meta | None:
+    try:
+        if not stat.S_ISREG(os.lstat(store).st_mode):
+            return None  # not even opened: SQLite would wait for a pipe
+    except OSError:
+        return None
     try:
         connection = sqlite3.connect(_read_only_uri(store), uri=True, timeout=0)
     except (sqlite3.Error, OSError):

@@ -26,7 +26,7 @@ from careers_cli.index.cache import (
     stamp_of,
     stamp_rows,
 )
-from careers_cli.index.cache_files import directory_entries, is_stale_temporary
+from careers_cli.index.cache_files import directory_entries, is_abandoned_temporary
 from careers_cli.userfiles.atomic import replaced_atomically
 
 
@@ -199,15 +199,22 @@ def build_in_background(
 
 
 def _open_lock(lock: Path) -> int:
-    """The lock file's descriptor; a symlink or other file planted in its place is removed."""
-    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+    """The lock file's descriptor; a symlink, pipe or other file planted in its place is
+    removed."""
+    import stat
+
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        return os.open(lock, flags, 0o600)
+        descriptor = os.open(lock, flags, 0o600)
     except OSError:
         if lock.is_dir() and not lock.is_symlink():
             raise
-        lock.unlink(missing_ok=True)
-        return os.open(lock, flags | os.O_EXCL, 0o600)
+    else:
+        if stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return descriptor
+        os.close(descriptor)
+    lock.unlink(missing_ok=True)
+    return os.open(lock, flags | os.O_EXCL, 0o600)
 
 
 def _build_rows(stamp: Stamp, content_sha256: str, built_ns: int) -> Meta:
@@ -257,7 +264,8 @@ def _remove_quietly(path: Path | None) -> None:
 
 
 def _remove_stale_temporaries(directory: Path) -> None:
-    """Remove what killed builds left (a build interrupted by Ctrl-C ends the process at once)."""
+    """Remove what builds that did not finish left (killed, or the machine stopped; Ctrl-C
+    removes its own): the temporary files no process is writing."""
     for entry in directory_entries(directory, quiet=True):
-        if is_stale_temporary(entry, time.time()):
+        if is_abandoned_temporary(entry):
             _remove_quietly(Path(entry.path))

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import os
-import stat
-import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 from careers_cli.errors import OutputError, os_error_reason
 from careers_cli.index.cache import (
     LOCK_SUFFIX,
-    STALE_TEMPORARY_SECONDS,
     STORE_SUFFIX,
     TEMPORARY_PREFIX,
     TEMPORARY_SUFFIX,
     cache_directory,
     is_fresh,
     read_meta,
+    untrusted_because,
 )
+from careers_cli.userfiles.atomic import is_being_written
 
 
 class StoreInfo(NamedTuple):
@@ -32,6 +32,17 @@ class StoreInfo(NamedTuple):
     """Whether it would be trusted now: the catalogue on disk is still the one it was built
     from, and the program the one that built it."""
     version: str | None
+    untrusted: str | None = None
+    """Why it is never used, whatever it holds: another user could have written it (see
+    `cache.untrusted_because`); None for a store only this user can have written."""
+
+
+class Unfinished(NamedTuple):
+    """The temporary files of compilations that ended before they finished (killed, or the
+    machine stopped), which no process is writing."""
+
+    files: int
+    size: int
 
 
 def list_stores() -> list[StoreInfo]:
@@ -45,19 +56,46 @@ def list_stores() -> list[StoreInfo]:
     return sorted(stores, key=lambda s: (s.catalogue is None, str(s.catalogue or ""), str(s.store)))
 
 
-def clear_stores() -> tuple[int, int]:
-    """Remove every store, the temporary files of killed builds and the lock files of
-    background builds; nothing else in the directory is touched. Returns the number of files
-    removed and the bytes freed.
+def list_unfinished() -> Unfinished:
+    """What compilations that did not finish left in the cache directory."""
+    entries = [e for e in directory_entries(cache_directory()) if is_abandoned_temporary(e)]
+    return Unfinished(len(entries), sum(_size_of(entry) for entry in entries))
 
-    Raises `OutputError` naming the first file that cannot be removed.
+
+class Cleared(NamedTuple):
+    """What `clear_stores` removed."""
+
+    stores: int
+    unfinished: int
+    """Temporary files of compilations that did not finish."""
+    size: int
+    """Bytes freed, by both."""
+
+
+def clear_stores(waiting: Callable[[], None] | None = None) -> Cleared:
+    """Remove every store and what compilations that did not finish left, with the lock files
+    of background compilations; nothing else in the directory is touched.
+
+    A compilation in progress is waited for first (`waiting` is told, once, before the wait),
+    so that it cannot write its store after the others are gone. Raises `OutputError` naming
+    the first file that cannot be removed.
     """
-    removed = freed = 0
-    now = time.time()
-    for entry in directory_entries(cache_directory()):
-        if not (_is_store_file(entry) or _is_lock_file(entry) or is_stale_temporary(entry, now)):
+    directory = cache_directory()
+    told = False
+    for entry in directory_entries(directory):
+        if _is_lock_file(entry) or _is_temporary(entry):
+            if not told and _in_use(entry.path):
+                told = True
+                if waiting is not None:
+                    waiting()
+            _wait_for(entry.path)
+    stores = unfinished = freed = 0
+    for entry in directory_entries(directory):
+        is_store = _is_store_file(entry)
+        is_unfinished = is_abandoned_temporary(entry)
+        if not (is_store or is_unfinished or _is_lock_file(entry)):
             continue
-        size = entry.stat(follow_symlinks=False).st_size
+        size = _size_of(entry)
         try:
             os.unlink(entry.path)
         except FileNotFoundError:
@@ -65,8 +103,11 @@ def clear_stores() -> tuple[int, int]:
         except OSError as error:
             reason = os_error_reason(error)
             raise OutputError("cache.cannot_remove", path=entry.path, reason=reason) from None
-        removed, freed = removed + 1, freed + size
-    return removed, freed
+        if is_store:
+            stores, freed = stores + 1, freed + size
+        elif is_unfinished:
+            unfinished, freed = unfinished + 1, freed + size
+    return Cleared(stores, unfinished, freed)
 
 
 def directory_entries(directory: Path, *, quiet: bool = False) -> list[os.DirEntry[str]]:
@@ -91,14 +132,45 @@ def _is_lock_file(entry: os.DirEntry[str]) -> bool:
     return entry.name.endswith(LOCK_SUFFIX) and _is_regular_file(entry)
 
 
-def is_stale_temporary(entry: os.DirEntry[str], now: float) -> bool:
-    if not (entry.name.startswith(TEMPORARY_PREFIX) and entry.name.endswith(TEMPORARY_SUFFIX)):
-        return False
+def _is_temporary(entry: os.DirEntry[str]) -> bool:
+    named = entry.name.startswith(TEMPORARY_PREFIX) and entry.name.endswith(TEMPORARY_SUFFIX)
+    return named and _is_regular_file(entry)
+
+
+def is_abandoned_temporary(entry: os.DirEntry[str]) -> bool:
+    """A compilation's temporary file that no process is writing: it was left by one that
+    ended before it finished (Ctrl-C, a kill, a crash), and is removed at once."""
+    return _is_temporary(entry) and not is_being_written(entry.path)
+
+
+def _in_use(path: str) -> bool:
+    """Whether a compilation holds the lock file or temporary file at `path`."""
+    return is_being_written(path)
+
+
+def _wait_for(path: str) -> None:
+    """Wait until no compilation holds `path` (Ctrl-C still ends the wait, with 130)."""
     try:
-        facts = entry.stat(follow_symlinks=False)
+        import fcntl
+    except ImportError:  # not POSIX: nothing to wait with
+        return
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
-        return False
-    return stat.S_ISREG(facts.st_mode) and now - facts.st_mtime > STALE_TEMPORARY_SECONDS
+        return  # gone already
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _size_of(entry: os.DirEntry[str]) -> int:
+    try:
+        return entry.stat(follow_symlinks=False).st_size
+    except OSError:
+        return 0
 
 
 def _is_regular_file(entry: os.DirEntry[str]) -> bool:
@@ -109,10 +181,12 @@ def _is_regular_file(entry: os.DirEntry[str]) -> bool:
 
 
 def _describe(store: Path, size: int) -> StoreInfo:
+    untrusted = untrusted_because(store)
     meta = read_meta(store) or {}
     path, version = meta.get("catalogue_path"), meta.get("program_version")
+    version = version if isinstance(version, str) else None
     if not isinstance(path, bytes):
-        return StoreInfo(store, size, None, False, None)
+        return StoreInfo(store, size, None, False, None, untrusted)
     catalogue = Path(os.fsdecode(path))
-    fresh = is_fresh(store, catalogue)
-    return StoreInfo(store, size, catalogue, fresh, version if isinstance(version, str) else None)
+    fresh = untrusted is None and is_fresh(store, catalogue)
+    return StoreInfo(store, size, catalogue, fresh, version, untrusted)

@@ -142,6 +142,9 @@ def compile_catalogue(source: CatalogueSource, *, progress: Progress | None = No
         reason = os_error_reason(error)
         raise OutputError("cache.not_written", path=str(source.path), reason=reason) from None
     store_path = cache.store_path_for(source.path)
+    if cache.folder_untrusted_because(store_path.parent) is not None:
+        read_catalogue(source)  # a catalogue that cannot be read says so first
+        raise OutputError("cache.untrusted_folder", path=str(store_path.parent))
     connection = cache.open_trusted(store_path, stamp, lambda: read_catalogue_bytes(source.path))
     if connection is not None:
         connection.close()

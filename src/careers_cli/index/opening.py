@@ -57,13 +57,17 @@ def open_index(
         store_path = cache.store_path_for(source.path)
     except OSError:  # reading the file says what is wrong with it
         return MemoryIndex(read_catalogue(source).catalogue)
-    connection = cache.open_trusted(store_path, stamp, lambda: read_catalogue_bytes(source.path))
+    connection = cache.open_trusted(
+        store_path, stamp, lambda: read_catalogue_bytes(source.path), why=tell
+    )
     if connection is not None:
         # What is allocated by now (the imported modules, above all) lives as long as the
         # process: out of the collector's sight, its later runs and the last one at exit have
         # little to traverse, as after a catalogue is read from its file.
         gc.freeze()
         return StoredIndex(connection, store_path)
+    if cache.folder_untrusted_because(store_path.parent) is not None:
+        return MemoryIndex(read_catalogue(source).catalogue)  # nothing is built there either
     tell(f"no up-to-date store for {source.path} at {store_path}: compiling one")
     built_ns = time.time_ns()
     loaded = read_catalogue(source)  # a catalogue that fails validation stops here

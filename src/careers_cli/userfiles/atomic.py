@@ -12,6 +12,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+UNFINISHED: set[str] = set()
+"""The temporary files being written now: what Ctrl-C, which ends the program at once (see
+`careers_cli.entry`), removes first (`remove_unfinished`)."""
+
 
 @contextlib.contextmanager
 def replaced_atomically(
@@ -23,21 +27,24 @@ def replaced_atomically(
     sync: bool = False,
 ) -> Iterator[Path]:
     """A new, empty temporary file beside `path` for the block to fill; renamed over `path`
-    when the block ends without an error, removed when it raises.
+    when the block ends without an error, removed when it raises or Ctrl-C ends the program.
 
     The temporary file is named `prefix` (by default `.NAME.`), a random part and `suffix`.
-    `mode` sets its permissions before the rename (a temporary file is its owner's alone);
-    `sync` writes its data to the disk first, so a crash cannot leave `path` naming a file whose
-    data never reached it.
+    While it is written, this process holds an exclusive lock (flock) on it, so that another
+    can tell a file being written from one left by a process that was killed
+    (`is_being_written`). `mode` sets its permissions before the rename (a temporary file is its
+    owner's alone); `sync` writes its data to the disk first, so a crash cannot leave `path`
+    naming a file whose data never reached it.
     """
     import tempfile  # only where a file is written: start-up does without it
 
     descriptor, name = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}." if prefix is None else prefix, suffix=suffix
     )
-    os.close(descriptor)
     temporary = Path(name)
     try:
+        _lock(descriptor)
+        UNFINISHED.add(name)
         yield temporary
         if sync:
             _flush_to_disk(temporary)
@@ -46,10 +53,50 @@ def replaced_atomically(
         os.replace(temporary, path)
     except BaseException:
         # A temporary file that cannot be removed now is left for its owner to clear (the
-        # cache removes its own once stale).
+        # cache removes its own once no process writes it).
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+    finally:
+        UNFINISHED.discard(name)
+        os.close(descriptor)  # and with it the lock
+
+
+def remove_unfinished() -> None:
+    """Remove the temporary files being written, for a program about to end at once. Safe in a
+    signal handler: it only unlinks."""
+    for name in list(UNFINISHED):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def is_being_written(path: Path | str) -> bool:
+    """Whether a process holds the lock `replaced_atomically` takes on the temporary file at
+    `path`: a file that nobody holds was left by a process that ended unfinished. False where
+    the file cannot be opened, or the system has no flock."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no way to tell
+        return False
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)
+    return False
+
+
+def _lock(descriptor: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        return
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: nobody else holds it
 
 
 def write_atomically(

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 from careers_cli.errors import CareersError, ExitStatus, os_error_reason
 from careers_cli.userfiles.atomic import write_atomically
+from careers_cli.userfiles.regular import NotARegularFileError, read_regular
 
 CONFIG_DIR_ENV_VAR = "CAREERS_CONFIG_DIR"
 PROFILE_FORMAT = 1
@@ -111,10 +112,11 @@ def read_profile(path: Path) -> Profile:
     """The profile at `path`; an empty one when there is no file. Raises `ProfileError` for a
     file that cannot be read or is not a valid profile."""
     try:
-        with open(path, "rb") as stream:
-            content = stream.read(MAX_BYTES + 1)
+        content = read_regular(path, MAX_BYTES)  # a pipe or device there would never answer
     except (FileNotFoundError, NotADirectoryError):  # no profile kept there (yet)
         return Profile()
+    except NotARegularFileError:
+        raise ProfileError("profile.not_regular", path=path) from None
     except OSError as error:
         raise ProfileError("profile.unreadable", path=path, reason=os_error_reason(error)) from None
     if len(content) > MAX_BYTES:

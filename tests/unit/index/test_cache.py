@@ -9,7 +9,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import pytest
 import careers_cli
 from careers_cli.app.commands.cache import human_size
 from careers_cli.index import cache, cache_build, cache_files
+from careers_cli.userfiles.atomic import is_being_written
 from tests.helpers import (
     folder_snapshot,
 )
@@ -559,23 +560,37 @@ class TestBuilding:
             build(catalogue, fill=fill)
         assert os.listdir(cache_dir) == []
 
-    def test_a_build_removes_what_killed_builds_left(
+    def test_a_build_removes_what_killed_builds_left_at_once(
         self, catalogue: Path, cache_dir: Path
     ) -> None:
         cache_dir.mkdir()
-        stale, recent = cache_dir / ".killed.sqlite.tmp", cache_dir / ".running.sqlite.tmp"
-        stale.write_bytes(b"x")
-        recent.write_bytes(b"x")
-        hours_ago = time.time() - 2 * 3600
-        os.utime(stale, (hours_ago, hours_ago))
-        assert build(catalogue)
-        assert not stale.exists()
-        assert recent.exists()  # perhaps another process's build, still running
+        killed, running = cache_dir / ".killed.sqlite.tmp", cache_dir / ".running.sqlite.tmp"
+        killed.write_bytes(b"x")  # a second old: no process holds it
+        running.write_bytes(b"x")
+        with cache_support.held_lock(running):
+            assert build(catalogue)
+            assert not killed.exists()
+            assert running.exists()  # another process's build, still running
+
+    def test_a_build_holds_the_lock_on_its_temporary_file_while_it_writes(
+        self, catalogue: Path, cache_dir: Path
+    ) -> None:
+        seen: list[tuple[str, bool]] = []
+
+        def fill(connection: sqlite3.Connection) -> None:
+            [temporary] = temporaries(cache_dir)
+            seen.append((temporary, is_being_written(cache_dir / temporary)))
+            write_rows(connection)
+
+        assert build(catalogue, fill=fill)
+        assert [being_written for _, being_written in seen] == [True]
+        assert temporaries(cache_dir) == []
 
 
 @pytest.fixture
-def populated(tmp_path: Path, cache_dir: Path) -> dict[str, Path]:
-    return cache_support.populated(tmp_path, cache_dir)
+def populated(tmp_path: Path, cache_dir: Path) -> Iterator[dict[str, Path]]:
+    with cache_support.populated(tmp_path, cache_dir) as paths:
+        yield paths
 
 
 class TestListing:
@@ -615,29 +630,51 @@ class TestListing:
 
 
 class TestClearing:
-    def test_removes_stores_and_stale_temporaries_only(
-        self, populated: dict[str, Path], cache_dir: Path
+    def test_removes_stores_and_abandoned_temporaries_only(
+        self, tmp_path: Path, cache_dir: Path
     ) -> None:
-        removed = [
-            cache.store_path_for(populated["fresh"]),
-            cache.store_path_for(populated["stale"]),
-            populated["junk"],
-            populated["old_tmp"],
-        ]
-        freed = sum(size_of(path) for path in removed)
-        catalogues = folder_snapshot(populated["fresh"].parent)
-        assert cache_files.clear_stores() == (4, freed)
-        assert sorted(os.listdir(cache_dir)) == [
-            ".new.sqlite.tmp",
-            "folder.sqlite",
-            "notes.txt",
-            "x.sqlite-journal",
-        ]
+        with cache_support.populated(tmp_path, cache_dir, running=False) as populated:
+            removed = [
+                cache.store_path_for(populated["fresh"]),
+                cache.store_path_for(populated["stale"]),
+                populated["junk"],
+                populated["old_tmp"],
+                populated["new_tmp"],
+            ]
+            freed = sum(size_of(path) for path in removed)
+            catalogues = folder_snapshot(populated["fresh"].parent)
+            assert cache_files.clear_stores() == cache_files.Cleared(3, 2, freed)
+        assert sorted(os.listdir(cache_dir)) == ["folder.sqlite", "notes.txt", "x.sqlite-journal"]
         assert folder_snapshot(populated["fresh"].parent) == catalogues
         assert cache_files.list_stores() == []
 
+    def test_waits_for_a_build_in_progress_then_counts_only_what_it_removed(
+        self, catalogue: Path, cache_dir: Path
+    ) -> None:
+        assert build(catalogue)
+        store = cache.store_path_for(catalogue)
+        store_size = size_of(store)
+        lock = store.with_name(store.name.removesuffix(".sqlite") + ".sqlite.lock")
+        holding, told = threading.Event(), []
+
+        def a_build_that_ends_soon() -> None:
+            with cache_support.held_lock(lock):
+                holding.set()
+                time.sleep(0.5)
+
+        thread = threading.Thread(target=a_build_that_ends_soon)
+        thread.start()
+        holding.wait()
+        started = time.monotonic()
+        cleared = cache_files.clear_stores(waiting=lambda: told.append("waiting"))
+        thread.join()
+        assert time.monotonic() - started >= 0.3  # it waited for the lock
+        assert told == ["waiting"]
+        assert cleared == cache_files.Cleared(1, 0, store_size)
+        assert os.listdir(cache_dir) == []  # the lock file too, uncounted
+
     def test_a_missing_folder_is_nothing_to_clear(self, cache_dir: Path) -> None:
-        assert cache_files.clear_stores() == (0, 0)
+        assert cache_files.clear_stores() == cache_files.Cleared(0, 0, 0)
         assert not cache_dir.exists()
 
 

@@ -70,15 +70,20 @@ def cache_stores(
         _write_stores(stores, options)
         return
     language = options.output_language
-    lines = [
-        message("cache.directory", language, path=str(cache.cache_directory())),
-        *_store_lines(stores, options),
-    ]
+    directory = cache.cache_directory()
+    lines = [message("cache.directory", language, path=str(directory))]
+    if cache.folder_untrusted_because(directory) is not None:
+        lines.append(message("cache.untrusted_folder", language, path=str(directory)))
+    lines.extend(_store_lines(stores, options))
     total = sum(store.size for store in stores)
     if stores:
         lines.append(message("cache.total", language, count=len(stores), size=human_size(total)))
     else:
         lines.append(message("cache.none", language))
+    unfinished = cache_files.list_unfinished()
+    if unfinished.files:
+        size = human_size(unfinished.size)
+        lines.append(message("cache.temporaries", language, count=unfinished.files, size=size))
     say(console_for(options), lines)
 
 
@@ -86,7 +91,8 @@ def cache_stores(
 @with_common_options(common=("lang", "no_color", "debug"))
 def clear_cache(*, options: CommonOptions) -> None:
     """Remove every compiled catalogue (store); each is compiled again when its catalogue is
-    next used. Nothing else in the cache folder is touched.
+    next used. A compilation in progress is waited for first; what compilations that did not
+    finish left is removed too. Nothing else in the cache folder is touched.
 
     [bold]Example[/bold]
 
@@ -94,9 +100,22 @@ def clear_cache(*, options: CommonOptions) -> None:
     """
     from careers_cli.index import cache_files
 
-    removed, freed = cache_files.clear_stores()
-    line = message("cache.removed", options.output_language, count=removed, size=human_size(freed))
-    say(console_for(options), line)
+    language = options.output_language
+    console = console_for(options)
+    err = console_for(options, stderr=True)
+    cleared = cache_files.clear_stores(waiting=lambda: say(err, message("cache.waiting", language)))
+    size = human_size(cleared.size)
+    if cleared.unfinished:
+        line = message(
+            "cache.removed_temporaries",
+            language,
+            count=cleared.stores,
+            unfinished=cleared.unfinished,
+            size=size,
+        )
+    else:
+        line = message("cache.removed", language, count=cleared.stores, size=size)
+    say(console, line)
 
 
 @cache_app.command("build", cls=CareersCommand)
@@ -132,12 +151,18 @@ def _store_lines(stores: Sequence[Any], options: CommonOptions) -> list[str]:
     """One line per store, in aligned columns: size, fresh or stale, its catalogue."""
     language = options.output_language
     sizes = [human_size(store.size) for store in stores]
-    states = [message("cache.fresh" if s.fresh else "cache.stale", language) for s in stores]
+    states = [message(_state_key(store), language) for store in stores]
     size_width, state_width = max(map(len, sizes), default=0), max(map(len, states), default=0)
     return [
         f"  {size:>{size_width}}  {state:<{state_width}}  {_origin(store, options)}"
         for size, state, store in zip(sizes, states, stores, strict=True)
     ]
+
+
+def _state_key(store: Any) -> str:
+    if store.untrusted is not None:
+        return "cache.untrusted"
+    return "cache.fresh" if store.fresh else "cache.stale"
 
 
 def _origin(store: Any, options: CommonOptions) -> str:
@@ -148,13 +173,15 @@ def _origin(store: Any, options: CommonOptions) -> str:
 
 def _write_stores(stores: Sequence[Any], options: CommonOptions) -> None:
     """The stores as data: JSON keeps types (`bytes` a number, `fresh` a boolean, `catalogue`
-    and `version` null when unknown); CSV and Markdown have text cells."""
+    and `version` null when unknown; `trusted` false for a store another user could have
+    written, never used); CSV and Markdown have text cells."""
     records = [
         {
             "store": str(store.store),
             "bytes": store.size,
             "catalogue": None if store.catalogue is None else str(store.catalogue),
             "fresh": store.fresh,
+            "trusted": store.untrusted is None,
             "version": store.version,
         }
         for store in stores
