@@ -9,6 +9,7 @@ import pty
 import select
 import shutil
 import signal
+import stat
 import subprocess
 import time
 from collections.abc import Sequence
@@ -277,9 +278,25 @@ class TestScripts:
         assert (run.exit_code, run.stdout, run.stderr) == (0, completion_script(shell), "")
 
 
-def install(home: Path, *args: str, shell_env: str = "") -> Run:
+def install(home: Path, *args: str, shell_env: str = "", **more_env: str) -> Run:
     env = terminal_env(HOME=str(home), SHELL=shell_env)
+    for name in ("ZDOTDIR", "XDG_CONFIG_HOME"):  # where zsh and fish look, unless a test says
+        env.pop(name, None)
+    env.update(more_env)
     return run_command([str(CAREERS_SCRIPT), "--install-completion", *args], env)
+
+
+def shell_output(argv: list[str], home: Path, **more_env: str) -> str:
+    """What a new shell prints, started as a user's would be, with `home` as its home."""
+    env = terminal_env(HOME=str(home))
+    for name in ("ZDOTDIR", "XDG_CONFIG_HOME"):
+        env.pop(name, None)
+    env.update(more_env)
+    env["PATH"] = f"{CAREERS_SCRIPT.parent}{os.pathsep}{env.get('PATH', '')}"
+    done = subprocess.run(
+        argv, env=env, capture_output=True, stdin=subprocess.DEVNULL, timeout=60, cwd=home
+    )
+    return done.stdout.decode("utf-8", "replace")
 
 
 class TestInstall:
@@ -324,6 +341,77 @@ class TestInstall:
         run = install(tmp_path, shell_env="/usr/bin/fish")
         assert run.exit_code == 0, run.stderr
         assert run.stdout.startswith("fish completion installed in ")
+
+    @pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+    def test_zsh_with_zdotdir_installs_where_zsh_reads_and_a_new_shell_loads_it(
+        self, tmp_path: Path
+    ) -> None:
+        zdotdir = tmp_path / "zsh config"
+        zdotdir.mkdir()
+        (zdotdir / ".zshrc").write_text("PS1='> '\n", encoding="utf-8")
+        run = install(tmp_path, "zsh", ZDOTDIR=str(zdotdir))
+        assert run.exit_code == 0, run.stderr
+        script = zdotdir / ".zfunc" / "_careers"
+        assert run.stdout.splitlines() == [
+            f"zsh completion installed in {script}; it works in shells started from now on",
+            f"{zdotdir / '.zshrc'} now loads it",
+        ]
+        assert not (tmp_path / ".zshrc").exists() and not (tmp_path / ".zfunc").exists()
+        argv = ["zsh", "-i", "-c", "print -r -- LOADED=$_comps[careers]"]
+        assert "LOADED=_careers" in shell_output(argv, tmp_path, ZDOTDIR=str(zdotdir))
+        assert "LOADED=_careers" not in shell_output(argv, tmp_path)  # it is not in ~
+
+    @pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
+    def test_fish_with_xdg_config_home_installs_where_fish_reads_and_it_completes(
+        self, tmp_path: Path
+    ) -> None:
+        config = tmp_path / "xdg"
+        run = install(tmp_path, "fish", XDG_CONFIG_HOME=str(config))
+        assert run.exit_code == 0, run.stderr
+        script = config / "fish" / "completions" / "careers.fish"
+        assert script.read_text(encoding="utf-8") == completion_script("fish")
+        assert not (tmp_path / ".config").exists()
+        argv = ["fish", "-c", "complete -C 'careers lis'"]
+        assert shell_output(argv, tmp_path, XDG_CONFIG_HOME=str(config)).split("\t")[0] == "list"
+
+    def test_a_symlinked_startup_file_is_edited_where_it_points_and_stays_a_link(
+        self, tmp_path: Path
+    ) -> None:
+        dotfiles = tmp_path / "dotfiles"
+        dotfiles.mkdir()
+        (dotfiles / "bashrc").write_text("export EDITOR=vi\n", encoding="utf-8")
+        (tmp_path / ".bashrc").symlink_to(dotfiles / "bashrc")
+        run = install(tmp_path, "bash")
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout.splitlines()[1] == f"{dotfiles / 'bashrc'} now loads it"
+        assert os.readlink(tmp_path / ".bashrc") == str(dotfiles / "bashrc")
+        script = tmp_path / ".bash_completions" / "careers.sh"
+        assert (dotfiles / "bashrc").read_text(encoding="utf-8") == (
+            f"export EDITOR=vi\nsource '{script}'\n"
+        )
+
+    def test_a_startup_file_in_another_encoding_keeps_its_bytes(self, tmp_path: Path) -> None:
+        latin1 = "# café, naïve\nalias ll='ls -l'".encode("latin-1")
+        (tmp_path / ".bashrc").write_bytes(latin1)
+        run = install(tmp_path, "bash")
+        assert (run.exit_code, run.stderr) == (0, "")
+        script = tmp_path / ".bash_completions" / "careers.sh"
+        expected = latin1 + f"\nsource '{script}'\n".encode()
+        assert (tmp_path / ".bashrc").read_bytes() == expected
+        assert install(tmp_path, "bash").exit_code == 0  # once only
+        assert (tmp_path / ".bashrc").read_bytes() == expected
+
+    def test_a_pipe_as_startup_file_is_refused_at_once(self, tmp_path: Path) -> None:
+        os.mkfifo(tmp_path / ".bashrc")
+        started = time.monotonic()
+        run = install(tmp_path, "bash")
+        assert time.monotonic() - started < 20  # not waiting for a writer that never comes
+        assert run.exit_code == 74
+        assert run.stderr == (
+            f"error: cannot install completion: {tmp_path / '.bashrc'}: "
+            "not a regular file (a named pipe)\n"
+        )
+        assert stat.S_ISFIFO(os.lstat(tmp_path / ".bashrc").st_mode)
 
     def test_an_outdated_script_is_replaced(self, tmp_path: Path) -> None:
         old = tmp_path / ".zfunc" / "_careers"

@@ -15,8 +15,9 @@ evaluated the answer); they are answered with nothing but a reminder to reinstal
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -239,42 +240,79 @@ class Installation(NamedTuple):
     """The shell's start-up file that was told to load it, if one had to be."""
 
 
-def install_completion(shell: str, home: Path) -> Installation:
+def install_completion(
+    shell: str, home: Path, environment: Mapping[str, str] | None = None
+) -> Installation:
     """Write the completion script for `shell` where that shell loads it, atomically.
 
     The places are those earlier versions used, so installing again replaces an outdated
-    script. bash and zsh need a line in their start-up file; it is added once.
+    script, except where the shell itself looks elsewhere: zsh reads `$ZDOTDIR/.zshrc`, and
+    fish reads `$XDG_CONFIG_HOME/fish`. bash and zsh need a line in their start-up file; it is
+    added once, to the file a symbolic link there points to (the link is kept), whatever the
+    file's encoding. Raises `OSError` (the start-up file's path as its filename) where a file
+    cannot be read or written; a start-up file that is not a regular file (a pipe, a device) is
+    neither read nor replaced.
     """
+    environ = os.environ if environment is None else environment
     script = completion_script(shell)
     if shell == "bash":
         target = home / ".bash_completions" / "careers.sh"
         startup = home / ".bashrc"
         loader = f"source '{target}'"
     elif shell == "zsh":
-        target = home / ".zfunc" / "_careers"
-        startup = home / ".zshrc"
-        loader = "fpath+=~/.zfunc; autoload -Uz compinit; compinit"
+        zdotdir = environ.get("ZDOTDIR", "").strip()
+        if zdotdir:
+            folder = Path(zdotdir).expanduser() / ".zfunc"
+            target, startup = folder / "_careers", folder.parent / ".zshrc"
+            loader = f"fpath+=({_quoted_for_shell(str(folder))}); autoload -Uz compinit; compinit"
+        else:
+            target, startup = home / ".zfunc" / "_careers", home / ".zshrc"
+            loader = "fpath+=~/.zfunc; autoload -Uz compinit; compinit"
     else:
-        target = home / ".config" / "fish" / "completions" / "careers.fish"
-        _write_atomically(target, script)
+        config = environ.get("XDG_CONFIG_HOME", "").strip()
+        config_home = Path(config).expanduser() if config else home / ".config"
+        target = config_home / "fish" / "completions" / "careers.fish"
+        _write_atomically(target, script.encode())
         return Installation(target, None)
-    _write_atomically(target, script)
-    current = startup.read_text(encoding="utf-8") if startup.is_file() else ""
-    if loader in current:
-        return Installation(target, None)
-    separator = "" if not current or current.endswith("\n") else "\n"
-    _write_atomically(startup, f"{current}{separator}{loader}\n")
-    return Installation(target, startup)
+    _write_atomically(target, script.encode())
+    edited = _add_line(startup, loader.encode())
+    return Installation(target, edited)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step, keeping its permissions (a new file's are
+def _add_line(startup: Path, line: bytes) -> Path | None:
+    """Add `line` to the start-up file (the file a symbolic link there points to), unless it
+    has it; the file edited, or None. Its other bytes are kept as they are."""
+    from careers_cli.userfiles.regular import read_regular
+
+    real = Path(os.path.realpath(startup))
+    try:
+        current = read_regular(real, _MAX_STARTUP_BYTES)
+    except FileNotFoundError:
+        current = b""
+    if len(current) > _MAX_STARTUP_BYTES:
+        raise OSError(errno.EFBIG, "too large to edit", str(real))
+    if line in current:
+        return None
+    separator = b"" if not current or current.endswith(b"\n") else b"\n"
+    _write_atomically(real, current + separator + line + b"\n")
+    return real
+
+
+_MAX_STARTUP_BYTES = 16 * 1024 * 1024
+
+
+def _quoted_for_shell(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Replace `path` with `content` in one step, keeping its permissions (a new file's are
     0644)."""
     from careers_cli.userfiles.atomic import write_atomically
 
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    write_atomically(path, text, mode=mode)
+    write_atomically(path, content, mode=mode)
 
 
 def click_candidates(command: Any, words: list[str], incomplete: str) -> list[ShellCandidate]:

@@ -74,7 +74,7 @@ def run_completion_action(action: str, shell: str) -> int:
         installed = completion.install_completion(chosen, Path.home())
     except OSError as error:
         reason = os_error_reason(error)
-        raise OutputError("output.failed", reason=f"{error.filename}: {reason}") from None
+        raise OutputError("completion.failed", path=str(error.filename), reason=reason) from None
     lines = [message("completion.installed", language, shell=chosen, path=str(installed.script))]
     if installed.startup is not None:
         lines.append(message("completion.startup", language, path=str(installed.startup)))
