@@ -21,6 +21,7 @@ import pytest
 
 from careers_cli.catalogue import format as models
 from careers_cli.catalogue import reading as catalogue_module
+from careers_cli.errors import CatalogueError
 from careers_cli.i18n.messages import message
 from tests.helpers import (
     DATA,
@@ -2895,6 +2896,51 @@ class TestBadInput:
         monkeypatch.setattr("careers_cli.catalogue.esco.download.MAX_FILE_BYTES", 100_000)
         # the first member past the limit: occupations_en.csv is 58 kB, skills_en.csv 439 kB
         assert self.refused(download, out_dir).startswith(f"{download}/esco/{SKILLS}: larger than")
+
+    def test_a_line_past_the_limit_is_refused_as_it_is_read(
+        self, tmp_path: Path, out_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        folder = small_download(
+            tmp_path / "download", skills=[(n, f"skill {n}", "") for n in range(5)]
+        )
+        path = folder / SKILLS
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines[3] = lines[3].replace("skill 2", "skill 2" + " two" * 400)
+        path.write_text("".join(lines), encoding="utf-8")
+        monkeypatch.setattr("careers_cli.catalogue.esco.tables.MAX_LINE_BYTES", 1000)
+        assert self.refused(folder, out_dir) == (
+            f"{path}:4: broken CSV in the row that starts on this line: "
+            "a line longer than 1,000 bytes"
+        )
+
+    def test_a_zip_bomb_is_read_a_line_at_a_time(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A member that unpacks to 32 MiB of one cell is refused at its first long line, having
+        held at most a line of it: not the member, nor its text."""
+        import tracemalloc
+
+        from careers_cli.catalogue.esco import import_esco
+
+        download = tmp_path / "bomb.zip"
+        header = (SAMPLE / OCCUPATIONS).read_bytes().split(b"\n", 1)[0] + b"\n"
+        with zipfile.ZipFile(download, "w", zipfile.ZIP_DEFLATED) as archive:
+            with archive.open(OCCUPATIONS, "w") as member:
+                member.write(header + b'"')
+                for _ in range(32):
+                    member.write(b"a" * (1 << 20))
+            for name in (SKILLS, RELATIONS):
+                archive.write(SAMPLE / name, name)
+        monkeypatch.setattr("careers_cli.catalogue.esco.tables.MAX_LINE_BYTES", 1 << 20)
+        tracemalloc.start()
+        try:
+            with pytest.raises(CatalogueError) as raised:
+                import_esco(download)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert (raised.value.key, raised.value.params["line"]) == ("import.bad_csv", 2)
+        assert peak < 8 * (1 << 20)  # the whole member would be 32 MiB, its text as much again
 
     def test_a_missing_column(self, tmp_path: Path, out_dir: Path) -> None:
         folder = small_download(tmp_path / "download")

@@ -2,7 +2,7 @@
 
 ESCO's zip puts its files in a folder of its own, and its releases spell some names with
 capitals (`occupationSkillRelations_en.csv`), so files are found by name, case-insensitively,
-at the top or in a subfolder. Only the files asked for are read, each at most
+at the top or in a subfolder. Only the files asked for are read, each as a stream of at most
 `MAX_FILE_BYTES`, so a zip that unpacks to far more than it weighs cannot exhaust memory.
 """
 
@@ -12,11 +12,12 @@ import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import IO, NamedTuple, Protocol
 
 from careers_cli.errors import CatalogueError, os_error_reason
+from careers_cli.userfiles.regular import open_regular
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 """The largest file read from a download: the full English release's largest is 20 MB."""
@@ -24,11 +25,20 @@ _SEARCH_DEPTH = 2
 """How many folders down a folder download is searched (the zip's own folder, and one more)."""
 
 
+class LineStream(Protocol):
+    """A file of a download, opened: read a line at a time."""
+
+    def readline(self, limit: int = -1, /) -> bytes:
+        """The next line, end kept, of at most `limit` bytes; b"" at the end."""
+
+
 class DownloadFile(NamedTuple):
-    """One file of a download: how messages name it, and how to read its bytes."""
+    """One file of a download: how messages name it, how to open it as a stream of bytes (at
+    most `MAX_FILE_BYTES` are read from it), and its size as far as it is known."""
 
     name: str
-    read: Callable[[], bytes]
+    open: Callable[[], AbstractContextManager[LineStream]]
+    size: int
 
     @property
     def short_name(self) -> str:
@@ -76,7 +86,7 @@ def _unreadable(name: str, error: OSError) -> CatalogueError:
     return CatalogueError("import.unreadable", path=name, reason=reason)
 
 
-def _too_large(name: str) -> CatalogueError:
+def too_large(name: str) -> CatalogueError:
     return CatalogueError("import.too_large", path=name, limit_mib=MAX_FILE_BYTES // 1024**2)
 
 
@@ -91,7 +101,7 @@ class _FolderDownload:
         path = self._files.get(name.casefold())
         if path is None:
             return None
-        return DownloadFile(str(path), lambda: _read_file(path))
+        return DownloadFile(str(path), lambda: _opened_file(path), _size_of(path))
 
 
 def _csv_files_by_name(folder: Path) -> dict[str, Path]:
@@ -114,18 +124,42 @@ def _csv_files_by_name(folder: Path) -> dict[str, Path]:
     return found
 
 
-def _read_file(path: Path) -> bytes:
+@contextmanager
+def _opened_file(path: Path) -> Iterator[LineStream]:
     name = str(path)
     try:
-        with path.open("rb") as stream:
-            if os.fstat(stream.fileno()).st_size > MAX_FILE_BYTES:
-                raise _too_large(name)
-            raw = stream.read(MAX_FILE_BYTES + 1)  # bounded: a device or pipe may never end
+        # A regular file only: a pipe or a device named like a download's file would never end.
+        stream = os.fdopen(open_regular(path), "rb")
+        if os.fstat(stream.fileno()).st_size > MAX_FILE_BYTES:
+            stream.close()
+            raise too_large(name)
     except OSError as error:
         raise _unreadable(name, error) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _too_large(name)
-    return raw
+    with stream:
+        yield _Unfailing(stream, name)
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+class _Unfailing:
+    """A stream whose read errors are a `CatalogueError` naming the file."""
+
+    def __init__(self, stream: IO[bytes], name: str) -> None:
+        self.stream = stream
+        self.name = name
+
+    def readline(self, limit: int = -1, /) -> bytes:
+        try:
+            return self.stream.readline(limit)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+            raise CatalogueError("import.bad_zip", path=self.name, detail=str(error)) from None
+        except OSError as error:
+            raise _unreadable(self.name, error) from None
 
 
 class _ZipDownload:
@@ -146,15 +180,15 @@ class _ZipDownload:
         info = self._members.get(name.casefold())
         if info is None:
             return None
-        return DownloadFile(f"{self.source}/{info.filename}", lambda: self._read(info))
-
-    def _read(self, info: zipfile.ZipInfo) -> bytes:
         name = f"{self.source}/{info.filename}"
+        return DownloadFile(name, lambda: self._opened(info, name), info.file_size)
+
+    @contextmanager
+    def _opened(self, info: zipfile.ZipInfo, name: str) -> Iterator[LineStream]:
         if info.file_size > MAX_FILE_BYTES:
-            raise _too_large(name)
+            raise too_large(name)
         try:
-            with self.archive.open(info) as stream:
-                raw = stream.read(MAX_FILE_BYTES + 1)  # the size in the zip may not be true
+            stream = self.archive.open(info)
         except (
             zipfile.BadZipFile,
             zlib.error,
@@ -166,6 +200,5 @@ class _ZipDownload:
             raise CatalogueError("import.bad_zip", path=name, detail=str(error)) from None
         except OSError as error:
             raise _unreadable(name, error) from None
-        if len(raw) > MAX_FILE_BYTES:
-            raise _too_large(name)
-        return raw
+        with stream:
+            yield _Unfailing(stream, name)

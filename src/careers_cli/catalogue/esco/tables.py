@@ -12,12 +12,15 @@ from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
-from careers_cli.catalogue.esco.download import DownloadFile
+from careers_cli.catalogue.esco import download
+from careers_cli.catalogue.esco.download import DownloadFile, LineStream, too_large
 from careers_cli.catalogue.progress import Progress
 from careers_cli.errors import CatalogueError
 
 _UTF8_BOM = b"\xef\xbb\xbf"
-_ROWS_PER_REPORT = 4096
+_LINES_PER_REPORT = 4096
+MAX_LINE_BYTES = 16 * 1024 * 1024
+"""The longest line read: ESCO's longest is a few kB (a skill's alternative labels)."""
 
 
 class Row(NamedTuple):
@@ -34,14 +37,21 @@ def table_rows(
     optional: Sequence[str] = (),
     progress: Progress,
 ) -> Iterator[Row]:
-    """The rows of `file`, each with the cells of `needed` then `optional` columns.
+    """The rows of `file`, each with the cells of `needed` then `optional` columns, read as a
+    stream: memory holds a line at a time, not the file (a zip member of 500 MB that
+    compressed to 1 MB costs what its longest line does).
 
     A needed column missing from the header is an error; a missing optional one gives empty
     cells. Blank lines are skipped; a short row has empty cells where it ends.
     """
-    text = _decoded(file)
-    total = text.count("\n") + (not text.endswith("\n"))
-    reader = csv.reader(_lines(text), strict=True)
+    with file.open() as stream:
+        yield from _rows(_text_lines(stream, file, progress), file, needed, optional)
+
+
+def _rows(
+    lines: Iterator[str], file: DownloadFile, needed: Sequence[str], optional: Sequence[str]
+) -> Iterator[Row]:
+    reader = csv.reader(lines, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -53,31 +63,48 @@ def table_rows(
     pick = itemgetter(*positions) if len(positions) > 1 else lambda row: (row[positions[0]],)
     start = reader.line_num + 1
     try:
-        for count, row in enumerate(reader, 1):
+        for row in reader:
             if row:
                 if len(row) != width:
                     row = [*row[:width], *[""] * (width - len(row))]
                 row.append("")  # the cell of every column the header lacks
                 yield Row(start, pick(row))
             start = reader.line_num + 1
-            if count % _ROWS_PER_REPORT == 0:
-                progress(file.short_name, reader.line_num, total)
     except csv.Error as error:
         raise CatalogueError(
             "import.bad_csv", path=file.name, line=start, detail=str(error)
         ) from None
-    progress(file.short_name, total, total)
 
 
-def _decoded(file: DownloadFile) -> str:
-    raw = file.read()
-    body = raw.removeprefix(_UTF8_BOM)
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = body.count(b"\n", 0, error.start) + 1
-        offset = error.start + len(raw) - len(body)  # counted in the file, BOM included
-        raise CatalogueError("import.not_utf8", path=file.name, line=line, offset=offset) from None
+def _text_lines(stream: LineStream, file: DownloadFile, progress: Progress) -> Iterator[str]:
+    """The lines of a file, ends kept, decoded as strict UTF-8 (a byte-order mark at the start
+    is dropped). Lines end only at a newline: a cell may hold other line separators (U+2028)
+    as text. A line longer than `MAX_LINE_BYTES`, or a file longer than `MAX_FILE_BYTES`
+    (a zip may not say its members' true sizes), is refused as it is met."""
+    readline = stream.readline
+    total = file.size
+    offset = 0
+    number = 0
+    while raw := readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            detail = f"a line longer than {MAX_LINE_BYTES:,} bytes"
+            raise CatalogueError("import.bad_csv", path=file.name, line=number, detail=detail)
+        body = raw.removeprefix(_UTF8_BOM) if number == 1 else raw
+        start = offset + len(raw) - len(body)
+        offset += len(raw)
+        if offset > download.MAX_FILE_BYTES:
+            raise too_large(file.name)
+        try:
+            yield body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            place = start + error.start  # counted in the file, a byte-order mark included
+            raise CatalogueError(
+                "import.not_utf8", path=file.name, line=number, offset=place
+            ) from None
+        if number % _LINES_PER_REPORT == 0:
+            progress(file.short_name, offset, max(total, offset))
+    progress(file.short_name, offset, offset)
 
 
 def _column_positions(
@@ -92,15 +119,3 @@ def _column_positions(
         if column.casefold() not in by_name:
             raise CatalogueError("import.missing_column", path=file.name, column=column)
     return [by_name.get(column.casefold(), len(header)) for column in (*needed, *optional)]
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of `text`, ends kept, for the CSV reader. Lines end only at a newline: a cell
-    may hold other line separators (U+2028) as text."""
-    start = 0
-    find = text.find
-    while end := find("\n", start) + 1:
-        yield text[start:end]
-        start = end
-    if start < len(text):
-        yield text[start:]
