@@ -22,6 +22,9 @@ def _interrupted(signum: int, frame: object) -> None:
     atomic = sys.modules.get("careers_cli.userfiles.atomic")
     if atomic is not None:  # a file was being written: its temporary file goes too
         atomic.remove_unfinished()
+    streams = sys.modules.get("careers_cli.app.streams")
+    if streams is not None:  # a terminal told to take the program's bidi layout gets its own back
+        streams.implicit_bidi_again()
     os._exit(130)
 
 
@@ -30,7 +33,12 @@ signal.signal(signal.SIGINT, _interrupted)
 
 from typing import NoReturn  # noqa: E402
 
-from careers_cli.app.streams import GuardedOutput, QuietErrors, silence_stdout  # noqa: E402
+from careers_cli.app.streams import (  # noqa: E402
+    GuardedOutput,
+    QuietErrors,
+    implicit_bidi_again,
+    silence_stdout,
+)
 from careers_cli.errors import ExitStatus  # noqa: E402
 
 
@@ -45,7 +53,10 @@ def main() -> NoReturn:
     _clamp_columns()
     from careers_cli.app.main import app
 
-    app()  # exits with the status of the one error boundary, which flushes stdout inside it
+    try:
+        app()  # exits with the status of the one error boundary, which flushes stdout inside it
+    finally:
+        implicit_bidi_again()
     sys.exit(ExitStatus.OK)
 
 

@@ -2405,16 +2405,17 @@ def test_visual_list_is_mirrored() -> None:
 
 def test_visual_labels_stand_right_of_their_values() -> None:
     """`skills` in visual mode: each label (the other names, the careers that need it) at the
-    right end of its line, its value to the left, ids in reading order from the right."""
+    right end of its line, its value to the left; a list of ids, without an Arabic letter, is a
+    left-to-right paragraph: its ids in their order from the left."""
     lines = run_ok(["skills", "analytics", "--lang", "ar", "--rtl", "visual"]).stdout
     needed = next(line for line in lines.splitlines() if "social-media-manager" in line)
     assert needed.rstrip().endswith(expected_visual(label("needed_by", "ar")))
     ids = [word.strip("،") for word in needed.split() if "-" in word]
     assert ids == [
-        "social-media-data-analyst",
-        "social-media-marketing-specialist",
         "social-media-manager",
-    ]  # read from the right: manager, then marketing specialist, then data analyst
+        "social-media-marketing-specialist",
+        "social-media-data-analyst",
+    ]
 
 
 def test_visual_mode_shapes_error_lines() -> None:

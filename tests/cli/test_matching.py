@@ -1787,12 +1787,16 @@ class TestNext:
         logical = invoke(["next", "influencer", "-n", "1", "--lang", "ar"])
         assert logical.stdout.splitlines()[-1] == footer
         # In visual mode it is shaped (presentation forms) and set to the right edge, as the
-        # lines above it, not left in logical order at the left.
+        # lines above it, not left in logical order at the left; the option it names stands
+        # whole on a line of its own under it, to be copied.
         visual = invoke(["next", "influencer", "-n", "1", "--lang", "ar", "--rtl", "visual"])
-        last = visual.stdout.splitlines()[-1]
-        assert any("\ufe70" <= c <= "\ufeff" for c in last)
-        assert last.startswith(" ") and not last.endswith(" ")
-        assert "عرض" not in last  # no letter left in its logical, unshaped form
+        sentence, command = visual.stdout.splitlines()[-2:]
+        assert any("\ufe70" <= c <= "\ufeff" for c in sentence)
+        assert sentence.startswith(" ") and not sentence.endswith(" ")
+        assert "عرض" not in sentence  # no letter left in its logical, unshaped form
+        assert "limit" not in sentence
+        assert command.strip() == "--limit all"
+        assert command.startswith(" ")  # against the right edge, as the sentence
 
     def test_on_the_esco_sample(self, esco: Catalogue) -> None:
         for career in ("online-community-manager", "data-analyst", "vlogger"):

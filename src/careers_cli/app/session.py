@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence, Sized
 from contextlib import ExitStack, contextmanager
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import typer
 from rich.console import Console, Group, RenderableType
@@ -27,7 +27,12 @@ from careers_cli.app.options import (
     click_module,
     options_in_effect,
 )
-from careers_cli.app.streams import ReaderGone, silence_stdout
+from careers_cli.app.streams import (
+    ReaderGone,
+    explicit_bidi,
+    implicit_bidi_again,
+    silence_stdout,
+)
 from careers_cli.catalogue.progress import Progress
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
 from careers_cli.errors import CareersError, ExitStatus, OutputError
@@ -36,6 +41,8 @@ from careers_cli.index.memory import MemoryIndex
 from careers_cli.index.query import CatalogueIndex
 from careers_cli.present.consoles import (
     encodes_unicode,
+    is_terminal,
+    lays_out_bidi_regardless,
     make_console,
     say,
     write_csv,
@@ -50,7 +57,6 @@ from careers_cli.present.layout.plain import plain_lines
 from careers_cli.rules import search
 from careers_cli.rules.names import Found
 from careers_cli.rules.search import Page, Wanted
-from careers_cli.text.bidi import visual_order
 from careers_cli.text.language import Language
 from careers_cli.text.terminal import one_line, printable_line
 
@@ -68,6 +74,7 @@ class Session:
         err: Console,
         output_format: OutputFormat = "table",
         rtl: RtlMode = "logical",
+        stderr_rtl: RtlMode | None = None,
     ) -> None:
         self.index = index
         self.language = language
@@ -75,6 +82,9 @@ class Session:
         self.err = err
         self.output_format = output_format
         self.rtl = rtl
+        """How stdout lays out Arabic (`visual_wanted`)."""
+        self.stderr_rtl = stderr_rtl or rtl
+        """How stderr does: a terminal may be one and a pipe the other."""
 
     def present(self, view: Callable[[], RenderableType], records: Callable[[], Records]) -> None:
         """Print a result: as a Rich view for `table`, else as data in the chosen format."""
@@ -146,7 +156,7 @@ class Session:
 
     def say(self, text: str) -> None:
         """A line the program says on stdout (not a view)."""
-        say(self.out, text)
+        say_lines(self.out, text, self.language, visual=self.rtl == "visual")
 
     def notice(self, text: str) -> None:
         self._stderr().line(text)
@@ -178,7 +188,9 @@ class Session:
         if not page.more:
             return
         text = message(key, self.language, shown=len(page.items), total=page.total)
-        if self.output_format == "table":  # laid out as the view above it (Arabic, visual)
+        if self.output_format == "table" and self.rtl == "visual":  # as the view above it
+            self._print(visual_message(text, self.language, style="dim"))
+        elif self.output_format == "table":
             self._print(self._laid_out(Text(text, style="dim")))
         else:
             self.notice(text)
@@ -196,11 +208,12 @@ class Session:
             raise typer.Exit(ExitStatus.NOT_FOUND)
 
     def _stderr(self) -> StderrLines:
-        return StderrLines(self.err, self.language, visual=self.rtl == "visual")
+        return StderrLines(self.err, self.language, visual=self.stderr_rtl == "visual")
 
 
 class StderrLines:
-    """Lines for stderr: one line each, printable, shaped for the terminal in visual mode."""
+    """Lines for stderr: one line each, printable; in visual mode laid out as every line the
+    program says (`visual_message`)."""
 
     def __init__(self, err: Console, language: Language, *, visual: bool = False) -> None:
         self.err = err
@@ -211,13 +224,62 @@ class StderrLines:
         prefix = message("error.prefix", self.language) + ": "
         line = printable_line(text)  # one line, even for a path with a newline
         if self.visual:
-            self.err.print(Text(visual_order(prefix + line), style="red"), soft_wrap=True)
+            self.err.print(visual_message(prefix + line, self.language, style="red"))
         else:
             self.err.print(Text.assemble((prefix, "bold red"), line), soft_wrap=True)
 
     def line(self, text: str) -> None:
-        line = printable_line(text)
-        self.err.print(Text(visual_order(line) if self.visual else line), soft_wrap=True)
+        say_lines(self.err, text, self.language, visual=self.visual)
+
+
+def say_lines(
+    console: Console,
+    lines: str | Sequence[str],
+    language: Language,
+    *,
+    visual: bool,
+    style: str = "",
+) -> None:
+    """Lines the program says (not a view), each printable: in logical order, left for the
+    terminal to wrap; in visual mode each laid out by `visual_message`."""
+    if not visual:
+        say(console, lines, style=style)
+        return
+    for line in [lines] if isinstance(lines, str) else lines:
+        console.print(visual_message(printable_line(line), language, style=style))
+
+
+def visual_message(text: str, language: Language, *, style: str = "") -> RenderableType:
+    """A line the program says, in visual order: wrapped to the width and reordered, its
+    commands on lines of their own (`rtl.VisualMessage`), against the right edge in Arabic."""
+    from careers_cli.present.layout.rtl import VisualMessage
+
+    return VisualMessage(text, style, mirrored=language == "ar")
+
+
+def visual_wanted(stream: IO[str], options: CommonOptions) -> bool:
+    """Whether `stream` gets Arabic in visual order: as `--rtl` (or `$CAREERS_RTL`) says; by
+    default, output in Arabic to a terminal, unless the terminal lays out bidirectional text
+    regardless of the program (`lays_out_bidi_regardless`). A terminal that gets visual order
+    is told so (`streams.explicit_bidi`), and told to lay out text itself again at the end."""
+    if options.rtl is not None:
+        visual = options.rtl == "visual"
+    else:
+        arabic = options.output_language == "ar"
+        visual = arabic and is_terminal(stream) and not lays_out_bidi_regardless()
+    if visual and is_terminal(stream):
+        explicit_bidi(stream)
+    return visual
+
+
+def say_for(
+    options: CommonOptions, lines: str | Sequence[str], *, stderr: bool = False, style: str = ""
+) -> None:
+    """Lines the program says, outside a session, on stdout or stderr, laid out as the
+    options and the stream ask (`visual_wanted`)."""
+    console = console_for(options, stderr=stderr)
+    visual = visual_wanted(console.file, options)
+    say_lines(console, lines, options.output_language, visual=visual, style=style)
 
 
 class CompilingProgress:
@@ -280,7 +342,17 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
     if language == "ar" and options.chosen_format != "json" and not encodes_unicode(out.file):
         encoding = getattr(out.file, "encoding", "?")
         StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))
-    yield Session(index, language, out, err, options.chosen_format, options.rtl_mode)
+    out_visual = options.chosen_format == "table" and visual_wanted(out.file, options)
+    err_visual = visual_wanted(err.file, options)
+    yield Session(
+        index,
+        language,
+        out,
+        err,
+        options.chosen_format,
+        "visual" if out_visual else "logical",
+        "visual" if err_visual else "logical",
+    )
 
 
 _after_the_command: list[Callable[[], None]] = []
@@ -323,6 +395,7 @@ def exit_status_of(run: Callable[[], object], argv: list[str]) -> int:
     command left to do after it (`_after_the_command`).
     """
     status = _status_of(run, argv)
+    implicit_bidi_again()  # the terminal's own bidi layout back, before anything else runs
     actions = list(_after_the_command)
     _after_the_command.clear()
     if status != ExitStatus.INTERRUPTED:
@@ -366,7 +439,8 @@ def _stderr_lines(argv: list[str]) -> StderrLines:
     # are what failed: the words of the command line fill in what they leave unsaid.
     language = options.language or language_from_arguments(argv)
     err = make_console(sys.stderr, no_color=options.no_color or "--no-color" in argv)
-    return StderrLines(err, language, visual=options.rtl_mode == "visual")
+    read = options._replace(language=language, rtl=options.rtl or rtl_from_arguments(argv))
+    return StderrLines(err, language, visual=visual_wanted(err.file, read))
 
 
 def _debugging(argv: list[str]) -> bool:
@@ -393,7 +467,8 @@ def report_usage_error(error: Exception, argv: list[str]) -> None:
     if isinstance(error, click_errors.NoArgsIsHelpError):
         err.print(Text(str(error.format_message())), soft_wrap=True)
         return
-    lines = StderrLines(err, language)
+    read = CommonOptions(language=language, rtl=rtl_from_arguments(argv))
+    lines = StderrLines(err, language, visual=visual_wanted(err.file, read))
     lines.error(_usage_sentence(error, language, click_errors, argv))
     context = getattr(error, "ctx", None)
     command = getattr(context, "command_path", None) or "careers"
@@ -465,6 +540,19 @@ def _extra_words_sentence(context: Any, argv: list[str], joined: str, language: 
         suggestion = shlex.join(["careers", *named])
         return message("usage.extra_words", language, words=words, suggestion=suggestion)
     return message("usage.extra_names", language, words=words)
+
+
+def rtl_from_arguments(argv: list[str]) -> RtlMode | None:
+    """The `--rtl` mode asked for on a command line that could not be parsed (or
+    $CAREERS_RTL); None when neither says."""
+    for index, argument in enumerate(argv):
+        value = argv[index + 1] if argument == "--rtl" and index + 1 < len(argv) else None
+        if argument.startswith("--rtl="):
+            value = argument.split("=", 1)[1]
+        if value is not None and value.lower() in ("logical", "visual"):
+            return "visual" if value.lower() == "visual" else "logical"
+    value = os.environ.get("CAREERS_RTL", "").strip().lower()
+    return "visual" if value == "visual" else "logical" if value == "logical" else None
 
 
 def language_from_arguments(argv: list[str]) -> Language:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from careers_cli.errors import OutputError, os_error_reason
 
@@ -83,3 +83,42 @@ def silence_stdout() -> None:
         os.close(devnull)
     except OSError:
         pass
+
+
+# The terminal working group's bidi recommendation (terminal-wg.pages.freedesktop.org/bidi):
+# BDSM, mode 8. Reset, the terminal shows cells as they come, the program having laid out
+# bidirectional text itself (explicit mode); set, the terminal lays out each paragraph with the
+# bidirectional algorithm (implicit mode, the terminals' default). Terminals without bidi
+# ignore both.
+EXPLICIT_BIDI = "\x1b[8l"
+IMPLICIT_BIDI = "\x1b[8h"
+
+_EXPLICIT: dict[tuple[int, int], int] = {}
+"""The terminals told to take the program's visual order, by device: their file descriptor."""
+
+
+def explicit_bidi(stream: IO[str]) -> None:
+    """Tell the terminal behind `stream` that the program writes visual order itself, until
+    `implicit_bidi_again`; once per terminal (stdout and stderr are often one)."""
+    try:
+        descriptor = stream.fileno()
+        status = os.fstat(descriptor)
+    except (AttributeError, OSError, ValueError):
+        return
+    terminal = (status.st_dev, status.st_ino)
+    if terminal in _EXPLICIT:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        stream.flush()
+        os.write(descriptor, EXPLICIT_BIDI.encode())
+        _EXPLICIT[terminal] = descriptor
+
+
+def implicit_bidi_again() -> None:
+    """Give every terminal told `explicit_bidi` its own bidi layout back: at the end of every
+    run, an error or Ctrl-C too. Written to the descriptor itself, so that it works in a
+    signal handler and after standard output failed."""
+    for descriptor in _EXPLICIT.values():
+        with contextlib.suppress(OSError):
+            os.write(descriptor, IMPLICIT_BIDI.encode())
+    _EXPLICIT.clear()

@@ -28,14 +28,22 @@ def colour_wanted(stream: TextIO, *, no_color: bool) -> bool:
         return True
     if os.environ.get("TERM") == "dumb":
         return False
-    return _is_terminal(stream)
+    return is_terminal(stream)
 
 
-def _is_terminal(stream: TextIO) -> bool:
+def is_terminal(stream: IO[str]) -> bool:
+    """Whether `stream` is a terminal (False for a pipe, a file, or a stream without one)."""
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def lays_out_bidi_regardless() -> bool:
+    """Whether the terminal the program runs in lays out bidirectional text itself and ignores
+    the bidi recommendation's explicit mode, so that visual order would be reversed twice:
+    Konsole (it sets $KONSOLE_VERSION) and mlterm ($MLTERM)."""
+    return any(os.environ.get(name) for name in ("KONSOLE_VERSION", "MLTERM"))
 
 
 def make_console(stream: TextIO | None = None, *, no_color: bool = False) -> Console:

@@ -2,37 +2,110 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from careers_cli.text.language import is_arabic
+from careers_cli.text.terminal import character_class
+
+if TYPE_CHECKING:
+    from arabic_reshaper import ArabicReshaper
 
 
 def visual_order(line: str, *, right_to_left: bool | None = None) -> str:
     """One display line of logical text as a terminal without bidi support must receive it.
 
-    Arabic letters are shaped to their joined forms (arabic-reshaper) and the line is reordered
-    by the Unicode bidirectional algorithm (python-bidi) with a right-to-left base direction, so
-    Latin words and numbers inside Arabic keep their own order. A line is taken as right to left
-    when it contains Arabic, unless `right_to_left` says (a wrapped line of an Arabic paragraph
-    may hold only Latin words); other lines are returned unchanged. Both libraries are imported
-    only here, on first use.
+    Arabic letters are shaped to their joined forms, harakat kept (arabic-reshaper), and the
+    line is reordered by the Unicode bidirectional algorithm (python-bidi) with a right-to-left
+    base direction, so Latin words and numbers inside Arabic keep their own order. A line is
+    taken as right to left when it holds a right-to-left letter, unless `right_to_left` says (a
+    wrapped line of an Arabic paragraph may hold only Latin words); other lines, English text
+    with an Arabic comma among them, are returned unchanged. Both libraries are imported only
+    here, on first use.
     """
-    if not (is_arabic(line) if right_to_left is None else right_to_left):
+    if not (has_right_to_left_letter(line) if right_to_left is None else right_to_left):
         return line
-    import arabic_reshaper
     from bidi import get_display
 
-    # An Arabic comma between two Latin words would join them into one left-to-right run, and
-    # a list of ids would read backwards; a right-to-left mark after it keeps it with the
-    # Arabic text, so each id follows the one before it leftwards.
-    marked = arabic_reshaper.reshape(line).replace(ARABIC_COMMA, ARABIC_COMMA + RIGHT_TO_LEFT_MARK)
-    shown = str(get_display(marked, base_dir="R")).replace(RIGHT_TO_LEFT_MARK, "")
-    return mirror_reversed_brackets(shown)
+    shown = str(get_display(marked_for_reordering(line), base_dir="R"))
+    return mirror_reversed_brackets(marks_after_their_letters(unmarked(shown)))
+
+
+def marked_for_reordering(line: str) -> str:
+    """`line` shaped, harakat kept, with the marks that steer the reordering: a right-to-left
+    mark after each Arabic comma, and each option name (`--skill / -s`, `--limit all`) held in a
+    left-to-right isolate, so that its hyphens stay before the name."""
+    marked = _reshaper().reshape(line)
+    marked = marked.replace(ARABIC_COMMA, ARABIC_COMMA + RIGHT_TO_LEFT_MARK)
+    return _OPTION_NAMES.sub(lambda m: LEFT_TO_RIGHT_ISOLATE + m.group() + POP_ISOLATE, marked)
+
+
+def unmarked(line: str) -> str:
+    """`line` without the marks `marked_for_reordering` added."""
+    return line.translate(_WITHOUT_MARKS)
 
 
 ARABIC_COMMA = "\u060c"
 RIGHT_TO_LEFT_MARK = "\u200f"
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+POP_ISOLATE = "\u2069"
+_WITHOUT_MARKS = dict.fromkeys(map(ord, RIGHT_TO_LEFT_MARK + LEFT_TO_RIGHT_ISOLATE + POP_ISOLATE))
+
+_OPTION = r"-{1,2}[A-Za-z][A-Za-z0-9-]*"
+_OPTION_NAMES = re.compile(rf"(?<![^\s'(\[]){_OPTION}(?:(?: / | ){_OPTION})*(?: all)?")
+"""Option names, alone or as `--skill / -s`, with `all` after one (`--limit all`)."""
+
+
+def _reshaper() -> ArabicReshaper:
+    global _RESHAPER
+    if _RESHAPER is None:
+        import arabic_reshaper
+
+        # Harakat are kept: `تُعرف` is not `تعرف`. They are combining marks, drawn over the
+        # letter before them, which `marks_after_their_letters` keeps them after.
+        _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+    return _RESHAPER
+
+
+_RESHAPER: ArabicReshaper | None = None
+
+
+def marks_after_their_letters(visual: str) -> str:
+    """A reordered line with each run of Arabic combining marks (harakat) moved after the
+    letter it belongs to, in its logical order: reversing a right-to-left run put them before
+    it, reversed (`ٍّ` of `أيٍّ`), and a terminal
+    draws a combining mark over the cell to its left (rule L3 of the bidirectional algorithm,
+    which FriBidi applies and python-bidi does not)."""
+    if _ARABIC_MARK.search(visual) is None:
+        return visual
+    return _ARABIC_MARKS_THEN_LETTER.sub(lambda m: m.group(2) + m.group(1)[::-1], visual)
+
+
+_ARABIC_MARKS = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+)
+"""Arabic combining marks: harakat, tanween, shadda, sukun, the superscript alef, Quranic marks."""
+_ARABIC_MARK = re.compile(f"[{_ARABIC_MARKS}]")
+_ARABIC_MARKS_THEN_LETTER = re.compile(f"([{_ARABIC_MARKS}]+)([^\\s{_ARABIC_MARKS}])")
+
+
+def has_right_to_left_letter(text: str) -> bool:
+    """Whether `text` holds a letter of a right-to-left script (Arabic, Hebrew, in logical or
+    presentation forms): what makes a paragraph right to left (rule P2 of the bidirectional
+    algorithm). Arabic punctuation and digits alone do not."""
+    return _RIGHT_TO_LEFT_LETTER.search(text) is not None
+
+
+_RIGHT_TO_LEFT_LETTER = re.compile(
+    character_class(
+        code
+        for start, end in ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+        for code in range(start, end + 1)
+        if unicodedata.bidirectional(chr(code)) in ("R", "AL")
+        and unicodedata.category(chr(code)).startswith("L")
+    )
+)
 
 
 _OPENING = {")": "(", "]": "[", "}": "{", "»": "«"}

@@ -21,10 +21,10 @@ from careers_cli.app.options import (
 )
 from careers_cli.app.session import (
     build_store,
-    console_for,
+    say_for,
 )
 from careers_cli.i18n.messages import message
-from careers_cli.present.consoles import say, write_json
+from careers_cli.present.consoles import write_json
 
 # --- careers cache ----------------------------------------------------------------------------
 
@@ -84,11 +84,11 @@ def cache_stores(
     if unfinished.files:
         size = human_size(unfinished.size)
         lines.append(message("cache.temporaries", language, count=unfinished.files, size=size))
-    say(console_for(options), lines)
+    say_for(options, lines)
 
 
 @cache_app.command("clear", cls=CareersCommand)
-@with_common_options(common=("lang", "no_color", "debug"))
+@with_common_options(common=("rtl", "lang", "no_color", "debug"))
 def clear_cache(*, options: CommonOptions) -> None:
     """Remove every compiled catalogue (store); each is compiled again when its catalogue is
     next used. A compilation in progress is waited for first; what compilations that did not
@@ -101,9 +101,8 @@ def clear_cache(*, options: CommonOptions) -> None:
     from careers_cli.index import cache_files
 
     language = options.output_language
-    console = console_for(options)
-    err = console_for(options, stderr=True)
-    cleared = cache_files.clear_stores(waiting=lambda: say(err, message("cache.waiting", language)))
+    waiting = message("cache.waiting", language)
+    cleared = cache_files.clear_stores(waiting=lambda: say_for(options, waiting, stderr=True))
     size = human_size(cleared.size)
     if cleared.unfinished:
         line = message(
@@ -115,11 +114,11 @@ def clear_cache(*, options: CommonOptions) -> None:
         )
     else:
         line = message("cache.removed", language, count=cleared.stores, size=size)
-    say(console, line)
+    say_for(options, line)
 
 
 @cache_app.command("build", cls=CareersCommand)
-@with_common_options(common=("data", "lang", "no_color", "debug"))
+@with_common_options(common=("rtl", "data", "lang", "no_color", "debug"))
 def build_cache(*, options: CommonOptions) -> None:
     """Compile the store of a catalogue now, and say where it is. Commands compile it on their
     own, in the background, after the first one to use the catalogue has answered; this is for
@@ -130,7 +129,7 @@ def build_cache(*, options: CommonOptions) -> None:
     careers cache build --data my-catalogue.json
     """
     line = build_store(options)
-    say(console_for(options), line)
+    say_for(options, line)
 
 
 def human_size(size: int) -> str:

@@ -19,7 +19,7 @@ from careers_cli.app.options import (
     parse_limit,
     with_common_options,
 )
-from careers_cli.app.session import console_for
+from careers_cli.app.session import console_for, say_for
 from careers_cli.catalogue.domain import translation_coverage
 from careers_cli.catalogue.reading import (
     CatalogueSource,
@@ -28,11 +28,11 @@ from careers_cli.catalogue.reading import (
 )
 from careers_cli.errors import CatalogueError, ExitStatus, UsageError
 from careers_cli.i18n.messages import label, message
-from careers_cli.present.consoles import say, write_json
+from careers_cli.present.consoles import write_json
 from careers_cli.present.views import catalogue as views
 
 
-@with_common_options(common=("lang", "no_color", "debug"))
+@with_common_options(common=("rtl", "lang", "no_color", "debug"))
 def validate(
     path: Annotated[
         Path,
@@ -82,12 +82,11 @@ def validate(
         trends=len(catalogue.trends),
         tips=len(catalogue.tips),
     )
-    out = console_for(options)
-    say(out, summary)
+    say_for(options, summary)
     for coverage in translation_coverage(catalogue):
         named = label("language.ar" if coverage.language == "ar" else "language.en", language)
         line = message("validate.coverage", language, **{**coverage._asdict(), "language": named})
-        say(out, "  " + line, style="dim")
+        say_for(options, "  " + line, style="dim")
 
 
 def schema() -> None:
@@ -183,11 +182,11 @@ def import_esco(
     language = options.output_language
     if to_stdout:  # the catalogue is the output; what was done goes to stderr
         sys.stdout.write(esco.catalogue_json(result.data))
-        say(console_for(options, stderr=True), result.summary(label("stdout", language), language))
+        say_for(options, stderr=True, lines=result.summary(label("stdout", language), language))
     else:
-        say(console_for(options), result.summary(output, language))
+        say_for(options, result.summary(output, language))
     if result.skipped:
-        say(console_for(options, stderr=True), result.skipped_warning(language))
+        say_for(options, stderr=True, lines=result.skipped_warning(language))
 
 
 def _path_argument(value: str, name: str, command: str) -> Path:

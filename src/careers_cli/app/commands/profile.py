@@ -17,15 +17,14 @@ from careers_cli.app.options import (
 )
 from careers_cli.app.session import (
     Session,
-    console_for,
     open_session,
+    say_for,
 )
 from careers_cli.catalogue.reading import (
     find_catalogue,
 )
 from careers_cli.errors import UsageError
 from careers_cli.i18n.messages import message
-from careers_cli.present.consoles import say
 from careers_cli.present.data import matching as records
 from careers_cli.present.views import matching as views
 from careers_cli.rules import moves, names
@@ -110,7 +109,7 @@ def wanted_in_profile(session: Session, kept: KeptProfile, command: str) -> list
 
 
 @profile_app.command("add", cls=CareersCommand)
-@with_common_options(common=("data", "lang", "no_color", "no_cache", "debug"))
+@with_common_options(common=("rtl", "data", "lang", "no_color", "no_cache", "debug"))
 def profile_add(skills: ProfileSkills, *, options: CommonOptions) -> None:
     """Add skills to your profile. A skill that names nothing (or several things) is reported,
     and then nothing is added.
@@ -138,7 +137,7 @@ def profile_add(skills: ProfileSkills, *, options: CommonOptions) -> None:
 
 
 @profile_app.command("remove", cls=CareersCommand)
-@with_common_options(common=("data", "lang", "no_color", "no_cache", "debug"))
+@with_common_options(common=("rtl", "data", "lang", "no_color", "no_cache", "debug"))
 def profile_remove(skills: ProfileSkills, *, options: CommonOptions) -> None:
     """Remove skills from your profile: named as for 'match --skill', or by the id the profile
     keeps (also of a skill the catalogue no longer has).
@@ -202,7 +201,7 @@ def profile_list(*, options: CommonOptions) -> None:
 
 
 @profile_app.command("clear", cls=CareersCommand)
-@with_common_options(common=("data", "lang", "no_color", "debug"))
+@with_common_options(common=("rtl", "data", "lang", "no_color", "debug"))
 def profile_clear(
     force: Annotated[
         bool,
@@ -233,4 +232,4 @@ def profile_clear(
         if removed
         else message("profile.already_empty", language)
     )
-    say(console_for(options), line)
+    say_for(options, line)

@@ -12,6 +12,7 @@ pass through here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -29,14 +30,18 @@ from careers_cli.present.layout.fitting import (
     FirstThatFits,
     MinimumWidthTable,
 )
-from careers_cli.text.bidi import visual_order
-from careers_cli.text.language import Language, is_arabic
+from careers_cli.text.bidi import has_right_to_left_letter, visual_order
+from careers_cli.text.language import Language
 
 
 class VisualLines:
     """A `Text` laid out for a terminal without bidi support: wrapped, then reordered per line.
-    In a mirrored view every line is right-aligned unless its text says otherwise, and a line
-    without letters of either script (`1.`, `50%`) is ordered right to left as well."""
+
+    A text is a paragraph with its own direction: right to left when it holds an Arabic letter,
+    left to right when it holds none (an English label, a list of English names joined by
+    Arabic commas), whatever the view around it. In a mirrored view every line is right-aligned
+    unless its text says otherwise, and a line without letters of either script (`1.`, `50%`)
+    is ordered right to left as well."""
 
     def __init__(self, text: Text, *, mirrored: bool = False) -> None:
         self.text = text
@@ -48,7 +53,7 @@ class VisualLines:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         width = options.max_width
         plain = self.text.plain
-        right_to_left = is_arabic(plain) or (
+        right_to_left = has_right_to_left_letter(plain) or (
             self.mirrored and not any(char.isalpha() for char in plain)
         )
         lines = self.text.wrap(console, width, justify="left", overflow="fold")
@@ -64,6 +69,60 @@ class VisualLines:
                 line.align(justify, width)  # type: ignore[arg-type]
             yield from line.render(console)
             yield Segment.line()
+
+
+class VisualMessage:
+    """A line the program says (a note, an error, a hint) laid out for a terminal without bidi
+    support: its sentence wrapped to the width and reordered line by line, and each command it
+    quotes (`'careers list --limit all'`) on a line of its own after it, left to right and
+    whole, to be copied as it is. A sentence without Arabic is left as it is."""
+
+    def __init__(self, text: str, style: str = "", *, mirrored: bool = False) -> None:
+        self.text = text
+        self.style = style
+        self.mirrored = mirrored
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        if not has_right_to_left_letter(self.text):
+            yield Text(self.text, style=self.style)
+            return
+        sentence, commands = commands_apart(self.text)
+        yield VisualLines(Text(sentence, style=self.style), mirrored=self.mirrored)
+        for command in commands:  # never wrapped by the program: copied whole
+            line = Text(command, style=self.style, no_wrap=True, overflow="ignore")
+            if self.mirrored:
+                line.pad_left(max(0, options.max_width - line.cell_len))
+            yield line
+
+
+_QUOTED_COMMAND = re.compile(r" ?'((?:careers\b|--?[A-Za-z])[^']*)' ?")
+_LAST_COMMAND = re.compile(r"(?<=: )careers .*$")
+
+
+def commands_apart(text: str) -> tuple[str, list[str]]:
+    """The sentence of a message with the commands it quotes taken out and a colon where they
+    stood at its end (`عرض 2 من 7 مهن؛ يعرضها كلها:`), and those commands in order
+    (`--limit all`). A command is a quoted `careers ...` or option, or the `careers ...` a
+    sentence ends with after a colon (a suggestion)."""
+    commands: list[str] = []
+
+    def taken(match: re.Match[str]) -> str:
+        command = match.group(1) if match.lastindex else match.group()
+        if has_right_to_left_letter(command):  # words of the sentence, not a command
+            return match.group()
+        commands.append(command)
+        return " "
+
+    sentence = _LAST_COMMAND.sub(taken, _QUOTED_COMMAND.sub(taken, text))
+    if not commands:
+        return text, []
+    sentence = " ".join(sentence.split()).replace("( ", "(").replace(" )", ")")
+    sentence = sentence.replace("()", "").strip()
+    if not sentence.endswith((":", "：")):
+        sentence += ":"
+    return sentence, commands
 
 
 class Layout(NamedTuple):
@@ -139,7 +198,11 @@ def laid_out(renderable: RenderableType, layout: Layout) -> RenderableType:
                 if isinstance(header, Text):
                     column.header = VisualLines(header, mirrored=mirrored)
         return _against_the_edge(renderable, layout)
-    if isinstance(renderable, str) and layout.visual and (mirrored or is_arabic(renderable)):
+    if (
+        isinstance(renderable, str)
+        and layout.visual
+        and (mirrored or has_right_to_left_letter(renderable))
+    ):
         return VisualLines(Text(renderable), mirrored=mirrored)
     return renderable
 
