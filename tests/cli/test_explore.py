@@ -2782,3 +2782,39 @@ class TestEchoedQueries:
         run = invoke(["show", "zz\nerror: fake\r\n"])
         assert run.exit_code == 1
         assert run.stderr.splitlines()[0] == "error: no career matches 'zz error: fake␍'"
+
+
+class TestOneNoteForAListInTheOtherLanguage:
+    """Where every skill of a list lacks Arabic (ESCO's skills have English labels only), one
+    note says so above the list instead of `[en]` after every row; a list with some Arabic
+    keeps the mark on each row that lacks it."""
+
+    def test_the_esco_sample_in_arabic(self, tmp_path: Path) -> None:
+        data = str(imported_esco_sample(tmp_path))
+        run = run_ok(["show", "accounting-analyst", "--lang", "ar", "--data", data], WIDE)
+        note = label("fallback.list", "ar")
+        lines = run.stdout.splitlines()
+        assert sum(note in line for line in lines) == 2  # essential skills, optional skills
+        for heading in ("required_skills", "optional_skills"):
+            at = next(i for i, line in enumerate(lines) if line.strip() == label(heading, "ar"))
+            assert note in lines[at + 1]  # right under the heading, above the table
+        row = next(line for line in lines if "accounting-techniques" in line)
+        assert "[en]" not in row
+        assert max(line.count("[en]") for line in lines) == 1  # a list of shared skills: once
+
+    def test_a_list_with_some_arabic_marks_each_row(self, tmp_path: Path) -> None:
+        data = json.loads(DATA.read_text(encoding="utf-8"))
+        for skill in data["skills"][:3]:
+            del skill["label"]["ar"]
+        path = tmp_path / "some.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        run = run_ok(["skills", "--lang", "ar", "--data", str(path)], WIDE)
+        assert label("fallback.list", "ar") not in run.stdout
+        assert run.stdout.count("[en]") == 3
+
+    def test_a_joined_list_is_marked_once_at_its_end(self, tmp_path: Path) -> None:
+        data = str(imported_esco_sample(tmp_path))
+        run = run_ok(["match", "-s", "accounting-techniques", "--lang", "ar", "--data", data], WIDE)
+        to_learn = next(line for line in run.stdout.splitlines() if "accounting entries" in line)
+        assert to_learn.count("[en]") == 1
+        assert to_learn.rstrip().endswith("[en]")

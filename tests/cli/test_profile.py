@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from careers_cli.text.bidi import visual_order
 from tests.helpers import (
     CACHE_DIR_VAR,
     DATA,
@@ -19,6 +20,7 @@ from tests.helpers import (
     folder_snapshot,
     invoke,
 )
+from tests.support.arabic import ARABIC_LETTER
 from tests.support.profile import CONFIG_VAR, config_of_its_own, read
 
 
@@ -309,3 +311,29 @@ class TestEsco:
             if any(skill["id"] in line["skills"] for line in c["required_skills"])
         ]
         assert sorted(m["id"] for m in json.loads(outputs[0])) == sorted(needing)
+
+
+class TestVisualMode:
+    """`--rtl` is taken by every profile command, as `--lang` is, and its messages are laid
+    out as every line the program says in visual mode."""
+
+    def test_add_remove_clear_and_list(self) -> None:
+        visual = ["--lang", "ar", "--rtl", "visual"]
+        added = invoke(["profile", "add", "analytics", *visual])
+        assert added.exit_code == 0, added.stderr
+        sentence = "أُضيف مهارة واحدة؛ في ملفك الشخصي الآن مهارة واحدة"
+        assert added.stdout.strip() == visual_order(sentence)
+        assert "\u064f" in added.stdout  # the damma of أُضيف kept
+        removed = invoke(["profile", "remove", "analytics", *visual])
+        assert removed.exit_code == 0, removed.stderr
+        assert not ARABIC_LETTER.search(removed.stdout)
+        cleared = invoke(["profile", "clear", *visual])
+        assert cleared.exit_code == 0, cleared.stderr
+        assert not ARABIC_LETTER.search(cleared.stdout)
+        empty = invoke(["profile", "list", *visual]).stdout.splitlines()
+        assert empty[-1].strip() == "careers profile add SKILL..."  # whole, on its own line
+        assert not ARABIC_LETTER.search(empty[-2])
+
+    def test_logical_by_default_outside_a_terminal(self) -> None:
+        run = invoke(["profile", "add", "analytics", "--lang", "ar"])
+        assert run.stdout == "أُضيف مهارة واحدة؛ في ملفك الشخصي الآن مهارة واحدة\n"

@@ -224,7 +224,10 @@ class StderrLines:
         prefix = message("error.prefix", self.language) + ": "
         line = printable_line(text)  # one line, even for a path with a newline
         if self.visual:
-            self.err.print(visual_message(prefix + line, self.language, style="red"))
+            # Soft wrap: a command longer than the width is left whole for the terminal to wrap.
+            self.err.print(
+                visual_message(prefix + line, self.language, style="red"), soft_wrap=True
+            )
         else:
             self.err.print(Text.assemble((prefix, "bold red"), line), soft_wrap=True)
 
@@ -246,7 +249,7 @@ def say_lines(
         say(console, lines, style=style)
         return
     for line in [lines] if isinstance(lines, str) else lines:
-        console.print(visual_message(printable_line(line), language, style=style))
+        console.print(visual_message(printable_line(line), language, style=style), soft_wrap=True)
 
 
 def visual_message(text: str, language: Language, *, style: str = "") -> RenderableType:

@@ -805,6 +805,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "optional_skills": ("Optional skills", "مهارات اختيارية"),
     "alt_titles": ("Also called", "تُعرف أيضاً باسم"),
     "fallback": ("[ar]", "[en]"),
+    "fallback.list": (
+        "[ar] all of these are in Arabic: the catalogue has no English text for them",
+        "[en] كل ما يلي بالإنجليزية: لا نص عربي له في هذا الكتالوج",
+    ),
     "compiling_careers": ("compiling careers", "تجميع المهن"),
     "compiling_skills": ("compiling skills", "تجميع المهارات"),
     "language.en": ("en", "الإنجليزية"),

@@ -10,7 +10,12 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.present.layout.rtl import VisualLines, for_visual_terminal
+from careers_cli.present.layout.rtl import (
+    VisualLines,
+    VisualMessage,
+    commands_apart,
+    for_visual_terminal,
+)
 from careers_cli.text.bidi import visual_order
 from tests.support.arabic import (
     ARABIC_LETTER,
@@ -21,11 +26,11 @@ from tests.support.arabic import (
 )
 
 
-def render(renderable: RenderableType, width: int) -> list[str]:
+def render(renderable: RenderableType, width: int, *, soft_wrap: bool = False) -> list[str]:
     """The lines Rich prints for `renderable` at `width` columns, without colour."""
     buffer = io.StringIO()
     console = Console(width=width, file=buffer, color_system=None, legacy_windows=False)
-    console.print(renderable)
+    console.print(renderable, soft_wrap=soft_wrap)
     return buffer.getvalue().splitlines()
 
 
@@ -116,3 +121,55 @@ class TestBracketsInVisualMode:
     def test_visual_order_mirrors_reversed_pairs(self, logical: str, shown: str) -> None:
         assert visual_order(logical) == shown
         assert_visual(shown, logical)
+
+
+class TestCommandsOnLinesOfTheirOwn:
+    """In visual mode a message's commands leave its sentence for lines of their own, whole
+    and left to right: a wrapped or reordered command could not be copied."""
+
+    @pytest.mark.parametrize(
+        ("text", "sentence", "commands"),
+        [
+            (
+                "عرض 2 من 7 مهن؛ '--limit all' يعرضها كلها",
+                "عرض 2 من 7 مهن؛ يعرضها كلها:",
+                ["--limit all"],
+            ),
+            ("للمساعدة جرّب 'careers match -h'", "للمساعدة جرّب:", ["careers match -h"]),
+            (
+                "هل تقصد: a، b؟ ('careers read' يعرضها كلها)",
+                "هل تقصد: a، b؟ (يعرضها كلها):",
+                ["careers read"],
+            ),
+            (  # a suggestion the sentence ends with, quoted words and all
+                "كلمات غير متوقعة: analytics؛ هل تقصد: careers match --skill 'data analysis'",
+                "كلمات غير متوقعة: analytics؛ هل تقصد:",
+                ["careers match --skill 'data analysis'"],
+            ),
+            (  # words of the sentence after `careers` are no command
+                "سمّها: careers --install-completion bash أو zsh أو fish",
+                "سمّها: careers --install-completion bash أو zsh أو fish",
+                [],
+            ),
+            ("'analytics' يطابق 3 مهارات", "'analytics' يطابق 3 مهارات", []),
+        ],
+    )
+    def test_commands_apart(self, text: str, sentence: str, commands: list[str]) -> None:
+        assert commands_apart(text) == (sentence, commands)
+
+    def test_the_command_stands_whole_under_its_sentence_at_the_right_edge(self) -> None:
+        text = "عرض 2 من 7 مهن؛ 'careers list --limit all --lang ar' يعرضها كلها"
+        lines = render(VisualMessage(text, mirrored=True), 30, soft_wrap=True)  # as said
+        command = "careers list --limit all --lang ar"  # wider than the 30 columns
+        assert lines[-1] == command  # whole, on one line, not wrapped
+        assert all(command not in line for line in lines[:-1])
+        sentence = " ".join(line.strip() for line in lines[:-1])
+        assert not ARABIC_LETTER.search(sentence)  # shaped
+        short = render(VisualMessage("للمساعدة جرّب 'careers match -h'", mirrored=True), 30)
+        assert short[-1] == " " * (30 - len("careers match -h")) + "careers match -h"
+        sentence = visual_order("للمساعدة جرّب:")
+        assert short[0] == " " * (30 - cell_len(sentence)) + sentence  # the shadda: no cell
+
+    def test_an_english_message_is_left_as_it_is(self) -> None:
+        text = "showing 2 of 7 careers; '--limit all' shows every one"
+        assert render(VisualMessage(text, mirrored=False), 80) == [text]

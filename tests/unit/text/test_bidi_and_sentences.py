@@ -1,11 +1,18 @@
-"""Brackets a right-to-left run reversed are mirrored back, and where a description's first
-sentence ends."""
+"""Visual order (the direction of a paragraph, harakat, option names, brackets a right-to-left
+run reversed mirrored back), and where a description's first sentence ends."""
 
 from __future__ import annotations
 
 import pytest
 
-from careers_cli.text.bidi import mirror_reversed_brackets
+from careers_cli.text.bidi import (
+    LEFT_TO_RIGHT_ISOLATE,
+    POP_ISOLATE,
+    RIGHT_TO_LEFT_MARK,
+    has_right_to_left_letter,
+    mirror_reversed_brackets,
+    visual_order,
+)
 from careers_cli.text.sentences import first_sentence
 
 
@@ -49,3 +56,54 @@ def test_brackets(visual: str, shown: str) -> None:
 )
 def test_the_first_sentence(text: str, first: str) -> None:
     assert first_sentence(text) == first
+
+
+class TestDirectionOfAParagraph:
+    """A paragraph is right to left when it holds a right-to-left letter (rule P2), and only
+    then: Arabic punctuation or digits among English words leave it left to right."""
+
+    @pytest.mark.parametrize(
+        ("text", "right_to_left"),
+        [
+            ("تحليل البيانات", True),
+            ("Google Analytics و Hootsuite", True),
+            ("ﺕﺎﻧﺎﻴﺒﻟﺍ", True),  # presentation forms are letters too
+            ("animating 3D models، modelling", False),  # an Arabic comma is no letter
+            ("social-media-manager، influencer", False),
+            ("١٢٣ 45%", False),  # Arabic-Indic digits are no letters either
+            ("", False),
+        ],
+    )
+    def test_what_makes_it_right_to_left(self, text: str, right_to_left: bool) -> None:
+        assert has_right_to_left_letter(text) is right_to_left
+
+    def test_a_line_without_an_arabic_letter_is_left_as_it_is(self) -> None:
+        line = "animating 3D models, virtual environments، layouts"
+        assert visual_order(line) == line  # not `,animating 3D models`
+
+
+class TestVisualOrder:
+    def test_harakat_are_kept_after_their_letters(self) -> None:
+        """`تُعرف` keeps its damma, over the taa: after it in the cells, as a terminal draws a
+        combining mark over the cell before it; `أيضاً` its tanween over the alef; a run of
+        two marks (`ٍّ`) in its logical order."""
+        shown = visual_order("تُعرف أيضاً بأي\u064d\u0651")
+        taa, alef, yaa = "\ufe97", "\ufe8e", "\ufef1"  # initial taa, final alef, isolated yaa
+        assert taa + "\u064f" in shown
+        assert alef + "\u064b" in shown
+        assert yaa + "\u064d\u0651" in shown
+        marks = "\u064f\u064b\u064d\u0651"
+        assert sum(shown.count(mark) for mark in marks) == 4  # none dropped
+
+    @pytest.mark.parametrize(
+        ("logical", "kept"),
+        [
+            ("لا توجد قيمة للخيار --skill / -s", "--skill / -s"),
+            ("عرض 2 من 7 مهن؛ '--limit all' يعرضها كلها", "'--limit all'"),
+            ("للمساعدة جرّب --help الآن", "--help"),
+        ],
+    )
+    def test_an_option_name_keeps_its_hyphens_before_it(self, logical: str, kept: str) -> None:
+        shown = visual_order(logical)
+        assert kept in shown  # not `skill / -s--` or `'limit all--'`
+        assert not set(shown) & set(LEFT_TO_RIGHT_ISOLATE + POP_ISOLATE + RIGHT_TO_LEFT_MARK)

@@ -35,7 +35,8 @@ from careers_cli.text.language import Language
 
 
 class VisualLines:
-    """A `Text` laid out for a terminal without bidi support: wrapped, then reordered per line.
+    """A `Text` laid out for a terminal without bidi support: wrapped, then reordered per line,
+    the commands it names on lines of their own after it (`commands_apart`).
 
     A text is a paragraph with its own direction: right to left when it holds an Arabic letter,
     left to right when it holds none (an English label, a list of English names joined by
@@ -52,30 +53,42 @@ class VisualLines:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         width = options.max_width
-        plain = self.text.plain
+        text = self.text
+        plain = text.plain
         right_to_left = has_right_to_left_letter(plain) or (
             self.mirrored and not any(char.isalpha() for char in plain)
         )
-        lines = self.text.wrap(console, width, justify="left", overflow="fold")
-        for line in lines:
+        commands: list[str] = []
+        if right_to_left:  # the commands an Arabic text names, on lines of their own
+            sentence, commands = commands_apart(plain)
+            if commands:
+                text = Text(sentence, style=text.style, justify=text.justify)
+        for line in text.wrap(console, width, justify="left", overflow="fold"):
             if right_to_left:
                 logical = line.plain.strip()
-                line = Text(visual_order(logical, right_to_left=True), style=self.text.style)
+                line = Text(visual_order(logical, right_to_left=True), style=text.style)
                 line.align("right", width)
             else:
                 line.rstrip()  # wrapping padded it to the full width: align what it holds
                 default = "right" if self.mirrored else "left"
-                justify = self.text.justify or options.justify or default
+                justify = text.justify or options.justify or default
                 line.align(justify, width)  # type: ignore[arg-type]
+            yield from line.render(console)
+            yield Segment.line()
+        for command in commands:  # never wrapped nor reordered: copied whole
+            line = Text(command, style=text.style)
+            if self.mirrored:
+                line.pad_left(max(0, width - line.cell_len))
             yield from line.render(console)
             yield Segment.line()
 
 
 class VisualMessage:
     """A line the program says (a note, an error, a hint) laid out for a terminal without bidi
-    support: its sentence wrapped to the width and reordered line by line, and each command it
-    quotes (`'careers list --limit all'`) on a line of its own after it, left to right and
-    whole, to be copied as it is. A sentence without Arabic is left as it is."""
+    support, as `VisualLines` lays out a text: its sentence wrapped to the width and reordered
+    line by line, and each command it quotes (`'careers list --limit all'`) on a line of its
+    own after it, left to right and whole, to be copied as it is. A sentence without Arabic is
+    left as it is, for the terminal to wrap."""
 
     def __init__(self, text: str, style: str = "", *, mirrored: bool = False) -> None:
         self.text = text
@@ -85,16 +98,10 @@ class VisualMessage:
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
-        if not has_right_to_left_letter(self.text):
+        if has_right_to_left_letter(self.text):
+            yield VisualLines(Text(self.text, style=self.style), mirrored=self.mirrored)
+        else:
             yield Text(self.text, style=self.style)
-            return
-        sentence, commands = commands_apart(self.text)
-        yield VisualLines(Text(sentence, style=self.style), mirrored=self.mirrored)
-        for command in commands:  # never wrapped by the program: copied whole
-            line = Text(command, style=self.style, no_wrap=True, overflow="ignore")
-            if self.mirrored:
-                line.pad_left(max(0, options.max_width - line.cell_len))
-            yield line
 
 
 _QUOTED_COMMAND = re.compile(r" ?'((?:careers\b|--?[A-Za-z])[^']*)' ?")

@@ -37,14 +37,17 @@ from careers_cli.present.views.parts import (
     LABEL_MIN_WIDTH,
     TEXT_MIN_WIDTH,
     aligned,
+    all_fallback,
     as_text,
     between,
     bullet,
+    fallback_note,
     joined,
     labelled_grid,
     local_text,
     new_table,
     section_heading,
+    skill_labels,
     skill_text,
     some,
 )
@@ -170,17 +173,33 @@ def _required_skills_table(
         ("skill", {"text": True, "ratio": 3}),
         ("tagged_as", {"style": ID_STYLE, "ratio": 2}),
     )
+    texts = [
+        text
+        for line in lines
+        for text in (
+            [line.text]
+            if line.text is not None
+            else [index.skills_by_id[s].label for s in line.skills]
+        )
+    ]
+    once = all_fallback(texts, language)  # one note above the table, not a mark on each row
     rows: list[tuple[Text, Text]] = []
     for line in lines:
         if line.text is not None:
-            rows.append((local_text(line.text, language), joined(line.skills, language, ID_STYLE)))
+            text = local_text(line.text, language, marked=not once)
+            rows.append((text, joined(line.skills, language, ID_STYLE)))
         else:
-            rows += [(skill_text(index, s, language), as_text(s, ID_STYLE)) for s in line.skills]
+            rows += [
+                (skill_text(index, s, language, marked=not once), as_text(s, ID_STYLE))
+                for s in line.skills
+            ]
     stacked: list[RenderableType] = []
     for text, skill_ids in rows:
         table.add_row(text, skill_ids)
         stacked += [text, Padding(aligned(skill_ids.copy(), language), (0, 0, 0, STACK_INDENT))]
     fitted = MinimumWidthTable(table, [TEXT_MIN_WIDTH, 0], narrow=Group(*stacked))
+    if once:
+        return Padding(Group(fallback_note(language), fitted), (0, 0, 0, 2))
     return Padding(fitted, (0, 0, 0, 2))
 
 
@@ -219,7 +238,7 @@ def _related_table(
     )
     stacked: list[RenderableType] = []
     for item in related:
-        shared = joined((skill_text(index, s, language) for s in item.shared_skills), language)
+        shared = skill_labels(index, item.shared_skills, language)
         title = local_text(item.career.title, language)
         table.add_row(as_text(item.career.id), title, shared)
         details = labelled_grid(language)
@@ -286,10 +305,10 @@ def _comparison_blocks(
         )
         heading = Text.assemble((f"{position + 1}. ", HEADING_STYLE), as_text(career.id, ID_STYLE))
         blocks += [aligned(heading, language), Padding(details, (0, 0, 1, 3))]
-    shared = [skill_text(index, s, language) for s in result.shared_by_all]
+    shared = result.shared_by_all
     in_common = Text.assemble(
         (label("shared_skills", language) + ": ", DIM),
-        joined(shared, language) if shared else Text(label("none", language), DIM),
+        skill_labels(index, shared, language) if shared else Text(label("none", language), DIM),
     )
     return Group(*blocks, aligned(in_common, language))
 
@@ -391,8 +410,7 @@ def note_list(
     for note in notes:
         details = labelled_grid(language)
         details.add_row(label("careers", language), joined(note.careers, language, ID_STYLE))
-        skills = (skill_text(index, s, language) for s in note.skills)
-        details.add_row(label("skills", language), joined(skills, language))
+        details.add_row(label("skills", language), skill_labels(index, note.skills, language))
         body = Group(
             aligned(local_text(note.title, language, HEADING_STYLE), language),
             aligned(local_text(note.text, language), language),

@@ -32,7 +32,7 @@ from careers_cli.present.views.parts import (
     section_heading,
     skill_names,
     skill_text,
-    some,
+    some_skills,
 )
 from careers_cli.rules.moves import (
     BEST_MATCHES,
@@ -58,10 +58,6 @@ def match_list(
     Blocks rather than a wide table keep ids whole (copyable) and lists readable at any width.
     """
     blocks: list[RenderableType] = []
-
-    def name_of(skill_id: str) -> Text:
-        return skill_text(index, skill_id, language)
-
     for match in matches:
         details = labelled_grid(language)
         details.add_row(label("title", language), local_text(match.career.title, language))
@@ -71,14 +67,14 @@ def match_list(
         )
         details.add_row(
             label("to_learn", language),
-            some(match.to_learn, name_of, language, f"careers show {match.career.id}")
+            some_skills(index, match.to_learn, language, f"careers show {match.career.id}")
             if match.to_learn
             else Text(label("none", language), DIM),
         )
         if match.to_learn_optional:
-            optional = some(
+            optional = some_skills(
+                index,
                 match.to_learn_optional,
-                name_of,
                 language,
                 f"careers show {match.career.id}",
                 OPTIONAL_SUBLIST_LIMIT,

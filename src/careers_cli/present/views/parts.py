@@ -47,17 +47,53 @@ def as_text(value: str, style: str = "") -> Text:
     return Text(printable(value), style=style, justify="right" if is_arabic(value) else None)
 
 
-def local_text(text: Bilingual, language: Language, style: str = "") -> Text:
+def local_text(
+    text: Bilingual, language: Language, style: str = "", *, marked: bool = True
+) -> Text:
     """Catalogue text in `language`; where the catalogue lacks it in that language, the other
-    language's text, followed by a dim mark that says so (`[ar]` in English, `[en]` in Arabic)."""
+    language's text, followed by a dim mark that says so (`[ar]` in English, `[en]` in Arabic)
+    unless not `marked` (a list that says it once: `all_fallback`)."""
     shown = as_text(text.in_language(language), style)
-    if text.is_fallback(language):
+    if marked and text.is_fallback(language):
         shown.append(" " + label("fallback", language), style=DIM)
     return shown
 
 
-def skill_text(index: CatalogueIndex, skill_id: str, language: Language, style: str = "") -> Text:
-    return local_text(index.skills_by_id[skill_id].label, language, style)
+def skill_text(
+    index: CatalogueIndex,
+    skill_id: str,
+    language: Language,
+    style: str = "",
+    *,
+    marked: bool = True,
+) -> Text:
+    return local_text(index.skills_by_id[skill_id].label, language, style, marked=marked)
+
+
+def all_fallback(texts: Iterable[Bilingual], language: Language) -> bool:
+    """Whether a list has two texts or more and every one of them is in the other language
+    (an ESCO career's skills in `--lang ar`): then one note says so, not a mark on each."""
+    listed = list(texts)
+    return len(listed) > 1 and all(text.is_fallback(language) for text in listed)
+
+
+def fallback_note(language: Language) -> Text:
+    """The one line that says a whole list is in the other language (`all_fallback`)."""
+    return aligned(Text(label("fallback.list", language), style=DIM), language)
+
+
+def skill_labels(
+    index: CatalogueIndex, skill_ids: Sequence[str], language: Language, style: str = ""
+) -> Text:
+    """Skills by label, joined; a list wholly in the other language marked once, at its end."""
+    labels = [index.skills_by_id[s].label for s in skill_ids]
+    once = all_fallback(labels, language)
+    shown = joined(
+        [skill_text(index, s, language, style, marked=not once) for s in skill_ids], language
+    )
+    if once:
+        shown.append(" " + label("fallback", language), style=DIM)
+    return shown
 
 
 ARROW_ON: dict[Language, str] = {"en": "→", "ar": "←"}
@@ -116,6 +152,26 @@ def some(
     return shown
 
 
+def some_skills(
+    index: CatalogueIndex,
+    skill_ids: Sequence[str],
+    language: Language,
+    command: str,
+    limit: int = SUBLIST_LIMIT,
+) -> Text:
+    """`some` of the skills by label; the names shown wholly in the other language marked
+    once, after them (`all_fallback`)."""
+    once = all_fallback((index.skills_by_id[s].label for s in skill_ids[:limit]), language)
+
+    def name_of(skill_id: str) -> Text:
+        return skill_text(index, skill_id, language, marked=not once)
+
+    shown = some(skill_ids, name_of, language, command, limit)
+    if once:
+        shown.append(" " + label("fallback", language), style=DIM)
+    return shown
+
+
 def joined(values: Iterable[str | Text], language: Language, style: str = "") -> Text:
     """Values in a comma-separated list, with the Arabic comma in Arabic."""
     separator = "، " if language == "ar" else ", "
@@ -167,15 +223,22 @@ def skill_names(
     """Skills by label, an optional one marked so; with `career_id`, the first few and how many
     more (`some`)."""
 
+    listed = list(skills)
+    labels = [index.skills_by_id[s.skill_id].label for s in listed[:SUBLIST_LIMIT]]
+    once = all_fallback(labels, language)  # the list in the other language: one mark at its end
+
     def name_of(skill: SkillWeight) -> Text:
-        name = skill_text(index, skill.skill_id, language, style)
+        name = skill_text(index, skill.skill_id, language, style, marked=not once)
         if skill.importance == "optional":
             name.append(f" ({label('optional', language)})", style="yellow")
         return name
 
-    listed = list(skills)
     if not listed:
         return Text(label("none", language), DIM)
     if career_id is None:
-        return joined([name_of(skill) for skill in listed], language)
-    return some(listed, name_of, language, f"careers show {career_id}")
+        shown = joined([name_of(skill) for skill in listed], language)
+    else:
+        shown = some(listed, name_of, language, f"careers show {career_id}")
+    if once:
+        shown.append(" " + label("fallback", language), style=DIM)
+    return shown
