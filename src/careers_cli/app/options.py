@@ -145,8 +145,8 @@ RtlOption = Annotated[
         "--rtl",
         envvar="CAREERS_RTL",
         metavar="[logical|visual]",
-        help="visual: shape and reorder Arabic for terminals without bidi support "
-        "(xterm, kitty, Alacritty, Windows Terminal); logical (default) for the others.",
+        help="visual: the program shapes and orders Arabic itself (the default on a terminal, "
+        "which is told so); logical: as written (the default in pipes and files, Konsole, mlterm).",
         show_default=False,
         autocompletion=_completing(RTL_MODES),
         rich_help_panel=COMMON,

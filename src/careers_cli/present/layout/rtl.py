@@ -2,7 +2,9 @@
 lay an Arabic view out mirrored.
 
 Terminals such as xterm, kitty, Alacritty and Windows Terminal print characters in the order
-received. For them `--rtl visual` wraps every text of a view into `VisualLines`, which lets Rich
+received, and VTE does once told so (the explicit mode of the bidi recommendation). For them
+visual mode (the default for Arabic on a terminal, or `--rtl visual`) wraps every text of a view
+into `VisualLines`, which lets Rich
 wrap the text to its cell first and then shapes and reorders each wrapped line on its own, so a
 wrapped Arabic cell reads correctly line by line. An Arabic view is also mirrored, as a reader of
 right-to-left text expects it: a table's first column on the right, a label to the right of its
