@@ -94,6 +94,7 @@ def visual_by_fribidi(line: str, *, right_to_left: bool | None = None) -> str:
         "تُعرف أيضاً باسم: مؤثّر",  # harakat, tanween and shadda kept, after their letters
         "لا توجد قيمة للخيار --skill / -s",  # an option name, its hyphens before it
         "عرض 2 من 7 مهن؛ '--limit all' يعرضها كلها",
+        "JSON غير صالح: /tmp/mine.json:1:35: Expecting value",  # a path, left to right
     ],
 )
 def test_the_reference_and_the_program_agree_on_single_lines(logical: str) -> None:

@@ -275,6 +275,19 @@ def visual_wanted(stream: IO[str], options: CommonOptions) -> bool:
     return visual
 
 
+def visual_for(
+    options: CommonOptions, console: Console, renderable: RenderableType
+) -> RenderableType:
+    """`renderable` (a view printed outside a session) laid out in visual order where the
+    options and the console's stream ask for it (`visual_wanted`), else as it is."""
+    if not visual_wanted(console.file, options):
+        return renderable
+    from careers_cli.present.layout.rtl import laid_out, layout_for
+
+    layout = layout_for(options.output_language, visual=True)
+    return renderable if layout is None else laid_out(renderable, layout)
+
+
 def say_for(
     options: CommonOptions, lines: str | Sequence[str], *, stderr: bool = False, style: str = ""
 ) -> None:

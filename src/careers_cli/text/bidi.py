@@ -34,8 +34,9 @@ def visual_order(line: str, *, right_to_left: bool | None = None) -> str:
 
 def marked_for_reordering(line: str) -> str:
     """`line` shaped, harakat kept, with the marks that steer the reordering: a right-to-left
-    mark after each Arabic comma, and each option name (`--skill / -s`, `--limit all`) held in a
-    left-to-right isolate, so that its hyphens stay before the name."""
+    mark after each Arabic comma, and each option name (`--skill / -s`, `--limit all`) and path
+    (`/tmp/mine.json`) held in a left-to-right isolate, so that its hyphens or its first slash
+    stay before it."""
     marked = _reshaper().reshape(line)
     marked = marked.replace(ARABIC_COMMA, ARABIC_COMMA + RIGHT_TO_LEFT_MARK)
     return _OPTION_NAMES.sub(lambda m: LEFT_TO_RIGHT_ISOLATE + m.group() + POP_ISOLATE, marked)
@@ -53,8 +54,10 @@ POP_ISOLATE = "\u2069"
 _WITHOUT_MARKS = dict.fromkeys(map(ord, RIGHT_TO_LEFT_MARK + LEFT_TO_RIGHT_ISOLATE + POP_ISOLATE))
 
 _OPTION = r"-{1,2}[A-Za-z][A-Za-z0-9-]*"
-_OPTION_NAMES = re.compile(rf"(?<![^\s'(\[]){_OPTION}(?:(?: / | ){_OPTION})*(?: all)?")
-"""Option names, alone or as `--skill / -s`, with `all` after one (`--limit all`)."""
+_PATH = r"(?:~|\.{1,2})?/[^\s'\u0600-\u06ff]*[^\s'\u0600-\u06ff:.,;]"
+_OPTION_NAMES = re.compile(rf"(?<![^\s'(\[])(?:{_OPTION}(?:(?: / | ){_OPTION})*(?: all)?|{_PATH})")
+"""Option names, alone or as `--skill / -s`, with `all` after one (`--limit all`), and paths
+that start with a slash (`/tmp/mine.json`, `./mine.json`), without the punctuation after them."""
 
 
 def _reshaper() -> ArabicReshaper:

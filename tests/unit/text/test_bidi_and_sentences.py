@@ -101,9 +101,13 @@ class TestVisualOrder:
             ("لا توجد قيمة للخيار --skill / -s", "--skill / -s"),
             ("عرض 2 من 7 مهن؛ '--limit all' يعرضها كلها", "'--limit all'"),
             ("للمساعدة جرّب --help الآن", "--help"),
+            ("مشكلة واحدة: /tmp/mine.json:", ":/tmp/mine.json "),  # the colon the sentence's
+            ("JSON غير صالح: ./mine.json:1:35", "./mine.json:1:35"),
         ],
     )
-    def test_an_option_name_keeps_its_hyphens_before_it(self, logical: str, kept: str) -> None:
+    def test_an_option_name_or_path_keeps_its_first_character_first(
+        self, logical: str, kept: str
+    ) -> None:
         shown = visual_order(logical)
         assert kept in shown  # not `skill / -s--` or `'limit all--'`
         assert not set(shown) & set(LEFT_TO_RIGHT_ISOLATE + POP_ISOLATE + RIGHT_TO_LEFT_MARK)

@@ -19,7 +19,7 @@ from careers_cli.app.options import (
     parse_limit,
     with_common_options,
 )
-from careers_cli.app.session import console_for, say_for
+from careers_cli.app.session import console_for, say_for, visual_for
 from careers_cli.catalogue.domain import translation_coverage
 from careers_cli.catalogue.reading import (
     CatalogueSource,
@@ -71,7 +71,8 @@ def validate(
         catalogue = load_catalogue(CatalogueSource(path, bundled=False))
     except CatalogueError as error:  # not a failure of validate: its report of the problems
         err = console_for(options, stderr=True)
-        err.print(views.validation_problems(error, language, most), soft_wrap=True)
+        problems = views.validation_problems(error, language, most)
+        err.print(visual_for(options, err, problems), soft_wrap=True)
         raise typer.Exit(ExitStatus.INVALID_CATALOGUE) from None
     summary = message(
         "validate.ok",
