@@ -22,6 +22,7 @@ from careers_cli.i18n.messages import label, message
 from careers_cli.index.memory import MemoryIndex
 from careers_cli.present.layout import plain
 from careers_cli.rules import completing
+from careers_cli.text.bidi import visual_order
 from careers_cli.text.normalise import normalise
 from tests.helpers import (
     DATA,
@@ -2801,6 +2802,20 @@ class TestOneNoteForAListInTheOtherLanguage:
         row = next(line for line in lines if "accounting-techniques" in line)
         assert "[en]" not in row
         assert max(line.count("[en]") for line in lines) == 1  # a list of shared skills: once
+
+    def test_a_list_of_careers_whose_summaries_are_all_english(self, tmp_path: Path) -> None:
+        data = str(imported_esco_sample(tmp_path))
+        for extra in ([], ["--rtl", "visual"]):
+            run = run_ok(["list", "--lang", "ar", "--data", data, *extra], WIDE)
+            lines = run.stdout.splitlines()
+            note = label("fallback.summaries", "ar")
+            first = lines[0].strip()
+            assert first == (note if not extra else visual_order(note))  # above the table
+            assert run.stdout.count("[en]") == 1  # not one on each of the careers
+        english = run_ok(["list", "--data", data], WIDE).stdout
+        assert "[ar]" not in english and label("fallback.summaries", "en") not in english
+        built_in = run_ok(["list", "--lang", "ar"], WIDE).stdout  # Arabic summaries: no note
+        assert "[en]" not in built_in
 
     def test_a_list_with_some_arabic_marks_each_row(self, tmp_path: Path) -> None:
         data = json.loads(DATA.read_text(encoding="utf-8"))

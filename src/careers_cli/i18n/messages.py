@@ -809,6 +809,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "[ar] all of these are in Arabic: the catalogue has no English text for them",
         "[en] كل ما يلي بالإنجليزية: لا نص عربي له في هذا الكتالوج",
     ),
+    "fallback.summaries": (
+        "[ar] the summaries are in Arabic: the catalogue has no English text for them",
+        "[en] الملخصات بالإنجليزية: لا نص عربي لها في هذا الكتالوج",
+    ),
     "compiling_careers": ("compiling careers", "تجميع المهن"),
     "compiling_skills": ("compiling skills", "تجميع المهارات"),
     "language.en": ("en", "الإنجليزية"),

@@ -247,10 +247,13 @@ class ChunkedTable(InParts):
         narrow: Callable[[], Sequence[RenderableType]],
         *,
         right_aligned: bool = False,
+        above: RenderableType | None = None,
     ) -> None:
         self.table = table
         self.minimum_widths = list(minimum_widths)
         self.narrow = narrow
+        self.above = above
+        """A line printed before the table (or its blocks), as a note about all its rows."""
         self.right_aligned = right_aligned
 
     def widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
@@ -271,6 +274,8 @@ class ChunkedTable(InParts):
         return fair_widths(least, most, content)
 
     def parts(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        if self.above is not None:
+            yield self.above
         widths = self.widths(console, options)
         if widths is None:
             yield from self.narrow()

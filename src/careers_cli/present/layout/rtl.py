@@ -40,9 +40,10 @@ class VisualLines:
     """A `Text` laid out for a terminal without bidi support: wrapped, then reordered per line,
     the commands it names on lines of their own after it (`commands_apart`).
 
-    A text is a paragraph with its own direction: right to left when it holds an Arabic letter,
-    left to right when it holds none (an English label, a list of English names joined by
-    Arabic commas), whatever the view around it. In a mirrored view every line is right-aligned
+    Each line of a text is a paragraph with its own direction: right to left when it holds an
+    Arabic letter, left to right when it holds none (an English label or summary under an
+    Arabic title, a list of English names joined by Arabic commas), whatever the view around
+    it. In a mirrored view every line is right-aligned
     unless its text says otherwise, and a line without letters of either script (`1.`, `50%`)
     is ordered right to left as well."""
 
@@ -54,8 +55,13 @@ class VisualLines:
         return Measurement.get(console, options, self.text)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        for paragraph in self.text.split("\n", allow_blank=True):  # each its own direction
+            yield from self._paragraph(console, options, paragraph)
+
+    def _paragraph(
+        self, console: Console, options: ConsoleOptions, text: Text
+    ) -> Iterator[Segment]:
         width = options.max_width
-        text = self.text
         plain = text.plain
         right_to_left = has_right_to_left_letter(plain) or (
             self.mirrored and not any(char.isalpha() for char in plain)
@@ -183,6 +189,8 @@ def laid_out(renderable: RenderableType, layout: Layout) -> RenderableType:
         blocks = renderable.narrow
         renderable.narrow = lambda: [laid_out(block, layout) for block in blocks()]
         renderable.right_aligned = layout.right_aligned
+        if renderable.above is not None:
+            renderable.above = laid_out(renderable.above, layout)
         return renderable
     if isinstance(renderable, FirstThatFits):  # each of the layouts it chooses from
         renderable.layouts = [laid_out(chosen, layout) for chosen in renderable.layouts]

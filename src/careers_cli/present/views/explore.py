@@ -69,11 +69,13 @@ def career_list(careers: Iterable[Career], language: Language) -> ChunkedTable:
         ("career", {"text": True, "ratio": 1}),
         ("skills", {"justify": "right", "no_wrap": True}),
     )
+    listed = list(careers)
+    once = all_fallback((career.summary() for career in listed), language)  # one note above
     rows: list[tuple[Career, Text, Text, str]] = []
-    for career in careers:
+    for career in listed:
         title, summary = (
             local_text(career.title, language, HEADING_STYLE),
-            local_text(career.summary(), language, DIM),
+            local_text(career.summary(), language, DIM, marked=not once),
         )
         count = str(len(career.skill_ids))
         table.add_row(as_text(career.id), Text.assemble(title, "\n", summary), Text(count))
@@ -90,7 +92,8 @@ def career_list(careers: Iterable[Career], language: Language) -> ChunkedTable:
             ]
         return stacked
 
-    return ChunkedTable(table, [0, TEXT_MIN_WIDTH, 0], narrow=blocks)
+    note = fallback_note(language, "fallback.summaries") if once else None
+    return ChunkedTable(table, [0, TEXT_MIN_WIDTH, 0], narrow=blocks, above=note)
 
 
 def career_profile(

@@ -77,9 +77,9 @@ def all_fallback(texts: Iterable[Bilingual], language: Language) -> bool:
     return len(listed) > 1 and all(text.is_fallback(language) for text in listed)
 
 
-def fallback_note(language: Language) -> Text:
+def fallback_note(language: Language, key: str = "fallback.list") -> Text:
     """The one line that says a whole list is in the other language (`all_fallback`)."""
-    return aligned(Text(label("fallback.list", language), style=DIM), language)
+    return aligned(Text(label(key, language), style=DIM), language)
 
 
 def skill_labels(
