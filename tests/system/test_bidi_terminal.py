@@ -32,7 +32,7 @@ IMPLICIT = b"\x1b[8h"
 def terminal_of_its_own(**overrides: str) -> dict[str, str]:
     """A terminal's environment, without what would name a terminal that reorders by itself."""
     env = terminal_env(**overrides)
-    for name in ("COLUMNS", "LINES", "KONSOLE_VERSION", "MLTERM"):
+    for name in ("COLUMNS", "LINES", "KONSOLE_VERSION", "MLTERM", "INSIDE_EMACS"):
         env.pop(name, None)
     env.update(overrides)
     return env
@@ -120,9 +120,15 @@ class TestByDefaultOnATerminal:
         assert b"\x1b[8" not in output
 
     def test_a_terminal_that_reorders_regardless_gets_logical_order(self) -> None:
-        """Konsole and mlterm ignore the explicit mode and reorder what they get: visual order
-        would be reversed a second time there."""
-        for env in ({"KONSOLE_VERSION": "221203"}, {"MLTERM": "3.9.0"}):
+        """Konsole, mlterm and Emacs ignore the explicit mode and reorder what they get: visual
+        order would be reversed a second time there; a dumb terminal would print the escape
+        sequences."""
+        for env in (
+            {"KONSOLE_VERSION": "221203"},
+            {"MLTERM": "3.9.0"},
+            {"INSIDE_EMACS": "29.1,comint"},
+            {"TERM": "dumb"},
+        ):
             status, output = run_in_terminal(["show", "influencer", "--lang", "ar"], **env)
             assert status == 0
             assert b"\x1b[8" not in output

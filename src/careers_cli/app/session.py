@@ -270,8 +270,8 @@ def visual_wanted(stream: IO[str], options: CommonOptions) -> bool:
     else:
         arabic = options.output_language == "ar"
         visual = arabic and is_terminal(stream) and not lays_out_bidi_regardless()
-    if visual and is_terminal(stream):
-        explicit_bidi(stream)
+    if visual and is_terminal(stream) and os.environ.get("TERM") != "dumb":
+        explicit_bidi(stream)  # a dumb terminal would print it
     return visual
 
 

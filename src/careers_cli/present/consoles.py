@@ -42,8 +42,11 @@ def is_terminal(stream: IO[str]) -> bool:
 def lays_out_bidi_regardless() -> bool:
     """Whether the terminal the program runs in lays out bidirectional text itself and ignores
     the bidi recommendation's explicit mode, so that visual order would be reversed twice:
-    Konsole (it sets $KONSOLE_VERSION) and mlterm ($MLTERM)."""
-    return any(os.environ.get(name) for name in ("KONSOLE_VERSION", "MLTERM"))
+    Konsole (it sets $KONSOLE_VERSION), mlterm ($MLTERM) and Emacs's terminals and shells
+    ($INSIDE_EMACS); or is a dumb terminal (TERM=dumb), which would print the escape sequences."""
+    if os.environ.get("TERM") == "dumb":
+        return True
+    return any(os.environ.get(name) for name in ("KONSOLE_VERSION", "MLTERM", "INSIDE_EMACS"))
 
 
 def make_console(stream: TextIO | None = None, *, no_color: bool = False) -> Console:
