@@ -185,5 +185,6 @@ class TestInPipes:
     def test_data_formats_stay_logical_on_a_terminal(self) -> None:
         status, output = run_in_terminal(["show", "influencer", "--lang", "ar", "-f", "json"])
         assert status == 0
+        assert b"\x1b[8" not in output  # the terminal lays the JSON's Arabic out itself
         assert TITLE in output.decode()
         assert label("required_skills", "ar") not in output.decode()  # data, not a view

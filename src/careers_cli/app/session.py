@@ -358,8 +358,11 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
     if language == "ar" and options.chosen_format != "json" and not encodes_unicode(out.file):
         encoding = getattr(out.file, "encoding", "?")
         StderrLines(err, language).line(message("output.narrow", language, encoding=encoding))
-    out_visual = options.chosen_format == "table" and visual_wanted(out.file, options)
-    err_visual = visual_wanted(err.file, options)
+    # Data on a terminal stays in logical order, and its terminal is not told otherwise by
+    # default: stderr is most often the same terminal.
+    table = options.chosen_format == "table"
+    out_visual = table and visual_wanted(out.file, options)
+    err_visual = (table or options.rtl is not None) and visual_wanted(err.file, options)
     yield Session(
         index,
         language,
