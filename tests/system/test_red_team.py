@@ -6,7 +6,8 @@ answer; these keep them fixed.
   is looked for gives an answer or a clear error at once, TAB included;
 - Ctrl-C ends any command with 130, and an interrupted build leaves no temporary file;
 - a store is used only where nobody but the user can have written it;
-- commands that write, run at once, lose nothing and leave nothing half-written.
+- commands that write, run at once or on a full disk, lose nothing and leave nothing
+  half-written.
 
 Extreme terminal widths are in test_reliability.py (`TestTerminalSize`), ten profile updates at
 once in test_profile.py, zip bombs in test_import_esco.py.
@@ -47,6 +48,7 @@ from tests.helpers import (
     write_catalogue,
 )
 from tests.support.background_build import background_env, lock_of, wait_for_store
+from tests.support.import_esco import SAMPLE
 
 REAL_TITLE = "Social Media Influencer"
 
@@ -149,6 +151,28 @@ class TestNothingBlocks:
         cleared = run_installed(["profile", "clear", "--force"])
         assert cleared.exit_code == 0
         assert not os.path.lexists(fifo)
+
+    def test_a_pipe_as_an_esco_download_or_one_of_its_files_is_refused_at_once(
+        self, tmp_path: Path
+    ) -> None:
+        fifo = pipe_at(tmp_path / "esco.zip")
+        run, took = timed(["import", "esco", str(fifo), "-o", str(tmp_path / "out.json")])
+        assert took < AT_ONCE
+        assert run.exit_code == 3
+        assert run.stderr.startswith(f"error: {fifo}: is neither a folder nor a zip file")
+        folder = tmp_path / "download"
+        folder.mkdir()
+        for name in ("skills_en.csv", "occupationSkillRelations_en.csv"):
+            (folder / name).write_bytes((SAMPLE / name).read_bytes())
+        pipe_at(folder / "occupations_en.csv")
+        run, took = timed(["import", "esco", str(folder), "-o", str(tmp_path / "out.json")])
+        assert took < AT_ONCE
+        assert run.exit_code == 3
+        assert run.stderr == (
+            f"error: {folder / 'occupations_en.csv'}: cannot be read "
+            "(not a regular file (a named pipe))\n"
+        )
+        assert not (tmp_path / "out.json").exists()
 
     def test_a_pipe_in_place_of_a_build_lock_is_replaced(
         self, catalogue: Path, tmp_path: Path
@@ -331,3 +355,66 @@ class TestWritersAtOnce:
             assert cleared.stdout.startswith("Removed 1 store (")
         time.sleep(0.5)
         assert sorted(p.name for p in cache_dir.iterdir()) == []
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a file system with no space left (a small tmpfs, filled)."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("mounting a small file system needs root")
+    try:
+        (mount / "config").mkdir()
+        (mount / "cache").mkdir(mode=0o700)
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(folder: Path) -> None:
+    with (folder / "filler").open("wb", buffering=0) as stream:
+        try:
+            while stream.write(b"x" * 4096):
+                pass
+        except OSError:  # no space left: what the test wants
+            pass
+
+
+class TestFullDisk:
+    def test_a_full_cache_is_no_error_and_keeps_no_part_of_a_store(
+        self, catalogue: Path, full_disk: Path
+    ) -> None:
+        fill(full_disk)
+        env = terminal_env(CAREERS_CACHE_DIR=str(full_disk / "cache"))
+        args = [str(CAREERS_SCRIPT), "list", "--data", str(catalogue), "-f", "json", "--debug"]
+        run = run_command(args, env)
+        assert run.exit_code == 0
+        assert len(json.loads(run.stdout)) == 7
+        assert run.stderr.rstrip().endswith("could not be built: database or disk is full")
+        assert os.listdir(full_disk / "cache") == []
+
+    def test_a_full_disk_changes_no_profile(self, full_disk: Path) -> None:
+        env = terminal_env(CAREERS_CONFIG_DIR=str(full_disk / "config"))
+        added = run_command([str(CAREERS_SCRIPT), "profile", "add", "analytics"], env)
+        assert added.exit_code == 0
+        saved = list((full_disk / "config").rglob("*.json"))
+        before = [path.read_bytes() for path in saved]
+        fill(full_disk)
+        run = run_command([str(CAREERS_SCRIPT), "profile", "add", "copywriting"], env)
+        assert run.exit_code == 74
+        assert run.stderr.startswith("error: cannot write your profile ")
+        assert run.stderr.rstrip().endswith("(No space left on device); nothing was changed")
+        assert [path.read_bytes() for path in saved] == before
+        assert sorted(p.name for p in saved[0].parent.iterdir()) == [saved[0].name]
+
+    def test_an_import_onto_a_full_disk_writes_nothing(self, full_disk: Path) -> None:
+        fill(full_disk)
+        output = full_disk / "esco.json"
+        run, _ = timed(["import", "esco", str(SAMPLE), "-o", str(output)])
+        assert run.exit_code == 74
+        assert "No space left on device" in run.stderr
+        assert sorted(p.name for p in full_disk.iterdir()) == ["cache", "config", "filler"]

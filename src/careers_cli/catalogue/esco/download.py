@@ -62,6 +62,8 @@ def open_download(source: Path) -> Iterator[Download]:
         return
     if not source.exists():
         raise CatalogueError("import.missing", path=name)
+    if not source.is_file():  # a pipe or a device: reading it could wait forever
+        raise CatalogueError("import.not_download", path=name)
     if source.suffix.lower() != ".zip" and not _looks_like_zip(source):
         raise CatalogueError("import.not_download", path=name)
     try:
