@@ -55,7 +55,7 @@ TEN_SKILLS = [
 class TestConcurrentCommands:
     """The profile is read, changed and written under one lock: nothing is lost."""
 
-    @pytest.mark.parametrize("trial", range(5))
+    @pytest.mark.parametrize("trial", range(20))
     def test_ten_adds_at_once_keep_all_ten_skills(self, tmp_path: Path, trial: int) -> None:
         env = {
             **os.environ,
@@ -78,3 +78,31 @@ class TestConcurrentCommands:
         assert listed.exit_code == 0, listed.stderr
         kept = {skill["id"] for skill in json.loads(listed.stdout)}
         assert kept == set(TEN_SKILLS)
+
+    @pytest.mark.parametrize("trial", range(3))
+    def test_adds_and_removes_at_once_all_land(self, tmp_path: Path, trial: int) -> None:
+        env = {
+            **os.environ,
+            CONFIG_VAR: str(tmp_path / "config"),
+            "CAREERS_CACHE_DIR": str(tmp_path / "cache"),
+        }
+        leaving, coming = TEN_SKILLS[:5], TEN_SKILLS[5:]
+        seeded = subprocess.run(
+            [str(CAREERS_SCRIPT), "profile", "add", *leaving], env=env, capture_output=True
+        )
+        assert seeded.returncode == 0, seeded.stderr
+        commands = [["remove", skill] for skill in leaving] + [["add", skill] for skill in coming]
+        running = [
+            subprocess.Popen(
+                [str(CAREERS_SCRIPT), "profile", *command],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for command in commands
+        ]
+        for process in running:
+            _, errors = process.communicate(timeout=60)
+            assert process.returncode == 0, errors
+        listed = run_installed(["profile", "list", "-f", "json"], {CONFIG_VAR: env[CONFIG_VAR]})
+        assert {skill["id"] for skill in json.loads(listed.stdout)} == set(coming)
