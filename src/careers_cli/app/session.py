@@ -52,7 +52,7 @@ from careers_cli.present.consoles import (
 )
 from careers_cli.present.data.parts import Records
 from careers_cli.present.error_text import error_line, hint_lines
-from careers_cli.present.layout.fitting import InParts
+from careers_cli.present.layout.fitting import InParts, StreamedBlocks
 from careers_cli.present.layout.plain import plain_lines
 from careers_cli.rules import search
 from careers_cli.rules.names import Found
@@ -61,6 +61,12 @@ from careers_cli.text.language import Language
 from careers_cli.text.terminal import one_line, printable_line
 
 T = TypeVar("T")
+
+
+_TRAILING = " \u00a0"
+"""What a plain line never ends in: the spaces Rich pads it with, and a no-break space a
+catalogue's text may hold (Rich wraps at one as at a space), invisible on a terminal but
+still there for whoever reads the output as data."""
 
 
 class Session:
@@ -111,7 +117,12 @@ class Session:
         from careers_cli.present.layout.rtl import laid_out, layout_for
 
         layout = layout_for(self.language, visual=self.rtl == "visual")
-        return renderable if layout is None else laid_out(renderable, layout)
+        if layout is None:
+            return renderable
+        if isinstance(renderable, StreamedBlocks):  # each block as it is built
+            renderable.lay_out_each(lambda block: laid_out(block, layout))
+            return renderable
+        return laid_out(renderable, layout)
 
     def _print(self, renderable: RenderableType) -> None:
         """Print a view (one printed in parts, a part at a time, each flushed: the first rows
@@ -130,12 +141,12 @@ class Session:
             return
         lines = plain_lines(renderable, self.out, self.out.options)
         if lines is not None:  # laid out without Rich rendering it
-            self.out.file.write("".join(line + "\n" for line in lines))
+            self.out.file.write("".join(line.rstrip(_TRAILING) + "\n" for line in lines))
             return
         with self.out.capture() as captured:
             self.out.print(renderable)
         lines = captured.get().split("\n")
-        self.out.file.write("\n".join(line.rstrip(" ") for line in lines))
+        self.out.file.write("\n".join(line.rstrip(_TRAILING) for line in lines))
 
     def present_found(
         self,

@@ -375,6 +375,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "... and {count} more ('{command}' lists them all)",
         "... و{count} غيرها ('{command}' يعرضها كلها)",
     ),
+    "more.count": (
+        "... and {count} more",
+        "... و{count} غيرها",
+    ),
     "validate.more": (
         "... {count:en:problem} not printed; 'careers validate {path} --limit all' prints them",
         "... {count:ar:problem} لم تُعرض؛ 'careers validate {path} --limit all' يعرضها",

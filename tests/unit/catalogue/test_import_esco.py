@@ -9,7 +9,7 @@ import pytest
 
 from careers_cli.catalogue import esco
 from careers_cli.catalogue.esco.concepts import english_forms
-from careers_cli.catalogue.esco.ids import slug, unique_ids
+from careers_cli.catalogue.esco.ids import MAX_ID_LENGTH, slug, unique_ids
 from careers_cli.present.progress import progress_bar
 from tests.support.import_esco import (
     ARABIC,
@@ -66,8 +66,8 @@ class TestIds:
             ("Café & crêpe manager", "cafe-crepe-manager"),
             ("  --stop-motion animator--  ", "stop-motion-animator"),
             ("مايسترو", ""),
-            ("word-" * 30, "-".join(["word"] * 16)),  # 79 characters, cut at a hyphen
-            ("x" * 100, "x" * 80),  # no hyphen to cut at
+            ("word-" * 30, "-".join(["word"] * 12)),  # 59 characters, cut at a hyphen
+            ("x" * 100, "x" * 60),  # no hyphen to cut at
             ("C", "c"),
             ("C#", "c-sharp"),
             ("C++", "c-plus-plus"),
@@ -83,12 +83,25 @@ class TestIds:
     )
     def test_slugs(self, label: str, expected: str) -> None:
         assert slug(label) == expected
-        assert len(slug(label)) <= 80
+        assert len(slug(label)) <= MAX_ID_LENGTH == 60
 
     def test_a_long_label_is_not_cut_inside_a_number(self) -> None:
-        assert slug("x" * 76 + " 5.700 kg") == "x" * 76  # not x...-5
-        assert slug("a " * 39 + "12.5 kg") == "a-" * 38 + "a"  # not a-...-12
-        assert slug("a " * 38 + "12.5 kg") == "a-" * 38 + "12-5"
+        assert slug("x" * 56 + " 5.700 kg") == "x" * 56  # not x...-5
+        assert slug("a " * 29 + "12.5 kg") == "a-" * 28 + "a"  # not a-...-12
+        assert slug("a " * 28 + "12.5 kg") == "a-" * 28 + "12-5"
+
+    def test_a_shortened_id_that_another_record_has_takes_a_key(self) -> None:
+        # Two labels alike in their first 60 characters: the first by URI keeps the slug, the
+        # other gets a key of its URI, and the id is still at most 60 characters long.
+        start = "operate solar thermal energy systems for hot water and heating"
+        ids = unique_ids({"urn:b": start + " in ships", "urn:a": start + " in homes"}, "skill")
+        assert (
+            ids["urn:a"] == slug(start) == "operate-solar-thermal-energy-systems-for-hot-water-and"
+        )
+        assert re.fullmatch(
+            r"operate-solar-thermal-energy-systems-for-hot-water-[0-9a-f]{8}", ids["urn:b"]
+        )
+        assert all(len(i) <= MAX_ID_LENGTH for i in ids.values())
 
     def test_a_label_spelled_out_whole_keeps_its_slug(self) -> None:
         # "C#" and "c sharp" make the same slug; the label it spells out whole keeps it, though

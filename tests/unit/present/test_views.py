@@ -20,7 +20,12 @@ from rich.text import Text
 
 from careers_cli.catalogue.domain import catalogue_from_data
 from careers_cli.index.memory import MemoryIndex
-from careers_cli.present.layout.fitting import Blocks, ChunkedTable, LabelledRows, MinimumWidthTable
+from careers_cli.present.layout.fitting import (
+    ChunkedTable,
+    LabelledRows,
+    MinimumWidthTable,
+    StreamedBlocks,
+)
 from careers_cli.present.views import explore as explore_views
 from careers_cli.present.views import matching as matching_views
 from careers_cli.rules.search import (
@@ -216,9 +221,11 @@ class TestMatchList:
 class TestSkillAndNoteLists:
     def test_skills_by_id_with_aliases_and_careers(self, index: MemoryIndex) -> None:
         listed = explore_views.skill_list(index, skill_page(index, None).items, "en")
-        assert isinstance(listed, Blocks)  # printed a block at a time
-        assert len(listed.blocks) == 25
-        first = listed.blocks[0]
+        assert isinstance(listed, StreamedBlocks)  # built and printed a block at a time
+        console = Console(width=80)
+        blocks = list(listed.parts(console, console.options))
+        assert len(blocks) == 25
+        first = blocks[0]
         assert isinstance(first, Group)
         heading, details = first.renderables
         assert plain(heading) == "analytics  Data analysis"

@@ -95,24 +95,39 @@ def show(
             "Career id, title or other name (English or Arabic), words of one, or a misspelling.",
         ),
     ],
+    limit: Annotated[
+        str | None,
+        limit_option(
+            "Show at most N of each list: other names, required and optional skills, and the "
+            "skills shared with each related career (by default a screenful or two); 'all' for "
+            "every one."
+        ),
+    ] = None,
     *,
     options: CommonOptions,
 ) -> None:
-    """Show one career in full: duties, skills, tools, trends, tips and related careers.
+    """Show one career: duties, skills, tools, trends, tips and related careers.
+
+    Long lists show their first few and how many more; --limit all, or --format json, csv
+    or markdown, give every one.
 
     [bold]Examples[/bold]
 
     careers show influencer
 
+    careers show "mechanical engineer" --limit all
+
     careers show "community manager"
 
     careers show analyst --lang ar
     """
+    most = parse_limit(limit, option="--limit", command="careers show")
+    limits = views.DEFAULT_LIMITS if limit is None else views.ProfileLimits.each(most)
     with open_session(options) as session:
         index, language = session.index, session.language
         profile = search.career_profile(index, session.take(names.resolve_career(index, career)))
         session.present(
-            lambda: views.career_profile(index, profile, language),
+            lambda: views.career_profile(index, profile, language, limits),
             lambda: records.career_profile(index, profile, language),
         )
 

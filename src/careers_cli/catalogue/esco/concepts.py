@@ -64,6 +64,22 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+_NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
+
+
+def tidy_prose(text: str) -> str:
+    """A description with ESCO's no-break spaces as ordinary ones and no white space at the
+    ends of its lines; its line breaks kept.
+
+    ESCO's no-break spaces stand between any two words ("are\u00a0highly specialised"), left
+    by the editors' tools rather than put there to keep words together, and a terminal wraps
+    at them like spaces anyway: kept, a line of a view could end in one. Tidied here, once, the
+    catalogue's JSON, CSV and pages carry the same clean text as its views.
+    """
+    spaced = _NO_BREAK_SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in spaced.strip().splitlines())
+
+
 def read_concepts(
     rows: Iterable[Row], path: str, tally: Tally, *, split_forms: bool = False
 ) -> dict[str, Concept]:
@@ -163,7 +179,7 @@ def _concept(uri: str, label: str, names: str, cells: tuple[str, ...], tally: Ta
     alt_labels = clean_labels(f"{names}\n{alt_cell}" if names else alt_cell, label, tally)
     if len(cells) <= 3:
         return Concept(uri, label, alt_labels)
-    description = cells[3].strip() or cells[4].strip()
+    description = tidy_prose(cells[3]) or tidy_prose(cells[4])
     if len(description) > MAX_TEXT:
         tally.too_long += 1
         description = ""

@@ -4,7 +4,7 @@ A counsellor types ids (`careers show online-community-manager`), so they are ma
 label, not the URI. The symbols that make names of their own are spelled out, so that C, C++
 and C# stay three ids (`c`, `c-plus-plus`, `c-sharp`; `.NET` is `dot-net`), and a number keeps
 its digits together (`5,700 kg` is `5700-kg`). A long label is cut at a hyphen between words,
-never inside a word or number.
+never inside a word or number, to at most `MAX_ID_LENGTH` characters.
 
 Two labels can still make the same slug (`CAD` and `C.A.D.`). A label that the slug spells
 out whole (only its case and spaces differ) keeps the slug; otherwise the records that share
@@ -19,7 +19,10 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 
-MAX_ID_LENGTH = 80
+MAX_ID_LENGTH = 60
+"""The longest id the importer makes (the format allows 80). At 60, an id fits an 80-column
+line with the deepest indentation a view gives it, and beside a column of prose at its
+narrowest (2 + 16 + 2 + 60 columns), so a table of skills and their ids stays a table."""
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _HEX_KEY = re.compile(r"[0-9a-f]{8}")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -221,6 +221,35 @@ class Blocks(InParts):
         yield from self.blocks
 
 
+class StreamedBlocks(InParts):
+    """Blocks built as they are printed, a batch at a time (`build` makes the blocks of a
+    batch of items): on a list of thousands, the first blocks reach a pipe at once, and a
+    reader that stops early (`| head`) spares the building of the rest.
+
+    `lay_out_each` gives a step every block goes through once built (the Arabic layout)."""
+
+    BATCH = 64
+
+    def __init__(
+        self,
+        items: Sequence[object],
+        build: Callable[[Sequence[object]], Sequence[RenderableType]],
+    ) -> None:
+        self.items = items
+        self.build = build
+        self.steps: list[Callable[[RenderableType], RenderableType]] = []
+
+    def lay_out_each(self, step: Callable[[RenderableType], RenderableType]) -> None:
+        self.steps.append(step)
+
+    def parts(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        for start in range(0, len(self.items), self.BATCH):
+            for block in self.build(self.items[start : start + self.BATCH]):
+                for step in self.steps:
+                    block = step(block)
+                yield block
+
+
 class ChunkedTable(InParts):
     """A table printed `CHUNK_ROWS` rows at a time, every chunk with the same column widths
     and the header above the first only, so that it reads as one table.

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Literal, NamedTuple, cast
 
 from rich import box
 from rich.cells import cell_len
@@ -21,14 +21,14 @@ from careers_cli.catalogue.domain import (
     Skill,
     SkillRequirement,
 )
-from careers_cli.i18n.messages import label
+from careers_cli.i18n.messages import label, message
 from careers_cli.index.query import CatalogueIndex
 from careers_cli.present.layout.fitting import (
     STACK_INDENT,
-    Blocks,
     ChunkedTable,
     FirstThatFits,
     MinimumWidthTable,
+    StreamedBlocks,
 )
 from careers_cli.present.views.parts import (
     DIM,
@@ -42,6 +42,7 @@ from careers_cli.present.views.parts import (
     between,
     bullet,
     fallback_note,
+    first_names,
     joined,
     labelled_grid,
     local_text,
@@ -50,6 +51,7 @@ from careers_cli.present.views.parts import (
     skill_labels,
     skill_text,
     some,
+    some_skills,
 )
 from careers_cli.rules.search import (
     CareerProfile,
@@ -96,11 +98,37 @@ def career_list(careers: Iterable[Career], language: Language) -> ChunkedTable:
     return ChunkedTable(table, [0, TEXT_MIN_WIDTH, 0], narrow=blocks, above=note)
 
 
+class ProfileLimits(NamedTuple):
+    """How many of each list `show` prints (None: all of them); each list cut short ends with
+    how many more there are, and `--limit all` or the data formats give them all.
+
+    The defaults keep any ESCO occupation within a screenful or two (at most 150 lines at 80
+    columns; `benchmarks/show_bounds.py` and tests/system/test_views.py check all of them).
+    """
+
+    other_titles: int | None = 10
+    essential: int | None = 15
+    optional: int | None = 10
+    shared_skills: int | None = 5
+
+    @classmethod
+    def each(cls, limit: int | None) -> ProfileLimits:
+        """The same limit for every list (`show --limit N`; None for `--limit all`)."""
+        return cls(limit, limit, limit, limit)
+
+
+DEFAULT_LIMITS = ProfileLimits()
+
+
 def career_profile(
-    index: CatalogueIndex, profile: CareerProfile, language: Language
+    index: CatalogueIndex,
+    profile: CareerProfile,
+    language: Language,
+    limits: ProfileLimits = DEFAULT_LIMITS,
 ) -> RenderableType:
     lang = language
     career = profile.career
+    everything = f"careers show {career.id} --limit all"
     parts: list[RenderableType] = [
         aligned(
             Text.assemble(
@@ -113,7 +141,8 @@ def career_profile(
         "en" if lang == "ar" else "ar"
     )
     if other_titles:
-        also = Text.assemble((label("alt_titles", lang) + ": ", DIM), joined(other_titles, lang))
+        names = first_names(other_titles, lang, limits.other_titles)
+        also = Text.assemble((label("alt_titles", lang) + ": ", DIM), names)
         parts.append(aligned(also, lang))
     parts += [
         "",
@@ -126,10 +155,14 @@ def career_profile(
             section_heading("responsibilities", lang),
             *(bullet(item, lang) for item in career.responsibilities),
         ]
-    for importance, key in (("essential", "required_skills"), ("optional", "optional_skills")):
+    for importance, key, most in (
+        ("essential", "required_skills", limits.essential),
+        ("optional", "optional_skills", limits.optional),
+    ):
         lines = [line for line in career.required_skills if line.importance == importance]
         if lines:
-            parts += ["", section_heading(key, lang), _required_skills_table(index, lines, lang)]
+            table = _required_skills_table(index, lines, lang, most, everything)
+            parts += ["", section_heading(key, lang), *table]
     if profile.platforms:
         platforms = [platform_name(p, lang) for p in profile.platforms]
         parts += [
@@ -146,7 +179,7 @@ def career_profile(
         parts += [
             "",
             section_heading("related", lang),
-            _related_table(index, profile.related, lang),
+            _related_table(index, profile.related, lang, limits.shared_skills),
         ]
     return Group(*parts)
 
@@ -166,11 +199,16 @@ def _note_line(note: LinkedNote, language: Language) -> Padding:
 
 
 def _required_skills_table(
-    index: CatalogueIndex, lines: Sequence[SkillRequirement], language: Language
-) -> Padding:
+    index: CatalogueIndex,
+    lines: Sequence[SkillRequirement],
+    language: Language,
+    most: int | None,
+    everything: str,
+) -> list[RenderableType]:
     """A line with words of its own is a row with the skills it is tagged with; a line that is
     only skills (format 2) gives a row per skill: its label and id. Where the two columns do
-    not fit whole, each row's ids go under its text, indented."""
+    not fit whole, each row's ids go under its text, indented. The first `most` rows, then
+    how many more and the command (`everything`) that shows them all."""
     table = new_table(
         language,
         ("skill", {"text": True, "ratio": 3}),
@@ -196,14 +234,26 @@ def _required_skills_table(
                 (skill_text(index, s, language, marked=not once), as_text(s, ID_STYLE))
                 for s in line.skills
             ]
+        if most is not None and len(rows) > most:
+            break
     stacked: list[RenderableType] = []
-    for text, skill_ids in rows:
+    for text, skill_ids in rows[:most]:
         table.add_row(text, skill_ids)
         stacked += [text, Padding(aligned(skill_ids.copy(), language), (0, 0, 0, STACK_INDENT))]
     fitted = MinimumWidthTable(table, [TEXT_MIN_WIDTH, 0], narrow=Group(*stacked))
-    if once:
-        return Padding(Group(fallback_note(language), fitted), (0, 0, 0, 2))
-    return Padding(fitted, (0, 0, 0, 2))
+    first = Group(fallback_note(language), fitted) if once else fitted
+    shown: list[RenderableType] = [Padding(first, (0, 0, 0, 2))]
+    more = _row_count(index, lines) - len(table.rows)
+    if more > 0:
+        words = message("more.listed_by", language, count=more, command=everything)
+        shown.append(Padding(aligned(Text(words, style=DIM), language), (0, 0, 0, 2)))
+    return shown
+
+
+def _row_count(index: CatalogueIndex, lines: Sequence[SkillRequirement]) -> int:
+    """How many rows the required-skill `lines` make: one for a line with words of its own,
+    one per skill for a line without."""
+    return sum(1 if line.text is not None else len(line.skills) for line in lines)
 
 
 def _occupations(career: Career, language: Language) -> Group:
@@ -229,10 +279,13 @@ def _occupations(career: Career, language: Language) -> Group:
 
 
 def _related_table(
-    index: CatalogueIndex, related: Sequence[RelatedCareer], language: Language
+    index: CatalogueIndex,
+    related: Sequence[RelatedCareer],
+    language: Language,
+    most_shared: int | None,
 ) -> Padding:
-    """Id, title and shared skills; where they do not fit whole, a block per career: the id,
-    then its title and shared skills, labelled."""
+    """Id, title and shared skills (the first `most_shared`, then how many more); where they
+    do not fit whole, a block per career: the id, then its title and shared skills, labelled."""
     table = new_table(
         language,
         ("id", {"style": ID_STYLE, "no_wrap": True}),
@@ -241,7 +294,7 @@ def _related_table(
     )
     stacked: list[RenderableType] = []
     for item in related:
-        shared = skill_labels(index, item.shared_skills, language)
+        shared = some_skills(index, item.shared_skills, language, None, most_shared)
         title = local_text(item.career.title, language)
         table.add_row(as_text(item.career.id), title, shared)
         details = labelled_grid(language)
@@ -356,18 +409,34 @@ def _comparison_table(
     return table
 
 
+ALIASES = 10
+"""How many of a skill's other names `skills` shows (an ESCO skill has up to 78); the rest are
+counted, and the data formats give them all."""
+
+
 def skill_list(
     index: CatalogueIndex, skills: Sequence[Skill], language: Language
 ) -> RenderableType:
-    """One block per skill: its id and label, then its other names and who needs it."""
+    """One block per skill: its id and label, then its other names (the first `ALIASES`; none
+    without any) and who needs it; built as they are printed (`StreamedBlocks`)."""
+
+    def blocks(batch: Sequence[object]) -> list[RenderableType]:
+        return _skill_blocks(index, cast("Sequence[Skill]", batch), language)
+
+    return StreamedBlocks(skills, blocks)
+
+
+def _skill_blocks(
+    index: CatalogueIndex, skills: Sequence[Skill], language: Language
+) -> list[RenderableType]:
     blocks: list[RenderableType] = []
     needing = index.career_ids_by_skill({s.id for s in skills})
     for skill in skills:
         needed_by = needing.get(skill.id, [])
         details = labelled_grid(language)
-        details.add_row(
-            label("aliases", language), joined(skill.aliases.in_language(language), language)
-        )
+        aliases = skill.aliases.in_language(language)
+        if aliases:  # no label without a value
+            details.add_row(label("aliases", language), first_names(aliases, language, ALIASES))
         needing_careers = (
             some(
                 needed_by,
@@ -383,7 +452,7 @@ def skill_list(
             as_text(skill.id, f"{ID_STYLE} bold"), "  ", local_text(skill.label, language)
         )
         blocks.append(Group(aligned(heading, language), Padding(details, (0, 0, 1, 3))))
-    return Blocks(blocks)
+    return blocks
 
 
 def section_list(sections: Sequence[Section], language: Language) -> RenderableType:
@@ -412,8 +481,10 @@ def note_list(
     blocks: list[RenderableType] = []
     for note in notes:
         details = labelled_grid(language)
-        details.add_row(label("careers", language), joined(note.careers, language, ID_STYLE))
-        details.add_row(label("skills", language), skill_labels(index, note.skills, language))
+        if note.careers:  # no label without a value
+            details.add_row(label("careers", language), joined(note.careers, language, ID_STYLE))
+        if note.skills:
+            details.add_row(label("skills", language), skill_labels(index, note.skills, language))
         body = Group(
             aligned(local_text(note.title, language, HEADING_STYLE), language),
             aligned(local_text(note.text, language), language),

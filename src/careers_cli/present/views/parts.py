@@ -140,15 +140,21 @@ def some(
     values: Sequence[T],
     name_of: Callable[[T], Text],
     language: Language,
-    command: str,
-    limit: int = SUBLIST_LIMIT,
+    command: str | None,
+    limit: int | None = SUBLIST_LIMIT,
 ) -> Text:
-    """The names of the first `limit` values joined (only those are looked up), then how many
-    more and the `command` that lists them all."""
+    """The names of the first `limit` values joined (only those are looked up; None: all of
+    them), then how many more and the `command` that lists them all (without one, how many
+    more only)."""
     shown = joined([name_of(value) for value in values[:limit]], language)
-    more = len(values) - limit
+    more = 0 if limit is None else len(values) - limit
     if more > 0:
-        shown.append(" " + message("more.listed_by", language, count=more, command=command), DIM)
+        words = (
+            message("more.count", language, count=more)
+            if command is None
+            else message("more.listed_by", language, count=more, command=command)
+        )
+        shown.append(" " + words, DIM)
     return shown
 
 
@@ -156,8 +162,8 @@ def some_skills(
     index: CatalogueIndex,
     skill_ids: Sequence[str],
     language: Language,
-    command: str,
-    limit: int = SUBLIST_LIMIT,
+    command: str | None,
+    limit: int | None = SUBLIST_LIMIT,
 ) -> Text:
     """`some` of the skills by label; the names shown wholly in the other language marked
     once, after them (`all_fallback`)."""
@@ -170,6 +176,11 @@ def some_skills(
     if once:
         shown.append(" " + label("fallback", language), style=DIM)
     return shown
+
+
+def first_names(values: Sequence[str], language: Language, limit: int | None) -> Text:
+    """Names (catalogue text) joined, the first `limit` of them, then how many more."""
+    return some(values, as_text, language, None, limit)
 
 
 def joined(values: Iterable[str | Text], language: Language, style: str = "") -> Text:
