@@ -211,28 +211,40 @@ def _csv_cell(value: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
-# ASCII punctuation that CommonMark or GitHub's extensions may read as markup: HTML and
-# autolinks (< >), links and images ([ ] ( ) !), emphasis and strikethrough (* _ ~), code (`),
-# entities (&), headings (#), list items (+ -), table cells (|) and attributes ({ }). Between
-# two letters or digits (an id, "e-mail", "found_by") a hyphen cannot start a list or a rule
-# and an underscore cannot open or close emphasis, so there they stay as they are.
-_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*\[\]()<>#+!|{}~&]|(?<![^\W_])[-_]|[-_](?![^\W_])")
-# A number and a full stop start an ordered list ("1)" is taken care of by the escaped ")").
-_MARKDOWN_LIST_NUMBER = re.compile(r"^(\d{1,9})\.(?=\s|$)")
+# What may make catalogue text markup in CommonMark with GitHub's extensions, anywhere in a line:
+# a backslash (it escapes what follows), code (`), emphasis (*, and _ at the edge of a word),
+# strikethrough (~), HTML and autolinks (<), table cells (|), and the "]" that closes a link,
+# an image or a reference definition ("](", "][", "]:"). Brackets and parentheses elsewhere,
+# ">" and "!" inside a line, "#", "+", "-" and "=" after the start are text as they are.
+_MARKDOWN_INLINE = re.compile(
+    r"[\\`*~<|]|\](?=[(\[:])|(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)"
+)
+# At the start of a line (a paragraph, a list item, a heading or a table cell starts one):
+# a heading (#), a quote (>), a list item or rule (- + *, then a space or the end), a setext
+# underline (=), a task box or reference ([), and a number that starts an ordered list.
+_MARKDOWN_LINE_START = re.compile(r"^(?:[#>=\[]|[-+](?=\s|$|[-+]))|^(\d{1,9})(?=[.)](?:\s|$))")
+# A heading's closing sequence: "#"s at the end after a space would be dropped.
+_MARKDOWN_CLOSING_HASHES = re.compile(r"(?<= )(#+)$")
 
 
 def markdown_text(value: str) -> str:
-    """`value` as Markdown that renders as exactly this text, on one line.
+    """`value` as Markdown that renders as exactly this text, on one line, with as few
+    backslashes as that takes.
 
-    Every significant ASCII punctuation character is backslash-escaped (CommonMark lets any
-    ASCII punctuation be), so catalogue text cannot become HTML, a link, an image, emphasis, a
-    heading, a list, a quote, a code block, or another table cell. Letters, digits, spaces and
-    ordinary punctuation (. , : / ' ") stay readable.
+    Only what would change the rendering is backslash-escaped (CommonMark lets any ASCII
+    punctuation be): catalogue text cannot become HTML, a link, an image, emphasis, code, a
+    heading, a list, a quote, a rule or another table cell, while "(influencer)", "C#",
+    "e-mail", "found_by", "[ar]" and "3 > 2" stay as they are.
     """
-    text = _MARKDOWN_PUNCTUATION.sub(lambda m: "\\" + m.group(), one_line(value, limit=None))
-    text = _MARKDOWN_LIST_NUMBER.sub(r"\1\\.", text)
-    # A line of "=" under a line of text would make that text a heading.
-    return "\\" + text if text.startswith("=") else text
+    text = _MARKDOWN_INLINE.sub(lambda m: "\\" + m.group(), one_line(value, limit=None))
+    text = _MARKDOWN_CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group(1)), text)
+    start = _MARKDOWN_LINE_START.match(text)
+    if start is None:
+        return text
+    if start.group(1) is not None:  # "1." or "1)": the mark after the number is escaped
+        end = start.end()
+        return text[:end] + "\\" + text[end:]
+    return "\\" + text
 
 
 def write_markdown_table(

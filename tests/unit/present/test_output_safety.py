@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 
 import pytest
 
@@ -50,9 +52,18 @@ class TestMarkdownStaysText:
     @pytest.mark.parametrize(
         ("text", "escaped"),
         [
-            ("-x", "\\-x"),
-            ("x-", "x\\-"),
-            ("a - b", "a \\- b"),
+            ("-x", "-x"),
+            ("x-", "x-"),
+            ("a - b", "a - b"),
+            ("- x", "\\- x"),
+            ("1) x", "1\\) x"),
+            ("Social Media Influencer (influencer)", "Social Media Influencer (influencer)"),
+            ("C# and C++", "C# and C++"),
+            ("[ar] label", "\\[ar] label"),
+            ("label [ar]", "label [ar]"),
+            ("[x](http://evil.example)", "\\[x\\](http://evil.example)"),
+            ("3 > 2 & 1 < 2", "3 > 2 & 1 \\< 2"),
+            ("&amp; a|b *c* ~d~ `e`", "\\&amp; a\\|b \\*c\\* \\~d\\~ \\`e\\`"),
             ("_x_", "\\_x\\_"),
             ("10. x", "10\\. x"),
             ("10.5 x", "10.5 x"),
@@ -64,8 +75,8 @@ class TestMarkdownStaysText:
     def test_hyphens_underscores_full_stops_and_equals_where_they_matter(
         self, text: str, escaped: str
     ) -> None:
-        """A hyphen or underscore between letters or digits, a full stop after a number that
-        does not start the text, and "=" after the start are inert, so they are not escaped."""
+        """Only what would change the rendering is escaped: a hyphen, "=", "#" or "[" after
+        the start, parentheses, and an underscore between letters or digits are inert."""
         assert markdown_text(text) == escaped
 
 
@@ -113,3 +124,45 @@ class TestQueryLength:
         assert completing.complete_career_ids(index, "a" * 201) == []
         assert completing.complete_skill_names(index, "b" * 200) == [("b" * 250, "analytics")]
         assert completing.complete_skill_names(index, "b" * 201) == []
+
+
+HOSTILE_LINES = [
+    "Social Media Influencer (influencer)",
+    "[ar] [x](http://e) ![i](u) [r]: http://e [^1]",
+    "<b>bold</b> <http://x> <!-- c --> &amp; &#65; a & b",
+    "*em* _em_ __strong__ ~~gone~~ `code` a|b \\*",
+    "# h",
+    "C# ends in a hash #",
+    "> quote",
+    "- item",
+    "+ item",
+    "* item",
+    "1. one",
+    "2) two",
+    "===",
+    "---",
+    "[ ] task",
+    "3 > 2, e-mail, found_by, 10.5 x, C++",
+]
+
+
+class TestMarkdownRendersAsTheText:
+    """Escaped, each line renders as exactly its text, as a paragraph, a list item, a heading
+    and a table cell (CommonMark, with GitHub's tables and strikethrough)."""
+
+    @pytest.mark.parametrize("text", HOSTILE_LINES)
+    @pytest.mark.parametrize(
+        ("wrap", "tag"),
+        [("{}", "p"), ("- {}", "li"), ("## {}", "h2"), ("| h |\n| --- |\n| {} |", "td")],
+    )
+    def test_rendered(self, text: str, wrap: str, tag: str) -> None:
+        from markdown_it import MarkdownIt
+
+        renderer = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+        rendered = renderer.render(wrap.format(markdown_text(text))).strip()
+        inner = re.fullmatch(
+            rf"(?:<ul>\s*<li>|<table>.*<td>|<{tag}>)(.*?)</{tag}>.*", rendered, re.S
+        )
+        assert inner is not None, rendered
+        assert "<" not in inner.group(1), rendered  # no element inside: text only
+        assert html.unescape(inner.group(1)) == text

@@ -20,9 +20,9 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 
 MAX_ID_LENGTH = 60
-"""The longest id the importer makes (the format allows 80). At 60, an id fits an 80-column
-line with the deepest indentation a view gives it, and beside a column of prose at its
-narrowest (2 + 16 + 2 + 60 columns), so a table of skills and their ids stays a table."""
+"""The longest id the importer makes (the format allows 80). At 60, an id fits whole on an
+80-column line with the deepest indentation a view gives it (under 20 columns), so it can be
+copied from any view; at 80, ESCO's longest folded."""
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _HEX_KEY = re.compile(r"[0-9a-f]{8}")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

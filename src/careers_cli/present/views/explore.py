@@ -240,7 +240,7 @@ def _required_skills_table(
     for text, skill_ids in rows[:most]:
         table.add_row(text, skill_ids)
         stacked += [text, Padding(aligned(skill_ids.copy(), language), (0, 0, 0, STACK_INDENT))]
-    fitted = MinimumWidthTable(table, [TEXT_MIN_WIDTH, 0], narrow=Group(*stacked))
+    fitted = MinimumWidthTable(table, [SKILL_LABEL_MIN_WIDTH, 0], narrow=Group(*stacked))
     first = Group(fallback_note(language), fitted) if once else fitted
     shown: list[RenderableType] = [Padding(first, (0, 0, 0, 2))]
     more = _row_count(index, lines) - len(table.rows)
@@ -248,6 +248,12 @@ def _required_skills_table(
         words = message("more.listed_by", language, count=more, command=everything)
         shown.append(Padding(aligned(Text(words, style=DIM), language), (0, 0, 0, 2)))
     return shown
+
+
+SKILL_LABEL_MIN_WIDTH = 24
+"""The narrowest the column of required-skill lines may be beside their ids: an ESCO label of
+eight words or so then takes two or three lines; narrower (beside a 58-character id), one took
+five, and a line with its id under it reads better."""
 
 
 def _row_count(index: CatalogueIndex, lines: Sequence[SkillRequirement]) -> int:
