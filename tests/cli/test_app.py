@@ -156,7 +156,7 @@ class TestChoices:
         run = invoke(["list", "--lang", "ar", "-f", "xml"])
         assert lines(run) == [
             "خطأ: --format / -f يجب أن يكون أحد الخيارات 'table' أو 'json' أو 'csv' أو "
-            "'markdown' (القيمة 'xml')",
+            "'csv-bom' أو 'markdown' أو 'html' أو 'svg' (القيمة 'xml')",
             "للمساعدة جرّب 'careers list -h'",
         ]
 

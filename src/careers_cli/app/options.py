@@ -20,7 +20,7 @@ from careers_cli.errors import UsageError
 from careers_cli.i18n.messages import Alternatives
 from careers_cli.text.language import LANGUAGES, Language
 
-OutputFormat = Literal["table", "json", "csv", "markdown"]
+OutputFormat = Literal["table", "json", "csv", "csv-bom", "markdown", "html", "svg"]
 RtlMode = Literal["logical", "visual"]
 
 
@@ -87,7 +87,7 @@ def forget_options() -> None:
     _IN_EFFECT.set(None)
 
 
-FORMATS = ("table", "json", "csv", "markdown")
+FORMATS = ("table", "json", "csv", "csv-bom", "markdown", "html", "svg")
 RTL_MODES = ("logical", "visual")
 
 
@@ -132,8 +132,10 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        metavar="[table|json|csv|markdown]",
-        help="table for people (the default); json, csv or markdown for scripts and documents.",
+        metavar="[table|json|csv|csv-bom|markdown|html|svg]",
+        help="table for people (the default); json, csv or markdown for scripts and documents; "
+        "html for a page to print or send, svg for a picture of the table; csv-bom is csv "
+        "that Excel on Windows opens as UTF-8.",
         show_default=False,
         autocompletion=_completing(FORMATS),
         rich_help_panel=COMMON,

@@ -7,6 +7,7 @@ error prints one line and how to see the traceback, unless debugging is on.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shlex
@@ -98,12 +99,23 @@ class Session:
             renderable = self._laid_out(view())
             self._print(renderable)
             return
-        data = records()
         stream = self.out.file
+        if self.output_format == "svg":  # the table view, as a terminal shows it in colour
+            from careers_cli.present.pages import write_svg
+
+            renderable = self._laid_out(view())
+            write_svg(stream, lambda console: console.print(renderable), self.out.width, _title())
+            return
+        data = records()
         if self.output_format == "json":
             write_json(stream, data.document())
-        elif self.output_format == "csv":
-            write_csv(stream, data.rows())
+        elif self.output_format in ("csv", "csv-bom"):
+            write_csv(stream, data.rows(), bom=self.output_format == "csv-bom")
+        elif self.output_format == "html":
+            from careers_cli.present.pages import write_page
+
+            header = functools.partial(column_label, language=self.language)
+            write_page(stream, data.page_titled(_title(), self.language, header))
         elif data.markdown_sections:
             write_markdown_document(stream, data.markdown_title, data.markdown_sections)
         else:
@@ -220,6 +232,19 @@ class Session:
 
     def _stderr(self) -> StderrLines:
         return StderrLines(self.err, self.language, visual=self.stderr_rtl == "visual")
+
+
+def _title() -> str:
+    """What a page or picture is titled when its result has no title of its own: the command
+    and the names it was given (`careers match analytics`)."""
+    context = click_module("globals").get_current_context(silent=True)
+    if context is None:
+        return "careers"
+    words = [context.command_path]
+    for name in ("career", "careers", "source", "target", "skill", "text", "trend", "tip"):
+        value = context.params.get(name)
+        words += [value] if isinstance(value, str) else list(value or [])
+    return " ".join(one_line(word) for word in words)
 
 
 class StderrLines:

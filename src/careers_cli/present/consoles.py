@@ -194,10 +194,18 @@ def _without_surrogates(value: object) -> object:
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_csv(stream: IO[str], rows: Sequence[Mapping[str, str]]) -> None:
-    """A header row, then one row per record; text made printable, formulas made text."""
+BYTE_ORDER_MARK = "\ufeff"
+"""Written first by `--format csv-bom`: Excel on Windows reads a CSV file as UTF-8 only when it
+starts with one (else as the system's code page, so Arabic turns to mojibake)."""
+
+
+def write_csv(stream: IO[str], rows: Sequence[Mapping[str, str]], *, bom: bool = False) -> None:
+    """A header row, then one row per record; text made printable, formulas made text; with
+    `bom`, a byte-order mark first (an empty result is then the mark alone)."""
     import csv
 
+    if bom:
+        stream.write(BYTE_ORDER_MARK)
     if not rows:
         return
     headers = list(rows[0])

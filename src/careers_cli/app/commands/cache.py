@@ -21,6 +21,7 @@ from careers_cli.app.options import (
 )
 from careers_cli.app.session import (
     build_store,
+    console_for,
     say_for,
 )
 from careers_cli.i18n.messages import message
@@ -66,7 +67,7 @@ def cache_stores(
     from careers_cli.index import cache, cache_files
 
     stores = cache_files.list_stores()
-    if options.chosen_format != "table":
+    if options.chosen_format not in ("table", "svg"):
         _write_stores(stores, options)
         return
     language = options.output_language
@@ -84,6 +85,13 @@ def cache_stores(
     if unfinished.files:
         size = human_size(unfinished.size)
         lines.append(message("cache.temporaries", language, count=unfinished.files, size=size))
+    if options.chosen_format == "svg":
+        from careers_cli.present.consoles import say
+        from careers_cli.present.pages import write_svg
+
+        width = console_for(options).width
+        write_svg(sys.stdout, lambda console: say(console, lines), width, "careers cache")
+        return
     say_for(options, lines)
 
 
@@ -191,8 +199,13 @@ def _write_stores(stores: Sequence[Any], options: CommonOptions) -> None:
     from careers_cli.present.consoles import write_csv, write_markdown_table
 
     rows = [{key: _cell(value) for key, value in record.items()} for record in records]
-    if options.chosen_format == "csv":
-        write_csv(sys.stdout, rows)
+    if options.chosen_format in ("csv", "csv-bom"):
+        write_csv(sys.stdout, rows, bom=options.chosen_format == "csv-bom")
+    elif options.chosen_format == "html":
+        from careers_cli.present.pages import Page, PageTable, write_page
+
+        table = PageTable(list(rows[0]) if rows else [], [list(row.values()) for row in rows])
+        write_page(sys.stdout, Page("careers cache", options.output_language, table=table))
     else:
         write_markdown_table(sys.stdout, rows)
 

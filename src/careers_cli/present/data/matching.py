@@ -17,6 +17,7 @@ from careers_cli.present.data.parts import (
     list_joined,
     text_in,
 )
+from careers_cli.present.pages import Page, PageSection
 from careers_cli.rules.moves import ConcernedNote, Gap, Neighbour, SkillToLearn, SkillWeight
 from careers_cli.rules.search import CareerMatch, Wanted
 from careers_cli.text.language import Language
@@ -193,7 +194,7 @@ def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> Records:
         ]
         return had + learn
 
-    return Records(document, rows)
+    return Records(document, rows, page=lambda: gap_page(index, gap, language))
 
 
 def _learnt(gap: Gap) -> list[str]:
@@ -261,6 +262,72 @@ def gap_checklist(index: CatalogueIndex, gap: Gap, language: Language) -> str:
                 for c in found
             ]
     return "\n".join(lines) + "\n"
+
+
+def gap_page(index: CatalogueIndex, gap: Gap, language: Language) -> Page:
+    """`gap` as a plan to hand over: the title and summary, what carries over, the skills to
+    learn in order as boxes to tick (each with the coverage once learnt and the careers near
+    the target it first opens), the trends and tips that concern them, and how to read it."""
+    lang = language
+    source, target = gap.source.id, gap.target.id
+    title = message("gap.title", lang, source=source, target=target)
+    if gap.same:
+        return Page(title, lang, lead=[message("gap.same", lang, career=source)])
+    summary = message(
+        "gap.summary",
+        lang,
+        source=source,
+        target=target,
+        coverage=f"{gap.coverage.value:.0%}",
+        transfer=len(gap.transfer),
+        total=len(gap.transfer) + gap.to_learn,
+        missing=gap.to_learn,
+    )
+    transfer = [_skill_words(index, w.skill_id, lang) for w in gap.transfer]
+    sections = [PageSection(label("transfers", lang), transfer or [label("none", lang)])]
+    if gap.steps:
+        sections.append(
+            PageSection(label("learn_order", lang), _step_items(index, gap, lang), "checklist")
+        )
+    else:
+        nothing = message("gap.nothing", lang, source=source, target=target)
+        sections.append(PageSection(label("learn_order", lang), [nothing], "paragraphs"))
+    for key, found in (("trends", gap.trends), ("tips", gap.tips)):
+        if found:
+            items = [
+                f"{text_in(c.note.title, lang, True)} ({c.note.id}): "
+                + _comma(lang).join(
+                    text_in(index.skills_by_id[s].label, lang, True) for s in c.skills
+                )
+                for c in found
+            ]
+            sections.append(PageSection(label(key, lang), items))
+    legend = message("gap.legend", lang, target=target) if gap.steps else ""
+    return Page(title, lang, lead=[summary], sections=sections, note=legend)
+
+
+def _step_items(index: CatalogueIndex, gap: Gap, language: Language) -> list[str]:
+    """Each step: the skill and its id, the coverage once learnt and, the first time, the
+    careers near the target it opens."""
+    arrow = "←" if language == "ar" else "→"
+    items, opened = [], set()
+    for step in gap.steps:
+        item = f"{_skill_words(index, step.skill.skill_id, language)} {arrow} "
+        item += f"{step.coverage_after:.0%}"
+        first_opened = [c for c in step.opens if c not in opened]
+        opened.update(first_opened)
+        if first_opened:
+            item += f" · {label('opens', language)}: {_comma(language).join(first_opened)}"
+        items.append(item)
+    return items
+
+
+def _comma(language: Language) -> str:
+    return "، " if language == "ar" else ", "
+
+
+def _skill_words(index: CatalogueIndex, skill_id: str, language: Language) -> str:
+    return f"{text_in(index.skills_by_id[skill_id].label, language, True)} ({skill_id})"
 
 
 def _skill_item(index: CatalogueIndex, skill_id: str, language: Language) -> str:

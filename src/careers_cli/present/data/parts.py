@@ -17,6 +17,7 @@ from careers_cli.catalogue.domain import (
 )
 from careers_cli.i18n.messages import label
 from careers_cli.present.consoles import MarkdownSection
+from careers_cli.present.pages import Page, PageSection, PageTable
 from careers_cli.text.language import Bilingual, Language
 
 LIST_SEPARATOR = "; "
@@ -36,6 +37,27 @@ class Records(NamedTuple):
     markdown_sections: tuple[MarkdownSection, ...] = ()
     # Rows for people where they differ from the CSV rows: words in the chosen language.
     markdown_rows: Callable[[], list[dict[str, str]]] | None = None
+    # A page of its own (`gap`'s plan); else one made of the Markdown sections or rows.
+    page: Callable[[], Page] | None = None
+
+    def page_titled(
+        self, title: str, language: Language, header: Callable[[str], str] = str
+    ) -> Page:
+        """The HTML page of the result: its own, else a heading and the Markdown sections
+        (`show`, `read`), else `title` and a table of the rows for people, `header` naming
+        each column from its key."""
+        if self.page is not None:
+            return self.page()
+        if self.markdown_sections:
+            sections = tuple(
+                PageSection(s.heading, s.items, "bullets" if s.bulleted else "paragraphs")
+                for s in self.markdown_sections
+            )
+            return Page(self.markdown_title, language, sections=sections)
+        rows = self.markdown_rows() if self.markdown_rows else self.rows()
+        keys = list(rows[0]) if rows else []
+        table = PageTable([header(k) for k in keys], [[row[k] for k in keys] for row in rows])
+        return Page(title, language, table=table)
 
 
 def both_languages(text: Bilingual) -> dict[str, str | None]:
