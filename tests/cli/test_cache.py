@@ -156,7 +156,8 @@ class TestCacheCommand:
         run = invoke(["cache", "--format", "xml"])
         assert run.exit_code == 2
         assert run.stderr.splitlines() == [
-            "error: --format / -f must be one of 'table', 'json', 'csv', 'csv-bom', 'markdown', 'html' or 'svg' (got 'xml')",
+            "error: --format / -f must be one of 'table', 'json', 'csv', 'csv-bom', 'markdown', "
+            "'html' or 'svg' (got 'xml')",
             "try 'careers cache -h' for help",
         ]
 

@@ -123,7 +123,8 @@ class TestStreams:
         assert run.exit_code == 2
         assert run.stdout == ""
         assert run.stderr.splitlines() == [
-            "error: --format / -f must be one of 'table', 'json', 'csv', 'csv-bom', 'markdown', 'html' or 'svg' (got 'xml')",
+            "error: --format / -f must be one of 'table', 'json', 'csv', 'csv-bom', 'markdown', "
+            "'html' or 'svg' (got 'xml')",
             "try 'careers list -h' for help",
         ]
 

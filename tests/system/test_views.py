@@ -16,7 +16,12 @@ from tests.support.views import on_release, release, release_file
 
 __all__ = ["release", "release_file"]  # fixtures
 
-LONGEST = ("social-work-lecturer", "mechanical-engineer", "circus-artist", "data-scientist")
+LONGEST = (
+    "footwear-production-supervisor",
+    "mechanical-engineer",
+    "circus-artist",
+    "data-scientist",
+)
 """Occupations whose views are among the longest: the most lines, the most skills, the most
 other titles, and related careers sharing about fifty skills."""
 
@@ -93,8 +98,9 @@ class TestShowIsBounded:
         assert head.endswith("Also called: mechanical engineering expert, mechanics engineer "
                              "... and 9 more")  # fmt: skip
         assert _section(run.stdout, "Required skills").splitlines()[3:] == [
-            "  solid mechanics    solid-mechanics",
-            "  mechanics          mechanics",
+            # The labels' column is 24 wide at least (`SKILL_LABEL_MIN_WIDTH`).
+            "  " + "solid mechanics".ljust(24) + "   solid-mechanics",
+            "  " + "mechanics".ljust(24) + "   mechanics",
             "  ... and 25 more ('careers show mechanical-engineer --limit all' lists them",
             "  all)",
         ]
