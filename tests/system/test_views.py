@@ -106,6 +106,18 @@ class TestShowIsBounded:
         ]
         assert "... and 25 more" in run.stdout and "... and 316 more" in run.stdout
 
+    def test_the_page_is_cut_as_the_view_is(self, release_file: Path) -> None:
+        page = on_release(release_file, "show", "mechanical-engineer", "-f", "html").stdout
+        # 10 other titles, 15 essential skills, 10 optional ones, an occupation, 3 related.
+        assert page.count("<li>") == 10 + 15 + 10 + 1 + 3
+        assert '<p class="more">... and 308 more (&#x27;careers show mechanical-engineer' in page
+        assert "approve-engineering-design ... and 113 more)</li>" in page
+        everything = on_release(
+            release_file, "show", "mechanical-engineer", "-f", "html", "--limit", "all"
+        ).stdout
+        assert everything.count("<li>") == 11 + 27 + 318 + 1 + 3
+        assert "more" not in everything.split("<main>")[1]
+
 
 class TestSkillsAreBounded:
     """`skills` shows a skill's first ten other names, and no `also` label without any."""

@@ -22,6 +22,7 @@ from careers_cli.app.session import (
 from careers_cli.catalogue.domain import LinkedNote, Section
 from careers_cli.i18n.messages import message
 from careers_cli.index.query import NoteKind
+from careers_cli.present.bounds import DEFAULT_LIMITS, ProfileLimits
 from careers_cli.present.data import explore as records
 from careers_cli.present.views import explore as views
 from careers_cli.rules import names, search
@@ -122,13 +123,13 @@ def show(
     careers show analyst --lang ar
     """
     most = parse_limit(limit, option="--limit", command="careers show")
-    limits = views.DEFAULT_LIMITS if limit is None else views.ProfileLimits.each(most)
+    limits = DEFAULT_LIMITS if limit is None else ProfileLimits.each(most)
     with open_session(options) as session:
         index, language = session.index, session.language
         profile = search.career_profile(index, session.take(names.resolve_career(index, career)))
         session.present(
             lambda: views.career_profile(index, profile, language, limits),
-            lambda: records.career_profile(index, profile, language),
+            lambda: records.career_profile(index, profile, language, limits),
         )
 
 

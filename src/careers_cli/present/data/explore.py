@@ -16,6 +16,7 @@ from careers_cli.catalogue.domain import (
 )
 from careers_cli.i18n.messages import label, message
 from careers_cli.index.query import CatalogueIndex
+from careers_cli.present.bounds import DEFAULT_LIMITS, ProfileLimits
 from careers_cli.present.consoles import MarkdownSection
 from careers_cli.present.data.parts import (
     Json,
@@ -25,6 +26,7 @@ from careers_cli.present.data.parts import (
     list_joined,
     text_in,
 )
+from careers_cli.present.pages import Page, PageSection, SectionKind
 from careers_cli.rules.search import CareerProfile, Comparison
 from careers_cli.text.language import Language
 
@@ -52,7 +54,14 @@ def career_list(careers: Iterable[Career], language: Language) -> Records:
     return Records(document, rows, markdown_rows=lambda: rows(marked=True))
 
 
-def career_profile(index: CatalogueIndex, profile: CareerProfile, language: Language) -> Records:
+def career_profile(
+    index: CatalogueIndex,
+    profile: CareerProfile,
+    language: Language,
+    limits: ProfileLimits = DEFAULT_LIMITS,
+) -> Records:
+    """`show` as data: everything in JSON, CSV and Markdown; on its page, each list cut at
+    `limits` as the view cuts it."""
     title = f"{text_in(profile.career.title, language, True)} ({profile.career.id})"
     sections = tuple(s for s in _profile_sections(index, profile, language) if s.items)
     return Records(
@@ -60,7 +69,55 @@ def career_profile(index: CatalogueIndex, profile: CareerProfile, language: Lang
         lambda: [_profile_row(index, profile, language)],
         title,
         sections,
+        page=lambda: _profile_page(index, profile, language, title, limits),
     )
+
+
+def _profile_page(
+    index: CatalogueIndex,
+    profile: CareerProfile,
+    language: Language,
+    title: str,
+    limits: ProfileLimits,
+) -> Page:
+    """The Markdown sections of `show` as a page, each long list cut as the view cuts it."""
+    everything = f"careers show {profile.career.id} --limit all"
+    most = {
+        label("alt_titles", language): (limits.other_titles, None),
+        label("required_skills", language): (limits.essential, everything),
+        label("optional_skills", language): (limits.optional, everything),
+    }
+    related = [
+        f"{r.career.id}: {text_in(r.career.title, language, True)} ("
+        + _first_of(list(r.shared_skills), limits.shared_skills, language)
+        + ")"
+        for r in profile.related
+    ]
+    sections = []
+    for section in _profile_sections(index, profile, language):
+        items = related if section.heading == label("related", language) else section.items
+        if not items:
+            continue
+        kind: SectionKind = "bullets" if section.bulleted else "paragraphs"
+        limit, command = most.get(section.heading, (None, None))
+        if limit is None or len(items) <= limit:
+            sections.append(PageSection(section.heading, items, kind))
+            continue
+        count = len(items) - limit
+        more = (
+            message("more.count", language, count=count)
+            if command is None
+            else message("more.listed_by", language, count=count, command=command)
+        )
+        sections.append(PageSection(section.heading, items[:limit], kind, more))
+    return Page(title, language, sections=sections)
+
+
+def _first_of(values: list[str], limit: int | None, language: Language) -> str:
+    """The first `limit` of `values` joined, then how many more."""
+    shown = ", ".join(values[:limit])
+    more = 0 if limit is None else len(values) - limit
+    return shown + (" " + message("more.count", language, count=more) if more > 0 else "")
 
 
 def _occupation_document(career: Career) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal, NamedTuple, cast
+from typing import Literal, cast
 
 from rich import box
 from rich.cells import cell_len
@@ -23,6 +23,7 @@ from careers_cli.catalogue.domain import (
 )
 from careers_cli.i18n.messages import label, message
 from careers_cli.index.query import CatalogueIndex
+from careers_cli.present.bounds import DEFAULT_LIMITS, ProfileLimits
 from careers_cli.present.layout.fitting import (
     STACK_INDENT,
     ChunkedTable,
@@ -96,28 +97,6 @@ def career_list(careers: Iterable[Career], language: Language) -> ChunkedTable:
 
     note = fallback_note(language, "fallback.summaries") if once else None
     return ChunkedTable(table, [0, TEXT_MIN_WIDTH, 0], narrow=blocks, above=note)
-
-
-class ProfileLimits(NamedTuple):
-    """How many of each list `show` prints (None: all of them); each list cut short ends with
-    how many more there are, and `--limit all` or the data formats give them all.
-
-    The defaults keep any ESCO occupation within a screenful or two (at most 150 lines at 80
-    columns; `benchmarks/show_bounds.py` and tests/system/test_views.py check all of them).
-    """
-
-    other_titles: int | None = 10
-    essential: int | None = 15
-    optional: int | None = 10
-    shared_skills: int | None = 5
-
-    @classmethod
-    def each(cls, limit: int | None) -> ProfileLimits:
-        """The same limit for every list (`show --limit N`; None for `--limit all`)."""
-        return cls(limit, limit, limit, limit)
-
-
-DEFAULT_LIMITS = ProfileLimits()
 
 
 def career_profile(
