@@ -130,6 +130,18 @@ class TestSvg:
         root = ElementTree.fromstring(run.stdout)  # still well-formed
         assert "<script>alert" in "".join(root.itertext())
 
+    def test_arabic_is_drawn_as_visual_mode_lays_it_out(self) -> None:
+        """Each run of text is placed by the picture itself: Arabic comes shaped and in the
+        order it is drawn (as `--rtl visual` lays it out), and the viewer is told not to
+        reorder it; English text is left as it is."""
+        arabic = invoke(["show", "influencer", "-f", "svg", "--lang", "ar"]).stdout
+        english = invoke(["show", "influencer", "-f", "svg"]).stdout
+        override = "text { unicode-bidi: bidi-override; direction: ltr; }"
+        assert override in arabic and override not in english
+        words = "".join(ElementTree.fromstring(arabic).itertext())
+        assert any("\ufe70" <= c <= "\ufeff" for c in words)  # Arabic presentation forms
+        assert "influencer" in words
+
 
 class TestCsvBom:
     """`csv-bom` is CSV with a byte-order mark first; plain `csv` has none; both keep the

@@ -103,8 +103,12 @@ class Session:
         if self.output_format == "svg":  # the table view, as a terminal shows it in colour
             from careers_cli.present.pages import write_svg
 
-            renderable = self._laid_out(view())
-            write_svg(stream, lambda console: console.print(renderable), self.out.width, _title())
+            # A picture places each run of text itself: Arabic is laid out as in visual mode
+            # (shaped, in the order it is drawn) and drawn in that order, cell by cell.
+            visual = self.language == "ar" or self.rtl == "visual"
+            renderable = self._laid_out(view(), visual=visual)
+            draw = lambda console: console.print(renderable)  # noqa: E731
+            write_svg(stream, draw, self.out.width, _title(), drawn_in_order=visual)
             return
         data = records()
         if self.output_format == "json":
@@ -122,13 +126,15 @@ class Session:
             rows = data.markdown_rows() if data.markdown_rows else data.rows()
             write_markdown_table(stream, rows, lambda key: column_label(key, self.language))
 
-    def _laid_out(self, renderable: RenderableType) -> RenderableType:
-        """A view laid out for the language and the terminal (`rtl.layout_for`)."""
-        if self.language == "en" and self.rtl != "visual":
+    def _laid_out(self, renderable: RenderableType, *, visual: bool = False) -> RenderableType:
+        """A view laid out for the language and the terminal (`rtl.layout_for`); in visual
+        mode where `--rtl visual` or `visual` says so."""
+        visual = visual or self.rtl == "visual"
+        if self.language == "en" and not visual:
             return renderable
         from careers_cli.present.layout.rtl import laid_out, layout_for
 
-        layout = layout_for(self.language, visual=self.rtl == "visual")
+        layout = layout_for(self.language, visual=visual)
         if layout is None:
             return renderable
         if isinstance(renderable, StreamedBlocks):  # each block as it is built

@@ -163,9 +163,26 @@ def recording_console(width: int) -> Console:
     )
 
 
-def write_svg(stream: IO[str], draw: Callable[[Console], None], width: int, title: str) -> None:
+# Each run of text drawn in the order of its characters, as a terminal without bidi draws them.
+_DRAWN_IN_ORDER = "\n    text { unicode-bidi: bidi-override; direction: ltr; }"
+
+
+def write_svg(
+    stream: IO[str],
+    draw: Callable[[Console], None],
+    width: int,
+    title: str,
+    *,
+    drawn_in_order: bool = False,
+) -> None:
     """An SVG picture of what `draw` prints on a terminal `width` columns wide (Rich's own
-    export: every character an escaped text element, in a terminal window titled `title`)."""
+    export: every run of text an escaped text element, in a terminal window titled `title`).
+
+    With `drawn_in_order`, for text laid out in visual order (Arabic shaped and reordered by
+    the program), the viewer is told not to reorder it again."""
     console = recording_console(width)
     draw(console)
-    stream.write(console.export_svg(title=printable(title)))
+    svg = console.export_svg(title=printable(title))
+    if drawn_in_order:
+        svg = svg.replace("<style>", "<style>" + _DRAWN_IN_ORDER, 1)
+    stream.write(svg)
