@@ -48,5 +48,5 @@ class TestHelpWords:
         text = run_installed(["match", "--help"], {"COLUMNS": "120"}).stdout
         assert re.search(r"--skill\s+-s\s+SKILL", text)
         assert re.search(r"--limit\s+-n\s+N\b", text)
-        assert "[table|json|csv|markdown]" in text
+        assert "[table|json|csv|csv-bom|markdown|html|svg]" in text
         assert "[en|ar]" in text
