@@ -238,10 +238,11 @@ class TestInEnglishAndArabic:
 
     @pytest.mark.parametrize("lang", ARABIC_FORMS, ids=["space", "equals", "upper"])
     def test_compare_without_careers_names_the_argument(self, lang: list[str]) -> None:
-        """`careers` is an argument, not an option (الوسيط, not الخيار)."""
+        """`careers` is an argument, not an option (الوسيط, not الخيار), named as Arabic help
+        names it."""
         run = invoke(["compare", *lang])
         assert run.exit_code == 2
-        assert lines(run) == ["خطأ: الوسيط CAREER... مطلوب", "للمساعدة جرّب 'careers compare -h'"]
+        assert lines(run) == ["خطأ: الوسيط المهنة... مطلوب", "للمساعدة جرّب 'careers compare -h'"]
         english = invoke(["compare"])
         assert lines(english) == [
             "error: missing argument CAREER...",

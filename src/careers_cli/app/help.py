@@ -3,7 +3,10 @@ options and arguments several commands share."""
 
 import inspect
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from difflib import get_close_matches
 from typing import Any
 
 import typer
@@ -11,11 +14,17 @@ from typer.core import TyperCommand, TyperGroup
 
 from careers_cli.app import completion
 from careers_cli.app.options import (
+    COMMON,
     forget_options,
 )
 from careers_cli.app.session import (
     exit_status_of,
+    language_from_arguments,
 )
+from careers_cli.errors import UsageError
+from careers_cli.i18n.help_text import arabic_command_help, arabic_metavar, arabic_parameter_help
+from careers_cli.i18n.messages import Alternatives, label
+from careers_cli.text.language import Language
 
 
 def _reflowed(help_text: str) -> str:
@@ -35,13 +44,79 @@ def _without_flag_types(params: list[Any]) -> list[Any]:
         if getattr(param, "is_flag", False) and param.metavar is None:
             param.metavar = ""
         if param.param_type_name == "argument" and param.metavar:
-            param.get_usage_pieces = lambda ctx, name=param.metavar: [name]
+            param.get_usage_pieces = lambda ctx, named=param: [named.metavar]
             param.display_type_rich = lambda ctx: None
     return params
 
 
-class CareersCommand(TyperCommand):
-    """A command whose help wraps to the terminal and shows no value type for its flags."""
+_HELP_LANGUAGE: ContextVar[Language] = ContextVar("careers_help_language", default="en")
+"""The language help is written in: that of the command line being run."""
+
+# Typer's words around the help, by their names in `typer.rich_utils`, and their labels.
+_HELP_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "help.arguments",
+    "OPTIONS_PANEL_TITLE": "help.options",
+    "COMMANDS_PANEL_TITLE": "help.commands",
+    "REQUIRED_LONG_STRING": "help.required",
+    "ENVVAR_STRING": "help.envvar",
+    "DEFAULT_STRING": "help.default",
+}
+
+
+@contextmanager
+def _in_arabic(command: Any, ctx: Any) -> Iterator[None]:
+    """The help of `command` in Arabic while it is written: its text, its parameters' text
+    and placeholders, its subcommands' first lines and Typer's headings; as it was after."""
+    from typer import rich_utils
+
+    path = " ".join(ctx.command_path.split()[1:])
+    saved: list[tuple[Any, str, Any]] = []
+
+    def put(owner: Any, name: str, value: Any) -> None:
+        saved.append((owner, name, getattr(owner, name)))
+        setattr(owner, name, value)
+
+    put(command, "help", _reflowed(arabic_command_help(path) or command.help or ""))
+    put(command, "options_metavar", label("help.options_metavar", "ar"))
+    if isinstance(command, TyperGroup):
+        put(command, "subcommand_metavar", label("help.subcommand_metavar", "ar"))
+        for name, sub in command.commands.items():
+            text = arabic_command_help(f"{path} {name}".strip())
+            put(sub, "help", _reflowed(text or sub.help or ""))
+    for param in command.get_params(ctx):
+        put(param, "help", arabic_parameter_help(path, param.name) or param.help)
+        if param.metavar:
+            put(param, "metavar", arabic_metavar(param.metavar))
+        if getattr(param, "rich_help_panel", None) == COMMON:
+            put(param, "rich_help_panel", label("help.common_options", "ar"))
+    for name, key in _HELP_WORDS.items():
+        put(rich_utils, name, label(key, "ar"))
+    try:
+        yield
+    finally:
+        for owner, name, value in reversed(saved):
+            setattr(owner, name, value)
+
+
+class _ArabicHelp:
+    """Help and usage lines in the language of the command line (`_HELP_LANGUAGE`)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        if _HELP_LANGUAGE.get() != "ar":
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+            return
+        with _in_arabic(self, ctx):
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        prefix = f"{label('help.usage', _HELP_LANGUAGE.get())} "
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=prefix)
+
+
+class CareersCommand(_ArabicHelp, TyperCommand):
+    """A command whose help wraps to the terminal, shows no value type for its flags, and is
+    written in Arabic for a command line in Arabic."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -51,8 +126,9 @@ class CareersCommand(TyperCommand):
         return _without_flag_types(super().get_params(ctx))
 
 
-class CareersGroup(TyperGroup):
-    """The command group, with usage errors as one line in the user's language (exit code 2)."""
+class CareersGroup(_ArabicHelp, TyperGroup):
+    """The command group, with usage errors as one line in the user's language (exit code 2),
+    and help in the user's language."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,6 +136,19 @@ class CareersGroup(TyperGroup):
 
     def get_params(self, ctx: Any) -> Any:
         return _without_flag_types(super().get_params(ctx))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The command `args` start with; a word that names none is a usage error in the
+        user's language, with the commands it may have been meant for."""
+        name = args[0] if args else ""
+        if not name or name.startswith("-") or self.get_command(ctx, name) is not None:
+            return super().resolve_command(ctx, args)
+        close = get_close_matches(name, list(self.list_commands(ctx)))
+        command = ctx.command_path
+        if not close:
+            raise UsageError("usage.no_such_command", name=name, command=command)
+        commands = Alternatives([f"'{match}'" for match in close])
+        raise UsageError("usage.no_such_command_try", name=name, commands=commands, command=command)
 
     def main(
         self,
@@ -76,6 +165,7 @@ class CareersGroup(TyperGroup):
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         argv = list(sys.argv[1:] if args is None else args)
         forget_options()
+        _HELP_LANGUAGE.set(language_from_arguments(argv))
         status = exit_status_of(
             lambda: super(CareersGroup, self).main(
                 argv, prog_name, complete_var, False, windows_expand_args, **extra

@@ -37,7 +37,8 @@ from careers_cli.app.streams import (
 from careers_cli.catalogue.progress import Progress
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
 from careers_cli.errors import CareersError, ExitStatus, OutputError
-from careers_cli.i18n.messages import column_label, label, message
+from careers_cli.i18n.help_text import arabic_metavar
+from careers_cli.i18n.messages import Alternatives, Phrase, column_label, label, message
 from careers_cli.index.memory import MemoryIndex
 from careers_cli.index.query import CatalogueIndex
 from careers_cli.present.consoles import (
@@ -543,18 +544,46 @@ def _usage_sentence(
     if isinstance(error, click_errors.MissingParameter) and param is not None:
         if param.param_type_name == "argument":
             name = (param.metavar or param.name or "").upper()
+            name = arabic_metavar(name) if language == "ar" else name
             return message("usage.missing_argument", language, argument=name)
         return message("usage.missing", language, option=" / ".join(param.opts))
     if isinstance(error, click_errors.NoSuchOption):
-        return message("usage.no_such_option", language, option=error.option_name)
-    if isinstance(error, click_errors.BadOptionUsage):  # an option given without its value
-        return message("usage.needs_value", language, option=error.option_name)
+        return _no_such_option_sentence(error, language)
+    if isinstance(error, click_errors.BadOptionUsage):
+        # Given as `--flag=value`, an option that takes none; else one that needs a value.
+        inline = any(word.startswith(f"{error.option_name}=") for word in argv)
+        key = "usage.takes_no_value" if inline else "usage.needs_value"
+        return message(key, language, option=error.option_name)
+    context = getattr(error, "ctx", None)
+    if isinstance(error, click_errors.BadParameter) and param is not None:
+        return _bad_value_sentence(param, language)
     detail = str(getattr(error, "format_message", error.__str__)())
     extra = _EXTRA_ARGUMENTS.fullmatch(detail)
-    context = getattr(error, "ctx", None)
     if extra and context is not None:
         return _extra_words_sentence(context, argv, extra.group(1), language)
-    return message("usage.other", language, detail=detail)
+    if extra:
+        return message("usage.extra_names", language, words=extra.group(1))
+    return message("usage.other", language, detail=Phrase(detail, "سطر الأوامر غير صحيح"))
+
+
+def _no_such_option_sentence(error: Any, language: Language) -> str:
+    """An unknown option, with the options it may have been meant for."""
+    possibilities = sorted(getattr(error, "possibilities", None) or ())
+    if not possibilities:
+        return message("usage.no_such_option", language, option=error.option_name)
+    quoted = Alternatives(possibilities)
+    return message("usage.no_such_option_try", language, option=error.option_name, options=quoted)
+
+
+def _bad_value_sentence(param: Any, language: Language) -> str:
+    """A value the option parser could not take: for a flag, the yes or no of its
+    environment variable (`CAREERS_DEBUG=maybe`)."""
+    option = " / ".join(getattr(param, "opts", ())) or str(param.name)
+    envvar = getattr(param, "envvar", None)
+    if getattr(param, "is_flag", False) and isinstance(envvar, str) and envvar in os.environ:
+        value = os.environ[envvar]
+        return message("usage.bad_flag_variable", language, variable=envvar, value=value)
+    return message("usage.bad_value", language, option=option)
 
 
 # Click's message for words after the arguments a command takes (not translated by Click).

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careers_cli.catalogue.domain import Catalogue, catalogue_from_data
 from careers_cli.errors import CatalogueError, Problem, os_error_reason
-from careers_cli.i18n.messages import Alternatives, has_message
+from careers_cli.i18n.messages import Alternatives, constant_phrase, has_message, json_phrase
 from careers_cli.userfiles.regular import NotARegularFileError, open_regular
 
 if TYPE_CHECKING:
@@ -189,11 +189,15 @@ def parse_catalogue_json(raw: bytes, path: Path) -> ParsedCatalogue:
         data = json.loads(text, object_pairs_hook=keep_first_value, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise CatalogueError(
-            "catalogue.bad_json", path=name, line=error.lineno, column=error.colno, detail=error.msg
+            "catalogue.bad_json",
+            path=name,
+            line=error.lineno,
+            column=error.colno,
+            detail=json_phrase(error.msg),
         ) from None
     except _ConstantError as error:
         line, column = _position_of_constant(text)
-        detail = f"{error.constant} is not a JSON number"
+        detail = constant_phrase(error.constant)
         raise CatalogueError(
             "catalogue.bad_json", path=name, line=line, column=column, detail=detail
         ) from None

@@ -52,8 +52,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: الملف فارغ؛ الكتالوج كائن JSON",
     ),
     "catalogue.bad_json": (
-        "{path}:{line}:{column}: invalid JSON: {detail}",
-        "{path}:{line}:{column}: JSON غير صالح: {detail}",
+        "{path}:{line}:{column}: invalid JSON: {detail:en}",
+        "{path}:{line}:{column}: JSON غير صالح: {detail:ar}",
     ),
     "problem.duplicate_key": (
         "key '{key}' appears twice in one object",
@@ -395,9 +395,35 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "no such option: {option}",
         "لا يوجد خيار باسم {option}",
     ),
+    "usage.no_such_option_try": (
+        "no such option: {option}; did you mean {options:en}?",
+        "لا يوجد خيار باسم {option}؛ هل تقصد {options:ar}؟",
+    ),
+    "usage.no_such_command": (
+        "no such command: {name}",
+        "لا يوجد أمر باسم {name}",
+    ),
+    "usage.no_such_command_try": (
+        "no such command: {name}; did you mean {commands:en}?",
+        "لا يوجد أمر باسم {name}؛ هل تقصد {commands:ar}؟",
+    ),
+    "usage.takes_no_value": (
+        "option {option} takes no value",
+        "الخيار {option} لا يأخذ قيمة",
+    ),
+    "usage.bad_flag_variable": (
+        "${variable} is '{value}': set it to 1, true, yes or on, or to 0, false, no or off",
+        "قيمة ${variable} هي '{value}': اجعلها 1 أو true أو yes أو on، أو 0 أو false أو no أو off",
+    ),
+    "usage.bad_value": (
+        "invalid value for {option}",
+        "قيمة غير صالحة للخيار {option}",
+    ),
+    # The option parser's own sentence for what this program does not put in words of its
+    # own (a `Phrase`); in Arabic, that the command line is wrong (the hint says where to look).
     "usage.other": (
-        "{detail}",
-        "استخدام غير صحيح: {detail}",
+        "{detail:en}",
+        "{detail:ar}",
     ),
     "usage.extra_skill": (
         "unexpected: {words}; did you mean: {suggestion}",
@@ -865,6 +891,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "opens": ("also opens", "تفتح أيضاً"),
     "raises": ("raises", "ترفع"),
     "new_careers": ("opens", "تفتح"),
+    # the words around the help of a command
+    "help.usage": ("Usage:", "الاستخدام:"),
+    "help.options_metavar": ("[OPTIONS]", "[الخيارات]"),
+    "help.subcommand_metavar": ("COMMAND [ARGS]...", "الأمر [الوسائط]..."),
+    "help.arguments": ("Arguments", "الوسائط"),
+    "help.options": ("Options", "الخيارات"),
+    "help.commands": ("Commands", "الأوامر"),
+    "help.common_options": ("Common options", "الخيارات المشتركة"),
+    "help.required": ("[required]", "[مطلوب]"),
+    "help.envvar": ("[env var: {}]", "[متغير البيئة: {}]"),
+    "help.default": ("[default: {}]", "[الافتراضي: {}]"),
 }
 
 
@@ -930,6 +967,52 @@ class Alternatives:
         if spec == "ar" or len(self.values) < 2:
             return " أو ".join(self.values)
         return f"{', '.join(self.values[:-1])} or {self.values[-1]}"
+
+
+class Phrase:
+    """Words of another program (the JSON parser, the option parser) with their Arabic:
+    `{detail:en}` gives the words as that program said them, `{detail:ar}` the Arabic."""
+
+    def __init__(self, english: str, arabic: str) -> None:
+        self.english = english
+        self.arabic = arabic
+
+    def __format__(self, spec: str) -> str:
+        return self.arabic if spec == "ar" else self.english
+
+    def __str__(self) -> str:
+        return self.english
+
+    def __repr__(self) -> str:
+        return repr(self.english)
+
+
+# What Python's JSON parser says (`json.JSONDecodeError.msg`, by its first words), in Arabic.
+_JSON_PHRASES: tuple[tuple[str, str], ...] = (
+    ("Expecting value", "تُنتظر هنا قيمة JSON"),
+    ("Expecting property name", "يُنتظر هنا اسم مفتاح بين علامتي تنصيص مزدوجتين"),
+    ("Expecting ':' delimiter", "تُنتظر هنا النقطتان ':' بعد المفتاح"),
+    ("Expecting ',' delimiter", "تُنتظر هنا فاصلة ',' بين عنصرين"),
+    ("Unterminated string", "نص لم يُغلق بعلامة تنصيص"),
+    ("Invalid control character", "محرف تحكم غير مسموح داخل النص"),
+    ("Invalid \\uXXXX escape", "تهريب يونيكود غير صالح: تلزمه أربعة أرقام ست عشرية"),
+    ("Invalid \\escape", "تهريب غير صالح بعد الشرطة المائلة العكسية"),
+    ("Extra data", "بيانات زائدة بعد نهاية كائن JSON"),
+    ("Illegal trailing comma", "فاصلة زائدة قبل نهاية الكائن أو القائمة"),
+)
+
+
+def json_phrase(english: str) -> Phrase:
+    """What the JSON parser said, with its Arabic."""
+    for start, arabic in _JSON_PHRASES:
+        if english.startswith(start):
+            return Phrase(english, arabic)
+    return Phrase(english, "بنية JSON غير صالحة")
+
+
+def constant_phrase(constant: str) -> Phrase:
+    """A number JSON does not have (NaN, Infinity), with its Arabic."""
+    return Phrase(f"{constant} is not a JSON number", f"{constant} ليس عدداً في JSON")
 
 
 def has_message(key: str) -> bool:

@@ -1,0 +1,269 @@
+"""Arabic all the way through: every usage error, every JSON error and every help page in Arabic
+under `--lang ar` or `CAREERS_LANG=ar`, with no English word in it but ids, option names, paths
+and commands (and the names of formats, standards and programs, which have no Arabic)."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+
+from careers_cli.app.main import app
+from careers_cli.i18n.help_text import arabic_command_help, command_paths, parameter_keys
+from careers_cli.i18n.messages import json_phrase, labels, message_templates
+from tests.helpers import invoke, raw_catalogue
+
+# Words that are not English but names: of formats and standards, of programs and shells, of
+# the values a user types (`--format json`, `--lang ar`, `--limit all`, `CAREERS_DEBUG=yes`).
+NAMES = {
+    *("ESCO", "ISCO-08", "JSON", "Schema", "CSV", "UTF-8", "UTF-16", "MiB", "Markdown"),
+    *("xterm", "kitty", "Alacritty", "Windows", "Terminal", "bash", "zsh", "fish", "ln"),
+    *("en", "ar", "table", "json", "csv", "markdown", "logical", "visual", "all"),
+    *("true", "false", "yes", "no", "on", "off", "a-z", "NaN", "Infinity", "zip"),
+}
+COMMAND_NAMES = {
+    *("careers", "list", "show", "compare", "match", "next", "gap", "skills", "trends"),
+    *("tips", "read", "validate", "schema", "profile", "import", "cache", "esco", "add"),
+    *("remove", "clear", "build", "dir"),
+}
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.\-/~]*")
+
+
+def _catalogue_ids() -> set[str]:
+    data = raw_catalogue()
+    kinds = ("careers", "skills", "platforms", "trends", "tips", "sections")
+    return {record["id"] for kind in kinds for record in data.get(kind, [])}
+
+
+IDS = _catalogue_ids()
+
+
+def english_words(text: str, typed: Sequence[str] = ()) -> list[str]:
+    """The Latin-letter words of `text` that are not an id, an option name, a path, a command,
+    an environment variable, a name from `NAMES` or a word the user `typed`: English left in
+    Arabic text."""
+    found = []
+    for line in text.splitlines():
+        line = line.strip(" │╭╮╰╯─")
+        if line.startswith("careers "):  # an example: a command line
+            continue
+        line = re.sub(r"'[^']*'|\"[^\"]*\"", " ", line)  # a quoted command or value
+        line = re.sub(r"(?<![\w-])--?[a-z][a-z-]*", " ", line)  # option names
+        line = re.sub(r"\$?\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\$[A-Z]+\b", " ", line)  # variables
+        for match in LATIN_WORD.finditer(line):
+            word = match.group().rstrip(".")
+            if "/" in word or "." in word:  # a path or a file name
+                continue
+            if word in NAMES or word in COMMAND_NAMES or word in IDS or word in typed:
+                continue
+            found.append(word)
+    return found
+
+
+def test_the_scanner_finds_english_and_passes_what_may_stay() -> None:
+    assert english_words("خطأ: No such command 'lst'") == ["No", "such", "command"]
+    assert english_words("JSON غير صالح: Expecting value") == ["Expecting", "value"]
+    kept = (
+        "│ --format  -f  [table|json|csv|markdown]  table للقراءة؛ و'all' لعرضها $CAREERS_DATA\n"
+        ' careers match -s analytics -s "content creation"\n'
+        "من influencer إلى ~/.config/careers أو occupations_ar.csv (ESCO، ISCO-08)"
+    )
+    assert english_words(kept) == []
+
+
+def _commands() -> Iterator[tuple[str, Any]]:
+    root = typer.main.get_command(app)
+
+    def walk(command: Any, path: str) -> Iterator[tuple[str, Any]]:
+        yield path, command
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, f"{path} {name}".strip())
+
+    yield from walk(root, "")
+
+
+COMMAND_PATHS = [path for path, _ in _commands()]
+
+
+class TestArabicHelp:
+    """`--help` in Arabic: every command's help, its options' help, the usage line's words
+    and the panels' headings."""
+
+    def test_every_command_and_parameter_has_its_arabic(self) -> None:
+        """A command or option added without its Arabic would show English in Arabic help; an
+        entry for one that is gone is text kept for nothing."""
+        expected_parameters = set()
+        for path, command in _commands():
+            assert arabic_command_help(path), path
+            for param in command.params:
+                expected_parameters.add(f"{path}|{param.name}")
+        shared = {key for key in parameter_keys() if key.startswith("*|")}
+        own = set(parameter_keys()) - shared
+        assert own <= expected_parameters
+        names = {key.split("|")[1] for key in shared} - {"help"}
+        missing = [key for key in expected_parameters - own if key.split("|")[1] not in names]
+        assert missing == []
+        assert set(command_paths()) == set(COMMAND_PATHS)
+
+    @pytest.mark.parametrize("path", COMMAND_PATHS, ids=lambda p: p or "careers")
+    def test_help_has_no_english_word(self, path: str) -> None:
+        run = invoke([*path.split(), "--help"], {"CAREERS_LANG": "ar", "COLUMNS": "100"})
+        assert run.exit_code == 0, run.stderr
+        assert "الاستخدام: careers" in run.stdout
+        assert english_words(run.stdout) == []
+
+    def test_lang_ar_after_the_command_gives_arabic_help(self) -> None:
+        run = invoke(["show", "--help", "--lang", "ar"], {"COLUMNS": "100"})
+        text = run.stdout
+        assert "الاستخدام: careers show [الخيارات] المهنة" in text
+        for heading in ("─ الوسائط ─", "─ الخيارات ─", "─ الخيارات المشتركة ─"):
+            assert heading in text
+        assert "[مطلوب]" in text
+        assert "[متغير البيئة: CAREERS_LANG]" in text
+        assert "اعرض مهنة واحدة كاملة" in text
+        assert "Usage" not in text and "Options" not in text
+
+    def test_the_group_lists_its_commands_in_arabic(self) -> None:
+        text = invoke(["--lang=ar", "--help"], {"COLUMNS": "120"}).stdout
+        assert "الاستخدام: careers [الخيارات] الأمر [الوسائط]..." in text
+        assert re.search(r"│ list\s+اعرض المهن: المعرف والمسمى", text)
+        assert re.search(r"│ gap\s+ما ينتقل معك من مهنتك الحالية", text)
+
+    def test_english_help_is_unchanged_after_arabic(self) -> None:
+        """The Arabic is put in place while help is written, and taken away after."""
+        invoke(["gap", "--help"], {"CAREERS_LANG": "ar"})
+        text = invoke(["gap", "--help"], {"COLUMNS": "120"}).stdout
+        assert "Usage: careers gap [OPTIONS] FROM TO" in text
+        assert "What carries over from FROM to TO" in text
+        assert "─ Common options ─" in text and "[env var: CAREERS_RTL]" in text
+
+
+# (command line, the Arabic error line, the Arabic hint line)
+USAGE_ERRORS = [
+    (["lst"], "لا يوجد أمر باسم lst؛ هل تقصد 'list'؟", "للمساعدة جرّب 'careers -h'"),
+    (["profile", "lst"], "لا يوجد أمر باسم lst؛ هل تقصد 'list'؟", "'careers profile -h'"),
+    (["cache", "xyzzy"], "لا يوجد أمر باسم xyzzy", "'careers cache -h'"),
+    (["list", "--limti", "3"], "لا يوجد خيار باسم --limti؛ هل تقصد --limit؟", "'careers list -h'"),
+    (["list", "--sort", "x"], "لا يوجد خيار باسم --sort", "'careers list -h'"),
+    (["list", "--no-color=yes"], "الخيار --no-color لا يأخذ قيمة", "للمساعدة"),
+    (["list", "--format"], "الخيار --format يحتاج إلى قيمة", "للمساعدة"),
+    (["show"], "الوسيط المهنة مطلوب", "'careers show -h'"),
+    (["gap", "influencer"], "الوسيط المقصودة مطلوب", "'careers gap -h'"),
+    (["match"], "الخيار --skill / -s مطلوب", "'careers match -h'"),
+    (
+        ["list", "--format", "xml"],
+        "--format / -f يجب أن يكون أحد الخيارات 'table' أو 'json' أو 'csv' أو 'markdown' "
+        "(القيمة 'xml')",
+        "'careers list -h'",
+    ),
+    (["show", "influencer", "extra"], "كلمات غير متوقعة: extra؛", "'careers show -h'"),
+    (["schema", "extra"], "كلمات غير متوقعة: extra؛", "'careers schema -h'"),
+]
+
+
+class TestArabicUsageErrors:
+    """What the option parser would say in English, said in Arabic from its data."""
+
+    @pytest.mark.parametrize(("args", "line", "hint"), USAGE_ERRORS, ids=lambda a: str(a))
+    def test_usage_error_in_arabic(self, args: list[str], line: str, hint: str) -> None:
+        run = invoke(args, {"CAREERS_LANG": "ar"})
+        assert run.exit_code == 2
+        first, second = run.stderr.splitlines()
+        assert first.startswith("خطأ: ")
+        assert line in first
+        assert hint in second
+        assert english_words(run.stderr, typed=args) == []
+
+    def test_in_arabic_with_lang_ar_too(self) -> None:
+        run = invoke(["lst", "--lang", "ar"])
+        assert run.stderr.splitlines()[0] == "خطأ: لا يوجد أمر باسم lst؛ هل تقصد 'list'؟"
+
+    def test_a_flag_variable_that_is_not_yes_or_no(self) -> None:
+        run = invoke(["list"], {"CAREERS_LANG": "ar", "CAREERS_DEBUG": "maybe"})
+        assert run.exit_code == 2
+        assert run.stderr.splitlines()[0] == (
+            "خطأ: قيمة $CAREERS_DEBUG هي 'maybe': اجعلها 1 أو true أو yes أو on، أو 0 أو false "
+            "أو no أو off"
+        )
+
+    @pytest.mark.parametrize(
+        ("args", "english"),
+        [
+            (["lst"], "error: no such command: lst; did you mean 'list'?"),
+            (["list", "--limti", "3"], "error: no such option: --limti; did you mean --limit?"),
+            (["list", "--no-color=yes"], "error: option --no-color takes no value"),
+        ],
+    )
+    def test_english_says_the_same(self, args: list[str], english: str) -> None:
+        run = invoke(args)
+        assert run.exit_code == 2
+        assert run.stderr.splitlines()[0] == english
+
+
+class TestArabicJsonErrors:
+    """What the JSON parser says, in Arabic, with the line and column it gives."""
+
+    @pytest.mark.parametrize(
+        ("text", "place", "arabic"),
+        [
+            ("# a README\n", "1:1", "تُنتظر هنا قيمة JSON"),
+            ('{"a": 1,}', "1:9", "يُنتظر هنا اسم مفتاح بين علامتي تنصيص مزدوجتين"),
+            ('{"a" 1}', "1:6", "تُنتظر هنا النقطتان ':' بعد المفتاح"),
+            ('{\n"a": 1 "b": 2}', "2:8", "تُنتظر هنا فاصلة ',' بين عنصرين"),
+            ('{"a": "b', "1:7", "نص لم يُغلق بعلامة تنصيص"),
+            ('{"a": "\\q"}', "1:8", "تهريب غير صالح بعد الشرطة المائلة العكسية"),
+            ('{"a": "\\u12"}', "1:9", "تهريب يونيكود غير صالح: تلزمه أربعة أرقام ست عشرية"),
+            ('{"a": "x\ty"}', "1:9", "محرف تحكم غير مسموح داخل النص"),
+            ("{} {}", "1:4", "بيانات زائدة بعد نهاية كائن JSON"),
+            ('{"a": NaN}', "1:7", "NaN ليس عدداً في JSON"),
+        ],
+    )
+    def test_validate_says_it_in_arabic(
+        self, tmp_path: Path, text: str, place: str, arabic: str
+    ) -> None:
+        path = tmp_path / "bad.json"
+        path.write_text(text, encoding="utf-8")
+        run = invoke(["validate", str(path), "--lang", "ar"])
+        assert run.exit_code == 3
+        assert f"{path}:{place}: JSON غير صالح: {arabic}" in run.stderr
+        assert english_words(run.stderr.replace(str(path), "")) == []
+
+    def test_english_keeps_the_parser_words(self, tmp_path: Path) -> None:
+        path = tmp_path / "bad.json"
+        path.write_text("# a README\n", encoding="utf-8")
+        run = invoke(["validate", str(path)])
+        assert f"{path}:1:1: invalid JSON: Expecting value" in run.stderr
+
+    def test_a_message_of_a_later_python_still_has_arabic(self) -> None:
+        phrase = json_phrase("Illegal trailing comma before end of object")
+        assert f"{phrase:ar}" == "فاصلة زائدة قبل نهاية الكائن أو القائمة"
+        assert f"{json_phrase('Something new'):ar}" == "بنية JSON غير صالحة"
+        assert f"{json_phrase('Something new'):en}" == "Something new"
+
+
+# Kept in English in both languages: a stream that cannot show Arabic cannot show this in Arabic.
+ENGLISH_ON_PURPOSE = {"output.narrow"}
+
+
+def _without_fields(template: str) -> str:
+    return "".join(text for text, _, _, _ in string.Formatter().parse(template))
+
+
+@pytest.mark.parametrize(
+    ("key", "arabic"),
+    sorted(
+        (key, texts[1])
+        for key, texts in [*message_templates().items(), *labels().items()]
+        if key not in ENGLISH_ON_PURPOSE
+    ),
+)
+def test_no_arabic_message_or_label_has_an_english_word(key: str, arabic: str) -> None:
+    text = _without_fields(arabic) if "{" in arabic and key != "help.envvar" else arabic
+    # the fields of the catalogue format and ESCO's files, a placeholder, a variable, an escape
+    fields = {"schema_version", "languages", "relationType", "SKILL", "SHELL", "ud800"}
+    assert [word for word in english_words(text) if word not in fields] == [], key
