@@ -2833,3 +2833,13 @@ class TestOneNoteForAListInTheOtherLanguage:
         to_learn = next(line for line in run.stdout.splitlines() if "accounting entries" in line)
         assert to_learn.count("[en]") == 1
         assert to_learn.rstrip().endswith("[en]")
+
+
+def test_also_called_in_the_other_language_is_marked() -> None:
+    """The influencer has Arabic other titles only: in English they are shown, marked `[ar]`
+    as other Arabic text in English is."""
+    lines = invoke(["show", "influencer"], {"COLUMNS": "120"}).stdout.splitlines()
+    assert lines[1] == "Also called: مؤثرة وسائل التواصل الاجتماعي, مؤثر, مؤثرة [ar]"
+    arabic = invoke(["show", "influencer", "--lang", "ar"], {"COLUMNS": "120"}).stdout
+    assert "تُعرف أيضاً باسم: مؤثرة وسائل التواصل الاجتماعي، مؤثر، مؤثرة" in arabic
+    assert "[en]" not in arabic.splitlines()[1]

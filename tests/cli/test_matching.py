@@ -1818,7 +1818,8 @@ class TestNext:
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         run = invoke(["next", data["careers"][0]["id"], "--data", str(path)])
         assert (run.exit_code, run.stdout) == (0, "")
-        assert run.stderr == f"no career shares a skill with {data['careers'][0]['id']}\n"
+        title = data["careers"][0]["title"]["en"]  # a sentence names a career by its title
+        assert run.stderr == f"no career shares a skill with {title}\n"
 
 
 # --- gap -------------------------------------------------------------------------------------
@@ -1881,16 +1882,16 @@ class TestGap:
         checklist = [line for line in run.stdout.splitlines() if line.startswith("- [ ] ")]
         assert checklist == [f"- [ ] {labels[s]} ({s})" for s, _ in expected["to_learn"]]
         assert run.stdout.startswith(
-            "# From digital-content-creator to social-media-data-analyst\n"
+            "# From Digital Content Creator to Social Media Data Analyst\n"
         )
 
     def test_the_table(self, builtin: Catalogue) -> None:
         run = both_ways(builtin, ["gap", "digital-content-creator", "social-media-data-analyst"])
         lines = [line.strip() for line in run.stdout.splitlines()]
         assert (
-            "digital-content-creator covers 0% of social-media-data-analyst: 0 of 5 skills "
+            "Digital Content Creator covers 0% of Social Media Data Analyst: 0 of 5 skills "
             "carry over, 5 to learn"
-        ) in lines
+        ) in " ".join(lines)
         expected = builtin.reference.gap("digital-content-creator", "social-media-data-analyst")
         steps = [line for line in lines if line[:2] in {"1.", "2.", "3.", "4.", "5."}]
         assert len(steps) == len(expected["to_learn"]) == 5
@@ -1902,13 +1903,15 @@ class TestGap:
         run = invoke(["gap", "influencer", "influencer"])
         assert run.exit_code == 0
         assert run.stdout.splitlines()[-1].strip() == (
-            "you named influencer twice: the same career, nothing to learn"
+            "you named Social Media Influencer twice: the same career, nothing to learn"
         )
         document = json.loads(invoke(["gap", "influencer", "influencer", "-f", "json"]).stdout)
         assert document["to_learn"] == []
         assert document["coverage"]["value"] == 1.0
         arabic = invoke(["gap", "influencer", "influencer", "--lang", "ar"])
-        assert "ذكرت influencer مرتين: المهنة نفسها، لا شيء للتعلم" in arabic.stdout
+        assert (
+            "ذكرت مؤثر وسائل التواصل الاجتماعي مرتين: المهنة نفسها، لا شيء للتعلم" in arabic.stdout
+        )
 
     def test_unknown_and_ambiguous_careers(self) -> None:
         unknown = invoke(["gap", "influencer", "astronaut"])
@@ -1966,14 +1969,15 @@ def test_a_move_with_nothing_to_learn_says_so_after_what_carries_over(tmp_path: 
     careers["influencer"]["required_skills"] = manager["required_skills"][:1]
     path = write_catalogue(tmp_path / "careers.json", data)
     assert lines("gap", "--data", str(path), "social-media-manager", "influencer") == [
-        "From social-media-manager to influencer",
-        "social-media-manager covers 100% of influencer: 2 of 2 skills carry over, 0 to",
-        "learn",
+        "From Social Media Manager to Social Media Influencer",
+        "Social Media Manager covers 100% of Social Media Influencer: 2 of 2 skills carry",
+        "over, 0 to learn",
         "",
         "Carries over",
         "  Communication, Writing",
         "",
-        "social-media-manager already has every skill influencer needs: nothing to learn",
+        "Social Media Manager already has every skill Social Media Influencer needs:",
+        "nothing to learn",
     ]
 
 
@@ -1989,7 +1993,8 @@ def test_a_checklist_with_nothing_to_learn_says_so(tmp_path: Path) -> None:
     )
     assert run.stdout.endswith(
         "## To learn, in this order\n\n"
-        "social-media-manager already has every skill influencer needs: nothing to learn\n"
+        "Social Media Manager already has every skill Social Media Influencer needs: nothing to "
+        "learn\n"
     )
     assert "- [ ]" not in run.stdout
 
@@ -2017,3 +2022,15 @@ def test_gap_arrow_points_from_the_skill_to_the_coverage_it_brings() -> None:
     name = expected_visual(catalogue_skill("analytics")["label"]["ar"])
     assert line.index("87") < line.index("←") < line.index(name)  # read from the right
     assert line.rstrip().endswith(".3")  # the step's number at the right edge
+
+
+@pytest.mark.parametrize("output", [[], ["-f", "markdown"]], ids=["table", "markdown"])
+def test_arabic_names_the_two_careers_by_their_titles(output: list[str]) -> None:
+    """A sentence names a career by its title, in Arabic as in English: not `من influencer`."""
+    run = invoke(["gap", "influencer", "social-media-manager", "--lang", "ar", *output])
+    text = " ".join(run.stdout.split())
+    assert "من مؤثر وسائل التواصل الاجتماعي إلى مدير وسائل التواصل الاجتماعي" in text
+    assert (
+        "تغطي مهنة مؤثر وسائل التواصل الاجتماعي نسبة 36% من مهنة مدير وسائل التواصل الاجتماعي"
+    ) in text
+    assert "influencer" not in text and "social-media-manager" not in text

@@ -53,7 +53,7 @@ def _gap(doc: dict[str, Any]) -> list[str]:
     steps = [s["skill"] for s in doc["to_learn"]]
     opens = [c for s in doc["to_learn"] for c in s["opens"]]
     notes = [n["id"] for n in doc["trends"] + doc["tips"]]
-    return [doc["from"]["id"], doc["to"]["id"], *steps, *opens, *notes]
+    return [*steps, *opens, *notes]  # the two careers are named by their titles
 
 
 def next_skills(records: list[dict[str, Any]]) -> list[str]:

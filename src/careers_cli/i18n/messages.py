@@ -635,8 +635,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "of the ISCO-08 group they share · essential skills of each career that {career} "
         "already has · skills that carry over · skills still missing, in the learning order",
         "القرب: مدى تشابه مهارات المهنتين (من 0 إلى 1)، مع 0.1 لكل مستوى مشترك من مجموعة "
-        "ISCO-08 · المهارات الأساسية لكل مهنة التي تملكها {career} بالفعل · المهارات المنقولة · "
-        "المهارات الناقصة، بترتيب التعلم",
+        "ISCO-08 · المهارات الأساسية لكل مهنة التي تملكها مهنة {career} بالفعل · "
+        "المهارات المنقولة · المهارات الناقصة، بترتيب التعلم",
     ),
     "next.essential": (
         "{count} of {total} essential skills",
@@ -649,8 +649,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "gap.summary": (
         "{source} covers {coverage} of {target}: {transfer} of {total:en:skill} carry over, "
         "{missing} to learn",
-        "تغطي {source} نسبة {coverage} من {target}: تنتقل {transfer} من {total:ar:skill}، "
-        "وللتعلم {missing}",
+        "تغطي مهنة {source} نسبة {coverage} من مهنة {target}: "
+        "تنتقل {transfer} من {total:ar:skill}، وللتعلم {missing}",
     ),
     "gap.same": (
         "you named {career} twice: the same career, nothing to learn",
@@ -658,7 +658,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "gap.nothing": (
         "{source} already has every skill {target} needs: nothing to learn",
-        "تملك {source} كل المهارات التي تحتاجها {target}: لا شيء للتعلم",
+        "تملك مهنة {source} كل المهارات التي تحتاجها مهنة {target}: لا شيء للتعلم",
     ),
     "gap.title": (
         "From {source} to {target}",
@@ -668,9 +668,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "learning order: essential skills first, then those fewer careers need (they say "
         "more about {target}) · coverage of {target} once learnt · also opens: careers near "
         "{target} that need it, named at the first step that opens them",
-        "ترتيب التعلم: المهارات الأساسية أولاً، ثم التي تحتاجها مهن أقل (تدل أكثر على {target}) "
-        "· نسبة تغطية {target} بعد تعلمها · تفتح أيضاً: مهن قريبة من {target} تحتاجها، تُذكر عند "
-        "أول خطوة تفتحها",
+        "ترتيب التعلم: المهارات الأساسية أولاً، ثم التي تحتاجها مهن أقل "
+        "(تدل أكثر على مهنة {target}) · نسبة تغطية {target} بعد تعلمها · تفتح أيضاً: "
+        "مهن قريبة من {target} تحتاجها، تُذكر عند أول خطوة تفتحها",
     ),
     "next_skills.none": (
         "your best matches need no skill you do not have",

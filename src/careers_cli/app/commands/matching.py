@@ -183,7 +183,7 @@ def next_careers(
         neighbours = page.items
         if session.present_found(
             neighbours,
-            message("next.none", language, career=source.id),
+            message("next.none", language, career=source.title.in_language(language)),
             lambda: views.next_list(index, source, neighbours, language),
             lambda: records.next_careers(index, neighbours, language),
         ):

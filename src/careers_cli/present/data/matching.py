@@ -229,7 +229,7 @@ def gap_checklist(index: CatalogueIndex, gap: Gap, language: Language) -> str:
     """`gap` as a Markdown document to keep: a heading, a summary line, what carries over, the
     skills to learn as a checklist (`- [ ] Label (id)`), and the trends and tips."""
     lang = language
-    source, target = gap.source.id, gap.target.id
+    source, target = gap.source.title.in_language(lang), gap.target.title.in_language(lang)
     lines = [f"# {markdown_text(message('gap.title', lang, source=source, target=target))}", ""]
     if gap.same:
         return "\n".join([*lines, markdown_text(message("gap.same", lang, career=source))]) + "\n"

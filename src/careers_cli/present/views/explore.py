@@ -116,12 +116,15 @@ def career_profile(
             lang,
         )
     ]
-    other_titles = career.alt_titles.in_language(lang) or career.alt_titles.in_language(
-        "en" if lang == "ar" else "ar"
-    )
+    other_titles = career.alt_titles.in_language(lang)
+    elsewhere = not other_titles  # only in the other language: marked as other text is
+    if elsewhere:
+        other_titles = career.alt_titles.in_language("en" if lang == "ar" else "ar")
     if other_titles:
         names = first_names(other_titles, lang, limits.other_titles)
         also = Text.assemble((label("alt_titles", lang) + ": ", DIM), names)
+        if elsewhere:
+            also.append(" " + label("fallback", lang), style=DIM)
         parts.append(aligned(also, lang))
     parts += [
         "",

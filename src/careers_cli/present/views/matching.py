@@ -149,7 +149,7 @@ def next_list(
             if shown:
                 heading.append(f" ({label(mark, language)})", style="magenta")
         blocks += [heading, Padding(details, (0, 0, 1, 3))]
-    legend = message("next.legend", language, career=career.id)
+    legend = message("next.legend", language, career=career.title.in_language(language))
     blocks.append(Text(printable_line(legend), style=DIM))
     return Group(*blocks)
 
@@ -159,7 +159,7 @@ def career_gap(index: CatalogueIndex, gap: Gap, language: Language) -> Renderabl
     once learnt and the careers near the target it is the first step to open), then the
     trends and tips that concern them."""
     lang = language
-    source, target = gap.source.id, gap.target.id
+    source, target = gap.source.title.in_language(lang), gap.target.title.in_language(lang)
     title = message("gap.title", lang, source=source, target=target)
     parts: list[RenderableType] = [aligned(Text(printable_line(title), "bold underline"), lang)]
     if gap.same:
