@@ -1708,6 +1708,18 @@ FORMAT_1_CASES = [
         "to use it",
         id="an Arabic occupation label",
     ),
+    pytest.param(
+        put(("sections", 1, "part"), {"en": "More information", "ar": "المزيد من المعلومات"}),
+        "sections[1] (id 'conclusion').part: 'part' is a field of format 2: set schema_version "
+        "to 2 to use it",
+        id="a part heading",
+    ),
+    pytest.param(
+        put(("sections", 1, "lists"), "tips"),
+        "sections[1] (id 'conclusion').lists: 'lists' is a field of format 2: set schema_version "
+        "to 2 to use it",
+        id="a section listing notes",
+    ),
 ]
 
 

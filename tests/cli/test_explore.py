@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -27,6 +28,7 @@ from careers_cli.text.normalise import normalise
 from tests.helpers import (
     DATA,
     LIST_ROWS,
+    SEED,
     SEVEN_IDS,
     Run,
     header_starts,
@@ -1831,11 +1833,17 @@ class TestEverySection:
     def test_json_carries_every_section_whole_in_both_languages(self) -> None:
         run = invoke(["read", "-f", "json"])
         assert run.exit_code == 0, run.stderr
+        notes = {kind: raw_catalogue()[kind] for kind in ("trends", "tips")}
         expected = [
             {
                 "id": s["id"],
                 "heading": s.get("heading"),
+                "part": s.get("part"),
                 "paragraphs": [{"en": p["en"], "ar": p["ar"]} for p in s["paragraphs"]],
+                "notes": [
+                    {"id": n["id"], "title": n["title"], "text": n["text"]}
+                    for n in notes.get(s.get("lists", ""), [])
+                ],
             }
             for s in sections()
         ]
@@ -1863,25 +1871,88 @@ class TestEverySection:
                 assert paragraph["ar"] in run.stdout
         assert read_support.section("career-outlook")["heading"]["ar"] in run.stdout
 
-    def test_csv_has_a_row_per_paragraph(self) -> None:
+    def test_csv_has_a_row_per_paragraph_and_listed_note(self) -> None:
         run = invoke(["read", "-f", "csv"])
         assert run.exit_code == 0, run.stderr
         rows = list(csv.DictReader(io.StringIO(run.stdout)))
-        expected = [
-            (s["id"], s["heading"]["en"] if s.get("heading") else s["id"], p["en"])
-            for s in sections()
-            for p in s["paragraphs"]
-        ]
-        assert [(r["id"], r["heading"], r["text"]) for r in rows] == expected
+        notes = {kind: raw_catalogue()[kind] for kind in ("trends", "tips")}
+        expected, part = [], ""
+        for s in sections():
+            part = s["part"]["en"] if s.get("part") else part
+            heading = s["heading"]["en"] if s.get("heading") else s["id"]
+            texts = [p["en"] for p in s["paragraphs"]]
+            texts += [
+                f"{n['title']['en']}: {n['text']['en']}" for n in notes.get(s.get("lists", ""), [])
+            ]
+            expected += [(s["id"], part, heading, text) for text in texts]
+        assert [(r["id"], r["part"], r["heading"], r["text"]) for r in rows] == expected
+        assert len(rows) == 18  # 8 paragraphs, 5 trends, 5 tips
 
-    def test_markdown_is_a_document_with_a_heading_per_section(self) -> None:
+    def test_markdown_is_a_document_with_a_heading_per_part_and_section(self) -> None:
         run = invoke(["read", "-f", "markdown"])
         assert run.exit_code == 0, run.stderr
         headings = [line for line in run.stdout.splitlines() if line.startswith("#")]
         assert headings == [
             "# About the field",
-            *(f"## {s['heading']['en'] if s.get('heading') else s['id']}" for s in sections()),
+            "## introduction",
+            "## Conclusion",
+            "## More information",  # the article's part heading: the sections after it are in it
+            "### The career outlook in social media",
+            "### The importance of continuous learning",
+            "### Future trends",
+            "### Tips for success in social media",
+            "### Summary",
         ]
+
+
+class TestReadsWhole:
+    """`read` is the article as it reads: every heading, and the trends and tips where the
+    article introduces them; no heading or lead-in left with nothing after it."""
+
+    def test_the_trends_follow_their_lead_in(self) -> None:
+        text = invoke(["read", "future-trends"], env={"COLUMNS": "1000"}).stdout
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[1].endswith("Here are some future trends to watch:")
+        trends = raw_catalogue()["trends"]
+        assert lines[2:] == [f"• {t['title']['en']}: {t['text']['en']}" for t in trends]
+
+    def test_the_tips_follow_their_lead_in_in_arabic(self) -> None:
+        text = invoke(["read", "tips-for-success", "--lang", "ar"], env={"COLUMNS": "1000"})
+        lines = [line.strip() for line in text.stdout.splitlines() if line.strip()]
+        assert lines[1] == "لتحقيق النجاح في مجال وسائل التواصل الاجتماعي، هنا بعض النصائح المهمة:"
+        tips = raw_catalogue()["tips"]
+        assert lines[2:] == [f"• {t['title']['ar']}: {t['text']['ar']}" for t in tips]
+        # each is the article's own line: "- " then "title: text"
+        seed = SEED.read_text(encoding="utf-8").splitlines()
+        assert all(line.removeprefix("• ") in seed for line in lines[2:])
+
+    def test_every_heading_of_the_article_is_read_in_its_order(self) -> None:
+        text = invoke(["read", "--lang", "ar"], env={"COLUMNS": "1000"}).stdout
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        headings = [
+            "الخاتمة",
+            "المزيد من المعلومات",
+            "المستقبل المهني في وسائل التواصل الاجتماعي",
+            "أهمية التعلم المستمر",
+            "التوجهات المستقبلية",
+            "نصائح للنجاح في مجال وسائل التواصل الاجتماعي",
+            "الخلاصة",
+        ]
+        places = [
+            next(at for at, line in enumerate(lines) if line.split("  ")[0] == heading)
+            for heading in headings
+        ]
+        assert places == sorted(places)
+        seed = SEED.read_text(encoding="utf-8").splitlines()
+        assert [seed.index(h) for h in headings] == sorted(seed.index(h) for h in headings)
+
+    def test_no_line_ends_with_a_colon_before_a_heading(self) -> None:
+        """A lead-in (`...to watch:`) is followed by what it introduces, not by a heading."""
+        text = invoke(["read"], env={"COLUMNS": "1000"}).stdout
+        blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+        for block, following in itertools.pairwise(blocks):
+            if block.endswith(":"):
+                assert following.startswith("•"), (block, following)
 
 
 class TestOneSection:

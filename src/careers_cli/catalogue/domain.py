@@ -12,7 +12,7 @@ define.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from careers_cli.text.language import Bilingual, Language
 from careers_cli.text.sentences import first_sentence
@@ -97,6 +97,10 @@ class Section(NamedTuple):
     id: str
     heading: Bilingual | None
     paragraphs: tuple[Bilingual, ...]
+    part: Bilingual | None = None
+    """The heading of the part of the text the section begins, above its own."""
+    lists: Literal["trends", "tips"] | None = None
+    """The notes the section introduces, which follow its paragraphs."""
 
     @property
     def name(self) -> Bilingual:
@@ -262,9 +266,11 @@ def section_from_data(data: Mapping[str, Any]) -> Section:
 
 
 def _section(data: Mapping[str, Any]) -> Section:
-    heading = data.get("heading")
+    heading, part = data.get("heading"), data.get("part")
     return Section(
         data["id"],
         bilingual_from_data(heading) if heading is not None else None,
         _bilinguals(data["paragraphs"]),
+        bilingual_from_data(part) if part is not None else None,
+        data.get("lists"),
     )

@@ -207,6 +207,16 @@ class SectionEntry(Entry):
         default=None, description="The section's heading; the source's opening has none."
     )
     paragraphs: list[BilingualText] = Field(min_length=1, max_length=MAX_ITEMS)
+    part: BilingualLabel | None = Field(
+        default=None,
+        description="The heading of the part of the text this section begins, above the "
+        "section's own heading: the article's 'More information' (format 2).",
+    )
+    lists: Literal["trends", "tips"] | None = Field(
+        default=None,
+        description="The catalogue's trends or tips, which the section introduces: they follow "
+        "its paragraphs where it is read (format 2).",
+    )
 
 
 CatalogueLanguage = Literal["en", "ar"]
@@ -220,4 +230,6 @@ FORMAT_2_FIELDS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     ("careers", ("alt_titles",)),
     ("careers", ("required_skills", "*", "importance")),
     ("careers", ("occupations", "*", "label_ar")),
+    ("sections", ("part",)),
+    ("sections", ("lists",)),
 )

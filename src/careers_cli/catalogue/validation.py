@@ -142,7 +142,7 @@ TEXT_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "platforms": (("name",),),
     "trends": (("title",), ("text",)),
     "tips": (("title",), ("text",)),
-    "sections": (("heading",), ("paragraphs", "*")),
+    "sections": (("heading",), ("paragraphs", "*"), ("part",)),
 }
 """Where the texts of each collection are (besides the catalogue's own `title`)."""
 

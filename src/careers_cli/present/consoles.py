@@ -138,6 +138,10 @@ class MarkdownSection(NamedTuple):
     heading: str
     items: list[str]
     bulleted: bool = True
+    level: int = 2
+    """2 for a section of the document; 3 for one inside a part (a level-2 section)."""
+    listed: tuple[str, ...] = ()
+    """Bullets after the paragraphs of a section that introduces a list."""
 
 
 # --- machine formats -------------------------------------------------------------------------
@@ -279,7 +283,12 @@ def write_markdown_document(
     """
     stream.write(f"# {markdown_text(title)}\n")
     for section in sections:
-        stream.write(f"\n## {markdown_text(section.heading)}\n\n")
+        stream.write(f"\n{'#' * section.level} {markdown_text(section.heading)}\n")
+        if section.items or section.listed:
+            stream.write("\n")
         for item in section.items:
             bullet = "- " if section.bulleted else ""
             stream.write(f"{bullet}{markdown_text(item)}\n")
+        if section.listed:
+            stream.write("\n" if section.items else "")
+            stream.write("".join(f"- {markdown_text(item)}\n" for item in section.listed))

@@ -52,7 +52,7 @@ SUMMARY_HEADING = "الخلاصة"
 CONCLUSION_HEADING = "الخاتمة"
 
 
-STRUCTURAL_LINES = {DUTIES_MARKER, SKILLS_MARKER, "-", "المزيد من المعلومات"}
+STRUCTURAL_LINES = {DUTIES_MARKER, SKILLS_MARKER, "-"}
 
 
 NUMBERED_HEADING = re.compile(r"^(\d+)\. (.+)$")
@@ -245,6 +245,8 @@ def test_section_paragraphs_and_headings_are_whole_seed_lines(
     for section in catalogue.sections:
         if section.heading is not None:
             assert section.heading.ar in lines, f"{section.id}: heading not a seed line"
+        if section.part is not None:
+            assert section.part.ar in lines, f"{section.id}: part heading not a seed line"
         for paragraph in section.paragraphs:
             assert paragraph.ar in lines, f"{section.id}: paragraph not a seed line"
 

@@ -42,27 +42,25 @@ CORRECTIONS: list[tuple[FieldPath, str, str]] = [
     ),
     (
         ("careers", "social-media-data-analyst", "responsibilities", 1),
-        "جمع البيانات",
-        "Collects data",
+        "جمع البيانات وتحليلها",
+        "Collects and analyses the data",
     ),
     (
         ("careers", "social-media-data-analyst", "responsibilities", 2),
-        "تحليلها",
-        "Analyses the data",
-    ),
-    (
-        ("careers", "social-media-data-analyst", "responsibilities", 3),
         "تقديم تقارير دقيقة تساعد الفرق الأخرى على اتخاذ قرارات مستنيرة",
         "Delivers accurate reports that help other teams make informed decisions",
     ),
-    # The content creator's first four duties are bare nouns in the Arabic: no added verb.
-    (("careers", "digital-content-creator", "responsibilities", 0), "النصوص", "Texts"),
-    (("careers", "digital-content-creator", "responsibilities", 1), "الصور", "Images"),
-    (("careers", "digital-content-creator", "responsibilities", 2), "الفيديوهات", "Videos"),
+    # The content creator's duty is whole: the things it creates stay under their verb.
     (
-        ("careers", "digital-content-creator", "responsibilities", 3),
-        "الرسوم البيانية",
-        "Infographics",
+        ("careers", "digital-content-creator", "responsibilities", 0),
+        "يبدعون النصوص، الصور، الفيديوهات، والرسوم البيانية التي تُنشر على وسائل التواصل الاجتماعي",
+        "Create the texts, images, videos and infographics published on social media",
+    ),
+    # The campaigns' results are those of the campaigns in the same duty.
+    (
+        ("careers", "social-media-marketing-specialist", "responsibilities", 3),
+        "تنفيذ الحملات الإعلانية المدفوعة، وقياس نتائجها لتحسين الأداء",
+        "Running paid advertising campaigns and measuring their results to improve performance",
     ),
     # "الإعلاميين" are media people in general, not only journalists.
     (

@@ -300,7 +300,7 @@ def read(
     options: CommonOptions,
 ) -> None:
     """Read the catalogue's prose: for the built-in catalogue, the article's introduction,
-    outlook, continuous learning and conclusion, in full.
+    outlook, trends, tips, continuous learning and conclusion, in full.
 
     [bold]Examples[/bold]
 
@@ -314,9 +314,11 @@ def read(
             sections: Sequence[Section] = index.sections()
         else:
             sections = [session.take(names.resolve_section(index, section))]
+        kinds = {s.lists for s in sections if s.lists is not None}
+        listed: dict[str, Sequence[LinkedNote]] = {kind: index.notes(kind) for kind in kinds}
         session.present_found(
             sections,
             message("read.none", language),
-            lambda: views.section_list(sections, language),
-            lambda: records.section_list(sections, language),
+            lambda: views.section_list(sections, language, listed),
+            lambda: records.section_list(sections, language, listed),
         )

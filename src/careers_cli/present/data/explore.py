@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from careers_cli.catalogue.domain import (
@@ -347,44 +347,65 @@ def skill_list(index: CatalogueIndex, skills: Sequence[Skill], language: Languag
     return Records(document, rows, markdown_rows=lambda: rows(marked=True))
 
 
-def section_list(sections: Sequence[Section], language: Language) -> Records:
-    """Prose sections: JSON with both languages; a row per paragraph for CSV; a Markdown
-    document with a heading per section."""
+def section_list(
+    sections: Sequence[Section], language: Language, listed: Mapping[str, Sequence[LinkedNote]]
+) -> Records:
+    """Prose sections, each with the part it begins and the trends or tips it introduces
+    (`listed`, by kind): JSON with both languages; a row per paragraph and listed note for CSV;
+    a Markdown document with a heading per part and section."""
+
+    def notes_of(section: Section) -> Sequence[LinkedNote]:
+        return listed.get(section.lists, ()) if section.lists else ()
 
     def document() -> Json:
         return [
             {
                 "id": s.id,
                 "heading": both_languages(s.heading) if s.heading else None,
+                "part": both_languages(s.part) if s.part else None,
                 "paragraphs": [both_languages(p) for p in s.paragraphs],
+                "notes": [
+                    {"id": n.id, "title": both_languages(n.title), "text": both_languages(n.text)}
+                    for n in notes_of(s)
+                ],
             }
             for s in sections
         ]
+
+    def note_line(note: LinkedNote, marked: bool) -> str:
+        title, text = text_in(note.title, language, marked), text_in(note.text, language, marked)
+        return f"{title}: {text}"
 
     def rows(marked: bool = False) -> list[dict[str, str]]:
-        return [
-            {
-                "id": s.id,
-                "heading": text_in(s.name, language, marked),
-                "text": text_in(p, language, marked),
-            }
-            for s in sections
-            for p in s.paragraphs
-        ]
+        found, part = [], ""
+        for s in sections:
+            part = text_in(s.part, language, marked) if s.part else part  # until the next
+            texts = [text_in(p, language, marked) for p in s.paragraphs]
+            texts += [note_line(n, marked) for n in notes_of(s)]
+            heading = text_in(s.name, language, marked)
+            found += [{"id": s.id, "part": part, "heading": heading, "text": t} for t in texts]
+        return found
 
-    markdown = tuple(
-        MarkdownSection(
-            text_in(s.name, language, marked=True),
-            [text_in(p, language, marked=True) for p in s.paragraphs],
-            bulleted=False,
+    markdown: list[MarkdownSection] = []
+    level = 2
+    for s in sections:
+        if s.part is not None:  # the sections after it are inside it
+            markdown.append(MarkdownSection(text_in(s.part, language, marked=True), []))
+            level = 3
+        markdown.append(
+            MarkdownSection(
+                text_in(s.name, language, marked=True),
+                [text_in(p, language, marked=True) for p in s.paragraphs],
+                bulleted=False,
+                level=level,
+                listed=tuple(note_line(n, marked=True) for n in notes_of(s)),
+            )
         )
-        for s in sections
-    )
     return Records(
         document,
         rows,
         markdown_title=message("read.title", language),
-        markdown_sections=markdown,
+        markdown_sections=tuple(markdown),
     )
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, cast
 
 from rich import box
@@ -443,10 +443,17 @@ def _skill_blocks(
     return blocks
 
 
-def section_list(sections: Sequence[Section], language: Language) -> RenderableType:
-    """Each section: its heading (or id), then its paragraphs, in full."""
+def section_list(
+    sections: Sequence[Section], language: Language, listed: Mapping[str, Sequence[LinkedNote]]
+) -> RenderableType:
+    """Each section: the heading of the part it begins, if any; its heading (or id), then its
+    paragraphs, in full; then the trends or tips it introduces (`listed`, by kind), each its
+    title and text."""
     blocks: list[RenderableType] = []
     for section in sections:
+        if section.part is not None:
+            part = local_text(section.part, language, f"{HEADING_STYLE} underline")
+            blocks += [aligned(part, language), Text("")]
         heading = as_text(section.id, f"{ID_STYLE} {HEADING_STYLE}")
         if section.heading is not None:  # else the id is its name
             heading = Text.assemble(
@@ -454,12 +461,29 @@ def section_list(sections: Sequence[Section], language: Language) -> RenderableT
                 "  ",
                 as_text(section.id, ID_STYLE),
             )
-        paragraphs = [aligned(local_text(p, language), language) for p in section.paragraphs]
+        body: list[RenderableType] = [
+            aligned(local_text(p, language), language) for p in section.paragraphs
+        ]
+        notes = listed.get(section.lists, ()) if section.lists else ()
+        body += [_listed_note(note, language) for note in notes]
         blocks += [
             aligned(heading, language),
-            Padding(Group(*between(paragraphs, Text(""))), (0, 0, 1, 2)),
+            Padding(Group(*between(body, Text(""))), (0, 0, 1, 2)),
         ]
     return Group(*blocks)
+
+
+def _listed_note(note: LinkedNote, language: Language) -> RenderableType:
+    """A trend or tip as the text introducing it lists it: `• Title: text`."""
+    return aligned(
+        Text.assemble(
+            "• ",
+            local_text(note.title, language, "bold"),
+            ": ",
+            local_text(note.text, language),
+        ),
+        language,
+    )
 
 
 def note_list(
