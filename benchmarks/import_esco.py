@@ -5,7 +5,9 @@
 Writes an ESCO-layout download of the full English release's size into a temporary folder:
 3,039 occupations, 13,900 skills and 129,000 occupation-skill relations, in the columns of
 ESCO's own files (multi-line alternative labels, " | "-separated skill labels, quoted commas),
-with an Arabic title in "masculine / feminine" form for every occupation. The rows are
+with ESCO v1.2.1's Arabic files: an Arabic title in "masculine / feminine" form, some
+alternative labels and a description for every occupation, an Arabic label, some alternative
+labels and a description for every skill. The rows are
 synthetic and the same on every run. Each run imports it and writes the catalogue in a fresh
 interpreter, which reports the time of `import_esco` plus `write_catalogue` and its own peak
 resident memory; the command itself (`careers import esco`, start-up included) is timed too.
@@ -70,7 +72,7 @@ def _words(rng: random.Random, words: Sequence[str], count: int) -> str:
 
 
 def write_download(folder: Path, seed: int = 7) -> int:
-    """Write the four files; return their size in bytes."""
+    """Write the five files; return their size in bytes."""
     rng = random.Random(seed)
     occupations = [_uri("occupation", rng) for _ in range(OCCUPATIONS)]
     skills = [_uri("skill", rng) for _ in range(SKILLS)]
@@ -103,14 +105,15 @@ def write_download(folder: Path, seed: int = 7) -> int:
     _write(
         folder / "occupations_ar.csv",
         "conceptType conceptUri iscoGroup preferredLabel altLabels hiddenLabels status "
-        "modifiedDate regulatedProfessionNote scopeNote definition inScheme description",
+        "modifiedDate regulatedProfessionNote scopeNote definition inScheme description code "
+        "naceCode",
         (
             [
                 "Occupation",
                 uri,
                 "2432",
                 _arabic_title(rng, n),
-                "",
+                "\n".join(_arabic_title(rng, n) for _ in range(rng.randrange(0, 3))),
                 "",
                 "released",
                 "",
@@ -118,6 +121,8 @@ def write_download(folder: Path, seed: int = 7) -> int:
                 "",
                 "",
                 "",
+                _words(rng, ARABIC_WORDS, 60) + ".",
+                "2432.5",
                 "",
             ]
             for n, uri in enumerate(occupations)
@@ -135,6 +140,29 @@ def write_download(folder: Path, seed: int = 7) -> int:
                 f"{_words(rng, SKILL_WORDS, 4)} {n}",
                 " | ".join(_words(rng, SKILL_WORDS, 4) for _ in range(rng.randrange(0, 10))),
                 _words(rng, SKILL_WORDS, 30).capitalize() + ".",
+            ]
+            for n, uri in enumerate(skills)
+        ),
+    )
+    _write(
+        folder / "skills_ar.csv",
+        "conceptType conceptUri skillType reuseLevel preferredLabel altLabels hiddenLabels "
+        "status modifiedDate scopeNote definition inScheme description",
+        (
+            [
+                "KnowledgeSkillCompetence",
+                uri,
+                "skill/competence",
+                "sector-specific",
+                f"{_words(rng, ARABIC_WORDS, 4)} {n}",
+                "\n".join(_words(rng, ARABIC_WORDS, 4) for _ in range(rng.randrange(0, 3))),
+                "",
+                "released",
+                "",
+                "",
+                "",
+                "",
+                _words(rng, ARABIC_WORDS, 30) + ".",
             ]
             for n, uri in enumerate(skills)
         ),

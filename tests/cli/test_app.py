@@ -1177,7 +1177,7 @@ class TestJsonContract:
 
     def test_skills(self) -> None:
         for item in json_of(["skills", "-f", "json"]):
-            assert keys(item) == {"id", "label", "aliases", "careers"}
+            assert keys(item) == {"id", "label", "aliases", "description", "careers"}
             assert keys(item["label"]) == BILINGUAL
             assert keys(item["aliases"]) == BILINGUAL
 
@@ -1237,7 +1237,7 @@ class TestCsv:
                     "to_learn_optional",
                 ],
             ),
-            ("skills", ["id", "label", "aliases", "careers"]),
+            ("skills", ["id", "label", "aliases", "description", "careers"]),
             ("trends", ["id", "title", "text", "careers", "skills", "platforms"]),
             ("tips", ["id", "title", "text", "careers", "skills", "platforms"]),
         ],

@@ -57,6 +57,7 @@ from tests.support.format_constraints import (
 from tests.support.hostile import MIB, assert_neutralised
 from tests.support.import_esco import (
     ARABIC,
+    ARABIC_PACK,
     OCCUPATIONS,
     RELATIONS,
     SAMPLE,
@@ -2495,7 +2496,8 @@ class TestTheSample:
         }
 
     def test_arabic_titles_keep_their_forms(self, tmp_path: Path) -> None:
-        """A title of one form, or of one form twice, has no Arabic alternative titles."""
+        """A title of two forms is also each form; a title of one form has no Arabic
+        alternative title, and one of the same form twice has that form as one."""
         data = imported(SAMPLE, tmp_path / "esco.json")
         vlogger = career(data, "vlogger")
         assert vlogger["title"]["ar"] == "مدون فيديو / مدونة فيديو"
@@ -2505,7 +2507,7 @@ class TestTheSample:
         assert "ar" not in conductor["alt_titles"]
         blogger = career(data, "blogger")
         assert blogger["title"]["ar"] == "مدونة / مدونة"
-        assert "ar" not in blogger["alt_titles"]
+        assert blogger["alt_titles"]["ar"] == ["مدونة"]
 
     def test_careers_without_an_arabic_row_have_no_arabic(self, tmp_path: Path) -> None:
         data = imported(SAMPLE, tmp_path / "esco.json")
@@ -3173,3 +3175,112 @@ def test_white_space_inside_labels_is_one_plain_space(tmp_path: Path) -> None:
     ]
     assert "chemical metallurgy expert" in names
     assert not [name for name in names if "\xa0" in name or "  " in name]
+
+
+@pytest.fixture(scope="module")
+def arabic_pack(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The catalogue imported from tests/data/esco-arabic-v1.2.1."""
+    return imported(ARABIC_PACK, tmp_path_factory.mktemp("pack") / "esco.json")
+
+
+class TestArabicLanguagePack:
+    """ESCO v1.2.1's Arabic files, whole: the titles, descriptions and alternative labels of
+    occupations, and the labels, alternative labels and descriptions of skills, where the files
+    have them (tests/data/esco-arabic-v1.2.1; the expected values are read from its files)."""
+
+    @staticmethod
+    def arabic_rows(name: str) -> dict[str, dict[str, str]]:
+        return {row["conceptUri"]: row for row in sample_rows(name, ARABIC_PACK)}
+
+    def test_the_files_are_in_the_layout_of_esco_v1_2_1(self) -> None:
+        def header(name: str) -> list[str]:
+            with (ARABIC_PACK / name).open(encoding="utf-8", newline="") as stream:
+                return next(csv.reader(stream))
+
+        occupations = header("occupations_en.csv")
+        assert header("occupations_ar.csv") == occupations
+        assert occupations[-2:] == ["code", "naceCode"]
+        assert (
+            header("skills_ar.csv")
+            == header("skills_en.csv")
+            == [
+                *("conceptType", "conceptUri", "skillType", "reuseLevel", "preferredLabel"),
+                *("altLabels", "hiddenLabels", "status", "modifiedDate", "scopeNote", "definition"),
+                *("inScheme", "description"),
+            ]
+        )
+
+    def test_occupations_take_their_arabic_description(self, arabic_pack: dict[str, Any]) -> None:
+        rows = self.arabic_rows("occupations_ar.csv")
+        with_description = 0
+        for found in arabic_pack["careers"]:
+            row = rows[found["occupations"][0]["uri"]]
+            if row["description"]:
+                assert found["description"]["ar"] == row["description"]
+                with_description += 1
+            else:  # brewmaster: the English description, with no Arabic beside it
+                assert "ar" not in found["description"]
+                assert found["description"]["en"]
+        assert with_description == 2
+
+    def test_arabic_alternative_labels_and_their_forms(self, arabic_pack: dict[str, Any]) -> None:
+        vlogger = career(arabic_pack, "vlogger")
+        assert vlogger["alt_titles"]["ar"] == [
+            "مدون فيديو",
+            "مدونة فيديو",
+            "يوتيوبر",
+            "مدون فيديو عن الموضة / مدونة فيديو عن الموضة",
+            "مدون فيديو عن الموضة",
+            "مدونة فيديو عن الموضة",
+        ]
+
+    def test_a_title_of_the_same_form_twice_still_gives_that_form(
+        self, arabic_pack: dict[str, Any]
+    ) -> None:
+        tiler = career(arabic_pack, "tile-fitter")
+        assert tiler["title"]["ar"] == "عامل تركيب البلاط / عامل تركيب البلاط"
+        assert tiler["alt_titles"]["ar"] == ["عامل تركيب البلاط"]
+
+    def test_forms_with_a_space_on_one_side_of_the_slash(self, arabic_pack: dict[str, Any]) -> None:
+        brewer = career(arabic_pack, "brewmaster")
+        assert brewer["title"]["ar"] == "أخصائي تخمير/ أخصائية تخمير"
+        assert brewer["alt_titles"]["ar"][:2] == ["أخصائي تخمير", "أخصائية تخمير"]
+
+    def test_skills_take_their_arabic_labels_names_and_descriptions(
+        self, arabic_pack: dict[str, Any]
+    ) -> None:
+        rows = self.arabic_rows("skills_ar.csv")
+        english = {row["conceptUri"]: row for row in sample_rows("skills_en.csv", ARABIC_PACK)}
+        by_label = {s["label"]["en"]: s for s in arabic_pack["skills"]}
+        for uri, row in english.items():
+            skill = by_label[row["preferredLabel"]]
+            assert skill["description"]["en"] == row["description"]
+            arabic = rows.get(uri)
+            if arabic is None:  # no Arabic row: English only
+                assert set(skill["label"]) == set(skill["description"]) == {"en"}
+                continue
+            assert skill["label"]["ar"] == arabic["preferredLabel"]
+            names = [n for n in arabic["altLabels"].splitlines() if n]
+            assert skill.get("aliases", {}).get("ar", []) == names
+            assert skill["description"].get("ar", "") == arabic["description"]
+        described = [s for s in arabic_pack["skills"] if "ar" in s["description"]]
+        assert len(described) == 3
+
+    def test_show_and_skills_read_them_in_arabic(self, tmp_path: Path) -> None:
+        path = tmp_path / "esco.json"
+        imported(ARABIC_PACK, path)
+        shown = invoke(["show", "vlogger", "--data", str(path), "--lang", "ar"], WIDE).stdout
+        assert "يصنع مدونو الفيديو مقاطع فيديو على الإنترنت" in shown
+        assert "تُعرف أيضاً باسم: مدون فيديو، مدونة فيديو، يوتيوبر" in shown
+        args = ["skills", "تحرير", "--data", str(path), "--lang", "ar"]
+        listed = invoke(args, WIDE).stdout
+        assert "perform-video-editing  تحرير الفيديو" in listed
+        assert "إعادة ترتيب لقطات الفيديو وتحريرها" in listed
+        assert "مونتاج الفيديو، استخدام تقنيات تحرير الفيديو" in listed
+
+    def test_the_catalogue_validates_and_counts_its_arabic(self, tmp_path: Path) -> None:
+        path = tmp_path / "esco.json"
+        imported(ARABIC_PACK, path)
+        run = invoke(["validate", str(path)])
+        assert run.exit_code == 0, run.stderr
+        assert "ar: 3 of 3 titles, 2 of 3 descriptions, 4 of 5 skill labels" in run.stdout

@@ -150,3 +150,22 @@ def test_ids_are_the_same_on_every_import(index: MemoryIndex, tmp_path: Path) ->
     assert [s["id"] for s in again["skills"]] == list(index.skills_by_id)
     assert {"c-sharp", "c-plus-plus"} <= set(index.skills_by_id)
     assert "actor-actress" in index.careers_by_id
+
+
+def test_every_arabic_title_of_two_forms_gives_each_form_as_a_title(index: MemoryIndex) -> None:
+    """ESCO writes most Arabic titles as "masculine / feminine"; each form is also an Arabic
+    alternative title, so that either finds the career: also where the two forms are the same
+    words (`عامل تركيب البلاط / عامل تركيب البلاط`, 62 in the release) and where the slash has
+    a space on one side only (`أخصائي تخمير/ أخصائية تخمير`, 12)."""
+    with_forms = [c for c in index.careers_by_id.values() if "/" in c.title.ar]
+    assert len(with_forms) > 2_000
+    missing = [
+        c.id
+        for c in with_forms
+        if not all(
+            form.strip() in c.alt_titles.ar for form in c.title.ar.split("/") if form.strip()
+        )
+    ]
+    assert missing == []
+    tiler = index.careers_by_id["tile-fitter"]
+    assert tiler.alt_titles.ar == ("عامل تركيب البلاط",)

@@ -12,6 +12,8 @@ from typing import Any
 from tests.helpers import REPO, Run, invoke
 
 SAMPLE = REPO / "tests" / "data" / "esco-sample"
+ARABIC_PACK = REPO / "tests" / "data" / "esco-arabic-v1.2.1"
+"""Three occupations and five skills in the layout of ESCO v1.2.1, with its Arabic files."""
 
 
 OCCUPATIONS, SKILLS, RELATIONS = (

@@ -31,6 +31,7 @@ from tests.helpers import (
     terminal_env,
     write_catalogue,
 )
+from tests.support.import_esco import ARABIC_PACK
 
 # Each payload would run `touch CANARY...` if it reached a shell as code. The first ran `touch`
 # through the zsh script Typer installs, which evaluates the program's answer.
@@ -87,6 +88,25 @@ class TestCandidates:
     @pytest.mark.parametrize("option", ["--skill", "-s"])
     def test_match_completes_a_skill_id(self, option: str) -> None:
         assert complete("bash", f"careers match {option} analy").stdout == "analytics\n"
+
+    def test_an_arabic_skill_label_of_an_esco_import_completes(self, tmp_path: Path) -> None:
+        """Skill labels from ESCO's Arabic file (skills_ar.csv) complete as the built-in
+        catalogue's do: `careers match --skill تحر<TAB>`."""
+        path = tmp_path / "esco.json"
+        run = run_command(
+            [str(CAREERS_SCRIPT), "import", "esco", str(ARABIC_PACK), "-o", str(path)],
+            terminal_env(),
+        )
+        assert run.exit_code == 0, run.stderr
+        data = str(path)
+        assert complete("bash", "careers match --skill تحر", CAREERS_DATA=data).stdout == (
+            "تحرير\\ الفيديو\n"
+        )
+        assert complete("bash", "careers match -s 'موا", CAREERS_DATA=data).stdout == (
+            "مواكبة وسائل التواصل الاجتماعي\n"
+        )
+        zsh = complete("zsh", "careers match -s تقني", CAREERS_DATA=data).stdout
+        assert zsh == "تقنيات الإشراف على المحتوى عبر الإنترنت\tonline-moderation-techniques\n"
 
     def test_a_label_with_a_space_comes_back_escaped_for_bash(self) -> None:
         """`Aud<TAB>` must give a word bash reads back as one argument."""

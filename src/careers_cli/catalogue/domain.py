@@ -32,6 +32,7 @@ class Skill(NamedTuple):
     id: str
     label: Bilingual
     aliases: NamesByLanguage
+    description: Bilingual | None = None
 
 
 class SkillRequirement(NamedTuple):
@@ -185,8 +186,12 @@ def _other_names(value: Mapping[str, Sequence[str]]) -> NamesByLanguage:
 
 
 def skill_from_data(data: Mapping[str, Any]) -> Skill:
+    description = data.get("description")
     return Skill(
-        data["id"], bilingual_from_data(data["label"]), _other_names(data.get("aliases", {}))
+        data["id"],
+        bilingual_from_data(data["label"]),
+        _other_names(data.get("aliases", {})),
+        bilingual_from_data(description) if description is not None else None,
     )
 
 

@@ -118,6 +118,9 @@ class SkillEntry(Entry):
     id: Slug
     label: BilingualLabel
     aliases: OtherNames = Field(default_factory=OtherNames)
+    description: BilingualText | None = Field(
+        default=None, description="What the skill is, in a sentence or two (format 2)."
+    )
 
 
 class SkillRequirementEntry(Entry):
@@ -230,6 +233,7 @@ FORMAT_2_FIELDS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     ("careers", ("alt_titles",)),
     ("careers", ("required_skills", "*", "importance")),
     ("careers", ("occupations", "*", "label_ar")),
+    ("skills", ("description",)),
     ("sections", ("part",)),
     ("sections", ("lists",)),
 )

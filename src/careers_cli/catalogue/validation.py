@@ -138,7 +138,7 @@ TEXT_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("responsibilities", "*"),
         ("required_skills", "*", "text"),
     ),
-    "skills": (("label",),),
+    "skills": (("label",), ("description",)),
     "platforms": (("name",),),
     "trends": (("title",), ("text",)),
     "tips": (("title",), ("text",)),

@@ -830,6 +830,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "skills": ("skills", "المهارات"),
     "skill": ("skill", "المهارة"),
     "description": ("Description", "الوصف"),
+    "about": ("about", "الوصف"),
     "responsibilities": ("Responsibilities", "المهام والمسؤوليات"),
     "required_skills": ("Required skills", "المهارات المطلوبة"),
     "optional_skills": ("Optional skills", "مهارات اختيارية"),

@@ -263,9 +263,16 @@ class TestSkillList:
             index, sorted(index.skills(), key=lambda s: s.id), "en"
         ).document()
         assert len(document) == 25
-        assert {tuple(s) for s in document} == {("id", "label", "aliases", "careers")}
+        keys = ("id", "label", "aliases", "description", "careers")
+        assert {tuple(s) for s in document} == {keys}
         for skill in document:
-            assert types_of(skill) == {"id": str, "label": dict, "aliases": dict, "careers": list}
+            assert types_of(skill) == {
+                "id": str,
+                "label": dict,
+                "aliases": dict,
+                "description": type(None),  # the built-in catalogue describes no skill
+                "careers": list,
+            }
             assert list(skill["aliases"]) == ["en", "ar"]
             assert all(isinstance(a, list) for a in skill["aliases"].values())
         assert [s["id"] for s in document] == sorted(s["id"] for s in document)
@@ -276,6 +283,7 @@ class TestSkillList:
             "label": "Data analysis",
             "aliases": "analytics; data analysis; data analytics; metrics; insights;"
             " performance analysis; measurement; kpis; interpreting data",
+            "description": "",
             "careers": "social-media-manager; social-media-marketing-specialist;"
             " social-media-data-analyst",
         }

@@ -149,8 +149,10 @@ def import_esco(
     """Import ESCO's occupations and skills into a catalogue file.
 
     Each ESCO occupation becomes a career, with its alternative titles, description and ISCO-08
-    group; each skill becomes a skill of the vocabulary; each link an essential or optional
-    required skill. Arabic titles come from the download's occupations_ar.csv, when it has one.
+    group; each skill becomes a skill of the vocabulary, with its other names and description;
+    each link an essential or optional required skill. The Arabic (titles, descriptions and
+    other names of occupations and skills) comes from the download's occupations_ar.csv and
+    skills_ar.csv, when it has them.
 
     Here --lang chooses the languages to import; the messages follow --lang given before
     the command name, or $CAREERS_LANG.

@@ -169,7 +169,9 @@ def _read(
         skills,
         skill_ids,
         links,
-        None if titles is None else _translations(titles, OCCUPATION_DETAILS, report, tally),
+        None
+        if titles is None
+        else _translations(titles, OCCUPATION_DETAILS, report, tally, split_forms=True),
         _translations(arabic.skills, SKILL_DETAILS, report, tally),
     )
 
@@ -241,12 +243,17 @@ def _english_concepts(
 
 
 def _translations(
-    file: DownloadFile | None, details: tuple[str, ...], report: Progress, tally: Tally
+    file: DownloadFile | None,
+    details: tuple[str, ...],
+    report: Progress,
+    tally: Tally,
+    *,
+    split_forms: bool = False,
 ) -> dict[str, Concept]:
     if file is None:
         return {}
     rows = table_rows(file, needed=CONCEPT_COLUMNS, optional=details, progress=report)
-    return read_translations(rows, tally)
+    return read_translations(rows, tally, split_forms=split_forms)
 
 
 def _summary(data: dict[str, Any], tally: Tally) -> EscoImport:

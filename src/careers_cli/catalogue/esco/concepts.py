@@ -25,14 +25,15 @@ MAX_SKILLS_PER_LINE = 1_500
 # Alternative labels are one per line in ESCO's occupation files and " | "-separated in its
 # skill files; either is accepted in both.
 _LABEL_SEPARATOR = re.compile(r"[\r\n]+| \| ")
-# Arabic titles name both forms of a job: "مدون فيديو / مدونة فيديو".
-_FORM_SEPARATOR = re.compile(r"\s+/\s+")
+# Arabic titles name both forms of a job: "مدون فيديو / مدونة فيديو"; some have a space on one
+# side of the slash only ("أخصائي تخمير/ أخصائية تخمير").
+_FORM_SEPARATOR = re.compile(r"\s*/\s*")
 _ISCO_GROUP = re.compile(r"[0-9]{4}")
 
 CONCEPT_COLUMNS = ("conceptUri", "preferredLabel")
 """What every occupation and skill file must have; the details are used where present."""
 OCCUPATION_DETAILS = ("altLabels", "description", "definition", "iscoGroup")
-SKILL_DETAILS = ("altLabels",)
+SKILL_DETAILS = ("altLabels", "description", "definition")
 RELATION_COLUMNS = ("occupationUri", "relationType", "skillUri")
 
 
@@ -149,12 +150,16 @@ def _one_stem(word: str, other: str) -> bool:
     return len(word) > 2 and word[:3].casefold() == other[:3].casefold()
 
 
-def read_translations(rows: Iterable[Row], tally: Tally) -> dict[str, Concept]:
+def read_translations(
+    rows: Iterable[Row], tally: Tally, *, split_forms: bool = False
+) -> dict[str, Concept]:
     """The occupations or skills of another language, by URI.
 
-    They only add names to the English records, so a row without a URI or label is passed
-    over and a URI given twice keeps its first row. An Arabic title made of forms separated
-    by " / " is kept whole, and each distinct form is also an alternative title.
+    They only add names and descriptions to the English records, so a row without a URI or
+    label is passed over and a URI given twice keeps its first row. With `split_forms`
+    (occupations), an Arabic title made of forms separated by "/" is kept whole, and each form
+    is also an alternative title, even where the two are the same ("عامل تركيب البلاط / عامل
+    تركيب البلاط" is also "عامل تركيب البلاط"); so is each form of an alternative label.
     """
     concepts: dict[str, Concept] = {}
     for _line, cells in rows:
@@ -164,16 +169,32 @@ def read_translations(rows: Iterable[Row], tally: Tally) -> dict[str, Concept]:
         if len(label) > MAX_LABEL:
             tally.too_long += 1
             continue
-        forms = [form.strip() for form in _FORM_SEPARATOR.split(label)]
-        distinct = {form.casefold() for form in forms if form}
-        names = "\n".join(forms) if len(distinct) > 1 else ""
+        names = ""
+        if split_forms:
+            names = "\n".join(arabic_forms(label))
+            cells = (
+                (*cells[:2], _with_arabic_forms(cells[2]), *cells[3:]) if len(cells) > 2 else cells
+            )
         concepts[uri] = _concept(uri, label, names, cells, tally)
     return concepts
 
 
+def arabic_forms(label: str) -> list[str]:
+    """The forms of a job an Arabic label names together, each a title of its own; none for
+    a label that names one form."""
+    forms = [form for form in _FORM_SEPARATOR.split(label) if form]
+    return forms if len(forms) > 1 else []
+
+
+def _with_arabic_forms(cell: str) -> str:
+    """An Arabic alternative-label cell with the forms of each label after it."""
+    labels = [tidy(part) for part in _LABEL_SEPARATOR.split(cell)]
+    return "\n".join(name for label in labels for name in (label, *arabic_forms(label)))
+
+
 def _concept(uri: str, label: str, names: str, cells: tuple[str, ...], tally: Tally) -> Concept:
-    """`cells` beyond the URI and label: alternative labels, then, for occupations, the
-    description, the definition (used when there is no description) and the ISCO-08 group.
+    """`cells` beyond the URI and label: alternative labels, the description, the definition
+    (used when there is no description), then, for occupations, the ISCO-08 group.
     `names` are alternative labels to put before those of the row."""
     alt_cell = cells[2] if len(cells) > 2 else ""
     alt_labels = clean_labels(f"{names}\n{alt_cell}" if names else alt_cell, label, tally)
@@ -183,7 +204,7 @@ def _concept(uri: str, label: str, names: str, cells: tuple[str, ...], tally: Ta
     if len(description) > MAX_TEXT:
         tally.too_long += 1
         description = ""
-    isco = cells[5].strip()
+    isco = cells[5].strip() if len(cells) > 5 else ""  # skills have no ISCO-08 group
     return Concept(uri, label, alt_labels, description, isco if _ISCO_GROUP.fullmatch(isco) else "")
 
 

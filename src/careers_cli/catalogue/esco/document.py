@@ -60,11 +60,14 @@ def career_record(
 
 
 def skill_record(skill_id: str, english: Concept, arabic: Concept | None) -> JsonObject:
-    """A skill of the vocabulary from an ESCO skill and its names in Arabic."""
+    """A skill of the vocabulary from an ESCO skill and its names and description in Arabic."""
     record: JsonObject = {"id": skill_id, "label": _texts(english.label, arabic and arabic.label)}
     aliases = _name_lists(english, arabic)
     if aliases:
         record["aliases"] = aliases
+    description = _texts(english.description, arabic and arabic.description)
+    if description:
+        record["description"] = description
     return record
 
 

@@ -328,6 +328,7 @@ def skill_list(index: CatalogueIndex, skills: Sequence[Skill], language: Languag
                 "id": s.id,
                 "label": both_languages(s.label),
                 "aliases": {"en": list(s.aliases.en), "ar": list(s.aliases.ar)},
+                "description": both_languages(s.description) if s.description else None,
                 "careers": needed_by[s.id],
             }
             for s in skills
@@ -339,6 +340,7 @@ def skill_list(index: CatalogueIndex, skills: Sequence[Skill], language: Languag
                 "id": s.id,
                 "label": text_in(s.label, language, marked),
                 "aliases": list_joined(s.aliases.in_language(language)),
+                "description": text_in(s.description, language, marked) if s.description else "",
                 "careers": list_joined(needed_by[s.id]),
             }
             for s in skills

@@ -405,8 +405,9 @@ counted, and the data formats give them all."""
 def skill_list(
     index: CatalogueIndex, skills: Sequence[Skill], language: Language
 ) -> RenderableType:
-    """One block per skill: its id and label, then its other names (the first `ALIASES`; none
-    without any) and who needs it; built as they are printed (`StreamedBlocks`)."""
+    """One block per skill: its id and label, then what it is (where the catalogue says), its
+    other names (the first `ALIASES`; none without any) and who needs it; built as they are
+    printed (`StreamedBlocks`)."""
 
     def blocks(batch: Sequence[object]) -> list[RenderableType]:
         return _skill_blocks(index, cast("Sequence[Skill]", batch), language)
@@ -422,6 +423,8 @@ def _skill_blocks(
     for skill in skills:
         needed_by = needing.get(skill.id, [])
         details = labelled_grid(language)
+        if skill.description is not None:
+            details.add_row(label("about", language), local_text(skill.description, language))
         aliases = skill.aliases.in_language(language)
         if aliases:  # no label without a value
             details.add_row(label("aliases", language), first_names(aliases, language, ALIASES))
