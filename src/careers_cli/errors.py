@@ -159,7 +159,27 @@ class CatalogueError(CareersError):
         self.problems = problems
 
 
-def os_error_reason(error: OSError) -> str:
+class OsReason(str):
+    """Why an operating-system call failed, in the system's English words ("Permission
+    denied"), with the error's number, by which a message says it in Arabic, and the file it
+    names, if the sentence should say which (`at`)."""
+
+    errno: int | None = None
+    place: str | None = None
+    words: str = ""
+
+    def at(self, place: object) -> OsReason:
+        """The same reason, said of the file `place`: "FILE: Permission denied"."""
+        return _os_reason(self.words, self.errno, str(place))
+
+
+def _os_reason(words: str, number: int | None, place: str | None = None) -> OsReason:
+    reason = OsReason(f"{place}: {words}" if place else words)
+    reason.words, reason.errno, reason.place = words, number, place
+    return reason
+
+
+def os_error_reason(error: OSError) -> OsReason:
     """Why an operating-system call failed, in a few words ("Permission denied"), for the
-    sentence that reports it."""
-    return error.strerror or type(error).__name__
+    sentence that reports it (in Arabic, by its number: `i18n.messages`)."""
+    return _os_reason(error.strerror or type(error).__name__, error.errno)

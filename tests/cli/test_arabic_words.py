@@ -4,6 +4,8 @@ and commands (and the names of formats, standards and programs, which have no Ar
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import string
 from collections.abc import Iterator, Sequence
@@ -14,8 +16,15 @@ import pytest
 import typer
 
 from careers_cli.app.main import app
+from careers_cli.errors import os_error_reason
 from careers_cli.i18n.help_text import arabic_command_help, command_paths, parameter_keys
-from careers_cli.i18n.messages import json_phrase, labels, message_templates
+from careers_cli.i18n.messages import (
+    json_phrase,
+    labels,
+    message,
+    message_templates,
+    os_reason_in_arabic,
+)
 from tests.helpers import invoke, raw_catalogue
 
 # Words that are not English but names: of formats and standards, of programs and shells, of
@@ -205,6 +214,48 @@ class TestArabicUsageErrors:
         assert run.stderr.splitlines()[0] == english
 
 
+def english_reason() -> str:
+    return os.strerror(errno.ENOENT)
+
+
+class TestArabicSystemErrors:
+    """An operating system's reason (`Permission denied`) in Arabic, by its error number."""
+
+    def test_an_unreadable_catalogue(self, tmp_path: Path) -> None:
+        path = tmp_path / "missing" / "careers.json"
+        run = invoke(["validate", str(tmp_path), "--lang", "ar"])
+        assert run.exit_code == 3
+        assert english_words(run.stderr.replace(str(tmp_path), "")) == []
+        reason = os_error_reason(PermissionError(errno.EACCES, "Permission denied"))
+        assert message("profile.unreadable", "ar", path="p.json", reason=reason) == (
+            "تتعذر قراءة ملفك الشخصي p.json (الإذن مرفوض)"
+        )
+        assert message("profile.unreadable", "en", path="p.json", reason=reason) == (
+            "your profile p.json cannot be read (Permission denied)"
+        )
+        at = reason.at(path)
+        assert (
+            message("output.failed", "ar", reason=at)
+            == f"تتعذر كتابة المخرجات: {path}: الإذن مرفوض"
+        )
+        assert message("output.failed", "en", reason=at) == (
+            f"cannot write the output: {path}: Permission denied"
+        )
+
+    def test_a_file_that_cannot_be_written(self, tmp_path: Path) -> None:
+        output = tmp_path / "no-such-folder" / "esco.json"
+        pack = Path(__file__).parents[1] / "data" / "esco-arabic-v1.2.1"
+        run = invoke(["--lang", "ar", "import", "esco", str(pack), "-o", str(output)])
+        assert run.exit_code == 74
+        assert run.stderr == f"خطأ: {output}: تتعذر كتابة الملف (الملف أو المجلد غير موجود)\n"
+        english = invoke(["import", "esco", str(pack), "-o", str(output)])
+        assert english.stderr == f"error: {output}: cannot be written ({english_reason()})\n"
+
+    def test_a_number_without_arabic_words_is_named_by_its_symbol(self) -> None:
+        reason = os_error_reason(OSError(errno.ENOTSOCK, "Socket operation on non-socket"))
+        assert os_reason_in_arabic(reason) == "خطأ في نظام التشغيل ENOTSOCK"
+
+
 class TestArabicJsonErrors:
     """What the JSON parser says, in Arabic, with the line and column it gives."""
 
@@ -241,9 +292,9 @@ class TestArabicJsonErrors:
 
     def test_a_message_of_a_later_python_still_has_arabic(self) -> None:
         phrase = json_phrase("Illegal trailing comma before end of object")
-        assert f"{phrase:ar}" == "فاصلة زائدة قبل نهاية الكائن أو القائمة"
-        assert f"{json_phrase('Something new'):ar}" == "بنية JSON غير صالحة"
-        assert f"{json_phrase('Something new'):en}" == "Something new"
+        assert phrase.arabic == "فاصلة زائدة قبل نهاية الكائن أو القائمة"
+        assert json_phrase("Something new").arabic == "بنية JSON غير صالحة"
+        assert json_phrase("Something new").english == "Something new"
 
 
 # Kept in English in both languages: a stream that cannot show Arabic cannot show this in Arabic.

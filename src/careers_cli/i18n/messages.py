@@ -12,6 +12,7 @@ choice among values, `{expected:en}` or `{expected:ar}`, gives "'a', 'b' or 'c'"
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 
 from careers_cli.text.language import Language
@@ -52,8 +53,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: الملف فارغ؛ الكتالوج كائن JSON",
     ),
     "catalogue.bad_json": (
-        "{path}:{line}:{column}: invalid JSON: {detail:en}",
-        "{path}:{line}:{column}: JSON غير صالح: {detail:ar}",
+        "{path}:{line}:{column}: invalid JSON: {detail}",
+        "{path}:{line}:{column}: JSON غير صالح: {detail}",
     ),
     "problem.duplicate_key": (
         "key '{key}' appears twice in one object",
@@ -422,8 +423,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # The option parser's own sentence for what this program does not put in words of its
     # own (a `Phrase`); in Arabic, that the command line is wrong (the hint says where to look).
     "usage.other": (
-        "{detail:en}",
-        "{detail:ar}",
+        "{detail}",
+        "{detail}",
     ),
     "usage.extra_skill": (
         "unexpected: {words}; did you mean: {suggestion}",
@@ -907,11 +908,59 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 
 def message(key: str, language: Language = "en", /, **params: object) -> str:
-    """The sentence `key` in `language`, with `params` filled in (integers as `Count`)."""
+    """The sentence `key` in `language`, with `params` filled in: integers as `Count`, words
+    of another program (`Phrase`) and an operating system's reasons (`errors.OsReason`) in
+    `language`."""
     english, arabic = _MESSAGES[key]
     template = arabic if language == "ar" else english
-    counted = {k: Count(v) if type(v) is int else v for k, v in params.items()}
-    return template.format(**counted)
+    return template.format(**{k: _in_language(v, language) for k, v in params.items()})
+
+
+def _in_language(value: object, language: Language) -> object:
+    if type(value) is int:
+        return Count(value)
+    if isinstance(value, Phrase):
+        return value.arabic if language == "ar" else value.english
+    if language == "ar" and isinstance(value, str) and hasattr(value, "errno"):
+        return os_reason_in_arabic(value)
+    return value
+
+
+# An operating system's reasons for a failed call, by error number, in Arabic.
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "الملف أو المجلد غير موجود",
+    errno.EACCES: "الإذن مرفوض",
+    errno.EPERM: "العملية غير مسموح بها",
+    errno.ENOSPC: "لا توجد مساحة كافية على القرص",
+    errno.EDQUOT: "تجاوزت حصة القرص",
+    errno.EROFS: "نظام الملفات للقراءة فقط",
+    errno.EISDIR: "هذا مجلد",
+    errno.ENOTDIR: "جزء من المسار ليس مجلداً",
+    errno.EIO: "خطأ في الإدخال أو الإخراج",
+    errno.EEXIST: "الملف موجود",
+    errno.ENAMETOOLONG: "الاسم أطول من المسموح",
+    errno.ELOOP: "روابط رمزية كثيرة في المسار",
+    errno.EMFILE: "ملفات مفتوحة كثيرة",
+    errno.EBADF: "واصف ملف غير صالح",
+    errno.EPIPE: "انقطع الأنبوب",
+    errno.EXDEV: "لا يمكن النقل بين نظامي ملفات",
+    errno.ETXTBSY: "الملف قيد الاستخدام",
+    errno.EBUSY: "المورد مشغول",
+    errno.EINVAL: "وسيط غير صالح",
+    errno.EFBIG: "الملف أكبر من المسموح",
+}
+
+
+def os_reason_in_arabic(reason: str) -> str:
+    """An operating system's reason (`errors.OsReason`) in Arabic, by its number; a number
+    with no Arabic here is named by its symbol (`EXYZ`)."""
+    number = getattr(reason, "errno", None)
+    words = _OS_REASONS.get(number) if isinstance(number, int) else None
+    if words is None:
+        code = errno.errorcode.get(number, "") if isinstance(number, int) else ""
+        words = f"خطأ في نظام التشغيل {code}".strip()
+    place = getattr(reason, "place", None)
+    return f"{place}: {words}" if place else words
 
 
 # English singular and plural; Arabic singular, dual, plural and the gender of "one".
@@ -971,15 +1020,13 @@ class Alternatives:
 
 
 class Phrase:
-    """Words of another program (the JSON parser, the option parser) with their Arabic:
-    `{detail:en}` gives the words as that program said them, `{detail:ar}` the Arabic."""
+    """Words of another program (the JSON parser, the option parser) with their Arabic: a
+    message given one says the words as that program said them in English, their Arabic in
+    Arabic."""
 
     def __init__(self, english: str, arabic: str) -> None:
         self.english = english
         self.arabic = arabic
-
-    def __format__(self, spec: str) -> str:
-        return self.arabic if spec == "ar" else self.english
 
     def __str__(self) -> str:
         return self.english

@@ -75,9 +75,9 @@ def write_store(
     error = _build(store, stamp, content_sha256, built_ns, fill, wait_to_settle=False)
     if error is not None:
         if isinstance(error, OSError):
-            reason = os_error_reason(error)
+            reason: str = os_error_reason(error)
             if error.filename is not None and Path(error.filename) != store:
-                reason = f"{error.filename}: {reason}"
+                reason = os_error_reason(error).at(error.filename)
         else:
             reason = str(error)
         raise OutputError("cache.not_written", path=str(store), reason=reason)
@@ -247,7 +247,7 @@ def _write_store(
 def _reason(error: OSError | sqlite3.Error, store: Path) -> str:
     """Why a store was not built, in English, for `--debug`."""
     if isinstance(error, OSError):
-        detail = os_error_reason(error)
+        detail: str = os_error_reason(error)
         if error.filename is not None and Path(error.filename) != store.parent:
             detail = f"{error.filename}: {detail}"
         if isinstance(error, IsADirectoryError) and store.is_dir():
