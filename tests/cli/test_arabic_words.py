@@ -164,6 +164,7 @@ USAGE_ERRORS = [
     (["show"], "الوسيط المهنة مطلوب", "'careers show -h'"),
     (["gap", "influencer"], "الوسيط المقصودة مطلوب", "'careers gap -h'"),
     (["match"], "الخيار --skill / -s مطلوب", "'careers match -h'"),
+    (["--no-color"], "الأمر ناقص: اذكر اسم أحد الأوامر", "'careers -h'"),
     (
         ["list", "--format", "xml"],
         "--format / -f يجب أن يكون أحد الخيارات 'table' أو 'json' أو 'csv' أو 'markdown' "
@@ -206,6 +207,7 @@ class TestArabicUsageErrors:
             (["lst"], "error: no such command: lst; did you mean 'list'?"),
             (["list", "--limti", "3"], "error: no such option: --limti; did you mean --limit?"),
             (["list", "--no-color=yes"], "error: option --no-color takes no value"),
+            (["--no-color"], "error: missing command: name one of the commands"),
         ],
     )
     def test_english_says_the_same(self, args: list[str], english: str) -> None:

@@ -1428,7 +1428,9 @@ class TestCompareUsageErrors:
         run = invoke(["compare", "influencer", "influencr"])
         assert run.exit_code == 2
         assert run.stdout == ""
-        assert "'influencer' and 'influencr' are both influencer" in run.stderr
+        assert "'influencer' and 'influencr' are both Social Media Influencer" in run.stderr
+        arabic = invoke(["compare", "influencer", "influencr", "--lang", "ar"])
+        assert "كلاهما مؤثر وسائل التواصل الاجتماعي؛ اختر مهناً مختلفة" in arabic.stderr
 
     def test_eight_careers(self) -> None:
         run = invoke(["compare", *SEVEN_IDS, "influencr"])
@@ -2842,7 +2844,8 @@ class TestEchoedQueries:
         run = invoke(["compare", "influencer", "influencer\x1b[8m"])
         assert run.exit_code == 2
         assert run.stderr == (
-            "error: 'influencer' and 'influencer␛[8m' are both influencer; name different careers\n"
+            "error: 'influencer' and 'influencer␛[8m' are both Social Media Influencer; name "
+            "different careers\n"
         )
 
     def test_long_query_is_cut_to_60_characters(self) -> None:

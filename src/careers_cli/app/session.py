@@ -558,6 +558,8 @@ def _usage_sentence(
     if isinstance(error, click_errors.BadParameter) and param is not None:
         return _bad_value_sentence(param, language)
     detail = str(getattr(error, "format_message", error.__str__)())
+    if detail == _MISSING_COMMAND:
+        return message("usage.missing_command", language)
     extra = _EXTRA_ARGUMENTS.fullmatch(detail)
     if extra and context is not None:
         return _extra_words_sentence(context, argv, extra.group(1), language)
@@ -586,6 +588,8 @@ def _bad_value_sentence(param: Any, language: Language) -> str:
     return message("usage.bad_value", language, option=option)
 
 
+# Click's message for a group given options but no command (Typer's `TyperGroup.invoke`).
+_MISSING_COMMAND = "Missing command."
 # Click's message for words after the arguments a command takes (not translated by Click).
 _EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)")
 

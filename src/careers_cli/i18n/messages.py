@@ -15,7 +15,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Sequence
 
-from careers_cli.text.language import Language
+from careers_cli.text.language import Bilingual, Language
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     # catalogue errors
@@ -307,8 +307,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "المقارنة تقبل {limit:ar:career} على الأكثر",
     ),
     "compare.same_career": (
-        "'{first}' and '{second}' are both {career_id}; name different careers",
-        "'{first}' و'{second}' كلاهما {career_id}؛ اختر مهناً مختلفة",
+        "'{first}' and '{second}' are both {career}; name different careers",
+        "'{first}' و'{second}' كلاهما {career}؛ اختر مهناً مختلفة",
     ),
     "match.none": (
         "no career has all of the skills asked for",
@@ -407,6 +407,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "usage.no_such_command_try": (
         "no such command: {name}; did you mean {commands:en}?",
         "لا يوجد أمر باسم {name}؛ هل تقصد {commands:ar}؟",
+    ),
+    "usage.missing_command": (
+        "missing command: name one of the commands",
+        "الأمر ناقص: اذكر اسم أحد الأوامر",
     ),
     "usage.takes_no_value": (
         "option {option} takes no value",
@@ -909,8 +913,8 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 def message(key: str, language: Language = "en", /, **params: object) -> str:
     """The sentence `key` in `language`, with `params` filled in: integers as `Count`, words
-    of another program (`Phrase`) and an operating system's reasons (`errors.OsReason`) in
-    `language`."""
+    of another program (`Phrase`), an operating system's reasons (`errors.OsReason`) and
+    catalogue text (`Bilingual`) in `language`."""
     english, arabic = _MESSAGES[key]
     template = arabic if language == "ar" else english
     return template.format(**{k: _in_language(v, language) for k, v in params.items()})
@@ -921,6 +925,8 @@ def _in_language(value: object, language: Language) -> object:
         return Count(value)
     if isinstance(value, Phrase):
         return value.arabic if language == "ar" else value.english
+    if isinstance(value, Bilingual):  # catalogue text: a career's title
+        return value.in_language(language)
     if language == "ar" and isinstance(value, str) and hasattr(value, "errno"):
         return os_reason_in_arabic(value)
     return value

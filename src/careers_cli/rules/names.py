@@ -354,7 +354,7 @@ def resolve_careers(index: CatalogueIndex, queries: Sequence[str]) -> list[Found
                 "compare.same_career",
                 first=one_line(named_by[career.record_id]),
                 second=one_line(query),
-                career_id=career.record_id,
+                career=career.record.title,  # in the message's language
             )
         named_by[career.record_id] = query
         found.append(career)
