@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import typer
+from rich.cells import cell_len
 
 from careers_cli.app.main import app
 from careers_cli.errors import os_error_reason
@@ -25,15 +26,17 @@ from careers_cli.i18n.messages import (
     message_templates,
     os_reason_in_arabic,
 )
+from careers_cli.text.bidi import visual_order
 from tests.helpers import invoke, raw_catalogue
 
 # Words that are not English but names: of formats and standards, of programs and shells, of
 # the values a user types (`--format json`, `--lang ar`, `--limit all`, `CAREERS_DEBUG=yes`).
 NAMES = {
     *("ESCO", "ISCO-08", "JSON", "Schema", "CSV", "UTF-8", "UTF-16", "MiB", "Markdown"),
-    *("xterm", "kitty", "Alacritty", "Windows", "Terminal", "bash", "zsh", "fish", "ln"),
+    *("xterm", "kitty", "Alacritty", "Windows", "Terminal", "Konsole", "mlterm", "GNOME"),
+    *("VTE", "Emacs", "bash", "zsh", "fish", "ln"),
     *("en", "ar", "table", "json", "csv", "markdown", "logical", "visual", "all"),
-    *("true", "false", "yes", "no", "on", "off", "a-z", "NaN", "Infinity", "zip"),
+    *("true", "false", "yes", "no", "on", "off", "a-z", "NaN", "Infinity", "zip", "SHELL"),
 }
 COMMAND_NAMES = {
     *("careers", "list", "show", "compare", "match", "next", "gap", "skills", "trends"),
@@ -128,20 +131,35 @@ class TestArabicHelp:
 
     def test_lang_ar_after_the_command_gives_arabic_help(self) -> None:
         run = invoke(["show", "--help", "--lang", "ar"], {"COLUMNS": "100"})
-        text = run.stdout
-        assert "الاستخدام: careers show [الخيارات] المهنة" in text
-        for heading in ("─ الوسائط ─", "─ الخيارات ─", "─ الخيارات المشتركة ─"):
-            assert heading in text
-        assert "[مطلوب]" in text
-        assert "[متغير البيئة: CAREERS_LANG]" in text
-        assert "اعرض مهنة واحدة كاملة" in text
-        assert "Usage" not in text and "Options" not in text
+        lines = [line.strip() for line in run.stdout.splitlines()]
+        assert lines[0] == "الاستخدام: careers show [الخيارات] المهنة"
+        assert lines[2] == (
+            "اعرض مهنة واحدة كاملة: مهامها ومهاراتها وأدواتها والتوجهات والنصائح والمهن ذات الصلة."
+        )
+        for heading in ("الوسائط", "الخيارات", "الخيارات المشتركة"):
+            assert heading in lines
+        assert "[مطلوب]" in lines and "[متغير البيئة: CAREERS_LANG]" in lines
+        assert any(re.fullmatch(r"--lang \[en\|ar\]\s+لغة المخرجات: en .*", line) for line in lines)
+        assert "Usage" not in run.stdout and "Options" not in run.stdout
 
     def test_the_group_lists_its_commands_in_arabic(self) -> None:
         text = invoke(["--lang=ar", "--help"], {"COLUMNS": "120"}).stdout
-        assert "الاستخدام: careers [الخيارات] الأمر [الوسائط]..." in text
-        assert re.search(r"│ list\s+اعرض المهن: المعرف والمسمى", text)
-        assert re.search(r"│ gap\s+ما ينتقل معك من مهنتك الحالية", text)
+        lines = [line.strip() for line in text.splitlines()]
+        assert lines[0] == "الاستخدام: careers [الخيارات] الأمر [الوسائط]..."
+        assert "الأوامر" in lines
+        assert any(re.fullmatch(r"list\s+اعرض المهن: المعرف والمسمى .*", line) for line in lines)
+        assert any(re.fullmatch(r"gap\s+ما ينتقل معك من مهنتك الحالية .*", line) for line in lines)
+
+    def test_visual_order_on_request(self) -> None:
+        """With `--rtl visual` (the default on a terminal) the help is laid out as the other
+        views are: shaped, in visual order, against the right edge; commands left to right."""
+        run = invoke(["show", "--help", "--lang", "ar", "--rtl", "visual"], {"COLUMNS": "90"})
+        lines = run.stdout.splitlines()
+        assert lines[0].rstrip() == visual_order("الاستخدام: careers show [الخيارات] المهنة").rjust(
+            90
+        )
+        assert "careers show influencer" in [line.strip() for line in lines]
+        assert all(cell_len(line) <= 90 for line in lines)
 
     def test_english_help_is_unchanged_after_arabic(self) -> None:
         """The Arabic is put in place while help is written, and taken away after."""

@@ -15,15 +15,20 @@ from typer.core import TyperCommand, TyperGroup
 from careers_cli.app import completion
 from careers_cli.app.options import (
     COMMON,
+    CommonOptions,
     forget_options,
 )
 from careers_cli.app.session import (
+    console_for,
     exit_status_of,
     language_from_arguments,
+    rtl_from_arguments,
+    visual_for,
 )
 from careers_cli.errors import UsageError
 from careers_cli.i18n.help_text import arabic_command_help, arabic_metavar, arabic_parameter_help
 from careers_cli.i18n.messages import Alternatives, label
+from careers_cli.present.views.help import HelpPage, HelpPanel, HelpRow, help_page
 from careers_cli.text.language import Language
 
 
@@ -51,6 +56,8 @@ def _without_flag_types(params: list[Any]) -> list[Any]:
 
 _HELP_LANGUAGE: ContextVar[Language] = ContextVar("careers_help_language", default="en")
 """The language help is written in: that of the command line being run."""
+_HELP_ARGV: ContextVar[list[str]] = ContextVar("careers_help_argv", default=[])  # noqa: B039
+"""The words of the command line being run, for how its help is laid out (`--rtl`)."""
 
 # Typer's words around the help, by their names in `typer.rich_utils`, and their labels.
 _HELP_WORDS = {
@@ -98,15 +105,56 @@ def _in_arabic(command: Any, ctx: Any) -> Iterator[None]:
             setattr(owner, name, value)
 
 
+def _arabic_page(command: Any, ctx: Any) -> HelpPage:
+    """The help of `command` in Arabic, as `_in_arabic` puts it in place, as a view's data:
+    the usage line, the help's paragraphs, and a panel each for the arguments, the command's
+    own options, the options every command shares and the subcommands."""
+    pieces = " ".join(command.collect_usage_pieces(ctx))
+    usage = f"{label('help.usage', 'ar')} {ctx.command_path} {pieces}"
+    headings = ("help.arguments", "help.options", "help.common_options")
+    panels: dict[str, list[HelpRow]] = {label(key, "ar"): [] for key in headings}
+    for param in command.get_params(ctx):
+        if getattr(param, "hidden", False):
+            continue
+        is_argument = param.param_type_name == "argument"
+        opts = sorted(param.opts, key=lambda name: not name.startswith("--"))  # --help -h
+        names = [] if is_argument else [*opts, *param.secondary_opts]
+        names += [param.metavar] if param.metavar else []
+        notes = [label("help.required", "ar")] if param.required else []
+        envvar = getattr(param, "envvar", None)
+        if isinstance(envvar, str) and getattr(param, "show_envvar", False):
+            notes.append(label("help.envvar", "ar").format(envvar))
+        heading = label("help.arguments" if is_argument else "help.options", "ar")
+        heading = getattr(param, "rich_help_panel", None) or heading
+        panels[heading].append(HelpRow(" ".join(names), param.help or "", tuple(notes)))
+    if isinstance(command, TyperGroup):
+        commands = panels[label("help.commands", "ar")] = []
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            if sub is not None and not sub.hidden:
+                commands.append(HelpRow(name, (sub.help or "").split("\n\n")[0]))
+    paragraphs = tuple(p for p in (command.help or "").split("\n\n") if p.strip())
+    rows = tuple(HelpPanel(heading, tuple(rows)) for heading, rows in panels.items())
+    return HelpPage(usage, paragraphs, rows)
+
+
 class _ArabicHelp:
-    """Help and usage lines in the language of the command line (`_HELP_LANGUAGE`)."""
+    """Help and usage lines in the language of the command line (`_HELP_LANGUAGE`): in
+    Arabic, the help as a view (`views.help`), laid out as the other views are (in visual
+    order where the terminal needs it)."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         if _HELP_LANGUAGE.get() != "ar":
             super().format_help(ctx, formatter)  # type: ignore[misc]
             return
         with _in_arabic(self, ctx):
-            super().format_help(ctx, formatter)  # type: ignore[misc]
+            page = _arabic_page(self, ctx)
+        argv = _HELP_ARGV.get()
+        options = CommonOptions(
+            language="ar", rtl=rtl_from_arguments(argv), no_color="--no-color" in argv
+        )
+        console = console_for(options)
+        console.print(visual_for(options, console, help_page(page, "ar")))
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
@@ -166,6 +214,7 @@ class CareersGroup(_ArabicHelp, TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         forget_options()
         _HELP_LANGUAGE.set(language_from_arguments(argv))
+        _HELP_ARGV.set(argv)
         status = exit_status_of(
             lambda: super(CareersGroup, self).main(
                 argv, prog_name, complete_var, False, windows_expand_args, **extra
