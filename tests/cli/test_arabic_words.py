@@ -34,8 +34,9 @@ from tests.helpers import invoke, raw_catalogue
 NAMES = {
     *("ESCO", "ISCO-08", "JSON", "Schema", "CSV", "UTF-8", "UTF-16", "MiB", "Markdown"),
     *("xterm", "kitty", "Alacritty", "Windows", "Terminal", "Konsole", "mlterm", "GNOME"),
-    *("VTE", "Emacs", "bash", "zsh", "fish", "ln"),
-    *("en", "ar", "table", "json", "csv", "markdown", "logical", "visual", "all"),
+    *("VTE", "Emacs", "Excel", "bash", "zsh", "fish", "ln"),
+    *("en", "ar", "table", "json", "csv", "csv-bom", "markdown", "html", "svg", "logical"),
+    *("visual", "all"),
     *("true", "false", "yes", "no", "on", "off", "a-z", "NaN", "Infinity", "zip", "SHELL"),
 }
 COMMAND_NAMES = {
@@ -134,7 +135,7 @@ class TestArabicHelp:
         lines = [line.strip() for line in run.stdout.splitlines()]
         assert lines[0] == "الاستخدام: careers show [الخيارات] المهنة"
         assert lines[2] == (
-            "اعرض مهنة واحدة كاملة: مهامها ومهاراتها وأدواتها والتوجهات والنصائح والمهن ذات الصلة."
+            "اعرض مهنة واحدة: مهامها ومهاراتها وأدواتها والتوجهات والنصائح والمهن ذات الصلة."
         )
         for heading in ("الوسائط", "الخيارات", "الخيارات المشتركة"):
             assert heading in lines
@@ -185,8 +186,8 @@ USAGE_ERRORS = [
     (["--no-color"], "الأمر ناقص: اذكر اسم أحد الأوامر", "'careers -h'"),
     (
         ["list", "--format", "xml"],
-        "--format / -f يجب أن يكون أحد الخيارات 'table' أو 'json' أو 'csv' أو 'markdown' "
-        "(القيمة 'xml')",
+        "--format / -f يجب أن يكون أحد الخيارات 'table' أو 'json' أو 'csv' أو 'csv-bom' أو "
+        "'markdown' أو 'html' أو 'svg' (القيمة 'xml')",
         "'careers list -h'",
     ),
     (["show", "influencer", "extra"], "كلمات غير متوقعة: extra؛", "'careers show -h'"),
