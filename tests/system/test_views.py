@@ -125,15 +125,17 @@ class TestSkillsAreBounded:
     def test_long_alias_lists_are_cut(self, release_file: Path) -> None:
         run = on_release(release_file, "skills", "graphics editor software", "-n", "1")
         block = " ".join(run.stdout.split())
-        assert block.startswith("graphics-editor-software graphics editor software also ")
+        # what the skill is (ESCO's description), then its other names
+        assert block.startswith("graphics-editor-software graphics editor software about ")
         also = block.split(" also ", 1)[1].split(" needed by ")[0]
         assert also.endswith("... and 68 more") and also.count(",") == 9
 
     def test_a_skill_without_aliases_has_no_also_label(self, release_file: Path) -> None:
         run = on_release(release_file, "skills", "-n", "4")
         blocks = run.stdout.split("\n\n")
-        assert blocks[3].startswith("3d-printing-process  3D printing process\n   needed by ")
-        assert "also" not in blocks[3] and "   also  " in blocks[2]
+        assert blocks[3].startswith("3d-printing-process  3D printing process\n   about  ")
+        assert "\n   needed by  " in blocks[3]
+        assert "   also  " not in blocks[3] and "   also  " in blocks[2]
 
 
 class TestIdsFit:
