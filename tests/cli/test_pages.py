@@ -74,7 +74,8 @@ class TestHtml:
     def test_gap_is_a_plan_with_its_steps_to_tick(self) -> None:
         run = invoke(["gap", "influencer", "social-media-data-analyst", "-f", "html"])
         page = Elements(run.stdout)
-        assert page.texts["h1"] == ["From influencer to social-media-data-analyst"]
+        assert page.texts["h1"] == ["From Social Media Influencer to Social Media Data Analyst"]
+        assert page.texts["title"] == page.texts["h1"]
         assert page.texts["h2"] == ["Carries over", "To learn, in this order", "Trends", "Tips"]
         assert '<ul class="checklist">' in run.stdout
         steps = [item for item in page.texts["li"] if "→" in item]
@@ -95,6 +96,9 @@ class TestHtml:
         assert 'font-family: "Noto Naskh Arabic"' in run.stdout
         page = Elements(run.stdout)
         assert page.texts["h2"][:2] == ["تنتقل", "للتعلم، بهذا الترتيب"]
+        assert page.texts["h1"] == [
+            "من مؤثر وسائل التواصل الاجتماعي إلى محلل بيانات وسائل التواصل الاجتماعي"
+        ]
         assert "الاتجاهات السوقية (market-research) ← 26%" in page.texts["li"]
 
     def test_a_table_result_is_a_table_titled_by_the_command(self) -> None:

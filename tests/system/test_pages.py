@@ -85,7 +85,9 @@ class TestThePlan:
         path = written(tmp_path, "plan", "gap", "influencer", "social-media-data-analyst")
         opened(page, path)
         assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
-        assert page.locator("h1").inner_text() == "From influencer to social-media-data-analyst"
+        assert page.locator("h1").inner_text() == (
+            "From Social Media Influencer to Social Media Data Analyst"
+        )
         headings = page.locator("h2").all_inner_texts()
         assert headings == ["Carries over", "To learn, in this order", "Trends", "Tips"]
         assert all(page.locator("h2").nth(i).is_visible() for i in range(len(headings)))

@@ -269,7 +269,8 @@ def gap_page(index: CatalogueIndex, gap: Gap, language: Language) -> Page:
     learn in order as boxes to tick (each with the coverage once learnt and the careers near
     the target it first opens), the trends and tips that concern them, and how to read it."""
     lang = language
-    source, target = gap.source.id, gap.target.id
+    # Sentences name careers by their titles, as the table view does; ids are for commands.
+    source, target = gap.source.title.in_language(lang), gap.target.title.in_language(lang)
     title = message("gap.title", lang, source=source, target=target)
     if gap.same:
         return Page(title, lang, lead=[message("gap.same", lang, career=source)])
