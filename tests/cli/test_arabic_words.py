@@ -130,6 +130,17 @@ class TestArabicHelp:
         assert "الاستخدام: careers" in run.stdout
         assert english_words(run.stdout) == []
 
+    @pytest.mark.parametrize("group", ["profile", "cache"])
+    def test_lang_ar_after_a_group_gives_its_arabic_help(self, group: str) -> None:
+        run = invoke([group, "--help", "--lang", "ar"], {"COLUMNS": "100"})
+        assert (run.exit_code, run.stderr) == (0, "")
+        assert run.stdout.lstrip().startswith(f"الاستخدام: careers {group} [الخيارات] الأمر")
+
+    def test_options_before_a_profile_subcommand_reach_it(self) -> None:
+        run = invoke(["profile", "--lang", "ar", "list"])
+        assert run.exit_code == 0, run.stderr
+        assert run.stdout.startswith("ملفك الشخصي لهذا الكتالوج: ")
+
     def test_lang_ar_after_the_command_gives_arabic_help(self) -> None:
         run = invoke(["show", "--help", "--lang", "ar"], {"COLUMNS": "100"})
         lines = [line.strip() for line in run.stdout.splitlines()]

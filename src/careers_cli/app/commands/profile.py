@@ -13,6 +13,12 @@ from careers_cli.app.help import (
 )
 from careers_cli.app.options import (
     CommonOptions,
+    DataOption,
+    DebugOption,
+    LangOption,
+    NoColorOption,
+    RtlOption,
+    merge_options,
     with_common_options,
 )
 from careers_cli.app.session import (
@@ -34,6 +40,22 @@ from careers_cli.text.terminal import printable_line
 # --- careers profile ---------------------------------------------------------------------------
 
 profile_app = command_group(no_args_is_help=True)
+
+
+@profile_app.callback()
+def profile_group(
+    ctx: typer.Context,
+    data: DataOption = None,
+    lang: LangOption = None,
+    rtl: RtlOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    # The options every subcommand takes, also before its name (`careers profile --lang ar
+    # add analytics`, `careers profile --help --lang ar`): merged under the subcommand's own.
+    ctx.obj = merge_options(ctx, data=data, lang=lang, rtl=rtl, no_color=no_color, debug=debug)
+
+
 PROFILE_HELP = """Keep the skills you have, so that 'careers match' needs no --skill.
 
     One profile per catalogue (the built-in one, or each --data file), kept in your
