@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import string
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -286,6 +287,44 @@ class TestArabicSystemErrors:
     def test_a_number_without_arabic_words_is_named_by_its_symbol(self) -> None:
         reason = os_error_reason(OSError(errno.ENOTSOCK, "Socket operation on non-socket"))
         assert os_reason_in_arabic(reason) == "خطأ في نظام التشغيل ENOTSOCK"
+
+
+class TestArabicImportErrors:
+    """What the CSV and zip readers say of a broken ESCO download, and the program of a pipe
+    where a file should be, in Arabic."""
+
+    def test_broken_csv_quoting(self, tmp_path: Path) -> None:
+        pack = Path(__file__).parents[1] / "data" / "esco-arabic-v1.2.1"
+        folder = tmp_path / "download"
+        shutil.copytree(pack, folder)
+        skills = folder / "skills_en.csv"
+        lines = skills.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines[2] = lines[2].replace(",", ',"x" y,', 1)
+        skills.write_text("".join(lines), encoding="utf-8")
+        run = invoke(["--lang", "ar", "import", "esco", str(folder), "-o", "-"])
+        assert run.exit_code == 3
+        assert run.stderr == (
+            f"خطأ: {skills}:3: صيغة CSV معطوبة في الصف الذي يبدأ في هذا السطر: يُنتظر ',' بعد '\"'\n"
+        )
+
+    def test_a_broken_zip(self, tmp_path: Path) -> None:
+        download = tmp_path / "esco.zip"
+        download.write_bytes(b"PK\x03\x04 not really a zip")
+        run = invoke(["--lang", "ar", "import", "esco", str(download), "-o", "-"])
+        assert run.exit_code == 3
+        assert run.stderr.startswith(f"خطأ: {download}: ملف zip تتعذر قراءته (")
+        assert english_words(run.stderr.replace(str(download), "")) == []
+
+    def test_a_pipe_where_a_file_of_the_download_should_be(self, tmp_path: Path) -> None:
+        pack = Path(__file__).parents[1] / "data" / "esco-arabic-v1.2.1"
+        folder = tmp_path / "download"
+        shutil.copytree(pack, folder)
+        (folder / "skills_en.csv").unlink()
+        os.mkfifo(folder / "skills_en.csv")
+        run = invoke(["--lang", "ar", "import", "esco", str(folder), "-o", "-"])
+        assert run.exit_code == 3
+        assert run.stderr.endswith("(ليس ملفاً عادياً (أنبوب مسمّى))\n")
+        assert english_words(run.stderr.replace(str(folder), "")) == []
 
 
 class TestArabicJsonErrors:

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careers_cli.catalogue.domain import Catalogue, catalogue_from_data
 from careers_cli.errors import CatalogueError, Problem, os_error_reason
-from careers_cli.i18n.messages import Alternatives, constant_phrase, has_message, json_phrase
+from careers_cli.i18n.messages import (
+    Alternatives,
+    constant_phrase,
+    has_message,
+    json_phrase,
+    value_phrase,
+)
 from careers_cli.userfiles.regular import NotARegularFileError, open_regular
 
 if TYPE_CHECKING:
@@ -204,7 +210,9 @@ def parse_catalogue_json(raw: bytes, path: Path) -> ParsedCatalogue:
     except RecursionError:
         raise CatalogueError("catalogue.too_deep", path=name) from None
     except ValueError as error:  # e.g. an integer with more digits than Python converts
-        raise CatalogueError("catalogue.bad_value", path=name, detail=str(error)) from None
+        raise CatalogueError(
+            "catalogue.bad_value", path=name, detail=value_phrase(str(error))
+        ) from None
     if not isinstance(data, dict):
         raise CatalogueError("catalogue.not_object", path=name, found=_json_type_name(data))
     if oversized:

@@ -957,11 +957,26 @@ _OS_REASONS: dict[int, str] = {
 }
 
 
+NOT_A_REGULAR_FILE = "not a regular file"
+"""The reason `userfiles.regular` gives for a pipe, device or socket where a file is read."""
+
+_KINDS_IN_ARABIC = {
+    "a named pipe": "أنبوب مسمّى",
+    "a device": "جهاز",
+    "a socket": "مقبس",
+    "a directory": "مجلد",
+}
+
+
 def os_reason_in_arabic(reason: str) -> str:
     """An operating system's reason (`errors.OsReason`) in Arabic, by its number; a number
     with no Arabic here is named by its symbol (`EXYZ`)."""
     number = getattr(reason, "errno", None)
     words = _OS_REASONS.get(number) if isinstance(number, int) else None
+    english = getattr(reason, "words", "")
+    if english.startswith(NOT_A_REGULAR_FILE):  # the program's own reason, not the system's
+        kind = english[len(NOT_A_REGULAR_FILE) :].strip(" ()")
+        words = "ليس ملفاً عادياً" + (f" ({_KINDS_IN_ARABIC.get(kind, kind)})" if kind else "")
     if words is None:
         code = errno.errorcode.get(number, "") if isinstance(number, int) else ""
         words = f"خطأ في نظام التشغيل {code}".strip()
@@ -1062,6 +1077,44 @@ def json_phrase(english: str) -> Phrase:
         if english.startswith(start):
             return Phrase(english, arabic)
     return Phrase(english, "بنية JSON غير صالحة")
+
+
+# What Python's CSV reader says (`csv.Error`), by a pattern of its words, in Arabic.
+_CSV_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"'(.)' expected after '(.)'", "يُنتظر '{0}' بعد '{1}'"),
+    (r"unexpected end of data", "انتهت البيانات قبل أن تُغلق علامة التنصيص"),
+    (r"field larger than field limit \((\d+)\)", "خلية أطول من الحد ({0} محرف)"),
+    (r"line contains NUL", "في السطر محرف NUL"),
+    (r"new-line character seen in unquoted field", "سطر جديد داخل خلية بلا علامتي تنصيص"),
+    (r"a line longer than ([\d,]+) bytes", "سطر أطول من {0} بايت"),
+)
+
+
+def csv_phrase(english: str) -> Phrase:
+    """What the CSV reader said (or the import, of a line too long), with its Arabic."""
+    import re
+
+    for pattern, arabic in _CSV_PHRASES:
+        found = re.match(pattern, english)
+        if found:
+            return Phrase(english, arabic.format(*found.groups()))
+    return Phrase(english, "بنية CSV غير صالحة")
+
+
+def zip_phrase(english: str) -> Phrase:
+    """What the zip reader said of a broken zip, with its Arabic (in general words: its
+    reasons are many and technical)."""
+    return Phrase(english, "محتواه معطوب، أو مشفَّر، أو مضغوط بطريقة غير مدعومة")
+
+
+def store_phrase(english: str) -> Phrase:
+    """What SQLite said of a damaged store, with its Arabic (in general words)."""
+    return Phrase(english, "تعذّرت قراءة جداوله")
+
+
+def value_phrase(english: str) -> Phrase:
+    """What Python said of a JSON value it could not convert (a number too long), in Arabic."""
+    return Phrase(english, "عدد أطول مما يمكن تحويله")
 
 
 def constant_phrase(constant: str) -> Phrase:

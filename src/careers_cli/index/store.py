@@ -144,7 +144,9 @@ class StoredIndex(CatalogueIndex):
     def _damaged(self, error: Exception) -> StoreError:
         self._connection.close()
         self.path.unlink(missing_ok=True)
-        return StoreError("store.damaged", path=str(self.path), detail=str(error))
+        from careers_cli.i18n.messages import store_phrase
+
+        return StoreError("store.damaged", path=str(self.path), detail=store_phrase(str(error)))
 
     def careers(self, limit: int | None = None) -> list[Career]:
         rows = self.all(

@@ -19,6 +19,7 @@ class NotARegularFileError(OSError):
     """The path names a pipe, a device or a socket, not a regular file."""
 
     def __init__(self, path: Path | str, kind: str) -> None:
+        # The words `i18n.messages.NOT_A_REGULAR_FILE` puts in Arabic.
         super().__init__(errno.EINVAL, f"not a regular file ({kind})", str(path))
         self.kind = kind
 

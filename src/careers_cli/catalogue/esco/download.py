@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, NamedTuple, Protocol
 
 from careers_cli.errors import CatalogueError, os_error_reason
+from careers_cli.i18n.messages import zip_phrase
 from careers_cli.userfiles.regular import open_regular
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -69,7 +70,8 @@ def open_download(source: Path) -> Iterator[Download]:
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
-        raise CatalogueError("import.bad_zip", path=name, detail=str(error)) from None
+        detail = zip_phrase(str(error))
+        raise CatalogueError("import.bad_zip", path=name, detail=detail) from None
     except OSError as error:
         raise _unreadable(name, error) from None
     with archive:
@@ -159,7 +161,9 @@ class _Unfailing:
         try:
             return self.stream.readline(limit)
         except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-            raise CatalogueError("import.bad_zip", path=self.name, detail=str(error)) from None
+            raise CatalogueError(
+                "import.bad_zip", path=self.name, detail=zip_phrase(str(error))
+            ) from None
         except OSError as error:
             raise _unreadable(self.name, error) from None
 
@@ -199,7 +203,9 @@ class _ZipDownload:
             RuntimeError,
         ) as error:
             # RuntimeError: an encrypted member; NotImplementedError: an unknown compression
-            raise CatalogueError("import.bad_zip", path=name, detail=str(error)) from None
+            raise CatalogueError(
+                "import.bad_zip", path=name, detail=zip_phrase(str(error))
+            ) from None
         except OSError as error:
             raise _unreadable(name, error) from None
         with stream:

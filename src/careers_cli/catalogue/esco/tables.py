@@ -16,6 +16,7 @@ from careers_cli.catalogue.esco import download
 from careers_cli.catalogue.esco.download import DownloadFile, LineStream, too_large
 from careers_cli.catalogue.progress import Progress
 from careers_cli.errors import CatalogueError
+from careers_cli.i18n.messages import csv_phrase
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _LINES_PER_REPORT = 4096
@@ -57,7 +58,9 @@ def _rows(
     except StopIteration:
         raise CatalogueError("import.empty_file", path=file.name) from None
     except csv.Error as error:
-        raise CatalogueError("import.bad_csv", path=file.name, line=1, detail=str(error)) from None
+        raise CatalogueError(
+            "import.bad_csv", path=file.name, line=1, detail=csv_phrase(str(error))
+        ) from None
     width = len(header)
     positions = _column_positions(header, needed, optional, file)
     pick = itemgetter(*positions) if len(positions) > 1 else lambda row: (row[positions[0]],)
@@ -72,7 +75,7 @@ def _rows(
             start = reader.line_num + 1
     except csv.Error as error:
         raise CatalogueError(
-            "import.bad_csv", path=file.name, line=start, detail=str(error)
+            "import.bad_csv", path=file.name, line=start, detail=csv_phrase(str(error))
         ) from None
 
 
@@ -88,7 +91,7 @@ def _text_lines(stream: LineStream, file: DownloadFile, progress: Progress) -> I
     while raw := readline(MAX_LINE_BYTES + 1):
         number += 1
         if len(raw) > MAX_LINE_BYTES:
-            detail = f"a line longer than {MAX_LINE_BYTES:,} bytes"
+            detail = csv_phrase(f"a line longer than {MAX_LINE_BYTES:,} bytes")
             raise CatalogueError("import.bad_csv", path=file.name, line=number, detail=detail)
         body = raw.removeprefix(_UTF8_BOM) if number == 1 else raw
         start = offset + len(raw) - len(body)
