@@ -14,7 +14,7 @@ import typer
 
 from careers_cli import __version__
 from careers_cli.app import completion
-from careers_cli.app.commands import cache, catalogue, explore, matching, profile
+from careers_cli.app.commands import browse, cache, catalogue, explore, matching, profile
 from careers_cli.app.help import HELP_OPTIONS, CareersCommand, CareersGroup
 from careers_cli.app.options import (
     DataOption,
@@ -146,6 +146,7 @@ app.command(cls=CareersCommand)(explore.skills)
 app.command(cls=CareersCommand)(explore.trends)
 app.command(cls=CareersCommand)(explore.tips)
 app.command(cls=CareersCommand)(explore.read)
+app.command(cls=CareersCommand)(browse.browse)
 app.command(cls=CareersCommand)(catalogue.validate)
 app.command(cls=CareersCommand)(catalogue.schema)
 app.add_typer(profile.profile_app, name="profile", help=profile.PROFILE_HELP)

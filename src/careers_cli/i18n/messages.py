@@ -826,6 +826,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write the store {path} ({reason})",
         "يتعذر كتابة المخزن {path} ({reason})",
     ),
+    "browse.not_a_terminal": (
+        "careers browse needs a terminal: its output and input are not one",
+        "يحتاج careers browse إلى طرفية: مخرجه ومدخله ليسا طرفية",
+    ),
+    "browse.not_written": (
+        "cannot write {path} ({reason})",
+        "يتعذر كتابة {path} ({reason})",
+    ),
 }
 
 _LABELS: dict[str, tuple[str, str]] = {

@@ -30,6 +30,7 @@ from careers_cli.catalogue.domain import Career, LinkedNote, Section, Skill
 from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, UsageError
 from careers_cli.index.memory import records_named
 from careers_cli.index.query import CatalogueIndex, NameEntry, NoteKind
+from careers_cli.rules import search
 from careers_cli.rules.name_ranking import (
     SUGGESTION_CUTOFF,
     MatchKind,
@@ -41,7 +42,7 @@ from careers_cli.rules.name_ranking import (
     similar_records,
     with_symbols,
 )
-from careers_cli.rules.search import Wanted, platform_wanted, skill_wanted
+from careers_cli.rules.search import Page, Wanted, platform_wanted, skill_wanted
 from careers_cli.text.language import Bilingual
 from careers_cli.text.normalise import normalise
 from careers_cli.text.terminal import one_line
@@ -564,6 +565,24 @@ def search_skills(index: CatalogueIndex, text: str) -> list[Skill]:
     if not ranked:
         raise _not_found_skills(index, text, wanted)
     return [index.skills_by_id[r.record_id] for r in ranked]
+
+
+def careers_fitting(index: CatalogueIndex, text: str, limit: int | None) -> Page[Career]:
+    """The first `limit` careers whose names fit `text` as it is being typed, in the relevance
+    order of every lookup (the exact id first, then whole names, all words, word prefixes),
+    and how many fit; none for text no name fits (a misspelling is not guessed at while
+    typing); every career, in catalogue order, for text with no words. Only the careers
+    shown are read."""
+    wanted = normalise(text[:QUERY_LIMIT])
+    if not wanted:
+        return search.career_page(index, limit)
+    ranked = [
+        r.record_id for r in rank_names(wanted, [index.career_names_with_words(wanted.split())])
+    ]
+    if text in index.careers_by_id:
+        ranked = [text, *(record_id for record_id in ranked if record_id != text)]
+    shown = ranked if limit is None else ranked[:limit]
+    return Page([index.careers_by_id[record_id] for record_id in shown], len(ranked))
 
 
 def _not_found_skills(index: CatalogueIndex, text: str, wanted: str) -> NotFoundError:

@@ -1,0 +1,1 @@
+"""`careers browse`: the full-screen app (Textual, imported only by that command)."""

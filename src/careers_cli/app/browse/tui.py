@@ -1,0 +1,404 @@
+"""`careers browse` on the full screen (Textual, imported only by this command): a search box
+that narrows careers as you type, and a page (a career, a skill, your skills and matches, the
+next moves, a gap plan) whose skills and careers lead to their own pages, with back and forward.
+
+What each page says comes from `present.views.browse`, built from the commands' own rules and
+views; this module only lays pages out and reacts to keys and clicks. Catalogue text reaches
+the widgets as Rich `Text` (never markup). In Arabic with visual order every line is given to
+Textual already reordered and shaped (`present.layout.rtl`), as the commands print it to a
+terminal, since Textual lays text out left to right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.filter import Monochrome
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from careers_cli.errors import CareersError
+from careers_cli.i18n.browse import browse_label
+from careers_cli.index.query import CatalogueIndex
+from careers_cli.present.error_text import error_line
+from careers_cli.present.views import browse as pages
+from careers_cli.present.views.browse import Link, Page, Place
+from careers_cli.rules import names
+from careers_cli.rules.search import Wanted
+from careers_cli.text.bidi import visual_order
+from careers_cli.text.language import Language
+
+RESULTS_SHOWN = 200
+"""How many of the careers a search finds the list shows (the count says how many there are)."""
+
+
+class KeptSkills(Protocol):
+    """The saved profile, as `careers profile` reads and writes it (under its lock)."""
+
+    def wanted(self, index: CatalogueIndex) -> list[Wanted]: ...
+
+    def add(self, skill_id: str) -> bool: ...
+
+    def remove(self, skill_id: str) -> bool: ...
+
+
+class Saver(Protocol):
+    def __call__(self, path: Path, text: str) -> Path: ...
+
+
+class Shown:
+    """Text and views as the screen gets them: as they are, or in visual order (Arabic on a
+    terminal that is told the program lays it out)."""
+
+    def __init__(self, language: Language, *, visual: bool) -> None:
+        self.language = language
+        self.visual = visual
+
+    def view(self, renderable: RenderableType) -> RenderableType:
+        if not self.visual:
+            return renderable
+        from careers_cli.present.layout.rtl import laid_out, layout_for
+
+        layout = layout_for(self.language, visual=True)
+        return renderable if layout is None else laid_out(renderable, layout)
+
+    def line(self, text: str) -> str:
+        """A line of the program's own (a label, a key's name), in visual order if asked."""
+        return visual_order(text) if self.visual else text
+
+    def label(self, key: str, **params: object) -> str:
+        return self.line(browse_label(key, self.language, **params))
+
+
+def bindings(shown: Shown) -> list[BindingType]:
+    """The keys, named in the language of the screen."""
+    keys = [
+        ("q", "quit", "key.quit", True),
+        ("question_mark", "help", "key.help", True),
+        ("slash", "search", "key.search", True),
+        ("s", "profile", "key.profile", True),
+        ("n", "next", "key.next", True),
+        ("g", "gap", "key.gap", True),
+        ("a", "add", "key.add", True),
+        ("d", "remove", "key.remove", False),
+        ("w", "export", "key.export", True),
+        ("b,alt+left", "go_back", "key.back", True),
+        ("f,alt+right", "go_forward", "key.forward", True),
+    ]
+    return [
+        Binding("escape", "leave_search", show=False),
+        *(
+            Binding(key, action, shown.label(description), show=show)
+            for key, action, description, show in keys
+        ),
+    ]
+
+
+class Prompt(ModalScreen[str | None]):
+    """One line to type (a career for a gap, a path to save to); Escape gives up."""
+
+    DEFAULT_CSS = """
+    Prompt { align: center middle; }
+    Prompt > Vertical { width: 70; height: auto; border: round $accent; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss_none", "")]
+
+    def __init__(self, question: str, value: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(self.question))
+            yield Input(value=self.value, id="answer")
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class Help(ModalScreen[None]):
+    """The keys, in a sentence; any key closes it."""
+
+    DEFAULT_CSS = """
+    Help { align: center middle; }
+    Help > Static { width: 76; height: auto; border: round $accent; padding: 1 2; }
+    """
+
+    def __init__(self, text: RenderableType) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text, id="help")
+
+    def on_key(self) -> None:
+        self.dismiss(None)
+
+    def on_click(self) -> None:
+        self.dismiss(None)
+
+
+class BrowseApp(App[None]):
+    """The search box and the list of careers on one side, the page on the other."""
+
+    TITLE = "careers browse"
+    CSS = """
+    #side { width: 38%; min-width: 24; }
+    #count { color: $text-muted; padding: 0 1; }
+    #results { height: 1fr; }
+    #page { width: 1fr; padding: 0 1; }
+    #links { height: auto; max-height: 100%; }
+    """
+
+    def __init__(
+        self,
+        index: CatalogueIndex,
+        language: Language,
+        *,
+        visual: bool = False,
+        no_color: bool = False,
+        kept: KeptSkills,
+        save: Saver,
+    ) -> None:
+        super().__init__()
+        self.index = index
+        self.language = language
+        self.shown = Shown(language, visual=visual)
+        self.kept = kept
+        self.save = save
+        if no_color and not self.no_color:  # --no-color; NO_COLOR itself Textual reads
+            self.no_color = True
+            self._filters.append(Monochrome())
+        self.history: list[Place] = []
+        self.future: list[Place] = []
+        self.page: Page | None = None
+        self.results: list[str] = []
+        self.links: list[Link] = []
+
+    @classmethod
+    def in_language(cls, language: Language, *, visual: bool) -> type[BrowseApp]:
+        """The app with its keys named in `language`."""
+        keys = bindings(Shown(language, visual=visual))
+        return type(f"BrowseApp_{language}", (cls,), {"BINDINGS": keys})
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            with Vertical(id="side"):
+                yield Input(placeholder=self.shown.label("search"), id="search")
+                yield Static(id="count")
+                yield OptionList(id="results")
+            with VerticalScroll(id="page"):
+                yield Static(id="view")
+                yield OptionList(id="links")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_results("")
+        self.query_one("#search", Input).focus()
+
+    # --- the search box ---------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.show_results(event.value)
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        if self.results:
+            self.go(Place("career", self.results[0]))
+
+    def show_results(self, text: str) -> None:
+        """The careers `text` fits, best first, and how many."""
+        found = names.careers_fitting(self.index, text, RESULTS_SHOWN)
+        self.results = [career.id for career in found.items]
+        options = [
+            Option(self._prompt(pages.career_link(c, self.language).text)) for c in found.items
+        ]
+        results = self.query_one("#results", OptionList)
+        results.set_options(options)
+        if options:
+            results.highlighted = 0
+        key = "found" if not found.more else "found_more"
+        count = self.shown.label(
+            key, count=found.total, total=self.index.career_count(), shown=len(found.items)
+        )
+        self.query_one("#count", Static).update(Text(count))
+
+    @on(OptionList.OptionSelected, "#results")
+    def result_selected(self, event: OptionList.OptionSelected) -> None:
+        self.go(Place("career", self.results[event.option_index]))
+
+    # --- the page ---------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#links")
+    def link_selected(self, event: OptionList.OptionSelected) -> None:
+        place = self.links[event.option_index].place
+        if place is not None:
+            self.go(place)
+
+    def go(self, place: Place) -> None:
+        """Open a page, the one before it kept for `back`."""
+        if self.page is not None and self.page.place != place:
+            self.history.append(self.page.place)
+        self.future.clear()
+        self.open(place)
+
+    def open(self, place: Place) -> None:
+        self.page = self.build(place)
+        self.query_one("#view", Static).update(self.shown.view(self.page.view))
+        self.links = list(self.page.links)
+        links = self.query_one("#links", OptionList)
+        links.set_options(
+            [Option(self._prompt(link.text), disabled=link.place is None) for link in self.links]
+        )
+        first = next((at for at, link in enumerate(self.links) if link.place is not None), None)
+        links.highlighted = first
+        self.query_one("#page", VerticalScroll).scroll_home(animate=False)
+        if self.links:
+            links.focus()
+
+    def build(self, place: Place) -> Page:
+        index, language = self.index, self.language
+        if place.kind == "career":
+            return pages.career_page(index, place.record_id, language)
+        if place.kind == "skill":
+            return pages.skill_page(index, place.record_id, language)
+        if place.kind == "next":
+            return pages.next_page(index, place.record_id, language)
+        if place.kind == "gap":
+            return pages.gap_page(index, place.record_id, place.target_id, language)
+        return pages.profile_page(index, self._wanted(), language)
+
+    def _prompt(self, text: Text) -> RenderableType:
+        return self.shown.view(text)
+
+    def _wanted(self) -> list[Wanted]:
+        try:
+            return self.kept.wanted(self.index)
+        except CareersError as error:
+            self._error(error)
+            return []
+
+    def _error(self, error: CareersError) -> None:
+        self.notify(self.shown.line(error_line(error, self.language)), severity="error")
+
+    def _career_open(self) -> str | None:
+        """The career of the page open (a gap's first career), if any."""
+        if self.page is None or self.page.place.kind not in ("career", "next", "gap"):
+            return None
+        return self.page.place.record_id
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def action_go_back(self) -> None:
+        if self.history and self.page is not None:
+            self.future.append(self.page.place)
+            self.open(self.history.pop())
+
+    def action_go_forward(self) -> None:
+        if self.future and self.page is not None:
+            self.history.append(self.page.place)
+            self.open(self.future.pop())
+
+    def action_leave_search(self) -> None:
+        """Out of the search box, into the list of careers: letters are keys again."""
+        self.query_one("#results", OptionList).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_help(self) -> None:
+        text = Text(browse_label("help", self.language))
+        self.push_screen(Help(self.shown.view(text)))
+
+    def action_profile(self) -> None:
+        self.go(Place("profile"))
+
+    def action_next(self) -> None:
+        career_id = self._career_open()
+        if career_id is not None:
+            self.go(Place("next", career_id))
+
+    def action_gap(self) -> None:
+        career_id = self._career_open()
+        if career_id is None:
+            return
+
+        def answered(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                target = names.resolve_career(self.index, name).record
+            except CareersError as error:
+                self._error(error)
+                return
+            self.go(Place("gap", career_id, target.id))
+
+        self.push_screen(Prompt(self.shown.label("gap_to")), answered)
+
+    def action_add(self) -> None:
+        if self.page is None or self.page.place.kind != "skill":
+            return
+        self._change_profile(self.kept.add, self.page.place.record_id, "added")
+
+    def action_remove(self) -> None:
+        link = self._highlighted_link()
+        if link is None or link.place is None or link.place.kind != "skill":
+            return
+        self._change_profile(self.kept.remove, link.place.record_id, "removed")
+
+    def _change_profile(self, change: Callable[[str], bool], skill_id: str, done: str) -> None:
+        name = self.index.skills_by_id[skill_id].label.in_language(self.language)
+        try:
+            changed = change(skill_id)
+        except CareersError as error:
+            self._error(error)
+            return
+        self.notify(self.shown.label(done if changed else "already", name=name))
+        if self.page is not None and self.page.place.kind == "profile":
+            self.open(self.page.place)  # the matches again, with the skills now kept
+
+    def _highlighted_link(self) -> Link | None:
+        at = self.query_one("#links", OptionList).highlighted
+        return None if at is None or at >= len(self.links) else self.links[at]
+
+    def action_export(self) -> None:
+        page = self.page
+        if page is None:
+            return
+        default = export_name(page.place)
+
+        def answered(path: str | None) -> None:
+            if not path:
+                return
+            try:
+                written = self.save(Path(path).expanduser(), page.markdown())
+            except CareersError as error:
+                self._error(error)
+                return
+            self.notify(self.shown.label("saved", path=str(written)))
+
+        self.push_screen(Prompt(self.shown.label("export_to"), default), answered)
+
+
+def export_name(place: Place) -> str:
+    """The file a page is saved to unless the person names another: in the current folder,
+    named after the page."""
+    parts: Sequence[str] = [p for p in (place.kind, place.record_id, place.target_id) if p]
+    return "-".join(parts) + ".md"

@@ -1,0 +1,222 @@
+"""The pages of `careers browse`: what each shows, built from the commands' own rules, views and
+data formats, so that a page says what `careers show`, `match`, `next` and `gap` say. Nothing
+here knows about the full-screen toolkit: a page is Rich renderables (catalogue text always as
+`Text`, never markup), the links a person can follow from it, and its Markdown.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from typing import Literal, NamedTuple
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from careers_cli.catalogue.domain import Career
+from careers_cli.i18n.browse import browse_label
+from careers_cli.i18n.messages import column_label, label
+from careers_cli.index.query import CatalogueIndex
+from careers_cli.present.consoles import write_markdown_document, write_markdown_table
+from careers_cli.present.data import explore as explore_records
+from careers_cli.present.data import matching as matching_records
+from careers_cli.present.data.parts import Records
+from careers_cli.present.views import explore as explore_views
+from careers_cli.present.views import matching as matching_views
+from careers_cli.present.views.parts import (
+    DIM,
+    ID_STYLE,
+    aligned,
+    as_text,
+    joined,
+    local_text,
+    section_heading,
+)
+from careers_cli.rules import moves, search
+from careers_cli.rules.search import Wanted
+from careers_cli.text.language import Language
+
+PlaceKind = Literal["career", "skill", "profile", "next", "gap"]
+
+MATCHES_SHOWN = 20
+"""How many of the careers a profile matches its page lists, best first."""
+
+
+class Place(NamedTuple):
+    """Where a person is: a page of one kind, about a record (a career's or skill's id; for a
+    gap, the career it starts from), and for a gap the career it leads to."""
+
+    kind: PlaceKind
+    record_id: str = ""
+    target_id: str = ""
+
+
+class Link(NamedTuple):
+    """A line of a page that leads somewhere (`place`), or a heading (`place` None)."""
+
+    place: Place | None
+    text: Text
+
+
+class Page(NamedTuple):
+    """What one place shows: a view above, the links below it, and its Markdown."""
+
+    place: Place
+    title: str
+    view: RenderableType
+    links: tuple[Link, ...]
+    markdown: Callable[[], str]
+
+
+def _heading(key: str, language: Language, *, browse: bool = False) -> Link:
+    text = aligned(Text(browse_label(key, language) if browse else label(key, language)), language)
+    text.stylize("bold")
+    return Link(None, text)
+
+
+def career_link(career: Career, language: Language) -> Link:
+    text = Text.assemble(local_text(career.title, language), "  ", as_text(career.id, ID_STYLE))
+    return Link(Place("career", career.id), aligned(text, language))
+
+
+def _skill_link(index: CatalogueIndex, skill_id: str, language: Language) -> Link:
+    skill = index.skills_by_id[skill_id]
+    return Link(Place("skill", skill_id), aligned(local_text(skill.label, language), language))
+
+
+def career_page(index: CatalogueIndex, career_id: str, language: Language) -> Page:
+    """A career: its title, other names and description above; its essential and optional
+    skills and its related careers (as `careers show` ranks them) to follow."""
+    career = index.careers_by_id[career_id]
+    parts: list[RenderableType] = [
+        aligned(
+            Text.assemble(
+                local_text(career.title, language, "bold underline"),
+                "  ",
+                as_text(career.id, ID_STYLE),
+            ),
+            language,
+        )
+    ]
+    other = career.alt_titles.in_language(language) or career.alt_titles.in_language(
+        "en" if language == "ar" else "ar"
+    )
+    if other:
+        also = Text.assemble((label("alt_titles", language) + ": ", DIM), joined(other, language))
+        parts.append(aligned(also, language))
+    parts += [
+        "",
+        section_heading("description", language),
+        local_text(career.description, language),
+    ]
+    links: list[Link] = []
+    essential = [s for s in career.skill_ids if not career.is_optional(s)]
+    optional = [s for s in career.skill_ids if career.is_optional(s)]
+    for key, skill_ids in (("required_skills", essential), ("optional_skills", optional)):
+        if skill_ids:
+            links.append(_heading(key, language, browse=key == "optional_skills"))
+            links += [_skill_link(index, s, language) for s in skill_ids]
+    profile = search.career_profile(index, career)
+    if profile.related:
+        links.append(_heading("related", language))
+        links += [career_link(r.career, language) for r in profile.related]
+    records = explore_records.career_profile(index, profile, language)
+    return Page(
+        Place("career", career_id),
+        career.title.in_language(language),
+        Group(*parts),
+        tuple(links),
+        lambda: markdown_of(records, language),
+    )
+
+
+def skill_page(index: CatalogueIndex, skill_id: str, language: Language) -> Page:
+    """A skill as `careers skills` shows it, and the careers that need it, to follow."""
+    skill = index.skills_by_id[skill_id]
+    view = explore_views.skill_list(index, [skill], language)
+    careers = index.careers_needing(skill_id)
+    links = [_heading("needed_by", language, browse=True)] if careers else []
+    links += [career_link(c, language) for c in careers]
+    records = explore_records.skill_list(index, [skill], language)
+    return Page(
+        Place("skill", skill_id),
+        skill.label.in_language(language),
+        view,
+        tuple(links),
+        lambda: markdown_of(records, language),
+    )
+
+
+def profile_page(index: CatalogueIndex, wanted: Sequence[Wanted], language: Language) -> Page:
+    """The skills of the profile, and the careers they match as `careers match` ranks them and
+    explains their scores."""
+    place = Place("profile")
+    title = browse_label("your_skills", language)
+    if not wanted:
+        text = aligned(Text(browse_label("no_skills", language), style=DIM), language)
+        return Page(place, title, text, (), lambda: "")
+    links = [_heading("your_skills", language, browse=True)]
+    links += [
+        Link(Place("skill", w.id), aligned(local_text(w.label, language), language))
+        for w in wanted
+        if w.platform is None
+    ]
+    matches = search.match_page(index, wanted, require_all=False, limit=MATCHES_SHOWN).items
+    if matches:
+        links.append(_heading("your_matches", language, browse=True))
+        links += [career_link(m.career, language) for m in matches]
+    view = matching_views.match_list(index, matches, language) if matches else Text("")
+    records = matching_records.match_results(matches, language)
+    return Page(place, title, view, tuple(links), lambda: markdown_of(records, language))
+
+
+def next_page(index: CatalogueIndex, career_id: str, language: Language) -> Page:
+    """The careers nearest to a career, as `careers next` lists them; each leads to the gap
+    plan from it to that career."""
+    source = index.careers_by_id[career_id]
+    neighbours = moves.nearest_page(index, source, moves.NEXT_LIMIT).items
+    view = matching_views.next_list(index, source, neighbours, language)
+    links = [_heading("next_moves", language, browse=True)] if neighbours else []
+    links += [
+        Link(Place("gap", career_id, n.career.id), career_link(n.career, language).text)
+        for n in neighbours
+    ]
+    records = matching_records.next_careers(index, neighbours, language)
+    return Page(
+        Place("next", career_id),
+        source.title.in_language(language),
+        view,
+        tuple(links),
+        lambda: markdown_of(records, language),
+    )
+
+
+def gap_page(index: CatalogueIndex, source_id: str, target_id: str, language: Language) -> Page:
+    """The gap plan from one career to another, as `careers gap` gives it (its Markdown is the
+    same checklist); the skills to learn lead to their pages."""
+    source, target = index.careers_by_id[source_id], index.careers_by_id[target_id]
+    gap = moves.career_gap(index, source, target).first_steps(moves.GAP_LIMIT)
+    view = matching_views.career_gap(index, gap, language)
+    links = [_heading("learn_order", language)] if gap.steps else []
+    links += [_skill_link(index, step.skill.skill_id, language) for step in gap.steps]
+    links.append(_heading("related", language))
+    links += [career_link(source, language), career_link(target, language)]
+    title = f"{source.title.in_language(language)} → {target.title.in_language(language)}"
+    return Page(
+        Place("gap", source_id, target_id),
+        title,
+        view,
+        tuple(links),
+        lambda: matching_records.gap_checklist(index, gap, language),
+    )
+
+
+def markdown_of(records: Records, language: Language) -> str:
+    """A page's records as `--format markdown` writes them."""
+    stream = io.StringIO()
+    if records.markdown_sections:
+        write_markdown_document(stream, records.markdown_title, records.markdown_sections)
+    else:
+        rows = records.markdown_rows() if records.markdown_rows else records.rows()
+        write_markdown_table(stream, rows, lambda key: column_label(key, language))
+    return stream.getvalue()

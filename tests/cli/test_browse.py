@@ -1,0 +1,310 @@
+"""`careers browse`, driven with Textual's own harness (`App.run_test` and its pilot) on the
+ESCO release kept for the tests: the path a person takes (type "data", open data scientist,
+follow a related career, go back, add two skills, see the matches change, open a gap plan and
+save it), in English and in Arabic; hostile catalogue text; and the command around the app."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import tarfile
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
+
+from careers_cli.app.browse.tui import BrowseApp
+from careers_cli.app.commands.browse import ProfileFile, save_page
+from careers_cli.app.options import CommonOptions
+from careers_cli.catalogue.reading import find_catalogue, load_catalogue
+from careers_cli.i18n.browse import browse_label
+from careers_cli.index.memory import MemoryIndex
+from careers_cli.index.query import CatalogueIndex
+from careers_cli.rules import moves, search
+from careers_cli.rules.search import skill_wanted
+from careers_cli.text.bidi import visual_order
+from careers_cli.text.language import Language
+from tests.helpers import REPO, invoke
+from tests.support.hostile import MARKUP_TITLE, markup_catalogue
+
+RELEASE = REPO / "tests" / "data" / "esco-release" / "esco-release.tar.xz"
+SIZE = (140, 45)
+
+
+@pytest.fixture(scope="module")
+def esco(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, MemoryIndex]:
+    """The ESCO release unpacked and imported (3,039 careers), and its index."""
+    folder = tmp_path_factory.mktemp("esco-release")
+    with tarfile.open(RELEASE) as archive:
+        archive.extractall(folder, filter="data")
+    output = folder / "esco.json"
+    run = invoke(["import", "esco", str(folder / "esco-release"), "--output", str(output)])
+    assert run.exit_code == 0, run.stderr
+    return output, MemoryIndex(load_catalogue(find_catalogue(output)))
+
+
+def browse_app(
+    index: CatalogueIndex, language: Language, data: Path, *, visual: bool = False
+) -> BrowseApp:
+    kept = ProfileFile(CommonOptions(data=data))
+    app_class = BrowseApp.in_language(language, visual=visual)
+    return app_class(index, language, visual=visual, kept=kept, save=save_page)
+
+
+def drive(app: BrowseApp, steps: Callable[[Pilot[None]], Coroutine[Any, Any, None]]) -> None:
+    async def run() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await steps(pilot)
+
+    asyncio.run(run())
+
+
+def plain(widget: Static) -> str:
+    shown = widget.render()
+    return str(shown)
+
+
+def link_at(app: BrowseApp, kind: str, record_id: str) -> int:
+    """Where the page's link to a career or skill is."""
+    return next(
+        at
+        for at, link in enumerate(app.links)
+        if link.place is not None and (link.place.kind, link.place.record_id) == (kind, record_id)
+    )
+
+
+async def choose(pilot: Pilot[None], widget_id: str, at: int) -> None:
+    """Highlight an option with the keyboard and press Enter on it."""
+    options = pilot.app.query_one(widget_id, OptionList)
+    options.focus()
+    options.highlighted = at
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def the_path(
+    index: MemoryIndex, data: Path, language: Language, tmp_path: Path, *, visual: bool
+) -> None:
+    """Type "data", open data scientist, follow a related career, back and forward, add two
+    skills to the profile and see the matches change, open the gap to a career and save it."""
+    app = browse_app(index, language, data, visual=visual)
+    related = search.career_profile(index, index.careers_by_id["data-scientist"]).related
+    follow = related[0].career.id
+    scientist = index.careers_by_id["data-scientist"]
+    first_two = list(scientist.skill_ids[:2])
+    target = "computer-scientist"
+
+    def matches_of(skill_ids: list[str]) -> list[str]:
+        wanted = [skill_wanted(index.skills_by_id[s], s) for s in skill_ids]
+        page = search.match_page(index, wanted, require_all=False, limit=20)
+        return [m.career.id for m in page.items]
+
+    def shown(key: str, **params: object) -> str:
+        text = browse_label(key, language, **params)
+        return visual_order(text) if visual else text
+
+    async def steps(pilot: Pilot[None]) -> None:
+        total = index.career_count()
+        count = pilot.app.query_one("#count", Static)
+        assert plain(count) == shown("found_more", count=total, total=total, shown=200)
+        await pilot.press(*"data")
+        await pilot.pause()
+        fitting = search_ids(index, "data")
+        assert app.results == fitting
+        assert "data-scientist" in fitting
+        assert plain(count) == shown("found", count=len(fitting), total=total, shown=len(fitting))
+        await choose(pilot, "#results", fitting.index("data-scientist"))
+        assert app.page is not None and app.page.place.record_id == "data-scientist"
+        skill_links = [link.place.record_id for link in app.links if link.place is not None]
+        assert skill_links[: len(scientist.skill_ids)] == [
+            s for s in scientist.skill_ids if not scientist.is_optional(s)
+        ] + [s for s in scientist.skill_ids if scientist.is_optional(s)]
+        await choose(pilot, "#links", link_at(app, "career", follow))
+        assert app.page.place.record_id == follow
+        await pilot.press("b")
+        assert app.page.place.record_id == "data-scientist"
+        await pilot.press("f")
+        assert app.page.place.record_id == follow
+        await pilot.press("b")
+
+        await pilot.press("s")  # no skills yet: no matches
+        assert app.page.place.kind == "profile" and app.links == []
+        await pilot.press("b")
+        for skill_id in first_two:
+            await choose(pilot, "#links", link_at(app, "skill", skill_id))
+            assert app.page.place == ("skill", skill_id, "")
+            await pilot.press("a")
+            await pilot.press("b")
+        await pilot.press("s")
+        kept = [link.place.record_id for link in app.links if link.place is not None]
+        assert kept[:2] == first_two
+        assert kept[2:] == matches_of(first_two)
+        assert matches_of(first_two) != matches_of(first_two[:1])
+
+        await pilot.press("b")
+        await pilot.press("g")
+        await pilot.press(*target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.page.place == ("gap", "data-scientist", target)
+        gap = moves.career_gap(index, scientist, index.careers_by_id[target])
+        steps_shown = [s.skill.skill_id for s in gap.first_steps(moves.GAP_LIMIT).steps]
+        learn = [link.place.record_id for link in app.links if link.place is not None]
+        assert learn[: len(steps_shown)] == steps_shown
+        await pilot.press("w")
+        answer = pilot.app.screen.query_one("#answer", Input)
+        assert answer.value == f"gap-data-scientist-{target}.md"
+        answer.value = str(tmp_path / "plan.md")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    drive(app, steps)
+    profile = invoke(["profile", "list", "--data", str(data), "--format", "json"])
+    assert [s["id"] for s in json.loads(profile.stdout)] == first_two
+    checklist = invoke(
+        ["gap", "data-scientist", target, "--data", str(data), "-f", "markdown", "--lang", language]
+    )
+    assert (tmp_path / "plan.md").read_text(encoding="utf-8") == checklist.stdout
+    assert checklist.stdout.startswith("#")
+
+
+def search_ids(index: CatalogueIndex, text: str) -> list[str]:
+    from careers_cli.rules.names import careers_fitting
+
+    return [career.id for career in careers_fitting(index, text, 200).items]
+
+
+class TestThePath:
+    """What a person does in `careers browse`, from the search box to a saved plan."""
+
+    def test_in_english(self, esco: tuple[Path, MemoryIndex], tmp_path: Path) -> None:
+        data, index = esco
+        the_path(index, data, "en", tmp_path, visual=False)
+
+    def test_in_arabic_in_visual_order(
+        self, esco: tuple[Path, MemoryIndex], tmp_path: Path
+    ) -> None:
+        data, index = esco
+        the_path(index, data, "ar", tmp_path, visual=True)
+
+
+class TestSearch:
+    def test_arabic_words_narrow_the_careers_as_the_commands_rank_them(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, index = esco
+        app = browse_app(index, "ar", data, visual=True)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            pilot.app.query_one("#search", Input).value = "عالم البيانات"
+            await pilot.pause()
+            assert app.results == search_ids(index, "عالم البيانات")
+            assert app.results[0] == "data-scientist"
+
+        drive(app, steps)
+
+    def test_text_no_name_fits_shows_no_career_and_says_so(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, index = esco
+        app = browse_app(index, "en", data)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await pilot.press(*"zqxj")
+            await pilot.pause()
+            assert app.results == []
+            count = plain(pilot.app.query_one("#count", Static))
+            assert count == f"0 of {index.career_count()} careers"
+
+        drive(app, steps)
+
+    def test_a_click_opens_a_career(self, esco: tuple[Path, MemoryIndex]) -> None:
+        data, index = esco
+        app = browse_app(index, "en", data)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await pilot.press(*"data scientist")
+            await pilot.pause()
+            assert await pilot.click("#results", offset=(3, 1))
+            await pilot.pause()
+            assert app.page is not None
+            assert app.page.place.record_id == app.results[0] == "data-scientist"
+
+        drive(app, steps)
+
+
+class TestKeys:
+    def test_help_shows_the_keys_and_q_quits(self, esco: tuple[Path, MemoryIndex]) -> None:
+        data, index = esco
+        app = browse_app(index, "en", data)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await pilot.press("escape")  # out of the search box: keys are commands
+            assert pilot.app.focused is pilot.app.query_one("#results", OptionList)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            help_text = plain(pilot.app.screen.query_one("#help", Static))
+            assert help_text == browse_label("help", "en")
+            await pilot.press("space")
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+
+        drive(app, steps)
+        assert app.return_code == 0
+        assert not app.is_running
+
+    def test_no_color_asked_makes_the_screen_monochrome(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, index = esco
+        app_class = BrowseApp.in_language("en", visual=False)
+        kept = ProfileFile(CommonOptions(data=data))
+        app = app_class(index, "en", no_color=True, kept=kept, save=save_page)
+        assert app.no_color
+
+
+class TestHostileText:
+    """Catalogue text that looks like Rich markup is shown as it is written."""
+
+    def test_markup_in_a_title_is_shown_as_text(
+        self, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        data = markup_catalogue(tmp_path_factory)
+        index = MemoryIndex(load_catalogue(find_catalogue(data)))
+        app = browse_app(index, "en", data)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await choose(pilot, "#results", app.results.index("influencer"))
+            svg = pilot.app.export_screenshot()
+            assert MARKUP_TITLE.replace(" ", "&#160;") in svg
+
+        drive(app, steps)
+
+
+class TestTheCommand:
+    def test_browse_needs_a_terminal(self) -> None:
+        run = invoke(["browse"])
+        assert run.exit_code == 2
+        assert run.stderr == (
+            "error: careers browse needs a terminal: its output and input are not one\n"
+        )
+
+    def test_other_commands_do_not_import_textual(self) -> None:
+        code = (
+            "import sys\n"
+            "from careers_cli.entry import main\n"
+            "sys.argv = ['careers', 'list']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('textual' in sys.modules, file=sys.stderr)\n"
+        )
+        completed = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+        )
+        assert completed.stderr.splitlines()[-1] == "False", completed.stderr
+        assert "social-media-manager" in completed.stdout
