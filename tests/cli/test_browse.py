@@ -26,11 +26,13 @@ from careers_cli.i18n.browse import browse_label
 from careers_cli.index.memory import MemoryIndex
 from careers_cli.index.query import CatalogueIndex
 from careers_cli.rules import moves, search
+from careers_cli.rules.names import CareerFinder, careers_fitting
 from careers_cli.rules.search import skill_wanted
 from careers_cli.text.bidi import visual_order
 from careers_cli.text.language import Language
 from tests.helpers import REPO, invoke
 from tests.support.hostile import MARKUP_TITLE, markup_catalogue
+from tests.support.store import read_json, stored_index
 
 RELEASE = REPO / "tests" / "data" / "esco-release" / "esco-release.tar.xz"
 SIZE = (140, 45)
@@ -174,8 +176,6 @@ def the_path(
 
 
 def search_ids(index: CatalogueIndex, text: str) -> list[str]:
-    from careers_cli.rules.names import careers_fitting
-
     return [career.id for career in careers_fitting(index, text, 200).items]
 
 
@@ -308,3 +308,36 @@ class TestTheCommand:
         )
         assert completed.stderr.splitlines()[-1] == "False", completed.stderr
         assert "social-media-manager" in completed.stdout
+
+
+class TestCareerFinder:
+    """What the search box asks, a character at a time, answers as a fresh search would."""
+
+    QUERIES = ("data scientist", "software developer", "nurse", "عالم البيانات", "teacher")
+
+    def test_typed_a_character_at_a_time_as_a_fresh_search(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, _ = esco
+        stored = stored_index(read_json(data))
+        finder = CareerFinder(stored)
+        for query in self.QUERIES:
+            for end in [*range(1, len(query) + 1), len(query) - 1, 0]:
+                typed = query[:end]
+                page = finder.fitting(typed, 50)
+                fresh = careers_fitting(stored, typed, 50)
+                assert [c.id for c in page.items] == [c.id for c in fresh.items], typed
+                assert page.total == fresh.total, typed
+
+    def test_the_order_is_the_lookups_relevance_order(self, esco: tuple[Path, MemoryIndex]) -> None:
+        _, index = esco
+        assert search_ids(index, "data scientist")[0] == "data-scientist"
+        # Whole words before words only started: "data scientist" before "database ...".
+        found = search_ids(index, "data")
+        assert found.index("data-scientist") < found.index("database-designer")
+        # The exact id first, whatever its names.
+        assert search_ids(index, "data-scientist")[0] == "data-scientist"
+        assert careers_fitting(index, "zqxj", 10).total == 0
+        everything = careers_fitting(index, "  ", 10)
+        assert [c.id for c in everything.items] == [c.id for c in index.careers(10)]
+        assert everything.total == index.career_count() == 3039

@@ -29,7 +29,7 @@ from typing import Generic, TypeVar
 from careers_cli.catalogue.domain import Career, LinkedNote, Section, Skill
 from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, UsageError
 from careers_cli.index.memory import records_named
-from careers_cli.index.query import CatalogueIndex, NameEntry, NoteKind
+from careers_cli.index.query import CatalogueIndex, NameEntry, NoteKind, words_start_words
 from careers_cli.rules import search
 from careers_cli.rules.name_ranking import (
     SUGGESTION_CUTOFF,
@@ -573,16 +573,51 @@ def careers_fitting(index: CatalogueIndex, text: str, limit: int | None) -> Page
     and how many fit; none for text no name fits (a misspelling is not guessed at while
     typing); every career, in catalogue order, for text with no words. Only the careers
     shown are read."""
-    wanted = normalise(text[:QUERY_LIMIT])
-    if not wanted:
-        return search.career_page(index, limit)
-    ranked = [
-        r.record_id for r in rank_names(wanted, [index.career_names_with_words(wanted.split())])
-    ]
-    if text in index.careers_by_id:
-        ranked = [text, *(record_id for record_id in ranked if record_id != text)]
-    shown = ranked if limit is None else ranked[:limit]
-    return Page([index.careers_by_id[record_id] for record_id in shown], len(ranked))
+    return CareerFinder(index).fitting(text, limit)
+
+
+NARROWED_IN_MEMORY = 600
+"""The most careers whose names a search narrows in memory; past that, the index's own word
+index is quicker."""
+
+
+class CareerFinder:
+    """`careers_fitting` for text typed a character at a time: text that extends the text
+    before it fits only careers that fitted that text, so their names, kept from the last
+    search, are narrowed in memory instead of asked of the index again (when they are few)."""
+
+    def __init__(self, index: CatalogueIndex) -> None:
+        self.index = index
+        self._last: tuple[str, Mapping[str, Sequence[NameEntry]]] | None = None
+
+    def fitting(self, text: str, limit: int | None) -> Page[Career]:
+        index = self.index
+        wanted = normalise(text[:QUERY_LIMIT])
+        if not wanted:
+            return search.career_page(index, limit)
+        pool = self._names_fitting(wanted)
+        ranked = [r.record_id for r in rank_names(wanted, [pool])]
+        if text in index.careers_by_id:
+            ranked = [text, *(record_id for record_id in ranked if record_id != text)]
+        shown = ranked if limit is None else ranked[:limit]
+        return Page([index.careers_by_id[record_id] for record_id in shown], len(ranked))
+
+    def _names_fitting(self, wanted: str) -> Mapping[str, Sequence[NameEntry]]:
+        """The careers with a name in which every word of `wanted` starts a word, with their
+        names (what `career_names_with_words` answers)."""
+        words = wanted.split()
+        pool: Mapping[str, Sequence[NameEntry]]
+        last = self._last
+        if last is not None and wanted.startswith(last[0]) and len(last[1]) <= NARROWED_IN_MEMORY:
+            pool = {
+                record_id: names
+                for record_id, names in last[1].items()
+                if any(words_start_words(words, name) for name, _ in names)
+            }
+        else:
+            pool = self.index.career_names_with_words(words)
+        self._last = (wanted, pool)
+        return pool
 
 
 def _not_found_skills(index: CatalogueIndex, text: str, wanted: str) -> NotFoundError:

@@ -187,6 +187,7 @@ class BrowseApp(App[None]):
         self.future: list[Place] = []
         self.page: Page | None = None
         self.results: list[str] = []
+        self.finder = names.CareerFinder(index)
         self.links: list[Link] = []
 
     @classmethod
@@ -198,15 +199,23 @@ class BrowseApp(App[None]):
     # --- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        """The search on the side a line starts from: the left in English, the right in
+        Arabic."""
         with Horizontal():
+            if self.language == "ar":
+                yield from self._page()
             with Vertical(id="side"):
                 yield Input(placeholder=self.shown.label("search"), id="search")
                 yield Static(id="count")
                 yield OptionList(id="results")
-            with VerticalScroll(id="page"):
-                yield Static(id="view")
-                yield OptionList(id="links")
+            if self.language != "ar":
+                yield from self._page()
         yield Footer()
+
+    def _page(self) -> ComposeResult:
+        with VerticalScroll(id="page"):
+            yield Static(id="view")
+            yield OptionList(id="links")
 
     def on_mount(self) -> None:
         self.show_results("")
@@ -225,7 +234,7 @@ class BrowseApp(App[None]):
 
     def show_results(self, text: str) -> None:
         """The careers `text` fits, best first, and how many."""
-        found = names.careers_fitting(self.index, text, RESULTS_SHOWN)
+        found = self.finder.fitting(text, RESULTS_SHOWN)
         self.results = [career.id for career in found.items]
         options = [
             Option(self._prompt(pages.career_link(c, self.language).text)) for c in found.items
@@ -238,7 +247,9 @@ class BrowseApp(App[None]):
         count = self.shown.label(
             key, count=found.total, total=self.index.career_count(), shown=len(found.items)
         )
-        self.query_one("#count", Static).update(Text(count))
+        self.query_one("#count", Static).update(
+            Text(count, justify="right" if self.language == "ar" else "left")
+        )
 
     @on(OptionList.OptionSelected, "#results")
     def result_selected(self, event: OptionList.OptionSelected) -> None:
