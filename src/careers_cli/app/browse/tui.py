@@ -218,6 +218,8 @@ class BrowseApp(App[None]):
             yield OptionList(id="links")
 
     def on_mount(self) -> None:
+        if self.language == "ar":  # a line of the program's own against the right edge
+            self.query_one("#count", Static).styles.text_align = "right"
         self.show_results("")
         self.query_one("#search", Input).focus()
 
@@ -247,9 +249,7 @@ class BrowseApp(App[None]):
         count = self.shown.label(
             key, count=found.total, total=self.index.career_count(), shown=len(found.items)
         )
-        self.query_one("#count", Static).update(
-            Text(count, justify="right" if self.language == "ar" else "left")
-        )
+        self.query_one("#count", Static).update(Text(count))
 
     @on(OptionList.OptionSelected, "#results")
     def result_selected(self, event: OptionList.OptionSelected) -> None:
