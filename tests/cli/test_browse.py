@@ -164,6 +164,10 @@ def the_path(
         answer.value = str(tmp_path / "plan.md")
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("w")
+        pilot.app.screen.query_one("#answer", Input).value = str(tmp_path / "plan.html")
+        await pilot.press("enter")
+        await pilot.pause()
 
     drive(app, steps)
     profile = invoke(["profile", "list", "--data", str(data), "--format", "json"])
@@ -173,6 +177,12 @@ def the_path(
     )
     assert (tmp_path / "plan.md").read_text(encoding="utf-8") == checklist.stdout
     assert checklist.stdout.startswith("#")
+    page = invoke(
+        ["gap", "data-scientist", target, "--data", str(data), "-f", "html", "--lang", language]
+    )
+    assert page.exit_code == 0, page.stderr
+    assert (tmp_path / "plan.html").read_text(encoding="utf-8") == page.stdout
+    assert page.stdout.startswith("<!DOCTYPE html>")
 
 
 def search_ids(index: CatalogueIndex, text: str) -> list[str]:

@@ -22,7 +22,10 @@ _BROWSE_LABELS: dict[str, tuple[str, str]] = {
     ),
     "next_moves": ("Nearest careers: choose one for its gap plan", "أقرب المهن: اختر واحدة لخطتها"),
     "gap_to": ("Gap plan to which career?", "خطة الانتقال إلى أي مهنة؟"),
-    "export_to": ("Save this page (Markdown) as", "احفظ هذه الصفحة (Markdown) باسم"),
+    "export_to": (
+        "Save this page as (Markdown; HTML for a name ending .html)",
+        "احفظ هذه الصفحة باسم (Markdown؛ HTML لاسم ينتهي بـ ‎.html)",
+    ),
     "saved": ("Saved {path}", "حُفظت {path}"),
     "added": ("Added {name} to your profile", "أُضيفت {name} إلى ملفك"),
     "removed": ("Removed {name} from your profile", "أُزيلت {name} من ملفك"),
@@ -43,13 +46,14 @@ _BROWSE_LABELS: dict[str, tuple[str, str]] = {
         "a skill or career goes there. Keys: / search, s your skills (profile and matches), "
         "a add the open skill to your profile, d remove the chosen skill from it, n the next "
         "moves from the open career, g the gap plan to a career you name, w save the page "
-        "as Markdown, b or Alt+Left back, f or Alt+Right forward, "
+        "as Markdown (HTML for a name ending .html), b or Alt+Left back, f or Alt+Right forward, "
         "? this help, q quit.",
         "اكتب لتضييق المهن؛ Enter أو نقرة تفتح إحداها. في الصفحة، Enter أو نقرة على مهارة أو "
         "مهنة تنتقل إليها. المفاتيح: / البحث، s مهاراتك (الملف والمطابقات)، a أضف المهارة "
         "المفتوحة إلى ملفك، d أزل المهارة المختارة منه، n الخطوات التالية من المهنة "
         "المفتوحة، g خطة الانتقال إلى مهنة تسميها، w احفظ الصفحة "
-        "بصيغة Markdown، b أو Alt+يسار رجوع، f أو Alt+يمين تقدم، ? هذه المساعدة، q خروج.",
+        "بصيغة Markdown (أو HTML لاسم ينتهي بـ ‎.html)، b أو Alt+يسار رجوع، "
+        "f أو Alt+يمين تقدم، ? هذه المساعدة، q خروج.",
     ),
 }
 

@@ -399,7 +399,9 @@ class BrowseApp(App[None]):
             if not path:
                 return
             try:
-                written = self.save(Path(path).expanduser(), page.markdown())
+                target = Path(path).expanduser()
+                html = target.suffix.lower() in (".html", ".htm")
+                written = self.save(target, page.html() if html else page.markdown())
             except CareersError as error:
                 self._error(error)
                 return

@@ -59,13 +59,15 @@ class Link(NamedTuple):
 
 
 class Page(NamedTuple):
-    """What one place shows: a view above, the links below it, and its Markdown."""
+    """What one place shows: a view above, the links below it, and its Markdown and HTML
+    (what the command it stands for writes with `--format markdown` and `--format html`)."""
 
     place: Place
     title: str
     view: RenderableType
     links: tuple[Link, ...]
     markdown: Callable[[], str]
+    html: Callable[[], str]
 
 
 def _heading(key: str, language: Language, *, browse: bool = False) -> Link:
@@ -127,6 +129,7 @@ def career_page(index: CatalogueIndex, career_id: str, language: Language) -> Pa
         Group(*parts),
         tuple(links),
         lambda: markdown_of(records, language),
+        lambda: html_of(records, f"careers show {career_id}", language),
     )
 
 
@@ -144,6 +147,7 @@ def skill_page(index: CatalogueIndex, skill_id: str, language: Language) -> Page
         view,
         tuple(links),
         lambda: markdown_of(records, language),
+        lambda: html_of(records, f"careers skills {skill_id}", language),
     )
 
 
@@ -154,7 +158,7 @@ def profile_page(index: CatalogueIndex, wanted: Sequence[Wanted], language: Lang
     title = browse_label("your_skills", language)
     if not wanted:
         text = aligned(Text(browse_label("no_skills", language), style=DIM), language)
-        return Page(place, title, text, (), lambda: "")
+        return Page(place, title, text, (), lambda: "", lambda: "")
     links = [_heading("your_skills", language, browse=True)]
     links += [
         Link(Place("skill", w.id), aligned(local_text(w.label, language), language))
@@ -167,7 +171,14 @@ def profile_page(index: CatalogueIndex, wanted: Sequence[Wanted], language: Lang
         links += [career_link(m.career, language) for m in matches]
     view = matching_views.match_list(index, matches, language) if matches else Text("")
     records = matching_records.match_results(matches, language)
-    return Page(place, title, view, tuple(links), lambda: markdown_of(records, language))
+    return Page(
+        place,
+        title,
+        view,
+        tuple(links),
+        lambda: markdown_of(records, language),
+        lambda: html_of(records, "careers match", language),
+    )
 
 
 def next_page(index: CatalogueIndex, career_id: str, language: Language) -> Page:
@@ -188,6 +199,7 @@ def next_page(index: CatalogueIndex, career_id: str, language: Language) -> Page
         view,
         tuple(links),
         lambda: markdown_of(records, language),
+        lambda: html_of(records, f"careers next {career_id}", language),
     )
 
 
@@ -202,13 +214,26 @@ def gap_page(index: CatalogueIndex, source_id: str, target_id: str, language: La
     links.append(_heading("related", language))
     links += [career_link(source, language), career_link(target, language)]
     title = f"{source.title.in_language(language)} → {target.title.in_language(language)}"
+    records = matching_records.career_gap(index, gap, language)
     return Page(
         Place("gap", source_id, target_id),
         title,
         view,
         tuple(links),
         lambda: matching_records.gap_checklist(index, gap, language),
+        lambda: html_of(records, f"careers gap {source_id} {target_id}", language),
     )
+
+
+def html_of(records: Records, title: str, language: Language) -> str:
+    """A page's records as `--format html` writes them, titled as the command would be."""
+    from careers_cli.present.pages import write_page
+
+    stream = io.StringIO()
+    write_page(
+        stream, records.page_titled(title, language, lambda key: column_label(key, language))
+    )
+    return stream.getvalue()
 
 
 def markdown_of(records: Records, language: Language) -> str:
