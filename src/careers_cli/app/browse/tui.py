@@ -187,6 +187,7 @@ class BrowseApp(App[None]):
         self.future: list[Place] = []
         self.page: Page | None = None
         self.results: list[str] = []
+        self.searched: str | None = None
         self.finder = names.CareerFinder(index)
         self.links: list[Link] = []
 
@@ -226,8 +227,15 @@ class BrowseApp(App[None]):
     # --- the search box ---------------------------------------------------------------------
 
     @on(Input.Changed, "#search")
-    def search_changed(self, event: Input.Changed) -> None:
-        self.show_results(event.value)
+    def search_changed(self) -> None:
+        """Search once the character typed is drawn, for the text in the box then: keys
+        typed faster than a search answers are searched for once."""
+        self.call_after_refresh(self._search_typed)
+
+    def _search_typed(self) -> None:
+        text = self.query_one("#search", Input).value
+        if text != self.searched:
+            self.show_results(text)
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
@@ -236,6 +244,7 @@ class BrowseApp(App[None]):
 
     def show_results(self, text: str) -> None:
         """The careers `text` fits, best first, and how many."""
+        self.searched = text
         found = self.finder.fitting(text, RESULTS_SHOWN)
         self.results = [career.id for career in found.items]
         options = [

@@ -68,7 +68,7 @@ def save_page(path: Path, text: str) -> Path:
 def browse(*, options: CommonOptions) -> None:
     """Browse the careers full screen: type to narrow them, open one, follow its skills and
     related careers, back and forward; your skills and the careers they match; next moves and
-    gap plans, saved as Markdown. ? shows the keys, q quits.
+    gap plans; each page saved as Markdown or HTML. ? shows the keys, q quits.
 
     [bold]Examples[/bold]
 
