@@ -12,7 +12,8 @@ opens, as `careers browse` does. Measured for each round:
   `on_mount`: the search asked, the list of careers and its count set);
 - "keystroke": one character typed, from its text in the box to its results and count set
   (`show_results`), for each prefix of each query below, typed a character at a time;
-- "keystroke+draw": the same, until the harness has drawn the screen again (`pilot.pause`);
+- "keystroke+draw": the same, from the text set to its results searched for and drawn (the
+  box is drawn first, then the search runs: `pilot.pause` until it has);
 - "one letter": the first character of a query alone (the largest lists: one letter starts
   a word of a third to two thirds of ESCO's careers).
 
@@ -91,7 +92,8 @@ async def measure(data: Path, rounds: int) -> dict[str, list[float]]:
                     app.searches.clear()
                     started = time.perf_counter()
                     search.value = query[:end]
-                    await pilot.pause()
+                    while app.searched != query[:end]:  # searched after the box is drawn
+                        await pilot.pause()
                     times["keystroke+draw"].append(time.perf_counter() - started)
                     times["keystroke"] += app.searches
                     if end == 1:
