@@ -9,8 +9,12 @@ import os
 import re
 import time
 
+import pytest
+
 from careers_cli.i18n.browse import browse_label
+from careers_cli.i18n.messages import label
 from careers_cli.text.bidi import visual_order
+from tests.support.hostile import hostile_catalogue
 from tests.system.test_bidi_terminal import EXPLICIT, IMPLICIT, Terminal
 
 LEAVE_FULL_SCREEN = b"\x1b[?1049l"
@@ -76,3 +80,49 @@ class TestInATerminal:
             assert status == 0
             assert b"7 of 7 careers" in output
             assert colours(output) == [], args
+
+
+# The catalogue's own control sequences that the screen itself never writes (it does write
+# the alternate screen, cursor moves and clearing).
+FOREIGN = [
+    "\x1b]0;pwned\x07",
+    "\x1b]52;c;cHduZWQ=\x07",
+    "\x1b[5m",
+    "\x1b[8m",
+    "\x1bP",
+    "\x1b[6n",
+    "\x1b[31m",
+    "\x9b",
+    "\x9d",
+    "\x9c",
+    "\u202e",
+]
+
+
+class TestHostileCatalogue:
+    """A catalogue's escape sequences and bidi overrides never reach the terminal."""
+
+    @pytest.mark.parametrize("language", ["en", "ar"])
+    def test_a_hostile_career_opened(
+        self, language: str, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        data = hostile_catalogue(tmp_path_factory)
+
+        def count(found: int) -> bytes:
+            line = browse_label("found", language, count=found, total=7)  # type: ignore[arg-type]
+            return (visual_order(line) if language == "ar" else line).encode()
+
+        written = label("description", language)  # type: ignore[arg-type]
+        heading = (visual_order(written) if language == "ar" else written).encode()
+        status, output = browse(
+            "--data",
+            str(data),
+            "--lang",
+            language,
+            keys=[(count(7), b"influencer"), (count(1), b"\r"), (heading, b"\x1bq")],
+        )
+        assert status == 0
+        text = output.decode(errors="replace")
+        assert "pwned" in text  # the title is shown, its sequence taken out
+        for sequence in FOREIGN:
+            assert sequence not in text, repr(sequence)
