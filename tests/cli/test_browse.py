@@ -351,3 +351,42 @@ class TestCareerFinder:
         everything = careers_fitting(index, "  ", 10)
         assert [c.id for c in everything.items] == [c.id for c in index.careers(10)]
         assert everything.total == index.career_count() == 3039
+
+
+class TestProfile:
+    """The skills view edits the profile `careers profile` keeps."""
+
+    def test_d_removes_the_chosen_skill_and_the_matches_follow(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, index = esco
+        skills = ["manage-data", "perform-data-analysis"]
+        assert all(skill_id in index.skills_by_id for skill_id in skills)
+        added = invoke(["profile", "add", *skills, "--data", str(data)])
+        assert added.exit_code == 0, added.stderr
+        app = browse_app(index, "en", data)
+
+        def matches_of(skill_ids: list[str]) -> list[str]:
+            wanted = [skill_wanted(index.skills_by_id[s], s) for s in skill_ids]
+            return [m.career.id for m in search.match_page(index, wanted, limit=20).items]
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await pilot.press("escape", "s")
+            kept = [link.place.record_id for link in app.links if link.place is not None]
+            assert kept == [*skills, *matches_of(skills)]
+            await choose_without_enter(pilot, link_at(app, "skill", skills[0]))
+            await pilot.press("d")
+            await pilot.pause()
+            kept = [link.place.record_id for link in app.links if link.place is not None]
+            assert kept == [skills[1], *matches_of(skills[1:])]
+
+        drive(app, steps)
+        listed = invoke(["profile", "list", "--data", str(data), "--format", "json"])
+        assert [s["id"] for s in json.loads(listed.stdout)] == skills[1:]
+
+
+async def choose_without_enter(pilot: Pilot[None], at: int) -> None:
+    links = pilot.app.query_one("#links", OptionList)
+    links.focus()
+    links.highlighted = at
+    await pilot.pause()
