@@ -390,3 +390,36 @@ async def choose_without_enter(pilot: Pilot[None], at: int) -> None:
     links.focus()
     links.highlighted = at
     await pilot.pause()
+
+
+class TestNextMoves:
+    def test_n_lists_the_nearest_careers_as_next_does_and_each_opens_its_gap(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, index = esco
+        app = browse_app(index, "en", data)
+        scientist = index.careers_by_id["data-scientist"]
+        nearest = [n.career.id for n in moves.nearest_page(index, scientist).items]
+
+        async def steps(pilot: Pilot[None]) -> None:
+            pilot.app.query_one("#search", Input).value = "data-scientist"
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("n")
+            assert app.page is not None and app.page.place == ("next", "data-scientist", "")
+            places = [link.place for link in app.links if link.place is not None]
+            assert [p.target_id for p in places] == nearest
+            assert {p.kind for p in places} == {"gap"}
+            await choose(pilot, "#links", link_at_gap(app, nearest[1]))
+            assert app.page.place == ("gap", "data-scientist", nearest[1])
+
+        drive(app, steps)
+
+
+def link_at_gap(app: BrowseApp, target_id: str) -> int:
+    return next(
+        at
+        for at, link in enumerate(app.links)
+        if link.place is not None and link.place.target_id == target_id
+    )
