@@ -43,7 +43,7 @@ NAMES = {
 COMMAND_NAMES = {
     *("careers", "list", "show", "compare", "match", "next", "gap", "skills", "trends"),
     *("tips", "read", "validate", "schema", "profile", "import", "cache", "esco", "add"),
-    *("remove", "clear", "build", "dir"),
+    *("remove", "clear", "build", "dir", "browse"),
 }
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.\-/~]*")
 
