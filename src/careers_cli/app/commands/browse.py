@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from careers_cli.app.commands.profile import _read_kept
+from careers_cli.app.commands.profile import read_kept
 from careers_cli.app.options import CommonOptions, with_common_options
 from careers_cli.app.session import open_session
 from careers_cli.errors import OutputError, UsageError, os_error_reason
@@ -26,7 +26,7 @@ class ProfileFile:
         self.options = options
 
     def wanted(self, index: CatalogueIndex) -> list[Wanted]:
-        kept = _read_kept(self.options).profile
+        kept = read_kept(self.options).profile
         wanted, _ = moves.profile_wanted(index, kept.skills, kept.platforms)
         return wanted
 
@@ -41,9 +41,9 @@ class ProfileFile:
     def _change(self, change: Callable[[Any], Any]) -> bool:
         from careers_cli.userfiles import profile
 
-        kept = _read_kept(self.options)  # a file that is not a profile is never written over
+        kept = read_kept(self.options)  # a file that is not a profile is never written over
         with profile.profile_locked(kept.path):
-            kept = _read_kept(self.options)
+            kept = read_kept(self.options)
             updated = change(kept.profile)
             if updated.ids == kept.profile.ids:
                 return False

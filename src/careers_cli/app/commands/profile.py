@@ -98,7 +98,7 @@ def _profile_file(options: CommonOptions) -> tuple[Path, str]:
     return profile.profile_path(source.path, bundled=source.bundled), name
 
 
-def _read_kept(options: CommonOptions) -> KeptProfile:
+def read_kept(options: CommonOptions) -> KeptProfile:
     """The profile of the catalogue the options name; `ProfileError` (exit 3) for a file that
     cannot be read or is not a profile."""
     from careers_cli.userfiles import profile
@@ -110,7 +110,7 @@ def _read_kept(options: CommonOptions) -> KeptProfile:
 def kept_profile(options: CommonOptions, command: str) -> KeptProfile:
     """The profile, for a command given no skill: with none kept, a usage error as before
     profiles (the skills are missing)."""
-    kept = _read_kept(options)
+    kept = read_kept(options)
     if not kept.profile:
         raise UsageError("usage.missing", option="--skill / -s", command=command)
     return kept
@@ -144,14 +144,14 @@ def profile_add(skills: ProfileSkills, *, options: CommonOptions) -> None:
     """
     from careers_cli.userfiles import profile
 
-    kept = _read_kept(options)  # a file that is not a profile is never written over
+    kept = read_kept(options)  # a file that is not a profile is never written over
     with open_session(options) as session:
         found, errors = names.resolve_each(session.index, skills)
         session.report_all(errors)
         wanted = [session.take(f) for f in found]
         skill_ids, platform_ids = moves.split_wanted(wanted)
         with profile.profile_locked(kept.path):  # read again: another command may have written
-            kept = _read_kept(options)
+            kept = read_kept(options)
             updated = kept.profile.with_added(skill_ids, platform_ids)
             profile.write_profile(kept.path, updated, kept.catalogue)
         added = len(updated.ids) - len(kept.profile.ids)
@@ -172,7 +172,7 @@ def profile_remove(skills: ProfileSkills, *, options: CommonOptions) -> None:
     """
     from careers_cli.userfiles import profile
 
-    kept = _read_kept(options)
+    kept = read_kept(options)
     with open_session(options) as session:
         kept_ids = set(kept.profile.ids)
         by_id = [q for q in skills if q in kept_ids]
@@ -186,7 +186,7 @@ def profile_remove(skills: ProfileSkills, *, options: CommonOptions) -> None:
                 )
         asked = {*by_id, *(session.take(f).id for f in found)}
         with profile.profile_locked(kept.path):  # read again: another command may have written
-            kept = _read_kept(options)
+            kept = read_kept(options)
             gone = asked & set(kept.profile.ids)
             updated = kept.profile.without(gone)
             if gone:
@@ -207,7 +207,7 @@ def profile_list(*, options: CommonOptions) -> None:
 
     careers profile list --format json
     """
-    kept = _read_kept(options)
+    kept = read_kept(options)
     with open_session(options) as session:
         index, language = session.index, session.language
         wanted, unknown = moves.profile_wanted(index, kept.profile.skills, kept.profile.platforms)
