@@ -8,7 +8,9 @@ This module imports nothing heavy, so what it sets up holds from the first momen
   a closed stream) becomes a one-line error with status 74, and a reader that went away (a
   closed pipe) ends the program quietly with status 0;
 - standard error never fails: where it cannot be written, there is nowhere to report to.
-- a shell completion request is answered here, before the command line is parsed.
+- a shell completion request is answered here, before the command line is parsed;
+- the usual command lines of `list`, `show`, `skills` and `match` are answered without the
+  option parser (`app.quick`), and every other by the Typer app.
 """
 
 from __future__ import annotations
@@ -51,6 +53,11 @@ def main() -> NoReturn:
         _answer_completion(request)
     _give_completion_flags_a_value(sys.argv)
     _clamp_columns()
+    from careers_cli.app.quick import run_quickly
+
+    status = run_quickly(sys.argv[1:])  # the usual command lines, without the option parser
+    if status is not None:
+        sys.exit(status)
     from careers_cli.app.main import app
 
     try:
@@ -88,20 +95,25 @@ def _give_completion_flags_a_value(argv: list[str]) -> None:
 
 
 def _answer_completion(request: str) -> NoReturn:
-    """Print the candidates for the command line the shell sent, and exit (always 0)."""
+    """Print the candidates for the command line the shell sent, and exit (always 0): from
+    the catalogue alone where the quick path knows the position, else through Click's parser."""
     from careers_cli.app.completion import LINE_VAR, answer_request, click_candidates
+    from careers_cli.app.quick_completion import quick_answer
 
     try:
-        import typer
+        line = os.environ.get(LINE_VAR, "")
+        answer = quick_answer(request, line)
+        if answer is None:
+            import typer
 
-        from careers_cli.app.main import app
+            from careers_cli.app.main import app
 
-        command = typer.main.get_command(app)
-        answer = answer_request(
-            request,
-            os.environ.get(LINE_VAR, ""),
-            lambda words, incomplete: click_candidates(command, words, incomplete),
-        )
+            command = typer.main.get_command(app)
+            answer = answer_request(
+                request,
+                line,
+                lambda words, incomplete: click_candidates(command, words, incomplete),
+            )
         sys.stdout.write(answer)
         sys.stdout.flush()
     except Exception:  # nothing may reach the shell but candidates

@@ -19,7 +19,7 @@ import errno
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 COMPLETE_VAR = "_CAREERS_COMPLETE"
 LINE_VAR = "_CAREERS_COMPLETE_LINE"
@@ -345,53 +345,55 @@ def click_candidates(command: Any, words: list[str], incomplete: str) -> list[Sh
 # --- candidates from the catalogue -----------------------------------------------------------
 
 
+CatalogueKind = Literal["career", "skill", "trend", "tip", "section"]
+"""What a word completes to from the catalogue."""
+
+
+def catalogue_candidates(
+    kind: CatalogueKind, data: Path | None, no_cache: bool, incomplete: str
+) -> list[tuple[str, str]]:
+    """The `kind`s that start with `incomplete`, each with its help, in the relevance order,
+    from the catalogue `data` names (None: `$CAREERS_DATA`, else the built-in one): career ids
+    and other names with their titles, skill ids and names, trend and tip ids with their titles,
+    section ids with their headings."""
+    from careers_cli.catalogue.reading import find_catalogue
+    from careers_cli.index.opening import open_index
+    from careers_cli.rules import completing
+
+    index = open_index(find_catalogue(data), use_store=not no_cache)
+    if kind == "career":
+        return completing.complete_career_ids(index, incomplete)
+    if kind == "skill":
+        return completing.complete_skill_names(index, incomplete)
+    if kind == "section":
+        return completing.complete_section_ids(index, incomplete)
+    return completing.complete_note_ids(index, "trends" if kind == "trend" else "tips", incomplete)
+
+
 def complete_career(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Career ids that start with `incomplete`, with their titles, from the catalogue the
     command line names (`--data`, before or after the command) or `$CAREERS_DATA`."""
-    from careers_cli.rules import completing
-
-    return _from_catalogue(ctx, lambda index: completing.complete_career_ids(index, incomplete))
+    return catalogue_candidates("career", data_option(ctx), no_cache(ctx), incomplete)
 
 
 def complete_skill(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Skill ids and names that start with `incomplete`, from the same catalogue."""
-    from careers_cli.rules import completing
-
-    return _from_catalogue(ctx, lambda index: completing.complete_skill_names(index, incomplete))
+    return catalogue_candidates("skill", data_option(ctx), no_cache(ctx), incomplete)
 
 
 def complete_trend(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Trend ids that start with `incomplete`, with their titles."""
-    from careers_cli.rules import completing
-
-    return _from_catalogue(
-        ctx, lambda index: completing.complete_note_ids(index, "trends", incomplete)
-    )
+    return catalogue_candidates("trend", data_option(ctx), no_cache(ctx), incomplete)
 
 
 def complete_tip(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Tip ids that start with `incomplete`, with their titles."""
-    from careers_cli.rules import completing
-
-    return _from_catalogue(
-        ctx, lambda index: completing.complete_note_ids(index, "tips", incomplete)
-    )
+    return catalogue_candidates("tip", data_option(ctx), no_cache(ctx), incomplete)
 
 
 def complete_section(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Prose section ids that start with `incomplete`, with their headings."""
-    from careers_cli.rules import completing
-
-    return _from_catalogue(ctx, lambda index: completing.complete_section_ids(index, incomplete))
-
-
-def _from_catalogue(
-    ctx: Any, complete: Callable[[Any], list[tuple[str, str]]]
-) -> list[tuple[str, str]]:
-    from careers_cli.catalogue.reading import find_catalogue
-    from careers_cli.index.opening import open_index
-
-    return complete(open_index(find_catalogue(data_option(ctx)), use_store=not no_cache(ctx)))
+    return catalogue_candidates("section", data_option(ctx), no_cache(ctx), incomplete)
 
 
 def no_cache(ctx: Any) -> bool:

@@ -17,11 +17,10 @@ from collections.abc import Callable, Iterator, Sequence, Sized
 from contextlib import ExitStack, contextmanager
 from typing import IO, Any, TypeVar
 
-import typer
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
-from careers_cli.app.options import (
+from careers_cli.app.common import (
     CommonOptions,
     OutputFormat,
     RtlMode,
@@ -235,7 +234,7 @@ class Session:
         for error in errors:
             self.report(error)
         if errors and stop:
-            raise typer.Exit(ExitStatus.NOT_FOUND)
+            raise CommandExit(ExitStatus.NOT_FOUND)
 
     def _stderr(self) -> StderrLines:
         return StderrLines(self.err, self.language, visual=self.stderr_rtl == "visual")
@@ -252,6 +251,15 @@ def _title() -> str:
         value = context.params.get(name)
         words += [value] if isinstance(value, str) else list(value or [])
     return " ".join(one_line(word) for word in words)
+
+
+class CommandExit(Exception):
+    """The end of a command with `status`, its output already given (no error to report):
+    what a command raises, whichever parser ran it, without importing Typer."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
 
 
 class StderrLines:
@@ -470,8 +478,10 @@ def _status_of(run: Callable[[], object], argv: list[str]) -> int:
     try:
         result = run()
         sys.stdout.flush()  # a write that fails fails here, inside the boundary
-    except (KeyboardInterrupt, typer.Abort):
+    except KeyboardInterrupt:
         return ExitStatus.INTERRUPTED
+    except CommandExit as end:
+        return end.status
     except (ReaderGone, BrokenPipeError):
         silence_stdout()
         return ExitStatus.OK
@@ -480,10 +490,13 @@ def _status_of(run: Callable[[], object], argv: list[str]) -> int:
             silence_stdout()
         report_error(_stderr_lines(argv), error)
         return error.exit_status
-    except typer.TyperException as error:  # Click's usage errors derive from it
-        report_usage_error(error, argv)
-        return int(getattr(error, "exit_code", ExitStatus.USAGE))
     except Exception as error:
+        parser = _parser_errors()  # the option parser's, when it was imported (and ran)
+        if parser is not None and isinstance(error, parser.Abort):
+            return ExitStatus.INTERRUPTED
+        if parser is not None and isinstance(error, parser.TyperException):
+            report_usage_error(error, argv)  # Click's usage errors derive from it
+            return int(getattr(error, "exit_code", ExitStatus.USAGE))
         if _debugging(argv):
             raise
         detail = f"{type(error).__name__}: {error}"
@@ -491,6 +504,12 @@ def _status_of(run: Callable[[], object], argv: list[str]) -> int:
         lines.error(message("error.unexpected", lines.language, detail=detail))
         return ExitStatus.INTERNAL_ERROR
     return result if isinstance(result, int) else ExitStatus.OK
+
+
+def _parser_errors() -> Any:
+    """Typer, where a command line was given to it; None where none was (the quick path
+    answers without it, and nothing it runs can raise Typer's errors)."""
+    return sys.modules.get("typer")
 
 
 def _stderr_lines(argv: list[str]) -> StderrLines:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from careers_cli.app import completion
+from careers_cli.app import answering, completion
 from careers_cli.app.help import (
     career_argument,
     limit_option,
@@ -22,7 +22,6 @@ from careers_cli.app.session import (
 from careers_cli.catalogue.domain import LinkedNote, Section
 from careers_cli.i18n.messages import message
 from careers_cli.index.query import NoteKind
-from careers_cli.present.bounds import DEFAULT_LIMITS, ProfileLimits
 from careers_cli.present.data import explore as records
 from careers_cli.present.views import explore as views
 from careers_cli.rules import names, search
@@ -61,30 +60,7 @@ def list_careers(
 
     careers list --skill analytics --skill instagram
     """
-    command = "careers list"
-    most = parse_limit(limit, option="--limit", command=command, default=search.LIST_LIMIT)
-    with open_session(options) as session:
-        index, language = session.index, session.language
-        if not skill:
-            page = search.career_page(index, most)
-            session.present(
-                lambda: views.career_list(page.items, language),
-                lambda: records.career_list(page.items, language),
-            )
-            session.left_out(page, "more.careers")
-            return
-        found, errors = names.resolve_each(index, skill)
-        session.report_all(errors)
-        wanted = [session.take(f) for f in found]
-        session.say_needed_by_none(wanted)
-        page = search.first(search.careers_having(index, wanted), most)
-        if session.present_found(
-            page.items,
-            message("list.none", language),
-            lambda: views.career_list(page.items, language),
-            lambda: records.career_list(page.items, language),
-        ):
-            session.left_out(page, "more.careers")
+    answering.list_careers(skill, limit, options)
 
 
 @with_common_options()
@@ -122,15 +98,7 @@ def show(
 
     careers show analyst --lang ar
     """
-    most = parse_limit(limit, option="--limit", command="careers show")
-    limits = DEFAULT_LIMITS if limit is None else ProfileLimits.each(most)
-    with open_session(options) as session:
-        index, language = session.index, session.language
-        profile = search.career_profile(index, session.take(names.resolve_career(index, career)))
-        session.present(
-            lambda: views.career_profile(index, profile, language, limits),
-            lambda: records.career_profile(index, profile, language, limits),
-        )
+    answering.show(career, limit, options)
 
 
 @with_common_options()
@@ -204,20 +172,7 @@ def skills(
 
     careers skills --lang ar
     """
-    most = parse_limit(
-        limit, option="--limit", command="careers skills", default=search.SKILL_LIST_LIMIT
-    )
-    with open_session(options) as session:
-        index, language = session.index, session.language
-        if text is None:
-            page = search.skill_page(index, most)
-        else:
-            page = search.first(names.search_skills(index, text), most)
-        session.present(
-            lambda: views.skill_list(index, page.items, language),
-            lambda: records.skill_list(index, page.items, language),
-        )
-        session.left_out(page, "more.skills")
+    answering.skills(text, limit, options)
 
 
 @with_common_options()

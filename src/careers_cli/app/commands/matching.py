@@ -1,12 +1,10 @@
 """Matching skills to careers and moving between careers: `careers match`, `next` and `gap`."""
 
-from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
-from careers_cli.app import completion
-from careers_cli.app.commands.profile import kept_profile, wanted_in_profile
+from careers_cli.app import answering, completion
 from careers_cli.app.help import (
     career_argument,
     limit_option,
@@ -17,15 +15,12 @@ from careers_cli.app.options import (
     with_common_options,
 )
 from careers_cli.app.session import (
-    Session,
     open_session,
 )
-from careers_cli.errors import ExitStatus
 from careers_cli.i18n.messages import message
 from careers_cli.present.data import matching as records
 from careers_cli.present.views import matching as views
 from careers_cli.rules import moves, names, search
-from careers_cli.rules.search import Wanted
 
 
 @with_common_options()
@@ -89,57 +84,7 @@ def match(
 
     careers match -s analytics --next-skills
     """
-    command = "careers match"
-    default = moves.NEXT_SKILLS_LIMIT if next_skills else search.MATCH_LIMIT
-    most = parse_limit(limit, option="--limit", command=command, default=default)
-    kept = None if skill else kept_profile(options, command)
-    with open_session(options) as session:
-        index, language = session.index, session.language
-        errors: Sequence[Exception] = ()
-        if skill:
-            found, errors = names.resolve_each(index, skill, word_families=True)
-            session.report_all(errors, stop=not found)
-            wanted = [session.take(f) for f in found]
-            session.say_word_families(wanted)
-            session.say_needed_by_none(wanted)
-        else:
-            assert kept is not None
-            wanted = wanted_in_profile(session, kept, command)
-            session.notice(message("profile.using", language, count=len(wanted)))
-        if next_skills:
-            _present_skills_to_learn(session, wanted, require_all, most)
-        else:
-            _present_matches(session, wanted, require_all, most)
-        if errors:  # the skills found were matched; the status says some were not
-            raise typer.Exit(ExitStatus.NOT_FOUND)
-
-
-def _present_matches(
-    session: Session, wanted: Sequence[Wanted], require_all: bool, most: int | None
-) -> None:
-    index, language = session.index, session.language
-    page = search.match_page(index, wanted, require_all=require_all, limit=most)
-    matches = page.items
-    if session.present_found(
-        matches,
-        message("match.none", language),
-        lambda: views.match_list(index, matches, language),
-        lambda: records.match_results(matches, language),
-    ):
-        session.left_out(page, "more.careers")
-
-
-def _present_skills_to_learn(
-    session: Session, wanted: Sequence[Wanted], require_all: bool, most: int | None
-) -> None:
-    index, language = session.index, session.language
-    found = moves.skills_to_learn(index, wanted, require_all=require_all, limit=most)
-    session.present_found(
-        found,
-        message("next_skills.none", language),
-        lambda: views.skills_to_learn(index, found, language),
-        lambda: records.skills_to_learn(index, found, language),
-    )
+    answering.match(skill, require_all, limit, next_skills, options)
 
 
 @with_common_options()

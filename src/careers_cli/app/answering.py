@@ -1,0 +1,149 @@
+"""What `list`, `show`, `skills` and `match` do once their command line is read.
+
+The Typer commands (`app.commands`) and the quick path (`app.quick`) both call these, so a
+command answers alike whichever parsed its command line; nothing here imports Typer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from careers_cli.app.common import CommonOptions, parse_limit
+from careers_cli.app.session import CommandExit, Session, open_session
+from careers_cli.errors import ExitStatus
+from careers_cli.i18n.messages import message
+from careers_cli.present.bounds import DEFAULT_LIMITS, ProfileLimits
+from careers_cli.present.data import explore as explore_records
+from careers_cli.present.data import matching as matching_records
+from careers_cli.present.views import explore as explore_views
+from careers_cli.present.views import matching as matching_views
+from careers_cli.rules import moves, names, search
+from careers_cli.rules.search import Wanted
+
+
+def list_careers(skill: Sequence[str] | None, limit: str | None, options: CommonOptions) -> None:
+    """`careers list`: every career, or those that need every skill in `skill`."""
+    command = "careers list"
+    most = parse_limit(limit, option="--limit", command=command, default=search.LIST_LIMIT)
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        if not skill:
+            page = search.career_page(index, most)
+            session.present(
+                lambda: explore_views.career_list(page.items, language),
+                lambda: explore_records.career_list(page.items, language),
+            )
+            session.left_out(page, "more.careers")
+            return
+        found, errors = names.resolve_each(index, list(skill))
+        session.report_all(errors)
+        wanted = [session.take(f) for f in found]
+        session.say_needed_by_none(wanted)
+        page = search.first(search.careers_having(index, wanted), most)
+        if session.present_found(
+            page.items,
+            message("list.none", language),
+            lambda: explore_views.career_list(page.items, language),
+            lambda: explore_records.career_list(page.items, language),
+        ):
+            session.left_out(page, "more.careers")
+
+
+def show(career: str, limit: str | None, options: CommonOptions) -> None:
+    """`careers show CAREER`: one career, its long lists cut at `limit` (by default as the
+    view does)."""
+    most = parse_limit(limit, option="--limit", command="careers show")
+    limits = DEFAULT_LIMITS if limit is None else ProfileLimits.each(most)
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        profile = search.career_profile(index, session.take(names.resolve_career(index, career)))
+        session.present(
+            lambda: explore_views.career_profile(index, profile, language, limits),
+            lambda: explore_records.career_profile(index, profile, language, limits),
+        )
+
+
+def skills(text: str | None, limit: str | None, options: CommonOptions) -> None:
+    """`careers skills [TEXT]`: the skill vocabulary, or the skills whose names fit TEXT."""
+    most = parse_limit(
+        limit, option="--limit", command="careers skills", default=search.SKILL_LIST_LIMIT
+    )
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        if text is None:
+            page = search.skill_page(index, most)
+        else:
+            page = search.first(names.search_skills(index, text), most)
+        session.present(
+            lambda: explore_views.skill_list(index, page.items, language),
+            lambda: explore_records.skill_list(index, page.items, language),
+        )
+        session.left_out(page, "more.skills")
+
+
+def match(
+    skill: Sequence[str] | None,
+    require_all: bool,
+    limit: str | None,
+    next_skills: bool,
+    options: CommonOptions,
+) -> None:
+    """`careers match`: careers ranked by the skills given (or the profile's), or the skills
+    to learn next (`--next-skills`)."""
+    command = "careers match"
+    default = moves.NEXT_SKILLS_LIMIT if next_skills else search.MATCH_LIMIT
+    most = parse_limit(limit, option="--limit", command=command, default=default)
+    kept = None
+    if not skill:  # the profile's skills (its module, and Typer's, only then)
+        from careers_cli.app.commands.profile import kept_profile
+
+        kept = kept_profile(options, command)
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        errors: Sequence[Exception] = ()
+        if skill:
+            found, errors = names.resolve_each(index, list(skill), word_families=True)
+            session.report_all(errors, stop=not found)
+            wanted = [session.take(f) for f in found]
+            session.say_word_families(wanted)
+            session.say_needed_by_none(wanted)
+        else:
+            from careers_cli.app.commands.profile import wanted_in_profile
+
+            assert kept is not None
+            wanted = wanted_in_profile(session, kept, command)
+            session.notice(message("profile.using", language, count=len(wanted)))
+        if next_skills:
+            _present_skills_to_learn(session, wanted, require_all, most)
+        else:
+            _present_matches(session, wanted, require_all, most)
+        if errors:  # the skills found were matched; the status says some were not
+            raise CommandExit(ExitStatus.NOT_FOUND)
+
+
+def _present_matches(
+    session: Session, wanted: Sequence[Wanted], require_all: bool, most: int | None
+) -> None:
+    index, language = session.index, session.language
+    page = search.match_page(index, wanted, require_all=require_all, limit=most)
+    matches = page.items
+    if session.present_found(
+        matches,
+        message("match.none", language),
+        lambda: matching_views.match_list(index, matches, language),
+        lambda: matching_records.match_results(matches, language),
+    ):
+        session.left_out(page, "more.careers")
+
+
+def _present_skills_to_learn(
+    session: Session, wanted: Sequence[Wanted], require_all: bool, most: int | None
+) -> None:
+    index, language = session.index, session.language
+    found = moves.skills_to_learn(index, wanted, require_all=require_all, limit=most)
+    session.present_found(
+        found,
+        message("next_skills.none", language),
+        lambda: matching_views.skills_to_learn(index, found, language),
+        lambda: matching_records.skills_to_learn(index, found, language),
+    )

@@ -1,0 +1,170 @@
+"""The quick path: the usual command lines of `list`, `show`, `skills` and `match` answered
+without the option parser (Typer and Click, which take longer to import than the answer takes).
+
+Only what is on the lists below is read here: one of the four commands first, then its
+arguments and its options, and the common options, as `--name value`, `--name=value` or
+`-s value`, each once (`--skill` as often as wanted), with values that cannot be read as an
+option, and choices among those listed. Anything else (help, a word before the command name,
+an option not listed, such as one added later, a value not among the choices, a missing
+value, a boolean environment variable, whose reading is Click's) returns None: the full
+command line (`careers_cli.app.main`) reads it, and says what is wrong where something is. For
+what both read, both print the same, byte for byte, with the same exit status: the commands
+run `app.answering`, inside the same error boundary.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from careers_cli.app.common import CommonOptions, forget_options, put_in_effect
+
+# The common options, after the command name: those that take a value, with their parameter.
+_COMMON_VALUES = {"--format": "format", "-f": "format", "--rtl": "rtl", "--data": "data"}
+_COMMON_VALUES |= {"--lang": "lang"}
+_COMMON_FLAGS = {"--no-color": "no_color", "--no-cache": "no_cache", "--debug": "debug"}
+# The values read here, lower-cased as the options read them; any other is left to them.
+_CHOICES = {
+    "format": ("table", "json", "csv", "markdown"),
+    "rtl": ("logical", "visual"),
+    "lang": ("en", "ar"),
+}
+# Where an option not given takes its value from (the empty string is no value, as in Click).
+_ENVIRONMENT = {"lang": "CAREERS_LANG", "rtl": "CAREERS_RTL"}
+# Flags read from the environment too: when one is set, the full command line reads it.
+_FLAG_ENVIRONMENT = ("CAREERS_NO_CACHE", "CAREERS_DEBUG")
+
+
+class QuickCommand(NamedTuple):
+    """What the quick path reads of one command."""
+
+    values: dict[str, str]
+    """Its own options that take a value, with their parameter."""
+    flags: dict[str, str]
+    """Its own flags, with their parameter."""
+    repeated: frozenset[str]
+    """The parameters that may be given more than once."""
+    arguments: tuple[int, int]
+    """How many arguments it takes: at least, at most."""
+
+
+_SKILL = {"--skill": "skill", "-s": "skill"}
+_LIMIT = {"--limit": "limit", "-n": "limit"}
+COMMANDS = {
+    "list": QuickCommand(_SKILL | _LIMIT, {}, frozenset({"skill"}), (0, 0)),
+    "show": QuickCommand(_LIMIT, {}, frozenset(), (1, 1)),
+    "skills": QuickCommand(_LIMIT, {}, frozenset(), (0, 1)),
+    "match": QuickCommand(
+        _SKILL | _LIMIT,
+        {"--all": "require_all", "--next-skills": "next_skills"},
+        frozenset({"skill"}),
+        (0, 0),
+    ),
+}
+
+
+class QuickCommandLine(NamedTuple):
+    """A command line the quick path answers."""
+
+    command: str
+    arguments: list[str]
+    values: dict[str, list[str]]
+    flags: frozenset[str]
+
+
+def read_command_line(argv: Sequence[str]) -> QuickCommandLine | None:
+    """`argv` (without the program's name) read as the quick path reads it; None when it is
+    not one it answers."""
+    if not argv or argv[0] not in COMMANDS or any(os.environ.get(n) for n in _FLAG_ENVIRONMENT):
+        return None
+    spec = COMMANDS[argv[0]]
+    value_options = spec.values | _COMMON_VALUES
+    flag_options = spec.flags | _COMMON_FLAGS
+    arguments: list[str] = []
+    values: dict[str, list[str]] = {}
+    flags: set[str] = set()
+    words = list(argv[1:])
+    while words:
+        word = words.pop(0)
+        if not word.startswith("-"):
+            arguments.append(word)
+            continue
+        name, equals, value = word.partition("=")
+        if name in flag_options and not equals:
+            flags.add(flag_options[name])
+            continue
+        parameter = value_options.get(name)
+        if parameter is None or (equals and not name.startswith("--")):
+            return None
+        if not equals:
+            if not words:
+                return None
+            value = words.pop(0)
+        if value.startswith("-") or (parameter in values and parameter not in spec.repeated):
+            return None
+        values.setdefault(parameter, []).append(value)
+    least, most = spec.arguments
+    if not least <= len(arguments) <= most or not _plain_values(values):
+        return None
+    return QuickCommandLine(argv[0], arguments, values, frozenset(flags))
+
+
+def _plain_values(values: dict[str, list[str]]) -> bool:
+    """Whether the common options' values are among the choices (a path that is not blank)."""
+    for parameter, choices in _CHOICES.items():
+        given = values.get(parameter) or [os.environ.get(_ENVIRONMENT.get(parameter, ""), "")]
+        if given[0] and given[0].lower() not in choices:
+            return False
+    return all(value.strip() for value in values.get("data", []))
+
+
+def run_quickly(argv: Sequence[str]) -> int | None:
+    """Answer `argv` on the quick path: its exit status; None (nothing done) when the full
+    command line must read it."""
+    command_line = read_command_line(argv)
+    if command_line is None:
+        return None
+    from careers_cli.app import answering
+    from careers_cli.app.session import exit_status_of
+
+    forget_options()
+    options = put_in_effect(_common_options(command_line))
+    values, flags, arguments = command_line.values, command_line.flags, command_line.arguments
+
+    def one(parameter: str) -> str | None:
+        return values[parameter][0] if parameter in values else None
+
+    def answer() -> None:
+        if command_line.command == "list":
+            answering.list_careers(values.get("skill"), one("limit"), options)
+        elif command_line.command == "show":
+            answering.show(arguments[0], one("limit"), options)
+        elif command_line.command == "skills":
+            answering.skills(arguments[0] if arguments else None, one("limit"), options)
+        else:
+            skill = values.get("skill")
+            limit = one("limit")
+            answering.match(skill, "require_all" in flags, limit, "next_skills" in flags, options)
+
+    return exit_status_of(answer, list(argv))
+
+
+def _common_options(command_line: QuickCommandLine) -> CommonOptions:
+    values = command_line.values
+
+    def chosen(parameter: str) -> str | None:
+        given = values.get(parameter) or [os.environ.get(_ENVIRONMENT.get(parameter, ""), "")]
+        return given[0].lower() or None
+
+    data = values.get("data")
+    return CommonOptions(
+        data=Path(data[0]) if data else None,
+        language=chosen("lang"),  # type: ignore[arg-type]
+        no_color="no_color" in command_line.flags,
+        debug="debug" in command_line.flags,
+        output_format=chosen("format"),  # type: ignore[arg-type]
+        rtl=chosen("rtl"),  # type: ignore[arg-type]
+        no_cache="no_cache" in command_line.flags,
+    )
