@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from careers_cli.app import session
 from careers_cli.catalogue.domain import catalogue_from_data
 from careers_cli.i18n.messages import label, message
 from careers_cli.index.memory import MemoryIndex
@@ -338,7 +337,7 @@ def test_the_plain_path_is_taken(catalogues: dict[str, list[str]]) -> None:
         return lines
 
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(session, "plain_lines", watched)
+        patched.setattr(plain, "plain_lines", watched)
         for command in (["list", "-n", "all"], ["skills", "-n", "all"]):
             for language in ("en", "ar"):
                 args = [*command, *catalogues["generated"], "--lang", language]

@@ -282,3 +282,8 @@ def test_warm_commands_import_neither_typer_click_nor_pydantic(esco: Path) -> No
     ):
         modules = _top_level(_modules_after(argv, {}))
         assert not modules & {"typer", "click", "pydantic", "pydantic_core"}, argv
+    # JSON is written without Rich's tables and views; a table needs them.
+    json_modules = _modules_after(["show", "influencer", "--format", "json"], {})
+    table_modules = _modules_after(["show", "influencer"], {})
+    assert {"rich.table", "careers_cli.present.views.explore"} <= table_modules
+    assert not {"rich.table", "careers_cli.present.views.explore"} & json_modules

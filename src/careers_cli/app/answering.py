@@ -7,6 +7,7 @@ command answers alike whichever parsed its command line; nothing here imports Ty
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from careers_cli.app.common import CommonOptions, parse_limit
 from careers_cli.app.session import CommandExit, Session, open_session
@@ -15,10 +16,19 @@ from careers_cli.i18n.messages import message
 from careers_cli.present.bounds import DEFAULT_LIMITS, ProfileLimits
 from careers_cli.present.data import explore as explore_records
 from careers_cli.present.data import matching as matching_records
-from careers_cli.present.views import explore as explore_views
-from careers_cli.present.views import matching as matching_views
 from careers_cli.rules import moves, names, search
 from careers_cli.rules.search import Wanted
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+
+def _views(name: str) -> ModuleType:
+    """The views of `name` ("explore", "matching"): Rich's tables, imported only for a table
+    (data formats are written without them)."""
+    import importlib
+
+    return importlib.import_module(f"careers_cli.present.views.{name}")
 
 
 def list_careers(skill: Sequence[str] | None, limit: str | None, options: CommonOptions) -> None:
@@ -30,7 +40,7 @@ def list_careers(skill: Sequence[str] | None, limit: str | None, options: Common
         if not skill:
             page = search.career_page(index, most)
             session.present(
-                lambda: explore_views.career_list(page.items, language),
+                lambda: _views("explore").career_list(page.items, language),
                 lambda: explore_records.career_list(page.items, language),
             )
             session.left_out(page, "more.careers")
@@ -43,7 +53,7 @@ def list_careers(skill: Sequence[str] | None, limit: str | None, options: Common
         if session.present_found(
             page.items,
             message("list.none", language),
-            lambda: explore_views.career_list(page.items, language),
+            lambda: _views("explore").career_list(page.items, language),
             lambda: explore_records.career_list(page.items, language),
         ):
             session.left_out(page, "more.careers")
@@ -58,7 +68,7 @@ def show(career: str, limit: str | None, options: CommonOptions) -> None:
         index, language = session.index, session.language
         profile = search.career_profile(index, session.take(names.resolve_career(index, career)))
         session.present(
-            lambda: explore_views.career_profile(index, profile, language, limits),
+            lambda: _views("explore").career_profile(index, profile, language, limits),
             lambda: explore_records.career_profile(index, profile, language, limits),
         )
 
@@ -75,7 +85,7 @@ def skills(text: str | None, limit: str | None, options: CommonOptions) -> None:
         else:
             page = search.first(names.search_skills(index, text), most)
         session.present(
-            lambda: explore_views.skill_list(index, page.items, language),
+            lambda: _views("explore").skill_list(index, page.items, language),
             lambda: explore_records.skill_list(index, page.items, language),
         )
         session.left_out(page, "more.skills")
@@ -130,7 +140,7 @@ def _present_matches(
     if session.present_found(
         matches,
         message("match.none", language),
-        lambda: matching_views.match_list(index, matches, language),
+        lambda: _views("matching").match_list(index, matches, language),
         lambda: matching_records.match_results(matches, language),
     ):
         session.left_out(page, "more.careers")
@@ -144,6 +154,6 @@ def _present_skills_to_learn(
     session.present_found(
         found,
         message("next_skills.none", language),
-        lambda: matching_views.skills_to_learn(index, found, language),
+        lambda: _views("matching").skills_to_learn(index, found, language),
         lambda: matching_records.skills_to_learn(index, found, language),
     )

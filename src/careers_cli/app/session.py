@@ -53,8 +53,6 @@ from careers_cli.present.consoles import (
 )
 from careers_cli.present.data.parts import Records
 from careers_cli.present.error_text import error_line, hint_lines
-from careers_cli.present.layout.fitting import InParts, StreamedBlocks
-from careers_cli.present.layout.plain import plain_lines
 from careers_cli.rules import search
 from careers_cli.rules.names import Found
 from careers_cli.rules.search import Page, Wanted
@@ -137,6 +135,8 @@ class Session:
         layout = layout_for(self.language, visual=visual)
         if layout is None:
             return renderable
+        from careers_cli.present.layout.fitting import StreamedBlocks
+
         if isinstance(renderable, StreamedBlocks):  # each block as it is built
             renderable.lay_out_each(lambda block: laid_out(block, layout))
             return renderable
@@ -146,6 +146,8 @@ class Session:
         """Print a view (one printed in parts, a part at a time, each flushed: the first rows
         reach a pipe at once); without colour (a pipe, a file, NO_COLOR), each line without
         the spaces Rich pads it with to the width of the terminal."""
+        from careers_cli.present.layout.fitting import InParts  # Rich's tables: a view's
+
         if not isinstance(renderable, InParts):
             self._print_part(renderable)
             return
@@ -157,6 +159,8 @@ class Session:
         if self.out.color_system is not None:
             self.out.print(renderable)
             return
+        from careers_cli.present.layout.plain import plain_lines
+
         lines = plain_lines(renderable, self.out, self.out.options)
         if lines is not None:  # laid out without Rich rendering it
             self.out.file.write("".join(line.rstrip(_TRAILING) + "\n" for line in lines))
