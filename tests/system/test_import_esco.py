@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
-from tests.helpers import run_installed
+from tests.helpers import CACHE_DIR_VAR, run_installed
+from tests.support.background_build import background_env, wait_for_store
 from tests.support.import_esco import (
     SAMPLE,
     imported,
@@ -58,3 +62,45 @@ class TestCommandLine:
             "manager",
             "online-community-manager",
         ]
+
+
+class TestTheStoreOfTheImport:
+    """`import esco -o FILE` has FILE's store compiled from what it wrote: the first run on
+    FILE is answered from its store, as the same run with --no-cache answers it."""
+
+    def test_compiled_before_the_import_ends(self, tmp_path: Path) -> None:
+        output = tmp_path / "esco.json"
+        assert run_installed(["import", "esco", str(SAMPLE), "-o", str(output)]).exit_code == 0
+        first = run_installed(["list", "--data", str(output), "--debug", "-f", "json"])
+        assert first.exit_code == 0
+        assert "compiling" not in first.stderr  # --debug says so when there is no store
+        read = run_installed(["list", "--data", str(output), "--no-cache", "-f", "json"])
+        assert first.stdout == read.stdout
+        assert json.loads(first.stdout)
+
+    def test_compiled_in_the_background_after_it(self, tmp_path: Path) -> None:
+        output = tmp_path / "esco.json"
+        env = background_env(tmp_path / "cache")
+        run = run_installed(["import", "esco", str(SAMPLE), "-o", str(output)], env)
+        assert run.exit_code == 0
+        with patched_cache_dir(tmp_path / "cache"):
+            wait_for_store(output)
+        first = run_installed(["list", "--data", str(output), "--debug"], env)
+        assert first.exit_code == 0
+        assert first.stderr == ""
+
+    def test_not_for_standard_output(self, tmp_path: Path) -> None:
+        run = run_installed(["import", "esco", str(SAMPLE), "-o", "-"])
+        assert run.exit_code == 0
+        assert not any(Path(os.environ[CACHE_DIR_VAR]).glob("*.sqlite"))
+
+
+@contextlib.contextmanager
+def patched_cache_dir(folder: Path) -> Iterator[None]:
+    """`$CAREERS_CACHE_DIR` in this process set to `folder`, where the store is looked for."""
+    before = os.environ[CACHE_DIR_VAR]
+    os.environ[CACHE_DIR_VAR] = str(folder)
+    try:
+        yield
+    finally:
+        os.environ[CACHE_DIR_VAR] = before

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence, Sized
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from rich.console import Console, Group, RenderableType
@@ -432,6 +433,15 @@ def open_session(options: CommonOptions) -> Iterator[Session]:
 _after_the_command: list[Callable[[], None]] = []
 """What `exit_status_of` runs once the command has answered and let go of its catalogue: the
 start of a store's compiling in the background."""
+
+
+def compile_written(path: Path, raw: bytes) -> None:
+    """Have the store of a catalogue this program has just written (`raw`, to `path`)
+    compiled, in the background once the command has answered where stores are built so:
+    the first run on it is then answered from its store."""
+    from careers_cli.index.opening import compile_written as compile_from_bytes
+
+    compile_from_bytes(path, raw, later=_after_the_command)
 
 
 def build_store(options: CommonOptions) -> str:

@@ -14,6 +14,7 @@ import gc
 import hashlib
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from careers_cli.catalogue.progress import Progress
 from careers_cli.catalogue.reading import (
@@ -94,6 +95,46 @@ def open_index(
         fill = filling(loaded.data, progress)
         cache_build.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
     return MemoryIndex(loaded.catalogue)
+
+
+def compile_written(
+    path: Path,
+    raw: bytes,
+    *,
+    report: Report | None = None,
+    later: list[Callable[[], None]] | None = None,
+) -> None:
+    """Have the store of a catalogue this program has just written and validated (`import
+    esco`, which wrote `raw` to `path`) compiled from those bytes, as `open_index` has a
+    changed catalogue's compiled, without reading or validating the file again: in a process
+    of its own where stores are built in the background (started once the command has
+    answered when `later` is given), else here. Nothing when caching is off; a store that
+    cannot be written is no error (`report` is told why)."""
+    from careers_cli.index import cache, cache_build
+
+    tell = report or _silent
+    if cache.caching_disabled():
+        return
+    try:
+        stamp = cache.stamp_of(path)
+        store_path = cache.store_path_for(path)
+    except OSError:
+        return
+    built_ns = time.time_ns()
+    if not cache.builds_in_background():
+        content_sha256 = hashlib.sha256(raw).hexdigest()
+        fill = filling_from_bytes(raw, path)
+        cache_build.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
+        return
+
+    def build_in_background() -> None:
+        fill = filling_from_bytes(raw, path)
+        cache_build.build_in_background(store_path, stamp, raw, built_ns, fill, why=tell)
+
+    if later is None:
+        build_in_background()
+    else:
+        later.append(build_in_background)
 
 
 def _silent(_: str) -> None:

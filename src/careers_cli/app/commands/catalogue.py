@@ -19,7 +19,7 @@ from careers_cli.app.options import (
     parse_limit,
     with_common_options,
 )
-from careers_cli.app.session import console_for, say_for, visual_for
+from careers_cli.app.session import compile_written, console_for, say_for, visual_for
 from careers_cli.catalogue.domain import translation_coverage
 from careers_cli.catalogue.reading import (
     CatalogueSource,
@@ -181,7 +181,8 @@ def import_esco(
     with progress_bar(no_color=options.no_color) as progress:
         result = esco.import_esco(source_path, languages=lang or None, progress=progress)
         if output_path is not None:
-            esco.write_catalogue(result.data, output_path, force=force)
+            written = esco.write_catalogue(result.data, output_path, force=force)
+            compile_written(output_path, written)  # the first run on it finds its store
     language = options.output_language
     if to_stdout:  # the catalogue is the output; what was done goes to stderr
         sys.stdout.write(esco.catalogue_json(result.data))

@@ -27,9 +27,9 @@ def catalogue_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def write_catalogue(data: dict[str, Any], output: Path, *, force: bool) -> None:
-    """Write `data` to `output` as compact UTF-8 JSON; `OutputError` naming the path if it
-    cannot be written, with nothing left behind."""
+def write_catalogue(data: dict[str, Any], output: Path, *, force: bool) -> bytes:
+    """Write `data` to `output` as compact UTF-8 JSON, and return what was written;
+    `OutputError` naming the path if it cannot be written, with nothing left behind."""
     check_output(output, force=force)
     payload = catalogue_json(data).encode()
     try:
@@ -40,3 +40,4 @@ def write_catalogue(data: dict[str, Any], output: Path, *, force: bool) -> None:
     except OSError as error:
         reason = os_error_reason(error)
         raise OutputError("import.cannot_write", path=str(output), reason=reason) from None
+    return payload
