@@ -471,6 +471,7 @@ def main() -> None:
     parser.add_argument("--skip-scale", action="store_true", help="no scale part")
     parser.add_argument("--skip-store", action="store_true", help="no store part")
     parser.add_argument("--skip-tables", action="store_true", help="no tables part")
+    parser.add_argument("--skip-instant", action="store_true", help="no quick paths part")
     args = parser.parse_args()
     compileall.compile_dir(str(REPO / "src"), quiet=1)
     print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores\n")
@@ -481,6 +482,11 @@ def main() -> None:
         met &= store(args.runs)
     if not args.skip_tables:
         met &= tables(args.runs)
+    if not args.skip_instant:
+        sys.path.insert(0, str(REPO))
+        from benchmarks.instant import instant
+
+        met &= instant(args.runs)
     print("\nEvery target met." if met else "\nSome targets were missed.")
 
 

@@ -5,7 +5,7 @@ order name lookups use.
 from __future__ import annotations
 
 from careers_cli.index.query import CatalogueIndex, NoteKind
-from careers_cli.rules.names import QUERY_LIMIT
+from careers_cli.rules.limits import QUERY_LIMIT
 
 
 def complete_career_ids(index: CatalogueIndex, incomplete: str) -> list[tuple[str, str]]:

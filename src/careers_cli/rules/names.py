@@ -31,6 +31,7 @@ from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, Usa
 from careers_cli.index.memory import records_named
 from careers_cli.index.query import CatalogueIndex, NameEntry, NoteKind, words_start_words
 from careers_cli.rules import search
+from careers_cli.rules.limits import QUERY_LIMIT
 from careers_cli.rules.name_ranking import (
     SUGGESTION_CUTOFF,
     MatchKind,
@@ -58,13 +59,6 @@ an everyday word, which picks no record by itself (see `_weighed_against_titles`
 
 CANDIDATE_LIMIT = 10
 """The most candidates an ambiguous name lists; the rest are counted."""
-
-
-# The longest career name or skill query taken, in characters as typed: as long as the longest
-# title or label a catalogue may have. A longer query only costs normalising (NFKC can make it
-# eighteen times longer) and fuzzy matching against every name: 128 KB of U+FDFA took over a
-# minute on 1,000 careers.
-QUERY_LIMIT = 200
 
 
 T = TypeVar("T")
