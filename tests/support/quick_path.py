@@ -52,7 +52,10 @@ def _run_cases(mode: str, cases: list[dict[str, Any]]) -> list[Outcome]:
 
         quick.run_quickly = lambda argv: None
         quick_completion.quick_answer = lambda request, line: None
-        import careers_cli.app.main  # noqa: F401 - once, before the children
+        import careers_cli.app.main
+    else:  # what the quick paths import, once, before the children (not the Typer app)
+        import careers_cli.app.answering
+        import careers_cli.app.quick_completion  # noqa: F401
     results: list[Outcome] = []
     for case in cases:
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:

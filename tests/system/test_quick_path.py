@@ -1,6 +1,7 @@
 """The quick paths answer as the full command line does, and import only what they use.
 
-`list`, `show`, `skills` and `match` command lines the quick path reads (`app.quick`), and
+Command lines of the commands that read the catalogue that the quick path reads (`app.quick`),
+and
 completion requests for a word the catalogue completes (`app.quick_completion`), run both on
 the quick path and through Typer and Click: stdout, stderr and the exit status are the same,
 byte for byte, in English and Arabic, in every format, on the built-in catalogue and on the
@@ -15,7 +16,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +75,22 @@ COMMON_VARIANTS = [
 ]
 
 
-def _commands(data: list[str], career: str, skills: list[str], text: str) -> list[list[str]]:
+def _commands(
+    data: list[str],
+    careers: list[str],
+    skills: list[str],
+    text: str,
+    variants: Sequence[list[str]] = COMMON_VARIANTS,
+) -> list[list[str]]:
+    career, other = careers
     matching = [a for s in skills[:3] for a in ("-s", s)]
     bases = [
+        ["compare", career, other, "-n", "4"],
+        ["next", career],
+        ["gap", career, other, "--limit", "3"],
+        ["trends"],
+        ["tips", "networking"],
+        ["read"],
         ["list"],
         ["list", "-n", "3"],
         ["list", "--skill", skills[0], "--limit", "all"],
@@ -87,7 +101,7 @@ def _commands(data: list[str], career: str, skills: list[str], text: str) -> lis
         ["match", *matching, "--all", "-n", "5"],
         ["match", "-s", skills[0], "--next-skills"],
     ]
-    lines = [[*b, *v, *data] for b, v in itertools.product(bases, COMMON_VARIANTS)]
+    lines = [[*b, *v, *data] for b, v in itertools.product(bases, variants)]
     # Errors the commands themselves report: on the quick path too.
     lines += [
         ["show", "no such career at all", *data],
@@ -95,6 +109,12 @@ def _commands(data: list[str], career: str, skills: list[str], text: str) -> lis
         ["list", "-n", "0", *data],
         ["match", "-s", "nothing-of-the-kind", "-s", skills[0], *data],
         ["skills", "-n", "many", "--lang", "ar", *data],
+        ["show", "caf\udce9", *data],
+        ["match", "-s", "", *data],
+        ["list", "-n", "", *data],
+        ["compare", career, *data],
+        ["next", career, "-n", "x", *data],
+        ["read", "no such section", "--lang", "ar", *data],
     ]
     return lines
 
@@ -117,11 +137,20 @@ LEFT_TO_TYPER = [
     ["match", "-s", "-n"],
     ["skills", "-h"],
     ["list", "--limit"],
+    ["compare"],
+    ["gap", "influencer"],
+    ["next", "a", "b"],
+    ["trends", "a", "b"],
+    ["read", "--help"],
+    ["show", "influencer", "--lang="],
+    ["show", "influencer", "--format", ""],
+    ["show", "influencer", "--data="],
 ]
 
 
 def test_commands_answer_alike_on_both_paths_on_the_built_in_catalogue() -> None:
-    lines = _commands([], "influencer", ["analytics", "communication", "marketing"], "analysis")
+    careers = ["influencer", "digital-content-creator"]
+    lines = _commands([], careers, ["analytics", "communication", "marketing"], "analysis")
     assert all(read_command_line(line) is not None for line in lines)
     assert all(read_command_line(line) is None for line in LEFT_TO_TYPER)
     found = _same_everywhere(_cases(lines + LEFT_TO_TYPER))
@@ -135,10 +164,12 @@ def test_commands_answer_alike_on_both_paths_on_the_built_in_catalogue() -> None
 def test_commands_answer_alike_on_both_paths_on_the_esco_release(esco: Path) -> None:
     data = ["--data", str(esco)]
     skills = ["statistics", "data-mining", "python-computer-programming"]
-    lines = _commands(data, "nurse responsible for general care", skills, "data mining")
+    careers = ["nurse responsible for general care", "midwife"]
+    variants = COMMON_VARIANTS[:4]  # English and Arabic, every format
+    lines = _commands(data, careers, skills, "data mining", variants)
     found = _same_everywhere(_cases(lines))
-    assert sum(status == 0 for _, _, status in found) >= len(COMMON_VARIANTS) * 9
-    shown = json.loads(found[lines.index(["show", lines[3 * 7][1], "--format", "json", *data])][0])
+    assert sum(status == 0 for _, _, status in found) >= len(variants) * 12
+    shown = json.loads(found[lines.index(["show", careers[0], "--format", "json", *data])][0])
     assert shown["id"] == "nurse-responsible-for-general-care"
 
 
@@ -279,6 +310,10 @@ def test_warm_commands_import_neither_typer_click_nor_pydantic(esco: Path) -> No
         ["show", "nurse responsible for general care", *data],
         ["skills", "data mining", *data],
         ["match", "-s", "statistics", "-s", "data-mining", *data],
+        ["next", "nurse responsible for general care", *data],
+        ["gap", "nurse responsible for general care", "midwife", *data],
+        ["compare", "midwife", "nurse responsible for general care", *data],
+        ["trends"],
     ):
         modules = _top_level(_modules_after(argv, {}))
         assert not modules & {"typer", "click", "pydantic", "pydantic_core"}, argv

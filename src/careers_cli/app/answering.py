@@ -1,4 +1,5 @@
-"""What `list`, `show`, `skills` and `match` do once their command line is read.
+"""What the commands that read the catalogue (`list`, `show`, `compare`, `skills`, `trends`,
+`tips`, `read`, `match`, `next`, `gap`) do once their command line is read.
 
 The Typer commands (`app.commands`) and the quick path (`app.quick`) both call these, so a
 command answers alike whichever parsed its command line; nothing here imports Typer.
@@ -11,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from careers_cli.app.common import CommonOptions, parse_limit
 from careers_cli.app.session import CommandExit, Session, open_session
+from careers_cli.catalogue.domain import LinkedNote, Section
 from careers_cli.errors import ExitStatus
 from careers_cli.i18n.messages import message
+from careers_cli.index.query import NoteKind
 from careers_cli.present.bounds import DEFAULT_LIMITS, ProfileLimits
 from careers_cli.present.data import explore as explore_records
 from careers_cli.present.data import matching as matching_records
@@ -157,3 +160,88 @@ def _present_skills_to_learn(
         lambda: _views("matching").skills_to_learn(index, found, language),
         lambda: matching_records.skills_to_learn(index, found, language),
     )
+
+
+def compare(careers: Sequence[str], limit: str | None, options: CommonOptions) -> None:
+    """`careers compare CAREER...`: careers side by side."""
+    search.check_comparison_size(len(careers))  # a usage error, before the catalogue is read
+    most = parse_limit(
+        limit, option="--limit", command="careers compare", default=search.COMPARE_SKILL_LIMIT
+    )
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        found = names.resolve_careers(index, careers)
+        result = search.compare_careers([session.take(f) for f in found], most)
+        session.present(
+            lambda: _views("explore").comparison(index, result, language),
+            lambda: explore_records.comparison(index, result, language),
+        )
+        session.left_out(result.skill_page(), "more.skills")
+
+
+def notes(kind: NoteKind, name: str | None, options: CommonOptions) -> None:
+    """`careers trends [TREND]` and `careers tips [TIP]`: every note of `kind`, or one."""
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        if name is None:
+            notes: Sequence[LinkedNote] = index.notes(kind)
+        else:
+            notes = [session.take(names.resolve_note(index, kind, name))]
+        session.present_found(
+            notes,
+            message(f"note.{kind}.none", language),
+            lambda: _views("explore").note_list(index, notes, language),
+            lambda: explore_records.note_list(notes, language),
+        )
+
+
+def read(section: str | None, options: CommonOptions) -> None:
+    """`careers read [SECTION]`: the catalogue's prose, or one section of it."""
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        if section is None:
+            sections: Sequence[Section] = index.sections()
+        else:
+            sections = [session.take(names.resolve_section(index, section))]
+        kinds = {s.lists for s in sections if s.lists is not None}
+        listed: dict[str, Sequence[LinkedNote]] = {kind: index.notes(kind) for kind in kinds}
+        session.present_found(
+            sections,
+            message("read.none", language),
+            lambda: _views("explore").section_list(sections, language, listed),
+            lambda: explore_records.section_list(sections, language, listed),
+        )
+
+
+def next_careers(career: str, limit: str | None, options: CommonOptions) -> None:
+    """`careers next CAREER`: the careers nearest to CAREER."""
+    most = parse_limit(limit, option="--limit", command="careers next", default=moves.NEXT_LIMIT)
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        source = session.take(names.resolve_career(index, career))
+        page = moves.nearest_page(index, source, most)
+        neighbours = page.items
+        if session.present_found(
+            neighbours,
+            message("next.none", language, career=source.title.in_language(language)),
+            lambda: _views("matching").next_list(index, source, neighbours, language),
+            lambda: matching_records.next_careers(index, neighbours, language),
+        ):
+            session.left_out(page, "more.careers")
+
+
+def gap(source: str, target: str, limit: str | None, options: CommonOptions) -> None:
+    """`careers gap FROM TO`: what carries over, and what to learn, in order."""
+    most = parse_limit(limit, option="--limit", command="careers gap", default=moves.GAP_LIMIT)
+    with open_session(options) as session:
+        index, language = session.index, session.language
+        found = [session.take(names.resolve_career(index, name)) for name in (source, target)]
+        result = moves.career_gap(index, found[0], found[1]).first_steps(most)
+        if session.output_format == "markdown":  # a checklist, not a table
+            session.out.file.write(matching_records.gap_checklist(index, result, language))
+        else:
+            session.present(
+                lambda: _views("matching").career_gap(index, result, language),
+                lambda: matching_records.career_gap(index, result, language),
+            )
+        session.left_out(result.steps_page(), "more.steps")

@@ -1,7 +1,8 @@
-"""The quick path: the usual command lines of `list`, `show`, `skills` and `match` answered
-without the option parser (Typer and Click, which take longer to import than the answer takes).
+"""The quick path: the usual command lines of the commands that read the catalogue (`list`,
+`show`, `compare`, `match`, `next`, `gap`, `skills`, `trends`, `tips`, `read`) answered without
+the option parser (Typer and Click, which take longer to import than the answer takes).
 
-Only what is on the lists below is read here: one of the four commands first, then its
+Only what is on the lists below is read here: one of those commands first, then its
 arguments and its options, and the common options, as `--name value`, `--name=value` or
 `-s value`, each once (`--skill` as often as wanted), with values that cannot be read as an
 option, and choices among those listed. Anything else (help, a word before the command name,
@@ -15,6 +16,7 @@ run `app.answering`, inside the same error boundary.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -62,6 +64,12 @@ COMMANDS = {
         frozenset({"skill"}),
         (0, 0),
     ),
+    "compare": QuickCommand(_LIMIT, {}, frozenset(), (1, sys.maxsize)),
+    "next": QuickCommand(_LIMIT, {}, frozenset(), (1, 1)),
+    "gap": QuickCommand(_LIMIT, {}, frozenset(), (2, 2)),
+    "trends": QuickCommand({}, {}, frozenset(), (0, 1)),
+    "tips": QuickCommand({}, {}, frozenset(), (0, 1)),
+    "read": QuickCommand({}, {}, frozenset(), (0, 1)),
 }
 
 
@@ -114,10 +122,18 @@ def read_command_line(argv: Sequence[str]) -> QuickCommandLine | None:
 def _plain_values(values: dict[str, list[str]]) -> bool:
     """Whether the common options' values are among the choices (a path that is not blank)."""
     for parameter, choices in _CHOICES.items():
-        given = values.get(parameter) or [os.environ.get(_ENVIRONMENT.get(parameter, ""), "")]
-        if given[0] and given[0].lower() not in choices:
+        given = _chosen(values, parameter)
+        if given is not None and given.lower() not in choices:
             return False
     return all(value.strip() for value in values.get("data", []))
+
+
+def _chosen(values: dict[str, list[str]], parameter: str) -> str | None:
+    """The value of a common option: given on the command line (even empty), else in its
+    environment variable (not empty), else None."""
+    if parameter in values:
+        return values[parameter][0]
+    return os.environ.get(_ENVIRONMENT.get(parameter, "")) or None
 
 
 def run_quickly(argv: Sequence[str]) -> int | None:
@@ -137,16 +153,30 @@ def run_quickly(argv: Sequence[str]) -> int | None:
         return values[parameter][0] if parameter in values else None
 
     def answer() -> None:
-        if command_line.command == "list":
+        command = command_line.command
+        first = arguments[0] if arguments else None
+        if command == "list":
             answering.list_careers(values.get("skill"), one("limit"), options)
-        elif command_line.command == "show":
+        elif command == "show":
             answering.show(arguments[0], one("limit"), options)
-        elif command_line.command == "skills":
-            answering.skills(arguments[0] if arguments else None, one("limit"), options)
-        else:
+        elif command == "skills":
+            answering.skills(first, one("limit"), options)
+        elif command == "match":
             skill = values.get("skill")
             limit = one("limit")
             answering.match(skill, "require_all" in flags, limit, "next_skills" in flags, options)
+        elif command == "compare":
+            answering.compare(arguments, one("limit"), options)
+        elif command == "next":
+            answering.next_careers(arguments[0], one("limit"), options)
+        elif command == "gap":
+            answering.gap(arguments[0], arguments[1], one("limit"), options)
+        elif command == "trends":
+            answering.notes("trends", first, options)
+        elif command == "tips":
+            answering.notes("tips", first, options)
+        else:
+            answering.read(first, options)
 
     return exit_status_of(answer, list(argv))
 
@@ -155,8 +185,8 @@ def _common_options(command_line: QuickCommandLine) -> CommonOptions:
     values = command_line.values
 
     def chosen(parameter: str) -> str | None:
-        given = values.get(parameter) or [os.environ.get(_ENVIRONMENT.get(parameter, ""), "")]
-        return given[0].lower() or None
+        given = _chosen(values, parameter)
+        return None if given is None else given.lower()
 
     data = values.get("data")
     return CommonOptions(

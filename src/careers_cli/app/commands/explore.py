@@ -1,7 +1,6 @@
 """Reading the catalogue: `careers list`, `show`, `compare`, `skills`, `trends`, `tips` and
 `read`."""
 
-from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -13,18 +12,9 @@ from careers_cli.app.help import (
 )
 from careers_cli.app.options import (
     CommonOptions,
-    parse_limit,
     with_common_options,
 )
-from careers_cli.app.session import (
-    open_session,
-)
-from careers_cli.catalogue.domain import LinkedNote, Section
-from careers_cli.i18n.messages import message
-from careers_cli.index.query import NoteKind
-from careers_cli.present.data import explore as records
-from careers_cli.present.views import explore as views
-from careers_cli.rules import names, search
+from careers_cli.rules import search
 
 
 @with_common_options()
@@ -125,19 +115,7 @@ def compare(
 
     careers compare analyst "community manager" social-media-manager
     """
-    search.check_comparison_size(len(careers))  # a usage error, before the catalogue is read
-    most = parse_limit(
-        limit, option="--limit", command="careers compare", default=search.COMPARE_SKILL_LIMIT
-    )
-    with open_session(options) as session:
-        index, language = session.index, session.language
-        found = names.resolve_careers(index, careers)
-        result = search.compare_careers([session.take(f) for f in found], most)
-        session.present(
-            lambda: views.comparison(index, result, language),
-            lambda: records.comparison(index, result, language),
-        )
-        session.left_out(result.skill_page(), "more.skills")
+    answering.compare(careers, limit, options)
 
 
 @with_common_options()
@@ -197,7 +175,7 @@ def trends(
 
     careers trends ai-and-data-analysis
     """
-    _present_notes(options, "trends", trend)
+    answering.notes("trends", trend, options)
 
 
 @with_common_options()
@@ -222,22 +200,7 @@ def tips(
 
     careers tips networking
     """
-    _present_notes(options, "tips", tip)
-
-
-def _present_notes(options: CommonOptions, kind: NoteKind, name: str | None) -> None:
-    with open_session(options) as session:
-        index, language = session.index, session.language
-        if name is None:
-            notes: Sequence[LinkedNote] = index.notes(kind)
-        else:
-            notes = [session.take(names.resolve_note(index, kind, name))]
-        session.present_found(
-            notes,
-            message(f"note.{kind}.none", language),
-            lambda: views.note_list(index, notes, language),
-            lambda: records.note_list(notes, language),
-        )
+    answering.notes("tips", tip, options)
 
 
 @with_common_options()
@@ -263,17 +226,4 @@ def read(
 
     careers read career-outlook --lang ar
     """
-    with open_session(options) as session:
-        index, language = session.index, session.language
-        if section is None:
-            sections: Sequence[Section] = index.sections()
-        else:
-            sections = [session.take(names.resolve_section(index, section))]
-        kinds = {s.lists for s in sections if s.lists is not None}
-        listed: dict[str, Sequence[LinkedNote]] = {kind: index.notes(kind) for kind in kinds}
-        session.present_found(
-            sections,
-            message("read.none", language),
-            lambda: views.section_list(sections, language, listed),
-            lambda: records.section_list(sections, language, listed),
-        )
+    answering.read(section, options)

@@ -11,16 +11,9 @@ from careers_cli.app.help import (
 )
 from careers_cli.app.options import (
     CommonOptions,
-    parse_limit,
     with_common_options,
 )
-from careers_cli.app.session import (
-    open_session,
-)
-from careers_cli.i18n.messages import message
-from careers_cli.present.data import matching as records
-from careers_cli.present.views import matching as views
-from careers_cli.rules import moves, names, search
+from careers_cli.rules import moves, search
 
 
 @with_common_options()
@@ -120,19 +113,7 @@ def next_careers(
 
     careers next analyst --format json
     """
-    most = parse_limit(limit, option="--limit", command="careers next", default=moves.NEXT_LIMIT)
-    with open_session(options) as session:
-        index, language = session.index, session.language
-        source = session.take(names.resolve_career(index, career))
-        page = moves.nearest_page(index, source, most)
-        neighbours = page.items
-        if session.present_found(
-            neighbours,
-            message("next.none", language, career=source.title.in_language(language)),
-            lambda: views.next_list(index, source, neighbours, language),
-            lambda: records.next_careers(index, neighbours, language),
-        ):
-            session.left_out(page, "more.careers")
+    answering.next_careers(career, limit, options)
 
 
 @with_common_options()
@@ -170,16 +151,4 @@ def gap(
 
     careers gap influencer analyst --format markdown > plan.md
     """
-    most = parse_limit(limit, option="--limit", command="careers gap", default=moves.GAP_LIMIT)
-    with open_session(options) as session:
-        index, language = session.index, session.language
-        found = [session.take(names.resolve_career(index, name)) for name in (source, target)]
-        result = moves.career_gap(index, found[0], found[1]).first_steps(most)
-        if session.output_format == "markdown":  # a checklist, not a table
-            session.out.file.write(records.gap_checklist(index, result, language))
-        else:
-            session.present(
-                lambda: views.career_gap(index, result, language),
-                lambda: records.career_gap(index, result, language),
-            )
-        session.left_out(result.steps_page(), "more.steps")
+    answering.gap(source, target, limit, options)
