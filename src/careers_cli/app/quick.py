@@ -24,9 +24,14 @@ from typing import NamedTuple
 from careers_cli.app.common import CommonOptions, forget_options, put_in_effect
 
 # The common options, after the command name: those that take a value, with their parameter.
-_COMMON_VALUES = {"--format": "format", "-f": "format", "--rtl": "rtl", "--data": "data"}
-_COMMON_VALUES |= {"--lang": "lang"}
-_COMMON_FLAGS = {"--no-color": "no_color", "--no-cache": "no_cache", "--debug": "debug"}
+COMMON_VALUES = {
+    "--format": "format",
+    "-f": "format",
+    "--rtl": "rtl",
+    "--data": "data",
+    "--lang": "lang",
+}
+COMMON_FLAGS = {"--no-color": "no_color", "--no-cache": "no_cache", "--debug": "debug"}
 # The values read here, lower-cased as the options read them; any other is left to them.
 _CHOICES = {
     "format": ("table", "json", "csv", "markdown"),
@@ -88,8 +93,8 @@ def read_command_line(argv: Sequence[str]) -> QuickCommandLine | None:
     if not argv or argv[0] not in COMMANDS or any(os.environ.get(n) for n in _FLAG_ENVIRONMENT):
         return None
     spec = COMMANDS[argv[0]]
-    value_options = spec.values | _COMMON_VALUES
-    flag_options = spec.flags | _COMMON_FLAGS
+    value_options = spec.values | COMMON_VALUES
+    flag_options = spec.flags | COMMON_FLAGS
     arguments: list[str] = []
     values: dict[str, list[str]] = {}
     flags: set[str] = set()

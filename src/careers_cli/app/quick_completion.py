@@ -39,10 +39,10 @@ class CompletedCommand(NamedTuple):
     """Its arguments in order: how many words each takes (-1: any number), what completes it."""
 
 
-_COMMON_VALUES: dict[str, CatalogueKind | None] = dict.fromkeys(
+COMMON_VALUES: dict[str, CatalogueKind | None] = dict.fromkeys(
     ("--format", "-f", "--rtl", "--data", "--lang")
 )
-_COMMON_FLAGS = frozenset({"--no-color", "--no-cache", "--debug"})
+COMMON_FLAGS = frozenset({"--no-color", "--no-cache", "--debug"})
 _LIMIT: dict[str, CatalogueKind | None] = {"--limit": None, "-n": None}
 _SKILL: dict[str, CatalogueKind | None] = {"--skill": "skill", "-s": "skill"}
 _NONE = frozenset[str]()
@@ -82,8 +82,8 @@ def catalogue_position(words: Sequence[str], incomplete: str) -> CataloguePositi
     if incomplete[:1] == "-" or incomplete == "=" or "--" in words:
         return None
     command = COMMANDS[words[0]]
-    values = command.values | _COMMON_VALUES
-    flags = command.flags | _COMMON_FLAGS
+    values = command.values | COMMON_VALUES
+    flags = command.flags | COMMON_FLAGS
     data: str | None = None
     no_cache = False
     given = 0
