@@ -294,6 +294,7 @@ def test_completion_imports_neither_typer_click_rich_nor_pydantic(esco: Path) ->
         extra = {"_CAREERS_COMPLETE": "bash", "_CAREERS_COMPLETE_LINE": line}
         modules = _modules_after([], extra)
         assert not _top_level(modules) & set(HEAVY), line
+        assert "_hashlib" not in modules  # OpenSSL's library: 3.6 MB (index/digest.py)
         assert "careers_cli.index.opening" in modules  # it did read the catalogue
     # A command name is left to Click: Typer is imported then (what the test above would miss).
     extra = {"_CAREERS_COMPLETE": "bash", "_CAREERS_COMPLETE_LINE": "careers sh"}

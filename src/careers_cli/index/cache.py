@@ -14,7 +14,6 @@ can always be read from its file. What writes SQL into a store's own tables is `
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import stat
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from careers_cli import __version__
+from careers_cli.index import digest
 
 CACHE_DIR_ENV_VAR = "CAREERS_CACHE_DIR"
 
@@ -105,7 +105,7 @@ def store_path_for(catalogue: Path) -> Path:
     """Where the store of `catalogue` is kept: named by a hash of its resolved path, so each
     catalogue has its own and the name says nothing of the user's folders."""
     name = os.fsencode(str(catalogue.resolve()))  # any path, undecodable bytes included
-    return cache_directory() / f"{hashlib.sha256(name).hexdigest()[:32]}{STORE_SUFFIX}"
+    return cache_directory() / f"{digest.sha256(name).hexdigest()[:32]}{STORE_SUFFIX}"
 
 
 Meta = dict[str, object]
@@ -242,7 +242,7 @@ def _is_trusted(
     if built_ns is None:
         return False
     if stamp.mtime_ns >= built_ns - RACY_NS:  # changed in the same tick as the build, maybe
-        return hashlib.sha256(content()).hexdigest() == meta.get("content_sha256")
+        return digest.sha256(content()).hexdigest() == meta.get("content_sha256")
     return True
 
 

@@ -7,7 +7,6 @@ functions as a catalogue read from its file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
@@ -28,6 +27,7 @@ from careers_cli.catalogue.reading import (
     read_catalogue_bytes,
 )
 from careers_cli.errors import OutputError, os_error_reason
+from careers_cli.index import digest
 from careers_cli.index.query import (
     completed_labels,
     completed_titles,
@@ -151,7 +151,7 @@ def compile_catalogue(source: CatalogueSource, *, progress: Progress | None = No
         return Compiled(store_path, compiled=False)
     built_ns = time.time_ns()
     loaded = read_catalogue(source)
-    content_sha256 = hashlib.sha256(loaded.raw).hexdigest()
+    content_sha256 = digest.sha256(loaded.raw).hexdigest()
     fill = filling(loaded.data, progress)
     cache_build.write_store(store_path, stamp, content_sha256, built_ns, fill)
     return Compiled(store_path, compiled=True)

@@ -11,7 +11,6 @@ from its file.
 from __future__ import annotations
 
 import gc
-import hashlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from careers_cli.catalogue.reading import (
     read_catalogue,
     read_catalogue_bytes,
 )
+from careers_cli.index import digest
 from careers_cli.index.compiler import filling, filling_from_bytes
 from careers_cli.index.memory import MemoryIndex
 from careers_cli.index.query import CatalogueIndex
@@ -48,7 +48,7 @@ def open_index(
     before returning. Raises `CatalogueError` as `load_catalogue` does. A store that cannot be
     used or written is no error: the catalogue is read from its file, and `report` is told why.
     """
-    from careers_cli.index import cache, cache_build
+    from careers_cli.index import cache
 
     tell = report or _silent
     if source.bundled or not use_store or cache.caching_disabled():
@@ -69,6 +69,8 @@ def open_index(
         return StoredIndex(connection, store_path)
     if cache.folder_untrusted_because(store_path.parent) is not None:
         return MemoryIndex(read_catalogue(source).catalogue)  # nothing is built there either
+    from careers_cli.index import cache_build  # (and what writes files) only to compile
+
     tell(f"no up-to-date store for {source.path} at {store_path}: compiling one")
     built_ns = time.time_ns()
     loaded = read_catalogue(source)  # a catalogue that fails validation stops here
@@ -91,7 +93,7 @@ def open_index(
         else:
             later.append(build_in_background)
     else:
-        content_sha256 = hashlib.sha256(loaded.raw).hexdigest()
+        content_sha256 = digest.sha256(loaded.raw).hexdigest()
         fill = filling(loaded.data, progress)
         cache_build.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
     return MemoryIndex(loaded.catalogue)
@@ -122,7 +124,7 @@ def compile_written(
         return
     built_ns = time.time_ns()
     if not cache.builds_in_background():
-        content_sha256 = hashlib.sha256(raw).hexdigest()
+        content_sha256 = digest.sha256(raw).hexdigest()
         fill = filling_from_bytes(raw, path)
         cache_build.build_atomically(store_path, stamp, content_sha256, built_ns, fill, why=tell)
         return
