@@ -55,12 +55,12 @@ def main() -> NoReturn:
     _clamp_columns()
     from careers_cli.app.quick import run_quickly
 
-    status = run_quickly(sys.argv[1:])  # the usual command lines, without the option parser
-    if status is not None:
-        sys.exit(status)
-    from careers_cli.app.main import app
-
     try:
+        status = run_quickly(sys.argv[1:])  # the usual command lines, without the option parser
+        if status is not None:
+            sys.exit(status)
+        from careers_cli.app.main import app
+
         app()  # exits with the status of the one error boundary, which flushes stdout inside it
     finally:
         implicit_bidi_again()
