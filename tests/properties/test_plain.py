@@ -16,7 +16,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from careers_cli.app import session
+from careers_cli.present.layout import plain as plain_layout
 from careers_cli.present.layout.fitting import ChunkedTable
 from careers_cli.present.layout.plain import plain_lines
 from careers_cli.present.layout.rows import TableRows, wrap_plain
@@ -59,7 +59,7 @@ CASES = [(name, command) for name, commands in COMMANDS.items() for command in c
 
 def without_the_plain_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rich prints every view: what the plain path is held to."""
-    monkeypatch.setattr(session, "plain_lines", lambda *_: None)
+    monkeypatch.setattr(plain_layout, "plain_lines", lambda *_: None)
     monkeypatch.setattr(ChunkedTable, "chunk", _rich_chunk)
 
 
