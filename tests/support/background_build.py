@@ -3,12 +3,12 @@ background, and the lock a running build holds."""
 
 from __future__ import annotations
 
-import fcntl
 import os
 import time
 from pathlib import Path
 
 from careers_cli.index import cache
+from careers_cli.userfiles.atomic import is_being_written
 from tests.helpers import BASE_ENV, CLEARED
 
 
@@ -21,22 +21,12 @@ def env_for(cache_dir: Path, **more: str) -> dict[str, str]:
 
 
 def lock_of(store: Path) -> Path:
-    return store.with_name(store.name.removesuffix(cache.STORE_SUFFIX) + cache.LOCK_SUFFIX)
+    return cache.lock_path_for(store)
 
 
 def is_locked(lock: Path) -> bool:
     """Whether a process holds the lock (a background build is running)."""
-    try:
-        descriptor = os.open(lock, os.O_RDWR)
-    except FileNotFoundError:
-        return False
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return True
-    finally:
-        os.close(descriptor)
-    return False
+    return is_being_written(lock)
 
 
 def background_env(cache_dir: Path, **more: str) -> dict[str, str]:

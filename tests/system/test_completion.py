@@ -32,6 +32,7 @@ from tests.helpers import (
     write_catalogue,
 )
 from tests.support.import_esco import ARABIC_PACK
+from tests.support.shell import complete
 
 # Each payload would run `touch CANARY...` if it reached a shell as code. The first ran `touch`
 # through the zsh script Typer installs, which evaluates the program's answer.
@@ -62,13 +63,6 @@ def hostile_catalogue(tmp_path: Path) -> Path:
         if career["id"] in TITLES:
             career["title"]["en"] = TITLES[career["id"]]
     return write_catalogue(tmp_path / "hostile.json", data)
-
-
-def complete(shell: str, line: str, **extra: str) -> Run:
-    """Ask the installed script for candidates, as the installed `shell` script asks."""
-    env = terminal_env(_CAREERS_COMPLETE=shell, _CAREERS_COMPLETE_LINE=line)
-    env.update(extra)
-    return run_command([str(CAREERS_SCRIPT)], env)
 
 
 class TestCandidates:

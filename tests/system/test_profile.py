@@ -52,6 +52,22 @@ TEN_SKILLS = [
 ]
 
 
+def run_at_once(commands: list[list[str]], env: dict[str, str]) -> None:
+    """Start `careers profile COMMAND...` for each command at once; each must succeed."""
+    running = [
+        subprocess.Popen(
+            [str(CAREERS_SCRIPT), "profile", *command],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for command in commands
+    ]
+    for process in running:
+        _, errors = process.communicate(timeout=60)
+        assert process.returncode == 0, errors
+
+
 class TestConcurrentCommands:
     """The profile is read, changed and written under one lock: nothing is lost."""
 
@@ -62,18 +78,7 @@ class TestConcurrentCommands:
             CONFIG_VAR: str(tmp_path / "config"),
             "CAREERS_CACHE_DIR": str(tmp_path / "cache"),
         }
-        running = [
-            subprocess.Popen(
-                [str(CAREERS_SCRIPT), "profile", "add", skill],
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-            )
-            for skill in TEN_SKILLS
-        ]
-        for process in running:
-            _, errors = process.communicate(timeout=60)
-            assert process.returncode == 0, errors
+        run_at_once([["add", skill] for skill in TEN_SKILLS], env)
         listed = run_installed(["profile", "list", "-f", "json"], {CONFIG_VAR: env[CONFIG_VAR]})
         assert listed.exit_code == 0, listed.stderr
         kept = {skill["id"] for skill in json.loads(listed.stdout)}
@@ -92,17 +97,6 @@ class TestConcurrentCommands:
         )
         assert seeded.returncode == 0, seeded.stderr
         commands = [["remove", skill] for skill in leaving] + [["add", skill] for skill in coming]
-        running = [
-            subprocess.Popen(
-                [str(CAREERS_SCRIPT), "profile", *command],
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-            )
-            for command in commands
-        ]
-        for process in running:
-            _, errors = process.communicate(timeout=60)
-            assert process.returncode == 0, errors
+        run_at_once(commands, env)
         listed = run_installed(["profile", "list", "-f", "json"], {CONFIG_VAR: env[CONFIG_VAR]})
         assert {skill["id"] for skill in json.loads(listed.stdout)} == set(coming)

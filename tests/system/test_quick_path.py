@@ -177,13 +177,21 @@ def test_commands_answer_alike_on_both_paths_on_the_esco_release(esco: Path) -> 
     assert shown["id"] == "nurse-responsible-for-general-care"
 
 
-def test_the_environment_is_read_alike() -> None:
+def test_the_environment_is_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = [["show", "influencer"], ["match", "-s", "analytics"]]
     for extra in ({"CAREERS_LANG": "ar"}, {"CAREERS_RTL": "visual", "CAREERS_LANG": "AR"}):
         _same_everywhere(_cases(lines, extra))
+        with monkeypatch.context() as patched:  # answered on the quick path
+            for name, value in extra.items():
+                patched.setenv(name, value)
+            assert all(read_command_line(line) is not None for line in lines)
     # Left to Typer: values it reports, flags it reads.
     for extra in ({"CAREERS_LANG": "fr"}, {"CAREERS_NO_CACHE": "1"}, {"CAREERS_DEBUG": "yes"}):
         _same_everywhere(_cases(lines, extra))
+        with monkeypatch.context() as patched:
+            for name, value in extra.items():
+                patched.setenv(name, value)
+            assert all(read_command_line(line) is None for line in lines)
 
 
 def _completion_lines(data: str, careers: list[str], skills: list[str]) -> list[str]:

@@ -46,6 +46,7 @@ from tests.helpers import (
     terminal_env,
     write_catalogue,
 )
+from tests.support import shell
 from tests.support.background_build import background_env, lock_of, wait_for_store
 from tests.support.import_esco import SAMPLE
 
@@ -64,9 +65,8 @@ def timed(args: list[str], env: dict[str, str] | None = None) -> tuple[Run, floa
 
 def complete(line: str, **extra: str) -> tuple[Run, float]:
     """Ask the installed script for candidates, as the bash script does on TAB."""
-    env = terminal_env(_CAREERS_COMPLETE="bash", _CAREERS_COMPLETE_LINE=line, **extra)
     started = time.monotonic()
-    run = run_command([str(CAREERS_SCRIPT)], env)
+    run = shell.complete("bash", line, **extra)
     return run, time.monotonic() - started
 
 

@@ -262,9 +262,11 @@ def install_completion(
     elif shell == "zsh":
         zdotdir = environ.get("ZDOTDIR", "").strip()
         if zdotdir:
+            import shlex  # only when installing
+
             folder = Path(zdotdir).expanduser() / ".zfunc"
             target, startup = folder / "_careers", folder.parent / ".zshrc"
-            loader = f"fpath+=({_quoted_for_shell(str(folder))}); autoload -Uz compinit; compinit"
+            loader = f"fpath+=({shlex.quote(str(folder))}); autoload -Uz compinit; compinit"
         else:
             target, startup = home / ".zfunc" / "_careers", home / ".zshrc"
             loader = "fpath+=~/.zfunc; autoload -Uz compinit; compinit"
@@ -299,10 +301,6 @@ def _add_line(startup: Path, line: bytes) -> Path | None:
 
 
 _MAX_STARTUP_BYTES = 16 * 1024 * 1024
-
-
-def _quoted_for_shell(text: str) -> str:
-    return "'" + text.replace("'", "'\\''") + "'"
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from careers_cli.app.common import CommonOptions, forget_options, put_in_effect
+from careers_cli.text.language import LANGUAGES
 
 # The common options, after the command name: those that take a value, with their parameter.
 COMMON_VALUES = {
@@ -36,7 +37,7 @@ COMMON_FLAGS = {"--no-color": "no_color", "--no-cache": "no_cache", "--debug": "
 _CHOICES = {
     "format": ("table", "json", "csv", "markdown"),
     "rtl": ("logical", "visual"),
-    "lang": ("en", "ar"),
+    "lang": LANGUAGES,
 }
 # Where an option not given takes its value from (the empty string is no value, as in Click).
 _ENVIRONMENT = {"lang": "CAREERS_LANG", "rtl": "CAREERS_RTL"}

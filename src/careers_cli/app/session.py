@@ -80,7 +80,7 @@ class Session:
         err: Console,
         output_format: OutputFormat = "table",
         rtl: RtlMode = "logical",
-        stderr_rtl: RtlMode | None = None,
+        stderr_rtl: RtlMode = "logical",
     ) -> None:
         self.index = index
         self.language = language
@@ -89,7 +89,7 @@ class Session:
         self.output_format = output_format
         self.rtl = rtl
         """How stdout lays out Arabic (`visual_wanted`)."""
-        self.stderr_rtl = stderr_rtl or rtl
+        self.stderr_rtl = stderr_rtl
         """How stderr does: a terminal may be one and a pipe the other."""
 
     def present(self, view: Callable[[], RenderableType], records: Callable[[], Records]) -> None:

@@ -108,6 +108,11 @@ def store_path_for(catalogue: Path) -> Path:
     return cache_directory() / f"{digest.sha256(name).hexdigest()[:32]}{STORE_SUFFIX}"
 
 
+def lock_path_for(store: Path) -> Path:
+    """The lock file a background build holds beside `store` while it compiles it."""
+    return store.with_name(store.name.removesuffix(STORE_SUFFIX) + LOCK_SUFFIX)
+
+
 Meta = dict[str, object]
 """A store's `meta` table: texts, and the catalogue's path as the bytes the system gave."""
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import sqlite3
 import sys
@@ -15,14 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from careers_cli.errors import OutputError, os_error_reason
+from careers_cli.index import digest
 from careers_cli.index.cache import (
-    LOCK_SUFFIX,
     RACY_NS,
-    STORE_SUFFIX,
     TEMPORARY_PREFIX,
     TEMPORARY_SUFFIX,
     Meta,
     Stamp,
+    lock_path_for,
     stamp_of,
     stamp_rows,
 )
@@ -133,11 +132,11 @@ def _settled_ns(stamp: Stamp, content_sha256: str, built_ns: int, *, wait: bool)
 
 
 def _sha256_of(path: str) -> str:
-    digest = hashlib.sha256()
+    hashed = digest.sha256()
     with open(path, "rb") as stream:
         while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+            hashed.update(chunk)
+    return hashed.hexdigest()
 
 
 def build_in_background(
@@ -159,7 +158,7 @@ def build_in_background(
     """
     import fcntl  # only where a store is built in the background (POSIX)
 
-    lock = store.with_name(store.name.removesuffix(STORE_SUFFIX) + LOCK_SUFFIX)
+    lock = lock_path_for(store)
     try:
         store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor = _open_lock(lock)
@@ -191,7 +190,7 @@ def build_in_background(
         quiet = os.open(os.devnull, os.O_RDWR)
         for stream in (0, 1, 2):  # a pipe from the command reaches its end with the command
             os.dup2(quiet, stream)
-        content_sha256 = hashlib.sha256(content).hexdigest()
+        content_sha256 = digest.sha256(content).hexdigest()
         built = build_atomically(store, stamp, content_sha256, built_ns, fill, wait_to_settle=True)
         status = 0 if built else 1
     finally:

@@ -18,7 +18,7 @@ from careers_cli.index.cache import (
     read_meta,
     untrusted_because,
 )
-from careers_cli.userfiles.atomic import is_being_written
+from careers_cli.userfiles.atomic import is_being_written, wait_until_written
 
 
 class StoreInfo(NamedTuple):
@@ -83,12 +83,11 @@ def clear_stores(waiting: Callable[[], None] | None = None) -> Cleared:
     directory = cache_directory()
     told = False
     for entry in directory_entries(directory):
-        if _is_lock_file(entry) or _is_temporary(entry):
-            if not told and _in_use(entry.path):
-                told = True
-                if waiting is not None:
-                    waiting()
-            _wait_for(entry.path)
+        if (_is_lock_file(entry) or _is_temporary(entry)) and is_being_written(entry.path):
+            if not told and waiting is not None:
+                waiting()
+            told = True
+            wait_until_written(entry.path)
     stores = unfinished = freed = 0
     for entry in directory_entries(directory):
         is_store = _is_store_file(entry)
@@ -141,29 +140,6 @@ def is_abandoned_temporary(entry: os.DirEntry[str]) -> bool:
     """A compilation's temporary file that no process is writing: it was left by one that
     ended before it finished (Ctrl-C, a kill, a crash), and is removed at once."""
     return _is_temporary(entry) and not is_being_written(entry.path)
-
-
-def _in_use(path: str) -> bool:
-    """Whether a compilation holds the lock file or temporary file at `path`."""
-    return is_being_written(path)
-
-
-def _wait_for(path: str) -> None:
-    """Wait until no compilation holds `path` (Ctrl-C still ends the wait, with 130)."""
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: nothing to wait with
-        return
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
-    except OSError:
-        return  # gone already
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_SH)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 def _size_of(entry: os.DirEntry[str]) -> int:

@@ -6,6 +6,7 @@ CPython's own module is not there (another Python, a renamed module), `hashlib` 
 
 from __future__ import annotations
 
+import functools
 import importlib
 from types import ModuleType
 from typing import Protocol, cast
@@ -14,6 +15,7 @@ from typing import Protocol, cast
 _BUILT_IN = ("_sha2", "_sha256")
 
 
+@functools.cache
 def _module() -> ModuleType:
     for name in _BUILT_IN:
         try:

@@ -91,6 +91,25 @@ def is_being_written(path: Path | str) -> bool:
     return False
 
 
+def wait_until_written(path: Path | str) -> None:
+    """Wait until no process holds the lock on `path` that `is_being_written` looks for (Ctrl-C
+    still ends the wait, with 130); at once where the file is gone or the system has no flock."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: nothing to wait with
+        return
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return  # gone already
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
 def _lock(descriptor: int) -> None:
     try:
         import fcntl

@@ -654,7 +654,7 @@ class TestClearing:
         assert build(catalogue)
         store = cache.store_path_for(catalogue)
         store_size = size_of(store)
-        lock = store.with_name(store.name.removesuffix(".sqlite") + ".sqlite.lock")
+        lock = cache.lock_path_for(store)
         holding, told = threading.Event(), []
 
         def a_build_that_ends_soon() -> None:

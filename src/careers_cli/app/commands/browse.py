@@ -52,12 +52,11 @@ class ProfileFile:
 
 
 def save_page(path: Path, text: str) -> Path:
-    """Write a page to `path` (a folder: a file named after the page in it) atomically."""
-    from careers_cli.userfiles.atomic import replaced_atomically
+    """Write a page to the file `path`, atomically."""
+    from careers_cli.userfiles.atomic import write_atomically
 
     try:
-        with replaced_atomically(path) as temporary:
-            temporary.write_text(text, encoding="utf-8")
+        write_atomically(path, text)
     except OSError as error:
         reason = os_error_reason(error)
         raise OutputError("browse.not_written", path=str(path), reason=reason) from None

@@ -4,7 +4,7 @@ profile's skills."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from careers_cli.i18n.messages import label, message
 from careers_cli.index.query import CatalogueIndex
@@ -229,27 +229,18 @@ def gap_checklist(index: CatalogueIndex, gap: Gap, language: Language) -> str:
     """`gap` as a Markdown document to keep: a heading, a summary line, what carries over, the
     skills to learn as a checklist (`- [ ] Label (id)`), and the trends and tips."""
     lang = language
-    source, target = gap.source.title.in_language(lang), gap.target.title.in_language(lang)
-    lines = [f"# {markdown_text(message('gap.title', lang, source=source, target=target))}", ""]
+    words = _gap_words(gap, lang)
+    lines = [f"# {markdown_text(words.title)}", ""]
     if gap.same:
-        return "\n".join([*lines, markdown_text(message("gap.same", lang, career=source))]) + "\n"
-    summary = message(
-        "gap.summary",
-        lang,
-        source=source,
-        target=target,
-        coverage=f"{gap.coverage.value:.0%}",
-        transfer=len(gap.transfer),
-        total=len(gap.transfer) + gap.to_learn,
-        missing=gap.to_learn,
-    )
-    lines += [markdown_text(summary), "", f"## {markdown_text(label('transfers', lang))}", ""]
+        return "\n".join([*lines, markdown_text(words.summary)]) + "\n"
+    lines += [markdown_text(words.summary), "", f"## {markdown_text(label('transfers', lang))}", ""]
     lines += [f"- {_skill_item(index, w.skill_id, lang)}" for w in gap.transfer] or [
         f"- {markdown_text(label('none', lang))}"
     ]
     lines += ["", f"## {markdown_text(label('learn_order', lang))}", ""]
     if not gap.steps:
-        lines.append(markdown_text(message("gap.nothing", lang, source=source, target=target)))
+        nothing = message("gap.nothing", lang, source=words.source, target=words.target)
+        lines.append(markdown_text(nothing))
     lines += [f"- [ ] {_skill_item(index, step.skill.skill_id, lang)}" for step in gap.steps]
     for key, found in (("trends", gap.trends), ("tips", gap.tips)):
         if found:
@@ -269,21 +260,10 @@ def gap_page(index: CatalogueIndex, gap: Gap, language: Language) -> Page:
     learn in order as boxes to tick (each with the coverage once learnt and the careers near
     the target it first opens), the trends and tips that concern them, and how to read it."""
     lang = language
-    # Sentences name careers by their titles, as the table view does; ids are for commands.
-    source, target = gap.source.title.in_language(lang), gap.target.title.in_language(lang)
-    title = message("gap.title", lang, source=source, target=target)
+    words = _gap_words(gap, lang)
+    title, summary, source, target = words
     if gap.same:
-        return Page(title, lang, lead=[message("gap.same", lang, career=source)])
-    summary = message(
-        "gap.summary",
-        lang,
-        source=source,
-        target=target,
-        coverage=f"{gap.coverage.value:.0%}",
-        transfer=len(gap.transfer),
-        total=len(gap.transfer) + gap.to_learn,
-        missing=gap.to_learn,
-    )
+        return Page(title, lang, lead=[summary])
     transfer = [_skill_words(index, w.skill_id, lang) for w in gap.transfer]
     sections = [PageSection(label("transfers", lang), transfer or [label("none", lang)])]
     if gap.steps:
@@ -323,6 +303,35 @@ def _step_items(index: CatalogueIndex, gap: Gap, language: Language) -> list[str
     return items
 
 
+class _GapWords(NamedTuple):
+    title: str
+    summary: str
+    """The summary line; for the same career twice, the sentence that says so."""
+    source: str
+    target: str
+
+
+def _gap_words(gap: Gap, language: Language) -> _GapWords:
+    """The title and summary of a gap's documents: careers named by their titles, as the table
+    view names them (ids are for commands)."""
+    source = gap.source.title.in_language(language)
+    target = gap.target.title.in_language(language)
+    title = message("gap.title", language, source=source, target=target)
+    if gap.same:
+        return _GapWords(title, message("gap.same", language, career=source), source, target)
+    summary = message(
+        "gap.summary",
+        language,
+        source=source,
+        target=target,
+        coverage=f"{gap.coverage.value:.0%}",
+        transfer=len(gap.transfer),
+        total=len(gap.transfer) + gap.to_learn,
+        missing=gap.to_learn,
+    )
+    return _GapWords(title, summary, source, target)
+
+
 def _comma(language: Language) -> str:
     return "، " if language == "ar" else ", "
 
@@ -332,8 +341,7 @@ def _skill_words(index: CatalogueIndex, skill_id: str, language: Language) -> st
 
 
 def _skill_item(index: CatalogueIndex, skill_id: str, language: Language) -> str:
-    label_text = text_in(index.skills_by_id[skill_id].label, language, True)
-    return markdown_text(f"{label_text} ({skill_id})")
+    return markdown_text(_skill_words(index, skill_id, language))
 
 
 def skills_to_learn(

@@ -227,13 +227,9 @@ def gap_page(index: CatalogueIndex, source_id: str, target_id: str, language: La
 
 def html_of(records: Records, title: str, language: Language) -> str:
     """A page's records as `--format html` writes them, titled as the command would be."""
-    from careers_cli.present.pages import write_page
+    from careers_cli.present.pages import page_html
 
-    stream = io.StringIO()
-    write_page(
-        stream, records.page_titled(title, language, lambda key: column_label(key, language))
-    )
-    return stream.getvalue()
+    return page_html(records.page_titled(title, language, lambda key: column_label(key, language)))
 
 
 def markdown_of(records: Records, language: Language) -> str:
