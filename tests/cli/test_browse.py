@@ -18,7 +18,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from careers_cli.app.browse.tui import BrowseApp
+from careers_cli.app.browse.tui import RESULTS_AT_ONCE, BrowseApp
 from careers_cli.app.commands.browse import ProfileFile, save_page
 from careers_cli.app.options import CommonOptions
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
@@ -113,13 +113,13 @@ def the_path(
     async def steps(pilot: Pilot[None]) -> None:
         total = index.career_count()
         count = pilot.app.query_one("#count", Static)
-        assert plain(count) == shown("found_more", count=total, total=total, shown=200)
+        assert plain(count) == shown("found", count=total, total=total)
         await pilot.press(*"data")
         await pilot.pause()
         fitting = search_ids(index, "data")
         assert app.results == fitting
         assert "data-scientist" in fitting
-        assert plain(count) == shown("found", count=len(fitting), total=total, shown=len(fitting))
+        assert plain(count) == shown("found", count=len(fitting), total=total)
         await choose(pilot, "#results", fitting.index("data-scientist"))
         assert app.page is not None and app.page.place.record_id == "data-scientist"
         skill_links = [link.place.record_id for link in app.links if link.place is not None]
@@ -186,7 +186,7 @@ def the_path(
 
 
 def search_ids(index: CatalogueIndex, text: str) -> list[str]:
-    return [career.id for career in careers_fitting(index, text, 200).items]
+    return [career.id for career in careers_fitting(index, text, None).items]
 
 
 class TestThePath:
@@ -230,6 +230,42 @@ class TestSearch:
             assert app.results == []
             count = plain(pilot.app.query_one("#count", Static))
             assert count == f"0 of {index.career_count()} careers"
+
+        drive(app, steps)
+
+    def test_a_first_letter_lists_its_careers_a_part_at_a_time(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        """"s" fits 2,170 careers: the list is given the first few, more as the highlight
+        nears their end, and all of them on End; the count says how many from the start."""
+        data, index = esco
+        app = browse_app(index, "en", data)
+        fitting = search_ids(index, "s")
+        assert len(fitting) > 3 * RESULTS_AT_ONCE
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await pilot.press("s")
+            await pilot.pause()
+            results = pilot.app.query_one("#results", OptionList)
+            assert app.results == fitting
+            assert results.option_count == RESULTS_AT_ONCE
+            count = plain(pilot.app.query_one("#count", Static))
+            assert count == f"{len(fitting)} of {index.career_count()} careers"
+            results.focus()
+            results.highlighted = RESULTS_AT_ONCE - 5
+            await pilot.pause()
+            assert results.option_count == 2 * RESULTS_AT_ONCE
+            await pilot.press("end")
+            await pilot.pause()
+            assert results.option_count == len(fitting)
+            assert results.highlighted == len(fitting) - 1
+            last = index.careers_by_id[fitting[-1]]
+            assert str(results.get_option_at_index(len(fitting) - 1).prompt).startswith(
+                last.title.in_language("en")
+            )
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.page is not None and app.page.place.record_id == fitting[-1]
 
         drive(app, steps)
 
@@ -325,12 +361,15 @@ class TestCareerFinder:
 
     QUERIES = ("data scientist", "software developer", "nurse", "عالم البيانات", "teacher")
 
+    @pytest.mark.parametrize("all_names_kept", [False, True])
     def test_typed_a_character_at_a_time_as_a_fresh_search(
-        self, esco: tuple[Path, MemoryIndex]
+        self, esco: tuple[Path, MemoryIndex], all_names_kept: bool
     ) -> None:
         data, _ = esco
         stored = stored_index(read_json(data))
         finder = CareerFinder(stored)
+        if all_names_kept:
+            finder.keep_all_names()
         for query in self.QUERIES:
             for end in [*range(1, len(query) + 1), len(query) - 1, 0]:
                 typed = query[:end]

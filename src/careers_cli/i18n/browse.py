@@ -8,10 +8,6 @@ from careers_cli.text.language import Language
 _BROWSE_LABELS: dict[str, tuple[str, str]] = {
     "search": ("Search careers", "ابحث في المهن"),
     "found": ("{count} of {total} careers", "{count} من {total} مهنة"),
-    "found_more": (
-        "{count} of {total} careers, the first {shown} shown",
-        "{count} من {total} مهنة، تظهر أول {shown}",
-    ),
     "optional_skills": ("Optional skills", "مهارات اختيارية"),
     "needed_by": ("Careers that need it", "المهن التي تحتاجها"),
     "your_skills": ("Your skills", "مهاراتك"),

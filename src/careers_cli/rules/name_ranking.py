@@ -50,39 +50,70 @@ Pools = Sequence[Mapping[str, Sequence[NameEntry]]]
 and its names."""
 
 
+SpacedName = tuple[str, bool]
+"""A name as ranking reads it: its words joined by spaces with a space at each end (a query
+word starts a word of the name where " word" occurs in it, and is one where " word " does),
+and whether it is only an alias."""
+
+
+def spaced_names(names: Sequence[NameEntry]) -> list[SpacedName]:
+    """`names` as ranking reads them (see `SpacedName`)."""
+    return [(f" {' '.join(name)} ", alias) for name, alias in names]
+
+
 def rank_names(wanted: str, pools: Pools) -> list[Ranked]:
     """Every record of `pools` one of whose names fits the normalised query `wanted` as a whole
     name, by all its words or by word prefixes, best first (see the module's docstring)."""
+    spaced = [{record_id: spaced_names(names) for record_id, names in p.items()} for p in pools]
+    return rank_spaced_names(wanted, spaced)
+
+
+def rank_spaced_names(
+    wanted: str, pools: Sequence[Mapping[str, Sequence[SpacedName]]]
+) -> list[Ranked]:
+    """`rank_names` for names already spaced (`spaced_names`), as a search typed a character
+    at a time keeps them."""
     words = wanted.split()
-    found_words = set(words)
+    whole = f" {' '.join(words)} "
+    starts = [f" {w}" for w in words]
+    is_word = [f" {w} " for w in words]
+    if len(words) == 1:  # the commonest query, checked without a loop over its words
+
+        def all_words(text: str) -> bool:
+            return is_word[0] in text
+
+        def all_starts(text: str) -> bool:
+            return starts[0] in text
+
+    else:
+
+        def all_words(text: str) -> bool:
+            return all(w in text for w in is_word)
+
+        def all_starts(text: str) -> bool:
+            return all(w in text for w in starts)
+
+    length = len(wanted)
     ranked = []
     for pool, names_of in enumerate(pools):
         for record_id, names in names_of.items():
             best: tuple[MatchKind, bool, float] | None = None
-            for name, alias in names:
-                kind = _kind_of_fit(words, found_words, name)
-                if kind is None:
+            for text, alias in names:
+                if text == whole:
+                    kind = MatchKind.NAME
+                elif all_words(text):
+                    kind = MatchKind.WORDS
+                elif all_starts(text):
+                    kind = MatchKind.PREFIXES
+                else:
                     continue
-                text_length = sum(map(len, name)) + len(name) - 1
-                fit = (kind, alias, 1.0 - min(1.0, len(wanted) / max(text_length, 1)))
+                fit = (kind, alias, 1.0 - min(1.0, length / max(len(text) - 2, 1)))
                 if best is None or fit < best:
                     best = fit
             if best is not None:
                 ranked.append(Ranked(best[0], best[1], best[2], pool, record_id))
     ranked.sort()
     return ranked
-
-
-def _kind_of_fit(
-    words: Sequence[str], found_words: set[str], name: Sequence[str]
-) -> MatchKind | None:
-    if tuple(words) == tuple(name):
-        return MatchKind.NAME
-    if found_words.issubset(name):
-        return MatchKind.WORDS
-    if all(any(n.startswith(w) for n in name) for w in words):
-        return MatchKind.PREFIXES
-    return None
 
 
 def corrected_query(wanted: str, pools: Pools) -> str | None:

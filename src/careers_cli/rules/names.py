@@ -29,7 +29,7 @@ from typing import Generic, TypeVar
 from careers_cli.catalogue.domain import Career, LinkedNote, Section, Skill
 from careers_cli.errors import AmbiguousNameError, Candidate, NotFoundError, UsageError
 from careers_cli.index.memory import records_named
-from careers_cli.index.query import CatalogueIndex, NameEntry, NoteKind, words_start_words
+from careers_cli.index.query import CatalogueIndex, NameEntry, NoteKind
 from careers_cli.rules import search
 from careers_cli.rules.limits import QUERY_LIMIT
 from careers_cli.rules.name_ranking import (
@@ -37,10 +37,13 @@ from careers_cli.rules.name_ranking import (
     MatchKind,
     Pools,
     Ranked,
+    SpacedName,
     closest_whole_name,
     corrected_query,
     rank_names,
+    rank_spaced_names,
     similar_records,
+    spaced_names,
     with_symbols,
 )
 from careers_cli.rules.search import Page, Wanted, platform_wanted, skill_wanted
@@ -572,44 +575,89 @@ def careers_fitting(index: CatalogueIndex, text: str, limit: int | None) -> Page
 
 NARROWED_IN_MEMORY = 600
 """The most careers whose names a search narrows in memory; past that, the index's own word
-index is quicker."""
+index is quicker (unless every name is in memory: `CareerFinder.keep_all_names`)."""
 
 
 class CareerFinder:
     """`careers_fitting` for text typed a character at a time: text that extends the text
     before it fits only careers that fitted that text, so their names, kept from the last
-    search, are narrowed in memory instead of asked of the index again (when they are few)."""
+    search, are narrowed in memory instead of asked of the index again (when they are few).
+    With every career's names in memory (`keep_all_names`), any text is searched there."""
 
     def __init__(self, index: CatalogueIndex) -> None:
         self.index = index
-        self._last: tuple[str, Mapping[str, Sequence[NameEntry]]] | None = None
+        self._last: tuple[str, Mapping[str, Sequence[SpacedName]]] | None = None
+        self._all: Mapping[str, Sequence[SpacedName]] | None = None
+        self._all_joined: Mapping[str, str] = {}
+        self._every_id: list[str] | None = None
+        """Each career's names in memory run together: a word that starts none of its words
+        fits none of its names."""
+
+    def keep_all_names(self) -> None:
+        """Read every career's names once, so that no search asks the index again: for a
+        first letter, that fits thousands of careers, reading their names is most of the
+        time a search takes."""
+        if self._all is None:
+            names_of = self.index.career_names()
+            self._all = {record_id: spaced_names(names) for record_id, names in names_of.items()}
+            self._all_joined = {
+                record_id: "".join(text for text, _ in names)
+                for record_id, names in self._all.items()
+            }
 
     def fitting(self, text: str, limit: int | None) -> Page[Career]:
+        """The first `limit` careers `text` fits, best first, and how many fit."""
+        wanted = normalise(text[:QUERY_LIMIT])
+        if not wanted:
+            return search.career_page(self.index, limit)
+        ranked = self.ranked_ids(text)
+        shown = ranked if limit is None else ranked[:limit]
+        return Page([self.index.careers_by_id[record_id] for record_id in shown], len(ranked))
+
+    def ranked_ids(self, text: str) -> list[str]:
+        """The ids of every career `text` fits, best first (for text with no words, every
+        career in catalogue order); no career is read."""
         index = self.index
         wanted = normalise(text[:QUERY_LIMIT])
         if not wanted:
-            return search.career_page(index, limit)
+            if self._every_id is None:
+                self._every_id = list(index.careers_by_id)
+            return list(self._every_id)
         pool = self._names_fitting(wanted)
-        ranked = [r.record_id for r in rank_names(wanted, [pool])]
+        ranked = [r.record_id for r in rank_spaced_names(wanted, [pool])]
         if text in index.careers_by_id:
             ranked = [text, *(record_id for record_id in ranked if record_id != text)]
-        shown = ranked if limit is None else ranked[:limit]
-        return Page([index.careers_by_id[record_id] for record_id in shown], len(ranked))
+        return ranked
 
-    def _names_fitting(self, wanted: str) -> Mapping[str, Sequence[NameEntry]]:
+    def _names_fitting(self, wanted: str) -> Mapping[str, Sequence[SpacedName]]:
         """The careers with a name in which every word of `wanted` starts a word, with their
         names (what `career_names_with_words` answers)."""
-        words = wanted.split()
-        pool: Mapping[str, Sequence[NameEntry]]
+        starts = [f" {word}" for word in wanted.split()]
         last = self._last
+        narrowed: Mapping[str, Sequence[SpacedName]] | None = None
         if last is not None and wanted.startswith(last[0]) and len(last[1]) <= NARROWED_IN_MEMORY:
-            pool = {
-                record_id: names
-                for record_id, names in last[1].items()
-                if any(words_start_words(words, name) for name, _ in names)
-            }
+            narrowed = last[1]
+        elif self._all is not None:
+            narrowed = self._all
+        if narrowed is not None:
+            joined = self._all_joined
+            if joined:
+                narrowed = {
+                    record_id: names
+                    for record_id, names in narrowed.items()
+                    if all(start in joined[record_id] for start in starts)
+                }
+            if len(starts) == 1 and joined:
+                pool = dict(narrowed)
+            else:
+                pool = {
+                    record_id: names
+                    for record_id, names in narrowed.items()
+                    if any(all(start in text for start in starts) for text, _ in names)
+                }
         else:
-            pool = self.index.career_names_with_words(words)
+            found = self.index.career_names_with_words(wanted.split())
+            pool = {record_id: spaced_names(names) for record_id, names in found.items()}
         self._last = (wanted, pool)
         return pool
 

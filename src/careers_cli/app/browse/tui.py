@@ -37,8 +37,10 @@ from careers_cli.rules.search import Wanted
 from careers_cli.text.bidi import visual_order
 from careers_cli.text.language import Language
 
-RESULTS_SHOWN = 200
-"""How many of the careers a search finds the list shows (the count says how many there are)."""
+RESULTS_AT_ONCE = 60
+"""How many careers the list is given at a time: a search's first that many, then that many
+more each time the highlight or the scroll comes near the last one given (a first letter fits
+thousands of careers, and reading and laying out each takes time)."""
 
 
 class KeptSkills(Protocol):
@@ -152,6 +154,29 @@ class Help(ModalScreen[None]):
         self.dismiss(None)
 
 
+class ResultList(OptionList):
+    """The careers a search found, given a part at a time: near the end of those given, it
+    asks for more (`wants_more`), and End asks for all of them first."""
+
+    def __init__(self, wants_more: Callable[[bool], None], *, id: str) -> None:
+        super().__init__(id=id)
+        self.wants_more = wants_more
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value > old_value and new_value + 2 * self.size.height >= self.max_scroll_y:
+            self.wants_more(False)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if highlighted is not None and highlighted + self.size.height >= self.option_count:
+            self.wants_more(False)
+
+    def action_last(self) -> None:
+        self.wants_more(True)
+        super().action_last()
+
+
 class BrowseApp(App[None]):
     """The search box and the list of careers on one side, the page on the other."""
 
@@ -208,7 +233,7 @@ class BrowseApp(App[None]):
             with Vertical(id="side"):
                 yield Input(placeholder=self.shown.label("search"), id="search")
                 yield Static(id="count")
-                yield OptionList(id="results")
+                yield ResultList(self.more_results, id="results")
             if self.language != "ar":
                 yield from self._page()
         yield Footer()
@@ -223,6 +248,9 @@ class BrowseApp(App[None]):
             self.query_one("#count", Static).styles.text_align = "right"
         self.show_results("")
         self.query_one("#search", Input).focus()
+        # Once the first screen is drawn: every name in memory, so no letter typed waits on
+        # the index for the thousands of careers a first letter fits.
+        self.call_after_refresh(self.finder.keep_all_names)
 
     # --- the search box ---------------------------------------------------------------------
 
@@ -245,20 +273,28 @@ class BrowseApp(App[None]):
     def show_results(self, text: str) -> None:
         """The careers `text` fits, best first, and how many."""
         self.searched = text
-        found = self.finder.fitting(text, RESULTS_SHOWN)
-        self.results = [career.id for career in found.items]
-        options = [
-            Option(self._prompt(pages.career_link(c, self.language).text)) for c in found.items
-        ]
-        results = self.query_one("#results", OptionList)
-        results.set_options(options)
-        if options:
+        self.results = self.finder.ranked_ids(text)
+        results = self.query_one("#results", ResultList)
+        results.set_options(self._result_options(0, RESULTS_AT_ONCE))
+        if self.results:
             results.highlighted = 0
-        key = "found" if not found.more else "found_more"
-        count = self.shown.label(
-            key, count=found.total, total=self.index.career_count(), shown=len(found.items)
-        )
+        count = self.shown.label("found", count=len(self.results), total=self.index.career_count())
         self.query_one("#count", Static).update(Text(count))
+
+    def more_results(self, every: bool) -> None:
+        """Give the list the next careers found (`every`: all of them)."""
+        results = self.query_one("#results", ResultList)
+        given = results.option_count
+        if given < len(self.results):
+            end = len(self.results) if every else given + RESULTS_AT_ONCE
+            results.add_options(self._result_options(given, end))
+
+    def _result_options(self, start: int, end: int) -> list[Option]:
+        careers = self.index.careers_by_id
+        return [
+            Option(self._prompt(pages.career_link(careers[career_id], self.language).text))
+            for career_id in self.results[start:end]
+        ]
 
     @on(OptionList.OptionSelected, "#results")
     def result_selected(self, event: OptionList.OptionSelected) -> None:
