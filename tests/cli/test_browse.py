@@ -236,7 +236,7 @@ class TestSearch:
     def test_a_first_letter_lists_its_careers_a_part_at_a_time(
         self, esco: tuple[Path, MemoryIndex]
     ) -> None:
-        """"s" fits 2,170 careers: the list is given the first few, more as the highlight
+        """The letter s fits 2,170 careers: the list is given the first few, more as the highlight
         nears their end, and all of them on End; the count says how many from the start."""
         data, index = esco
         app = browse_app(index, "en", data)
