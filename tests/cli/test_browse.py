@@ -218,6 +218,52 @@ class TestSearch:
 
         drive(app, steps)
 
+    def test_arabic_typed_is_shown_shaped_right_to_left_with_the_caret_where_it_falls(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, index = esco
+        app = browse_app(index, "ar", data, visual=True)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            box = pilot.app.query_one("#search", Input)
+            width = box.scrollable_content_region.width
+            placeholder = box.render_line(0).text
+            assert placeholder == visual_order(browse_label("search", "ar")).rjust(width - 1) + " "
+            await pilot.press(*"عالم")
+            await pilot.pause()
+            line = box.render_line(0)
+            shown = visual_order("عالم")
+            assert line.text == " " * (width - len(shown) - 1) + " " + shown
+            caret = box.get_component_rich_style("input--cursor")
+            cells = [(segment.text, segment.style) for segment in line if segment.text]
+            assert any(text == " " and style == caret for text, style in cells)
+            assert line.text.index(shown) == width - len(shown)
+            await pilot.press("home")  # the caret to the start: the right edge
+            assert box.cursor_position == 0
+            assert box.render_line(0).text.endswith(shown + " ")
+            await pilot.press("left")  # Left moves on through the Arabic: one letter typed
+            assert box.cursor_position == 1
+            assert app.results == search_ids(index, "عالم")
+
+        drive(app, steps)
+
+    def test_the_arabic_footer_reads_from_the_right(self, esco: tuple[Path, MemoryIndex]) -> None:
+        data, index = esco
+        app = browse_app(index, "ar", data, visual=True)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await pilot.press("escape")  # every key shown
+            await pilot.pause()
+            keys = sorted(pilot.app.query("FooterKey"), key=lambda key: key.region.x)
+            names = [str(getattr(key, "description", "")) for key in keys]
+            quit_key, help_key = (
+                visual_order(browse_label(k, "ar")) for k in ("key.quit", "key.help")
+            )
+            assert names[-2:] == [help_key, quit_key]
+            assert keys[-1].region.right == SIZE[0]
+
+        drive(app, steps)
+
     def test_text_no_name_fits_shows_no_career_and_says_so(
         self, esco: tuple[Path, MemoryIndex]
     ) -> None:

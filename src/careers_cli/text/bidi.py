@@ -32,6 +32,33 @@ def visual_order(line: str, *, right_to_left: bool | None = None) -> str:
     return mirror_reversed_brackets(marks_after_their_letters(unmarked(shown)))
 
 
+def visual_caret(line: str, caret: int) -> tuple[str, int]:
+    """`line` as a right-to-left line in visual order (`visual_order`), and where a caret at
+    the logical position `caret` falls in it: how many of its characters are to the caret's
+    left.
+
+    The caret keeps to the character typed before it (the one after it, at the start): after
+    an Arabic letter it is on that letter's left, after a Latin one on its right. Found by
+    reordering the line with a letter of that direction at the caret, which no one types
+    there; the caret of a lam-alef ligature split by it may be one character off.
+    """
+    shown = visual_order(line, right_to_left=True)
+    beside = line[caret - 1 : caret] if caret > 0 else line[caret : caret + 1]
+    mark = _CARET_LEFT_TO_RIGHT if _is_left_to_right(beside) else _CARET_RIGHT_TO_LEFT
+    marked = visual_order(line[:caret] + mark + line[caret:], right_to_left=True)
+    return shown, min(marked.index(mark), len(shown))
+
+
+_CARET_LEFT_TO_RIGHT = ""
+"""A letter of the private-use area: left to right, unjoined, in no catalogue or query."""
+_CARET_RIGHT_TO_LEFT = "ߊ"
+"""N'Ko letter A: right to left, not Arabic (the shaper leaves it), in no query here."""
+
+
+def _is_left_to_right(char: str) -> bool:
+    return bool(char) and unicodedata.bidirectional(char) in ("L", "EN")
+
+
 def marked_for_reordering(line: str) -> str:
     """`line` shaped, harakat kept, with the marks that steer the reordering: a right-to-left
     mark after each Arabic comma, and each option name (`--skill / -s`, `--limit all`) and path

@@ -11,6 +11,7 @@ from careers_cli.text.bidi import (
     RIGHT_TO_LEFT_MARK,
     has_right_to_left_letter,
     mirror_reversed_brackets,
+    visual_caret,
     visual_order,
 )
 from careers_cli.text.sentences import first_sentence
@@ -111,3 +112,33 @@ class TestVisualOrder:
         shown = visual_order(logical)
         assert kept in shown  # not `skill / -s--` or `'limit all--'`
         assert not set(shown) & set(LEFT_TO_RIGHT_ISOLATE + POP_ISOLATE + RIGHT_TO_LEFT_MARK)
+
+
+class TestVisualCaret:
+    """Where the caret of a box typed in falls among right-to-left text in visual order."""
+
+    @pytest.mark.parametrize(
+        ("typed", "caret", "left_of_caret", "right_of_caret"),
+        [
+            # After an Arabic letter, the caret is on its left: at the end, the line's left.
+            ("عالم", 4, "", "ﻢﻟﺎﻋ"),
+            # At the start, the right edge.
+            ("عالم", 0, "ﻢﻟﺎﻋ", ""),
+            # Between two letters: after the first two (عا), left of them.
+            ("عالم", 2, "ﻢﻟ", "ﺎﻋ"),
+            # After a Latin word inside Arabic: on that word's right.
+            ("عالم data", 9, "data", " ﻢﻟﺎﻋ"),
+            # After the space that ends the Arabic word: left of the space, right of "data".
+            ("عالم data", 5, "data", " ﻢﻟﺎﻋ"),
+            ("محلل بيانات", 11, "", "ﺕﺎﻧﺎﻴﺑ ﻞﻠﺤﻣ"),
+        ],
+    )
+    def test_the_caret_keeps_to_the_character_before_it(
+        self, typed: str, caret: int, left_of_caret: str, right_of_caret: str
+    ) -> None:
+        shown, at = visual_caret(typed, caret)
+        assert shown == visual_order(typed, right_to_left=True)
+        assert (shown[:at], shown[at:]) == (left_of_caret, right_of_caret)
+
+    def test_an_empty_box_has_its_caret_at_zero(self) -> None:
+        assert visual_caret("", 0) == ("", 0)

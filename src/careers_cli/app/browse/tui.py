@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.filter import Monochrome
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -34,7 +35,7 @@ from careers_cli.present.views import browse as pages
 from careers_cli.present.views.browse import Link, Page, Place
 from careers_cli.rules import names
 from careers_cli.rules.search import Wanted
-from careers_cli.text.bidi import visual_order
+from careers_cli.text.bidi import has_right_to_left_letter, visual_caret, visual_order
 from careers_cli.text.language import Language
 
 RESULTS_AT_ONCE = 60
@@ -96,6 +97,8 @@ def bindings(shown: Shown) -> list[BindingType]:
         ("b,alt+left", "go_back", "key.back", True),
         ("f,alt+right", "go_forward", "key.forward", True),
     ]
+    if shown.visual:  # the footer read from the right: its first key against the right edge
+        keys.reverse()
     return [
         Binding("escape", "leave_search", show=False),
         *(
@@ -103,6 +106,71 @@ def bindings(shown: Shown) -> list[BindingType]:
             for key, action, description, show in keys
         ),
     ]
+
+
+class VisualInput(Input):
+    """An input for a terminal told the program lays out right-to-left text (Arabic in visual
+    order): text with a right-to-left letter, and the placeholder, are shown shaped and
+    reordered against the right edge, the caret where it falls among them, and Left and Right
+    move it the way they point. Other text is shown as `Input` shows it."""
+
+    def __init__(self, *, placeholder: str = "", value: str = "", id: str | None = None) -> None:
+        super().__init__(value=value, placeholder=placeholder, id=id)
+        self.cursor_blink = False
+
+    def _right_to_left(self) -> bool:
+        return not self.value or has_right_to_left_letter(self.value)
+
+    def render_line(self, y: int) -> Strip:
+        if y != 0 or not self._right_to_left():
+            return super().render_line(y)
+        width = self.scrollable_content_region.width
+        if self.value:
+            shown, caret = visual_caret(self.value, self.cursor_position)
+            text = Text(shown, end="")
+        else:
+            placeholder = self.get_component_rich_style("input--placeholder")
+            text, caret = Text(self.placeholder, placeholder, end=""), len(self.placeholder)
+        if self.has_focus:
+            cursor = Text(" ", self.get_component_rich_style("input--cursor"), end="")
+            text = Text.assemble(text[:caret], cursor, text[caret:], end="")
+        if text.cell_len > width:  # the part around the caret, the caret kept in view
+            start = max(0, min(caret - width // 2, len(text) - width))
+            text = text[start : start + width]
+        text.align("right", width)
+        strip = Strip(self.app.console.render(text, self.app.console_options.update_width(width)))
+        return strip.extend_cell_length(width).apply_style(self.rich_style)
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        if self._right_to_left():
+            super().action_cursor_right(select)
+        else:
+            super().action_cursor_left(select)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        if self._right_to_left():
+            super().action_cursor_left(select)
+        else:
+            super().action_cursor_right(select)
+
+    def action_cursor_left_word(self, select: bool = False) -> None:
+        if self._right_to_left():
+            super().action_cursor_right_word(select)
+        else:
+            super().action_cursor_left_word(select)
+
+    def action_cursor_right_word(self, select: bool = False) -> None:
+        if self._right_to_left():
+            super().action_cursor_left_word(select)
+        else:
+            super().action_cursor_right_word(select)
+
+
+def text_input(*, visual: bool, placeholder: str = "", value: str = "", id: str) -> Input:
+    """A box to type in: for a terminal told the program lays out right-to-left text, one that
+    shows Arabic typed in it as that terminal must receive it."""
+    kind = VisualInput if visual else Input
+    return kind(placeholder=placeholder, value=value, id=id)
 
 
 class Prompt(ModalScreen[str | None]):
@@ -114,15 +182,16 @@ class Prompt(ModalScreen[str | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss_none", "")]
 
-    def __init__(self, question: str, value: str = "") -> None:
+    def __init__(self, question: str, value: str = "", *, visual: bool = False) -> None:
         super().__init__()
         self.question = question
         self.value = value
+        self.visual = visual
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self.question))
-            yield Input(value=self.value, id="answer")
+            yield Static(Text(self.question, justify="right" if self.visual else "left"))
+            yield text_input(visual=self.visual, value=self.value, id="answer")
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
@@ -181,6 +250,7 @@ class BrowseApp(App[None]):
     """The search box and the list of careers on one side, the page on the other."""
 
     TITLE = "careers browse"
+    ENABLE_COMMAND_PALETTE = False  # its commands are Textual's, in English only: ? lists ours
     CSS = """
     #side { width: 38%; min-width: 24; }
     #count { color: $text-muted; padding: 0 1; }
@@ -231,7 +301,9 @@ class BrowseApp(App[None]):
             if self.language == "ar":
                 yield from self._page()
             with Vertical(id="side"):
-                yield Input(placeholder=self.shown.label("search"), id="search")
+                yield text_input(
+                    visual=self.shown.visual, placeholder=self.shown.label("search"), id="search"
+                )
                 yield Static(id="count")
                 yield ResultList(self.more_results, id="results")
             if self.language != "ar":
@@ -246,6 +318,8 @@ class BrowseApp(App[None]):
     def on_mount(self) -> None:
         if self.language == "ar":  # a line of the program's own against the right edge
             self.query_one("#count", Static).styles.text_align = "right"
+        if self.shown.visual:  # the keys too, each with its name on its right, as a menu's
+            self.query_one(Footer).styles.align_horizontal = "right"
         self.show_results("")
         self.query_one("#search", Input).focus()
         # Once the first screen is drawn: every name in memory, so no letter typed waits on
@@ -406,7 +480,7 @@ class BrowseApp(App[None]):
                 return
             self.go(Place("gap", career_id, target.id))
 
-        self.push_screen(Prompt(self.shown.label("gap_to")), answered)
+        self.push_screen(Prompt(self.shown.label("gap_to"), visual=self.shown.visual), answered)
 
     def action_add(self) -> None:
         if self.page is None or self.page.place.kind != "skill":
@@ -452,7 +526,8 @@ class BrowseApp(App[None]):
                 return
             self.notify(self.shown.label("saved", path=str(written)))
 
-        self.push_screen(Prompt(self.shown.label("export_to"), default), answered)
+        prompt = Prompt(self.shown.label("export_to"), default, visual=self.shown.visual)
+        self.push_screen(prompt, answered)
 
 
 def export_name(place: Place) -> str:
