@@ -55,10 +55,10 @@ class NoProfile:
     def wanted(self, index: CatalogueIndex) -> list[Wanted]:
         return []
 
-    def add(self, skill_id: str) -> bool:
+    def add(self, record_id: str, *, platform: bool = False) -> bool:
         return False
 
-    def remove(self, skill_id: str) -> bool:
+    def remove(self, record_id: str) -> bool:
         return False
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -361,6 +363,40 @@ class TestKeys:
         assert app.no_color
 
 
+class TestResize:
+    def test_a_page_is_laid_out_again_for_each_size_its_arabic_against_the_right_edge(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        """The Arabic page of data scientist at three sizes: each time every line fits the
+        page, the title ends at its right edge, and no word is lost or added."""
+        data, index = esco
+        app = browse_app(index, "ar", data, visual=True)
+        title = index.careers_by_id["data-scientist"].title.in_language("ar")
+
+        async def steps(pilot: Pilot[None]) -> None:
+            pilot.app.query_one("#search", Input).value = "data-scientist"
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            words_at: list[list[str]] = []
+            for size in [(140, 45), (80, 30), (50, 20)]:
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                view = pilot.app.query_one("#view", Static)
+                width = view.size.width
+                region = Region(0, 0, width, view.size.height)
+                lines = [strip.text for strip in view.render_lines(region)]
+                assert all(cell_len(line) == width for line in lines), size
+                assert lines[0].rstrip() == lines[0], size  # the title against the right edge
+                words_at.append(sorted(" ".join(lines).split()))
+                assert visual_order(title).split()[-1] in lines[0]
+                side = pilot.app.query_one("#side")
+                assert side.region.right == size[0], size  # the list on the right
+            assert words_at[0] == words_at[1] == words_at[2]
+
+        drive(app, steps)
+
+
 class TestHostileText:
     """Catalogue text that looks like Rich markup is shown as it is written."""
 
@@ -508,3 +544,60 @@ def link_at_gap(app: BrowseApp, target_id: str) -> int:
         for at, link in enumerate(app.links)
         if link.place is not None and link.place.target_id == target_id
     )
+
+
+class TestPlatforms:
+    """A career's platforms and tools lead to their pages, which lead to the careers that list
+    them; a platform kept in the profile is on the skills view, and goes as a skill does."""
+
+    def test_a_platform_followed_kept_shown_with_its_matches_and_removed(
+        self, tmp_path: Path
+    ) -> None:
+        index = MemoryIndex(load_catalogue(find_catalogue(None)))
+        kept = ProfileFile(CommonOptions())
+        app = BrowseApp.in_language("en", visual=False)(index, "en", kept=kept, save=save_page)
+        listing = [
+            c.id
+            for c in search.careers_having(
+                index, [search.platform_wanted(index.platforms_by_id["instagram"], "instagram")]
+            )
+        ]
+        assert listing == ["social-media-manager"]
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await choose(pilot, "#results", app.results.index("social-media-manager"))
+            platforms = [
+                link.place.record_id
+                for link in app.links
+                if link.place is not None and link.place.kind == "platform"
+            ]
+            assert platforms == ["facebook", "twitter", "instagram", "linkedin"]
+            await choose(pilot, "#links", link_at(app, "platform", "instagram"))
+            assert app.page is not None and app.page.place == ("platform", "instagram", "")
+            followed = [link.place.record_id for link in app.links if link.place is not None]
+            assert followed == listing
+            await pilot.press("w")
+            pilot.app.screen.query_one("#answer", Input).value = str(tmp_path / "instagram.md")
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("a", "s")
+            await pilot.pause()
+            assert app.page.place.kind == "profile"
+            shown = [
+                (link.place.kind, link.place.record_id)
+                for link in app.links
+                if link.place is not None
+            ]
+            assert shown[0] == ("platform", "instagram")
+            assert ("career", "social-media-manager") in shown
+            await choose_without_enter(pilot, link_at(app, "platform", "instagram"))
+            await pilot.press("d")
+            await pilot.pause()
+            assert app.links == []
+
+        drive(app, steps)
+        listed = invoke(["list", "--skill", "instagram", "--limit", "all", "-f", "markdown"])
+        assert (tmp_path / "instagram.md").read_text(encoding="utf-8") == listed.stdout
+        assert "social-media-manager" in listed.stdout
+        profile = invoke(["profile", "list", "--format", "json"])
+        assert json.loads(profile.stdout) == []

@@ -10,11 +10,12 @@ _BROWSE_LABELS: dict[str, tuple[str, str]] = {
     "found": ("{count} of {total} careers", "{count} من {total} مهنة"),
     "optional_skills": ("Optional skills", "مهارات اختيارية"),
     "needed_by": ("Careers that need it", "المهن التي تحتاجها"),
+    "listed_by": ("Careers that list it", "المهن التي تذكرها"),
     "your_skills": ("Your skills", "مهاراتك"),
     "your_matches": ("Careers your skills match", "المهن التي تطابق مهاراتك"),
     "no_skills": (
-        "No skills yet: open a skill and press a to add it.",
-        "لا مهارات بعد: افتح مهارة واضغط a لإضافتها.",
+        "No skills yet: open a skill (or a platform or tool) and press a to add it.",
+        "لا مهارات بعد: افتح مهارة (أو منصة أو أداة) واضغط a لإضافتها.",
     ),
     "next_moves": ("Nearest careers: choose one for its gap plan", "أقرب المهن: اختر واحدة لخطتها"),
     "gap_to": ("Gap plan to which career?", "خطة الانتقال إلى أي مهنة؟"),
@@ -40,14 +41,14 @@ _BROWSE_LABELS: dict[str, tuple[str, str]] = {
     "help": (
         "Type to narrow the careers; Enter or a click opens one. In a page, Enter or a click on "
         "a skill or career goes there. Keys: / search, s your skills (profile and matches), "
-        "a add the open skill to your profile, d remove the chosen skill from it, n the next "
-        "moves from the open career, g the gap plan to a career you name, w save the page "
-        "as Markdown (HTML for a name ending .html), b or Alt+Left back, f or Alt+Right forward, "
-        "? this help, q quit.",
+        "a add the open skill (or platform or tool) to your profile, d remove the chosen one, "
+        "n the next moves from the open career, g the gap plan to a career you name, "
+        "w save the page as Markdown (HTML for a name ending .html), b or Alt+Left back, "
+        "f or Alt+Right forward, ? this help, q quit.",
         "اكتب لتضييق المهن؛ Enter أو نقرة تفتح إحداها. في الصفحة، Enter أو نقرة على مهارة أو "
         "مهنة تنتقل إليها. المفاتيح: / البحث، s مهاراتك (الملف والمطابقات)، a أضف المهارة "
-        "المفتوحة إلى ملفك، d أزل المهارة المختارة منه، n الخطوات التالية من المهنة "
-        "المفتوحة، g خطة الانتقال إلى مهنة تسميها، w احفظ الصفحة "
+        "المفتوحة (أو المنصة أو الأداة) إلى ملفك، d أزل المختارة منه، n الخطوات التالية "
+        "من المهنة المفتوحة، g خطة الانتقال إلى مهنة تسميها، w احفظ الصفحة "
         "بصيغة Markdown (أو HTML لاسم ينتهي بـ ‎.html)، b أو Alt+يسار رجوع، "
         "f أو Alt+يمين تقدم، ? هذه المساعدة، q خروج.",
     ),

@@ -49,9 +49,9 @@ class KeptSkills(Protocol):
 
     def wanted(self, index: CatalogueIndex) -> list[Wanted]: ...
 
-    def add(self, skill_id: str) -> bool: ...
+    def add(self, record_id: str, *, platform: bool = False) -> bool: ...
 
-    def remove(self, skill_id: str) -> bool: ...
+    def remove(self, record_id: str) -> bool: ...
 
 
 class Saver(Protocol):
@@ -409,6 +409,8 @@ class BrowseApp(App[None]):
             return pages.career_page(index, place.record_id, language)
         if place.kind == "skill":
             return pages.skill_page(index, place.record_id, language)
+        if place.kind == "platform":
+            return pages.platform_page(index, place.record_id, language)
         if place.kind == "next":
             return pages.next_page(index, place.record_id, language)
         if place.kind == "gap":
@@ -483,20 +485,29 @@ class BrowseApp(App[None]):
         self.push_screen(Prompt(self.shown.label("gap_to"), visual=self.shown.visual), answered)
 
     def action_add(self) -> None:
-        if self.page is None or self.page.place.kind != "skill":
-            return
-        self._change_profile(self.kept.add, self.page.place.record_id, "added")
+        """Keep the skill, platform or tool of the page open in the profile."""
+        place = None if self.page is None else self.page.place
+        if place is not None and place.kind in ("skill", "platform"):
+            platform = place.kind == "platform"
+            self._change_profile(
+                lambda record_id: self.kept.add(record_id, platform=platform),
+                place,
+                "added",
+            )
 
     def action_remove(self) -> None:
+        """Take the skill, platform or tool chosen in the page out of the profile."""
         link = self._highlighted_link()
-        if link is None or link.place is None or link.place.kind != "skill":
-            return
-        self._change_profile(self.kept.remove, link.place.record_id, "removed")
+        if link is not None and link.place is not None and link.place.kind in ("skill", "platform"):
+            self._change_profile(self.kept.remove, link.place, "removed")
 
-    def _change_profile(self, change: Callable[[str], bool], skill_id: str, done: str) -> None:
-        name = self.index.skills_by_id[skill_id].label.in_language(self.language)
+    def _change_profile(self, change: Callable[[str], bool], place: Place, done: str) -> None:
+        if place.kind == "platform":
+            name = self.index.platforms_by_id[place.record_id].name.in_language(self.language)
+        else:
+            name = self.index.skills_by_id[place.record_id].label.in_language(self.language)
         try:
-            changed = change(skill_id)
+            changed = change(place.record_id)
         except CareersError as error:
             self._error(error)
             return

@@ -30,13 +30,14 @@ class ProfileFile:
         wanted, _ = moves.profile_wanted(index, kept.skills, kept.platforms)
         return wanted
 
-    def add(self, skill_id: str) -> bool:
-        """Add a skill; whether it was not there already."""
-        return self._change(lambda profile: profile.with_added([skill_id], []))
+    def add(self, record_id: str, *, platform: bool = False) -> bool:
+        """Add a skill (or a platform or tool); whether it was not there already."""
+        skills, platforms = ([], [record_id]) if platform else ([record_id], [])
+        return self._change(lambda profile: profile.with_added(skills, platforms))
 
-    def remove(self, skill_id: str) -> bool:
-        """Remove a skill; whether it was there."""
-        return self._change(lambda profile: profile.without({skill_id}))
+    def remove(self, record_id: str) -> bool:
+        """Remove a skill, platform or tool; whether it was there."""
+        return self._change(lambda profile: profile.without({record_id}))
 
     def _change(self, change: Callable[[Any], Any]) -> bool:
         from careers_cli.userfiles import profile

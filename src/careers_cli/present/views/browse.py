@@ -36,15 +36,15 @@ from careers_cli.rules import moves, search
 from careers_cli.rules.search import Wanted
 from careers_cli.text.language import Language
 
-PlaceKind = Literal["career", "skill", "profile", "next", "gap"]
+PlaceKind = Literal["career", "skill", "platform", "profile", "next", "gap"]
 
 MATCHES_SHOWN = 20
 """How many of the careers a profile matches its page lists, best first."""
 
 
 class Place(NamedTuple):
-    """Where a person is: a page of one kind, about a record (a career's or skill's id; for a
-    gap, the career it starts from), and for a gap the career it leads to."""
+    """Where a person is: a page of one kind, about a record (a career's, skill's or platform's
+    id; for a gap, the career it starts from), and for a gap the career it leads to."""
 
     kind: PlaceKind
     record_id: str = ""
@@ -86,6 +86,11 @@ def _skill_link(index: CatalogueIndex, skill_id: str, language: Language) -> Lin
     return Link(Place("skill", skill_id), aligned(local_text(skill.label, language), language))
 
 
+def _platform_link(index: CatalogueIndex, platform_id: str, language: Language) -> Link:
+    name = explore_views.platform_name(index.platforms_by_id[platform_id], language)
+    return Link(Place("platform", platform_id), aligned(Text(name), language))
+
+
 def career_page(index: CatalogueIndex, career_id: str, language: Language) -> Page:
     """A career: its title, other names and description above; its essential and optional
     skills and its related careers (as `careers show` ranks them) to follow."""
@@ -118,6 +123,9 @@ def career_page(index: CatalogueIndex, career_id: str, language: Language) -> Pa
         if skill_ids:
             links.append(_heading(key, language, browse=key == "optional_skills"))
             links += [_skill_link(index, s, language) for s in skill_ids]
+    if career.platforms:
+        links.append(_heading("platforms", language))
+        links += [_platform_link(index, p, language) for p in career.platforms]
     profile = search.career_profile(index, career)
     if profile.related:
         links.append(_heading("related", language))
@@ -151,6 +159,26 @@ def skill_page(index: CatalogueIndex, skill_id: str, language: Language) -> Page
     )
 
 
+def platform_page(index: CatalogueIndex, platform_id: str, language: Language) -> Page:
+    """A platform or tool, and the careers that list it, to follow (as `careers list --skill`
+    lists them)."""
+    platform = index.platforms_by_id[platform_id]
+    name = explore_views.platform_name(platform, language)
+    view = aligned(Text(name, style="bold underline"), language)
+    careers = search.careers_having(index, [search.platform_wanted(platform, platform_id)])
+    links = [_heading("listed_by", language, browse=True)] if careers else []
+    links += [career_link(c, language) for c in careers]
+    records = explore_records.career_list(careers, language)
+    return Page(
+        Place("platform", platform_id),
+        platform.name.in_language(language),
+        view,
+        tuple(links),
+        lambda: markdown_of(records, language),
+        lambda: html_of(records, f"careers list --skill {platform_id} --limit all", language),
+    )
+
+
 def profile_page(index: CatalogueIndex, wanted: Sequence[Wanted], language: Language) -> Page:
     """The skills of the profile, and the careers they match as `careers match` ranks them and
     explains their scores."""
@@ -162,8 +190,9 @@ def profile_page(index: CatalogueIndex, wanted: Sequence[Wanted], language: Lang
     links = [_heading("your_skills", language, browse=True)]
     links += [
         Link(Place("skill", w.id), aligned(local_text(w.label, language), language))
-        for w in wanted
         if w.platform is None
+        else _platform_link(index, w.id, language)
+        for w in wanted
     ]
     matches = search.match_page(index, wanted, require_all=False, limit=MATCHES_SHOWN).items
     if matches:
