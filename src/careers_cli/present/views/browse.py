@@ -28,9 +28,7 @@ from careers_cli.present.views.parts import (
     ID_STYLE,
     aligned,
     as_text,
-    joined,
     local_text,
-    section_heading,
 )
 from careers_cli.rules import moves, search
 from careers_cli.rules.search import Wanted
@@ -92,30 +90,11 @@ def _platform_link(index: CatalogueIndex, platform_id: str, language: Language) 
 
 
 def career_page(index: CatalogueIndex, career_id: str, language: Language) -> Page:
-    """A career: its title, other names and description above; its essential and optional
-    skills and its related careers (as `careers show` ranks them) to follow."""
+    """A career: its title, other names, description and responsibilities above, as `careers
+    show` begins; its essential and optional skills, its platforms and tools, and its related
+    careers (as `careers show` ranks them) to follow."""
     career = index.careers_by_id[career_id]
-    parts: list[RenderableType] = [
-        aligned(
-            Text.assemble(
-                local_text(career.title, language, "bold underline"),
-                "  ",
-                as_text(career.id, ID_STYLE),
-            ),
-            language,
-        )
-    ]
-    other = career.alt_titles.in_language(language) or career.alt_titles.in_language(
-        "en" if language == "ar" else "ar"
-    )
-    if other:
-        also = Text.assemble((label("alt_titles", language) + ": ", DIM), joined(other, language))
-        parts.append(aligned(also, language))
-    parts += [
-        "",
-        section_heading("description", language),
-        local_text(career.description, language),
-    ]
+    parts = explore_views.career_summary(career, language, None)
     links: list[Link] = []
     essential = [s for s in career.skill_ids if not career.is_optional(s)]
     optional = [s for s in career.skill_ids if career.is_optional(s)]

@@ -108,35 +108,7 @@ def career_profile(
     lang = language
     career = profile.career
     everything = f"careers show {career.id} --limit all"
-    parts: list[RenderableType] = [
-        aligned(
-            Text.assemble(
-                local_text(career.title, lang, "bold underline"), "  ", as_text(career.id, ID_STYLE)
-            ),
-            lang,
-        )
-    ]
-    other_titles = career.alt_titles.in_language(lang)
-    elsewhere = not other_titles  # only in the other language: marked as other text is
-    if elsewhere:
-        other_titles = career.alt_titles.in_language("en" if lang == "ar" else "ar")
-    if other_titles:
-        names = first_names(other_titles, lang, limits.other_titles)
-        also = Text.assemble((label("alt_titles", lang) + ": ", DIM), names)
-        if elsewhere:
-            also.append(" " + label("fallback", lang), style=DIM)
-        parts.append(aligned(also, lang))
-    parts += [
-        "",
-        section_heading("description", lang),
-        Padding(local_text(career.description, lang), (0, 0, 0, 2)),
-    ]
-    if career.responsibilities:
-        parts += [
-            "",
-            section_heading("responsibilities", lang),
-            *(bullet(item, lang) for item in career.responsibilities),
-        ]
+    parts = career_summary(career, lang, limits.other_titles)
     for importance, key, most in (
         ("essential", "required_skills", limits.essential),
         ("optional", "optional_skills", limits.optional),
@@ -164,6 +136,45 @@ def career_profile(
             _related_table(index, profile.related, lang, limits.shared_skills),
         ]
     return Group(*parts)
+
+
+def career_summary(
+    career: Career, language: Language, most_titles: int | None
+) -> list[RenderableType]:
+    """What a career's page opens with: its title and id, its other titles (the first
+    `most_titles`; those of the other language, marked so, when it has none in this one), its
+    description and its responsibilities."""
+    lang = language
+    parts: list[RenderableType] = [
+        aligned(
+            Text.assemble(
+                local_text(career.title, lang, "bold underline"), "  ", as_text(career.id, ID_STYLE)
+            ),
+            lang,
+        )
+    ]
+    other_titles = career.alt_titles.in_language(lang)
+    elsewhere = not other_titles  # only in the other language: marked as other text is
+    if elsewhere:
+        other_titles = career.alt_titles.in_language("en" if lang == "ar" else "ar")
+    if other_titles:
+        names = first_names(other_titles, lang, most_titles)
+        also = Text.assemble((label("alt_titles", lang) + ": ", DIM), names)
+        if elsewhere:
+            also.append(" " + label("fallback", lang), style=DIM)
+        parts.append(aligned(also, lang))
+    parts += [
+        "",
+        section_heading("description", lang),
+        Padding(local_text(career.description, lang), (0, 0, 0, 2)),
+    ]
+    if career.responsibilities:
+        parts += [
+            "",
+            section_heading("responsibilities", lang),
+            *(bullet(item, lang) for item in career.responsibilities),
+        ]
+    return parts
 
 
 def platform_name(platform: Platform, language: Language) -> str:
