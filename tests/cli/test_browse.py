@@ -245,6 +245,13 @@ class TestSearch:
             assert box.render_line(0).text.endswith(shown + " ")
             await pilot.press("left")  # Left moves on through the Arabic: one letter typed
             assert box.cursor_position == 1
+            # A click on the text's last cell on the left puts the caret at the end; one on
+            # its first on the right, at the start.
+            gutter = box.content_region.x - box.region.x, box.content_region.y - box.region.y
+            text_start = width - 1 - len(shown)
+            for column, place in ((text_start, 4), (width - 1, 0)):
+                assert await pilot.click("#search", offset=(gutter[0] + column, gutter[1]))
+                assert box.cursor_position == place, column
             assert app.results == search_ids(index, "عالم")
 
         drive(app, steps)

@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar, Protocol
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -140,6 +141,19 @@ class VisualInput(Input):
         text.align("right", width)
         strip = Strip(self.app.console.render(text, self.app.console_options.update_width(width)))
         return strip.extend_cell_length(width).apply_style(self.rich_style)
+
+    def on_click(self, event: events.Click) -> None:
+        """The caret to the place between characters nearest the cell clicked (after `Input`
+        put it by the logical order of the text)."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self.value or not self._right_to_left():
+            return
+        shown, _ = visual_caret(self.value, 0)
+        column = offset.x - (self.scrollable_content_region.width - 1 - cell_len(shown))
+        places = range(len(self.value) + 1)
+        self.cursor_position = min(
+            places, key=lambda place: abs(visual_caret(self.value, place)[1] - column)
+        )
 
     def action_cursor_left(self, select: bool = False) -> None:
         if self._right_to_left():
