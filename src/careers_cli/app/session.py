@@ -57,7 +57,7 @@ from careers_cli.present.error_text import error_line, hint_lines
 from careers_cli.rules import search
 from careers_cli.rules.names import Found
 from careers_cli.rules.search import Page, Wanted
-from careers_cli.text.language import Language
+from careers_cli.text.language import LANGUAGES, Language
 from careers_cli.text.terminal import one_line, printable_line
 
 T = TypeVar("T")
@@ -672,21 +672,27 @@ def _extra_words_sentence(context: Any, argv: list[str], joined: str, language: 
 def rtl_from_arguments(argv: list[str]) -> RtlMode | None:
     """The `--rtl` mode asked for on a command line that could not be parsed (or
     $CAREERS_RTL); None when neither says."""
-    for index, argument in enumerate(argv):
-        value = argv[index + 1] if argument == "--rtl" and index + 1 < len(argv) else None
-        if argument.startswith("--rtl="):
-            value = argument.split("=", 1)[1]
-        if value is not None and value.lower() in ("logical", "visual"):
-            return "visual" if value.lower() == "visual" else "logical"
-    value = os.environ.get("CAREERS_RTL", "").strip().lower()
+    value = _chosen_in_arguments(argv, "--rtl", ("logical", "visual"), "CAREERS_RTL")
     return "visual" if value == "visual" else "logical" if value == "logical" else None
 
 
 def language_from_arguments(argv: list[str]) -> Language:
     """The language asked for on a command line that could not be parsed (or $CAREERS_LANG)."""
+    chosen = _chosen_in_arguments(argv, "--lang", LANGUAGES, "CAREERS_LANG")
+    return "ar" if chosen == "ar" else "en"
+
+
+def _chosen_in_arguments(
+    argv: list[str], option: str, choices: tuple[str, ...], variable: str
+) -> str | None:
+    """The first of `choices` given to `option` (`--option value` or `--option=value`, in any
+    case) on a command line that could not be parsed, else the one the environment variable
+    `variable` holds, else None."""
     for index, argument in enumerate(argv):
-        if argument == "--lang" and index + 1 < len(argv):
-            return "ar" if argv[index + 1].lower() == "ar" else "en"
-        if argument.startswith("--lang="):
-            return "ar" if argument.split("=", 1)[1].lower() == "ar" else "en"
-    return "ar" if os.environ.get("CAREERS_LANG", "").strip().lower() == "ar" else "en"
+        value = argv[index + 1] if argument == option and index + 1 < len(argv) else None
+        if argument.startswith(option + "="):
+            value = argument.split("=", 1)[1]
+        if value is not None and value.lower() in choices:
+            return value.lower()
+    value = os.environ.get(variable, "").strip().lower()
+    return value if value in choices else None
