@@ -152,6 +152,15 @@ def the_path(
 
         await pilot.press("b")
         await pilot.press("g")
+        await pilot.pause()
+        question = pilot.app.screen.query_one("#question", Static)
+        region = Region(0, 0, question.size.width, question.size.height)
+        asked = [strip.text for strip in question.render_lines(region)]
+        assert asked == [
+            shown("gap_to").rjust(question.size.width)
+            if visual
+            else shown("gap_to").ljust(question.size.width)
+        ]
         await pilot.press(*target)
         await pilot.press("enter")
         await pilot.pause()

@@ -34,6 +34,7 @@ from careers_cli.index.query import CatalogueIndex
 from careers_cli.present.error_text import error_line
 from careers_cli.present.views import browse as pages
 from careers_cli.present.views.browse import Link, Page, Place
+from careers_cli.present.views.parts import aligned
 from careers_cli.rules import names
 from careers_cli.rules.search import Wanted
 from careers_cli.text.bidi import has_right_to_left_letter, visual_caret, visual_order
@@ -81,6 +82,11 @@ class Shown:
 
     def label(self, key: str, **params: object) -> str:
         return self.line(browse_label(key, self.language, **params))
+
+    def sentence(self, key: str) -> RenderableType:
+        """A label that may take more than one line: wrapped to the width it is given, then
+        each line in visual order if asked, from the right in Arabic."""
+        return self.view(aligned(Text(browse_label(key, self.language)), self.language))
 
 
 def bindings(shown: Shown) -> list[BindingType]:
@@ -196,7 +202,7 @@ class Prompt(ModalScreen[str | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss_none", "")]
 
-    def __init__(self, question: str, value: str = "", *, visual: bool = False) -> None:
+    def __init__(self, question: RenderableType, value: str = "", *, visual: bool) -> None:
         super().__init__()
         self.question = question
         self.value = value
@@ -204,7 +210,7 @@ class Prompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self.question, justify="right" if self.visual else "left"))
+            yield Static(self.question, id="question")
             yield text_input(visual=self.visual, value=self.value, id="answer")
 
     @on(Input.Submitted)
@@ -470,8 +476,7 @@ class BrowseApp(App[None]):
         self.query_one("#search", Input).focus()
 
     def action_help(self) -> None:
-        text = Text(browse_label("help", self.language))
-        self.push_screen(Help(self.shown.view(text)))
+        self.push_screen(Help(self.shown.sentence("help")))
 
     def action_profile(self) -> None:
         self.go(Place("profile"))
@@ -496,7 +501,7 @@ class BrowseApp(App[None]):
                 return
             self.go(Place("gap", career_id, target.id))
 
-        self.push_screen(Prompt(self.shown.label("gap_to"), visual=self.shown.visual), answered)
+        self.push_screen(Prompt(self.shown.sentence("gap_to"), visual=self.shown.visual), answered)
 
     def action_add(self) -> None:
         """Keep the skill, platform or tool of the page open in the profile."""
@@ -551,7 +556,7 @@ class BrowseApp(App[None]):
                 return
             self.notify(self.shown.label("saved", path=str(written)))
 
-        prompt = Prompt(self.shown.label("export_to"), default, visual=self.shown.visual)
+        prompt = Prompt(self.shown.sentence("export_to"), default, visual=self.shown.visual)
         self.push_screen(prompt, answered)
 
 
