@@ -94,14 +94,17 @@ async def choose(pilot: Pilot[None], widget_id: str, at: int) -> None:
 def the_path(
     index: MemoryIndex, data: Path, language: Language, tmp_path: Path, *, visual: bool
 ) -> None:
-    """Type "data", open data scientist, follow a related career, back and forward, add two
-    skills to the profile and see the matches change, open the gap to a career and save it."""
+    """Type "data" (بيانات in Arabic), open data scientist, follow a related career, back and
+    forward, add two skills to the profile and see the matches change, open the gap to a career
+    named in the language of the screen and save it."""
     app = browse_app(index, language, data, visual=visual)
     related = search.career_profile(index, index.careers_by_id["data-scientist"]).related
     follow = related[0].career.id
     scientist = index.careers_by_id["data-scientist"]
     first_two = list(scientist.skill_ids[:2])
     target = "computer-scientist"
+    # What a person types: "data" and the target's id in English, their Arabic in Arabic.
+    typed, target_typed = ("data", target) if language == "en" else ("بيانات", "عالم الحاسوب")
 
     def matches_of(skill_ids: list[str]) -> list[str]:
         wanted = [skill_wanted(index.skills_by_id[s], s) for s in skill_ids]
@@ -116,9 +119,9 @@ def the_path(
         total = index.career_count()
         count = pilot.app.query_one("#count", Static)
         assert plain(count) == shown("found", count=total, total=total)
-        await pilot.press(*"data")
+        await pilot.press(*typed)
         await pilot.pause()
-        fitting = search_ids(index, "data")
+        fitting = search_ids(index, typed)
         assert app.results == fitting
         assert "data-scientist" in fitting
         assert plain(count) == shown("found", count=len(fitting), total=total)
@@ -161,7 +164,7 @@ def the_path(
             if visual
             else shown("gap_to").ljust(question.size.width)
         ]
-        await pilot.press(*target)
+        await pilot.press(*target_typed)
         await pilot.press("enter")
         await pilot.pause()
         assert app.page.place == ("gap", "data-scientist", target)
