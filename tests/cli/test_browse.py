@@ -6,7 +6,9 @@ save it), in English and in Arabic; hostile catalogue text; and the command arou
 from __future__ import annotations
 
 import asyncio
+import io
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -16,6 +18,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from rich.console import Console
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
@@ -25,19 +28,25 @@ from careers_cli.app.commands.browse import ProfileFile, save_page
 from careers_cli.app.options import CommonOptions
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
 from careers_cli.i18n.browse import browse_label
+from careers_cli.i18n.messages import label
 from careers_cli.index.memory import MemoryIndex
 from careers_cli.index.query import CatalogueIndex
+from careers_cli.present.views.browse import Place
+from careers_cli.present.views.parts import SUBLIST_LIMIT
 from careers_cli.rules import moves, search
 from careers_cli.rules.names import CareerFinder, careers_fitting
 from careers_cli.rules.search import skill_wanted
 from careers_cli.text.bidi import visual_order
 from careers_cli.text.language import Language
 from tests.helpers import REPO, invoke
+from tests.support.arabic import ARABIC_LETTER, expected_visual
 from tests.support.hostile import MARKUP_TITLE, markup_catalogue
 from tests.support.store import read_json, stored_index
 
 RELEASE = REPO / "tests" / "data" / "esco-release" / "esco-release.tar.xz"
 SIZE = (140, 45)
+ARABIC_SHAPED = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+"""Arabic letters in the presentation forms a terminal without shaping is given."""
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +75,13 @@ def drive(app: BrowseApp, steps: Callable[[Pilot[None]], Coroutine[Any, Any, Non
             await steps(pilot)
 
     asyncio.run(run())
+
+
+def rendered(renderable: object, width: int) -> list[str]:
+    """The lines Rich prints for `renderable` at `width` columns, without colour."""
+    buffer = io.StringIO()
+    Console(width=width, file=buffer, color_system=None).print(renderable)
+    return buffer.getvalue().splitlines()
 
 
 def plain(widget: Static) -> str:
@@ -215,6 +231,32 @@ class TestThePath:
     ) -> None:
         data, index = esco
         the_path(index, data, "ar", tmp_path, visual=True)
+
+
+class TestPagesInVisualOrder:
+    def test_a_skill_page_in_arabic_is_shaped_and_right_to_left(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        """A skill's page (built a block at a time, as `careers skills` prints it) reaches a
+        terminal told the program lays out Arabic in visual order: every letter shaped, every
+        line reordered, "needed by" read from the right."""
+        data, index = esco
+        app = browse_app(index, "ar", data, visual=True)
+        needing = index.career_ids_by_skill({"statistics"})["statistics"]
+        assert len(needing) > 10  # a list cut short, with its "and N more" in Arabic
+
+        async def steps(pilot: Pilot[None]) -> None:
+            app.go(Place("skill", "statistics"))
+            await pilot.pause()
+            lines = rendered(app.query_one("#view", Static).content, 70)
+            arabic = [line for line in lines if ARABIC_SHAPED.search(line)]
+            assert len(arabic) >= 2  # "needed by", and "... and N more (...)"
+            assert not any(ARABIC_LETTER.search(line) for line in lines)  # none left unshaped
+            assert any(expected_visual(label("needed_by", "ar")) in line for line in lines)
+            more = f"و{len(needing) - SUBLIST_LIMIT}"  # the first careers named, the rest counted
+            assert any(expected_visual(more) in line for line in lines), lines
+
+        drive(app, steps)
 
 
 class TestSearch:

@@ -136,11 +136,6 @@ class Session:
         layout = layout_for(self.language, visual=visual)
         if layout is None:
             return renderable
-        from careers_cli.present.layout.fitting import StreamedBlocks
-
-        if isinstance(renderable, StreamedBlocks):  # each block as it is built
-            renderable.lay_out_each(lambda block: laid_out(block, layout))
-            return renderable
         return laid_out(renderable, layout)
 
     def _print(self, renderable: RenderableType) -> None:

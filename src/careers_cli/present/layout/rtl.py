@@ -31,6 +31,7 @@ from careers_cli.present.layout.fitting import (
     ChunkedTable,
     FirstThatFits,
     MinimumWidthTable,
+    StreamedBlocks,
 )
 from careers_cli.text.bidi import has_right_to_left_letter, visual_order
 from careers_cli.text.language import Language
@@ -167,8 +168,9 @@ def for_visual_terminal(renderable: RenderableType, *, mirrored: bool = False) -
 
 
 def laid_out(renderable: RenderableType, layout: Layout) -> RenderableType:
-    """`renderable` (groups, padding, tables and their cells) laid out as `layout` says: in
-    visual mode every `Text` wrapped in `VisualLines`; mirrored; tables against the right."""
+    """`renderable` (groups, padding, tables and their cells, blocks built as they are printed)
+    laid out as `layout` says: in visual mode every `Text` wrapped in `VisualLines`; mirrored;
+    tables against the right."""
     mirrored = layout.mirrored
     if isinstance(renderable, Text):
         return VisualLines(renderable, mirrored=mirrored) if layout.visual else renderable
@@ -181,6 +183,9 @@ def laid_out(renderable: RenderableType, layout: Layout) -> RenderableType:
         return renderable
     if isinstance(renderable, Blocks):
         renderable.blocks = [laid_out(block, layout) for block in renderable.blocks]
+        return renderable
+    if isinstance(renderable, StreamedBlocks):  # each block as it is built
+        renderable.lay_out_each(lambda block: laid_out(block, layout))
         return renderable
     if isinstance(renderable, ChunkedTable):  # each chunk is a copy of its table
         laid_out(renderable.table, layout._replace(right_aligned=False))
