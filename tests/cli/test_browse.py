@@ -40,7 +40,7 @@ from careers_cli.text.bidi import visual_order
 from careers_cli.text.language import Language
 from tests.helpers import REPO, invoke
 from tests.support.arabic import ARABIC_LETTER, expected_visual
-from tests.support.hostile import MARKUP_TITLE, markup_catalogue
+from tests.support.hostile import MARKUP_SKILL, MARKUP_TITLE, markup_catalogue
 from tests.support.store import read_json, stored_index
 
 RELEASE = REPO / "tests" / "data" / "esco-release" / "esco-release.tar.xz"
@@ -71,7 +71,7 @@ def browse_app(
 
 def drive(app: BrowseApp, steps: Callable[[Pilot[None]], Coroutine[Any, Any, None]]) -> None:
     async def run() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
             await steps(pilot)
 
     asyncio.run(run())
@@ -324,6 +324,36 @@ class TestSearch:
             )
             assert names[-2:] == [help_key, quit_key]
             assert keys[-1].region.right == SIZE[0]
+            # Too narrow for every key: those on the right, the first, stay in sight.
+            await pilot.resize_terminal(70, 30)
+            await pilot.pause()
+            await pilot.pause()
+            keys = sorted(pilot.app.query("FooterKey"), key=lambda key: key.region.x)
+            quit_shown = next(k for k in keys if str(getattr(k, "description", "")) == quit_key)
+            assert quit_shown.region.right == 70
+            assert keys[0].region.x < 0 or keys[0].region.width == 0  # the last, out of sight
+
+        drive(app, steps)
+
+    def test_a_notification_in_arabic_is_shaped_and_from_the_right(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, index = esco
+        app = browse_app(index, "ar", data, visual=True)
+        name = index.skills_by_id["manage-data"].label.in_language("ar")
+
+        async def steps(pilot: Pilot[None]) -> None:
+            pilot.app.query_one("#search", Input).value = "data-scientist"
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            await choose(pilot, "#links", link_at(app, "skill", "manage-data"))
+            await pilot.press("a")
+            await pilot.pause(0.2)
+            toast = pilot.app.screen.query_one("Toast", Static)
+            said = browse_label("added", "ar", name=name)
+            assert str(toast.render()).split("\n") == [visual_order(said)]
+            assert toast.styles.text_align == "right"
 
         drive(app, steps)
 
@@ -424,6 +454,25 @@ class TestKeys:
         assert app.no_color
 
 
+class TestNotifications:
+    def test_a_name_in_a_notification_is_shown_as_written_not_as_markup(
+        self, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        data = markup_catalogue(tmp_path_factory)
+        index = MemoryIndex(load_catalogue(find_catalogue(data)))
+        app = browse_app(index, "en", data)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await choose(pilot, "#results", app.results.index("social-media-manager"))
+            await choose(pilot, "#links", link_at(app, "skill", "analytics"))
+            await pilot.press("a")
+            await pilot.pause(0.2)
+            toast = pilot.app.screen.query_one("Toast", Static)
+            assert str(toast.render()) == f"Added {MARKUP_SKILL} to your profile"
+
+        drive(app, steps)
+
+
 class TestResize:
     def test_a_page_is_laid_out_again_for_each_size_its_arabic_against_the_right_edge(
         self, esco: tuple[Path, MemoryIndex]
@@ -454,6 +503,35 @@ class TestResize:
                 side = pilot.app.query_one("#side")
                 assert side.region.right == size[0], size  # the list on the right
             assert words_at[0] == words_at[1] == words_at[2]
+
+        drive(app, steps)
+
+
+class TestLinks:
+    def test_the_link_chosen_with_the_keys_stays_in_sight(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        """Data scientist's page, 24 lines high: its 103 links scroll within themselves
+        below the view; End chooses the last, and the page scrolls until it is in sight."""
+        data, index = esco
+        app = browse_app(index, "en", data)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await pilot.resize_terminal(100, 24)
+            pilot.app.query_one("#search", Input).value = "data-scientist"
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            page = pilot.app.query_one("#page")
+            links = pilot.app.query_one("#links", OptionList)
+            assert page.scroll_y == 0
+            assert links.region.bottom > page.region.bottom  # the links go on below the page
+            for key, chosen in (("end", len(app.links) - 1), ("up", len(app.links) - 2)):
+                await pilot.press(key)
+                await pilot.pause()
+                assert links.highlighted == chosen
+                line = links.region.y + chosen - round(links.scroll_y)
+                assert page.region.y <= line < page.region.bottom, key
 
         drive(app, steps)
 

@@ -23,6 +23,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.filter import Monochrome
+from textual.geometry import Region
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.widgets import Footer, Input, OptionList, Static
@@ -39,6 +41,9 @@ from careers_cli.rules import names
 from careers_cli.rules.search import Wanted
 from careers_cli.text.bidi import has_right_to_left_letter, visual_caret, visual_order
 from careers_cli.text.language import Language
+
+TOAST_WIDTH = 60
+"""The width of Textual's notifications (at most half the screen's)."""
 
 RESULTS_AT_ONCE = 60
 """How many careers the list is given at a time: a search's first that many, then that many
@@ -67,6 +72,8 @@ class Shown:
     def __init__(self, language: Language, *, visual: bool) -> None:
         self.language = language
         self.visual = visual
+        self.mirrored = visual and language == "ar"
+        """A right-to-left screen: lines of the program's own from the right edge."""
 
     def view(self, renderable: RenderableType) -> RenderableType:
         if not self.visual:
@@ -104,7 +111,7 @@ def bindings(shown: Shown) -> list[BindingType]:
         ("b,alt+left", "go_back", "key.back", True),
         ("f,alt+right", "go_forward", "key.forward", True),
     ]
-    if shown.visual:  # the footer read from the right: its first key against the right edge
+    if shown.mirrored:  # the footer read from the right: its first key against the right edge
         keys.reverse()
     return [
         Binding("escape", "leave_search", show=False),
@@ -115,18 +122,39 @@ def bindings(shown: Shown) -> list[BindingType]:
     ]
 
 
+class FooterFromTheRight(Footer):
+    """The footer of a right-to-left screen: its keys against the right edge and, when they do
+    not all fit, those on the right (the first ones) shown."""
+
+    DEFAULT_CSS = "FooterFromTheRight { align-horizontal: right; }"
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        self.call_after_refresh(self._show_the_right_end)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_the_right_end)
+
+    def _show_the_right_end(self) -> None:
+        self.scroll_to(x=self.max_scroll_x, animate=False)
+
+
 class VisualInput(Input):
     """An input for a terminal told the program lays out right-to-left text (Arabic in visual
     order): text with a right-to-left letter, and the placeholder, are shown shaped and
     reordered against the right edge, the caret where it falls among them, and Left and Right
     move it the way they point. Other text is shown as `Input` shows it."""
 
-    def __init__(self, *, placeholder: str = "", value: str = "", id: str | None = None) -> None:
+    def __init__(
+        self, *, mirrored: bool, placeholder: str = "", value: str = "", id: str | None = None
+    ) -> None:
         super().__init__(value=value, placeholder=placeholder, id=id)
         self.cursor_blink = False
+        self.mirrored = mirrored
+        """On a right-to-left screen: the placeholder too against the right edge."""
 
     def _right_to_left(self) -> bool:
-        return not self.value or has_right_to_left_letter(self.value)
+        return has_right_to_left_letter(self.value) if self.value else self.mirrored
 
     def render_line(self, y: int) -> Strip:
         if y != 0 or not self._right_to_left():
@@ -186,11 +214,12 @@ class VisualInput(Input):
             super().action_cursor_right_word(select)
 
 
-def text_input(*, visual: bool, placeholder: str = "", value: str = "", id: str) -> Input:
+def text_input(shown: Shown, *, placeholder: str = "", value: str = "", id: str) -> Input:
     """A box to type in: for a terminal told the program lays out right-to-left text, one that
     shows Arabic typed in it as that terminal must receive it."""
-    kind = VisualInput if visual else Input
-    return kind(placeholder=placeholder, value=value, id=id)
+    if shown.visual:
+        return VisualInput(mirrored=shown.mirrored, placeholder=placeholder, value=value, id=id)
+    return Input(placeholder=placeholder, value=value, id=id)
 
 
 class Prompt(ModalScreen[str | None]):
@@ -202,16 +231,16 @@ class Prompt(ModalScreen[str | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss_none", "")]
 
-    def __init__(self, question: RenderableType, value: str = "", *, visual: bool) -> None:
+    def __init__(self, question: RenderableType, shown: Shown, value: str = "") -> None:
         super().__init__()
         self.question = question
         self.value = value
-        self.visual = visual
+        self.shown = shown
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, id="question")
-            yield text_input(visual=self.visual, value=self.value, id="answer")
+            yield text_input(self.shown, value=self.value, id="answer")
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
@@ -278,6 +307,9 @@ class BrowseApp(App[None]):
     #page { width: 1fr; padding: 0 1; }
     #links { height: auto; max-height: 100%; }
     """
+    RIGHT_TO_LEFT_CSS = """
+    Toast { text-align: right; }
+    """
 
     def __init__(
         self,
@@ -310,7 +342,8 @@ class BrowseApp(App[None]):
     def in_language(cls, language: Language, *, visual: bool) -> type[BrowseApp]:
         """The app with its keys named in `language`."""
         keys = bindings(Shown(language, visual=visual))
-        return type(f"BrowseApp_{language}", (cls,), {"BINDINGS": keys})
+        css = cls.CSS + (cls.RIGHT_TO_LEFT_CSS if visual and language == "ar" else "")
+        return type(f"BrowseApp_{language}", (cls,), {"BINDINGS": keys, "CSS": css})
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -321,14 +354,12 @@ class BrowseApp(App[None]):
             if self.language == "ar":
                 yield from self._page()
             with Vertical(id="side"):
-                yield text_input(
-                    visual=self.shown.visual, placeholder=self.shown.label("search"), id="search"
-                )
+                yield text_input(self.shown, placeholder=self.shown.label("search"), id="search")
                 yield Static(id="count")
                 yield ResultList(self.more_results, id="results")
             if self.language != "ar":
                 yield from self._page()
-        yield Footer()
+        yield FooterFromTheRight() if self.shown.mirrored else Footer()
 
     def _page(self) -> ComposeResult:
         with VerticalScroll(id="page"):
@@ -338,8 +369,6 @@ class BrowseApp(App[None]):
     def on_mount(self) -> None:
         if self.language == "ar":  # a line of the program's own against the right edge
             self.query_one("#count", Static).styles.text_align = "right"
-        if self.shown.visual:  # the keys too, each with its name on its right, as a menu's
-            self.query_one(Footer).styles.align_horizontal = "right"
         self.show_results("")
         self.query_one("#search", Input).focus()
         # Once the first screen is drawn: every name in memory, so no letter typed waits on
@@ -402,6 +431,19 @@ class BrowseApp(App[None]):
         if place is not None:
             self.go(place)
 
+    @on(OptionList.OptionHighlighted, "#links")
+    def link_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Keep the link chosen with the keys or the mouse in sight: the page scrolls to its
+        line (the links scroll within themselves, below the view, which may fill the page).
+        The first link, chosen as a page opens, leaves the page at its top."""
+        first = next((at for at, link in enumerate(self.links) if link.place is not None), None)
+        if event.option_index == first:
+            return
+        links = event.option_list
+        line = links.virtual_region.y + event.option_index - round(links.scroll_y)
+        page = self.query_one("#page", VerticalScroll)
+        page.scroll_to_region(Region(0, line, 1, 1), animate=False)
+
     def go(self, place: Place) -> None:
         """Open a page, the one before it kept for `back`."""
         if self.page is not None and self.page.place != place:
@@ -448,7 +490,18 @@ class BrowseApp(App[None]):
             return []
 
     def _error(self, error: CareersError) -> None:
-        self.notify(self.shown.line(error_line(error, self.language)), severity="error")
+        self.say(error_line(error, self.language), severity="error")
+
+    def say(self, message: str, *, severity: SeverityLevel = "information") -> None:
+        """A notification: the names in it (catalogue text, paths) shown as written, never as
+        markup; in visual order, wrapped to its box first, each line then reordered."""
+        shown = message
+        if self.shown.visual:
+            width = min(TOAST_WIDTH, self.size.width // 2) - 2  # Textual's toast, its padding
+            view = self.shown.view(Text(message))
+            lines = self.console.render_lines(view, self.console.options.update_width(width))
+            shown = "\n".join("".join(s.text for s in line).strip() for line in lines)
+        self.notify(shown, severity=severity, markup=False)
 
     def _career_open(self) -> str | None:
         """The career of the page open (a gap's first career), if any."""
@@ -501,7 +554,7 @@ class BrowseApp(App[None]):
                 return
             self.go(Place("gap", career_id, target.id))
 
-        self.push_screen(Prompt(self.shown.sentence("gap_to"), visual=self.shown.visual), answered)
+        self.push_screen(Prompt(self.shown.sentence("gap_to"), self.shown), answered)
 
     def action_add(self) -> None:
         """Keep the skill, platform or tool of the page open in the profile."""
@@ -530,7 +583,7 @@ class BrowseApp(App[None]):
         except CareersError as error:
             self._error(error)
             return
-        self.notify(self.shown.label(done if changed else "already", name=name))
+        self.say(browse_label(done if changed else "already", self.language, name=name))
         if self.page is not None and self.page.place.kind == "profile":
             self.open(self.page.place)  # the matches again, with the skills now kept
 
@@ -554,9 +607,9 @@ class BrowseApp(App[None]):
             except CareersError as error:
                 self._error(error)
                 return
-            self.notify(self.shown.label("saved", path=str(written)))
+            self.say(browse_label("saved", self.language, path=str(written)))
 
-        prompt = Prompt(self.shown.sentence("export_to"), default, visual=self.shown.visual)
+        prompt = Prompt(self.shown.sentence("export_to"), self.shown, default)
         self.push_screen(prompt, answered)
 
 
