@@ -335,6 +335,23 @@ class TestSearch:
 
         drive(app, steps)
 
+    def test_visual_order_asked_in_english_leaves_the_footer_from_the_left(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, index = esco
+        app = browse_app(index, "en", data, visual=True)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await pilot.press("escape")
+            await pilot.pause()
+            keys = sorted(pilot.app.query("FooterKey"), key=lambda key: key.region.x)
+            assert str(getattr(keys[0], "description", "")) == "Quit"
+            assert keys[0].region.x == 0
+            box = pilot.app.query_one("#search", Input)
+            assert box.render_line(0).text.startswith(browse_label("search", "en"))
+
+        drive(app, steps)
+
     def test_a_notification_in_arabic_is_shaped_and_from_the_right(
         self, esco: tuple[Path, MemoryIndex]
     ) -> None:
