@@ -9,8 +9,8 @@ This module imports nothing heavy, so what it sets up holds from the first momen
   closed pipe) ends the program quietly with status 0;
 - standard error never fails: where it cannot be written, there is nowhere to report to.
 - a shell completion request is answered here, before the command line is parsed;
-- the usual command lines of `list`, `show`, `skills` and `match` are answered without the
-  option parser (`app.quick`), and every other by the Typer app.
+- the usual command lines of the commands that read the catalogue, and of `browse`, are
+  answered without the option parser (`app.quick`), and every other by the Typer app.
 """
 
 from __future__ import annotations

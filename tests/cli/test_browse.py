@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -17,15 +18,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from rich.cells import cell_len
 from rich.console import Console
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
+from careers_cli.app.browse.start import ProfileFile, save_page
 from careers_cli.app.browse.tui import RESULTS_AT_ONCE, BrowseApp
-from careers_cli.app.commands.browse import ProfileFile, save_page
 from careers_cli.app.options import CommonOptions
+from careers_cli.app.quick import read_command_line, run_quickly
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
 from careers_cli.i18n.browse import browse_label
 from careers_cli.i18n.messages import label
@@ -38,7 +41,7 @@ from careers_cli.rules.names import CareerFinder, careers_fitting
 from careers_cli.rules.search import skill_wanted
 from careers_cli.text.bidi import visual_order
 from careers_cli.text.language import Language
-from tests.helpers import REPO, invoke
+from tests.helpers import REPO, Run, invoke
 from tests.support.arabic import ARABIC_LETTER, expected_visual
 from tests.support.hostile import MARKUP_SKILL, MARKUP_TITLE, markup_catalogue
 from tests.support.store import read_json, stored_index
@@ -571,13 +574,168 @@ class TestHostileText:
         drive(app, steps)
 
 
+NOT_A_TERMINAL = "error: careers browse needs a terminal: its output and input are not one\n"
+
+
+def run_on_the_quick_path(args: list[str], env: dict[str, str] | None = None) -> Run:
+    """Run `careers ARGS` in-process on the quick path, isolated as `invoke` runs the full
+    command line (the quick path must read it)."""
+    with CliRunner().isolation(env=env) as (stdout, stderr, _):
+        status = run_quickly(args)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        out, err = stdout.getvalue(), stderr.getvalue()
+    assert status is not None, args
+    return Run(status, out.decode(), err.decode())
+
+
+# What the app was given and which option parser was imported, `careers browse` run with its
+# input and output taken for a terminal and the app's run replaced by this report.
+STARTED_APP = """
+import json, sys
+from careers_cli import entry
+from careers_cli.app import quick
+from careers_cli.app.browse import start, tui
+
+if sys.argv[1] == "full":
+    quick.run_quickly = lambda argv: None
+start.is_terminal = lambda stream: True
+
+def run(app):
+    print(json.dumps({
+        "app": type(app).__name__,
+        "language": app.language,
+        "visual": app.shown.visual,
+        "no_color": app.no_color,
+        "careers": app.index.career_count(),
+        "options": repr(app.kept.options),
+        "parser": sorted(m for m in ("typer", "click") if m in sys.modules),
+    }))
+
+tui.BrowseApp.run = run
+sys.argv = ["careers", *sys.argv[2:]]
+entry.main()
+"""
+
+
+def started_app(path: str, args: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    completed = subprocess.run(
+        [sys.executable, "-c", STARTED_APP, path, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+    assert completed.returncode == 0, completed.stderr
+    found: dict[str, Any] = json.loads(completed.stdout)
+    return found
+
+
 class TestTheCommand:
     def test_browse_needs_a_terminal(self) -> None:
         run = invoke(["browse"])
         assert run.exit_code == 2
-        assert run.stderr == (
-            "error: careers browse needs a terminal: its output and input are not one\n"
-        )
+        assert run.stderr == NOT_A_TERMINAL
+
+    @pytest.mark.parametrize(
+        ("args", "values", "flags"),
+        [
+            (["browse"], {}, set()),
+            (["browse", "--data", "esco.json"], {"data": ["esco.json"]}, set()),
+            (
+                ["browse", "--lang=AR", "--rtl", "visual"],
+                {"lang": ["AR"], "rtl": ["visual"]},
+                set(),
+            ),
+            (
+                ["browse", "--no-color", "--no-cache", "--debug"],
+                {},
+                {"no_color", "no_cache", "debug"},
+            ),
+        ],
+    )
+    def test_the_quick_path_reads_the_usual_command_lines(
+        self, args: list[str], values: dict[str, list[str]], flags: set[str]
+    ) -> None:
+        read = read_command_line(args)
+        assert read is not None
+        assert (read.command, read.arguments, read.values) == ("browse", [], values)
+        assert read.flags == frozenset(flags)
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["browse", "--help"],
+            ["browse", "-h"],
+            ["browse", "--format", "json"],  # every other command takes it; browse does not
+            ["browse", "-f", "table"],
+            ["browse", "--lang", "fr"],
+            ["browse", "--rtl", "sideways"],
+            ["browse", "--data"],
+            ["browse", "--data", " "],
+            ["browse", "--unknown"],
+            ["browse", "influencer"],
+            ["browse", "--lang", "ar", "--lang", "en"],
+            ["--lang", "ar", "browse"],
+        ],
+    )
+    def test_the_quick_path_leaves_other_command_lines_to_the_full_one(
+        self, args: list[str]
+    ) -> None:
+        assert read_command_line(args) is None
+        assert run_quickly(args) is None
+
+    def test_the_quick_path_leaves_browse_to_the_full_one_under_a_boolean_variable(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv("CAREERS_NO_CACHE", "1")
+        assert read_command_line(["browse"]) is None
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["browse"],
+            ["browse", "--lang", "ar"],
+            ["browse", "--no-color", "--rtl", "visual", "--data", "no-such-file.json"],
+            ["browse", "--debug", "--no-cache"],
+        ],
+    )
+    def test_without_a_terminal_both_paths_say_so_alike(self, args: list[str]) -> None:
+        quick, full = run_on_the_quick_path(args), invoke(args)
+        assert (quick.exit_code, quick.stdout, quick.stderr) == (2, "", full.stderr)
+        assert full.exit_code == 2
+        if "ar" not in args:
+            assert quick.stderr == NOT_A_TERMINAL
+        else:  # in Arabic, one line
+            assert quick.stderr != NOT_A_TERMINAL and quick.stderr.count("\n") == 1
+
+    def test_without_a_terminal_the_environment_is_read_alike(self) -> None:
+        env = {"CAREERS_LANG": "ar"}
+        quick, full = run_on_the_quick_path(["browse"], env), invoke(["browse"], env)
+        assert (quick.exit_code, quick.stderr) == (full.exit_code, full.stderr) == (2, full.stderr)
+        assert quick.stderr != NOT_A_TERMINAL
+
+    def test_the_quick_path_starts_the_app_as_the_full_one_without_typer_or_click(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, index = esco
+        args = ["browse", "--data", str(data), "--lang", "AR", "--rtl", "visual", "--no-color"]
+        quick, full = started_app("quick", args), started_app("full", args)
+        assert quick["parser"] == []
+        assert full["parser"] != []  # what the test above would miss: the full path ran there
+        assert {**quick, "parser": None} == {**full, "parser": None}
+        assert quick["language"] == "ar"
+        assert quick["visual"] is True
+        assert quick["no_color"] is True
+        assert quick["careers"] == index.career_count() == 3039
+        assert f"data={data!r}" in quick["options"]
+
+    def test_the_quick_path_reads_the_language_from_the_environment(self) -> None:
+        quick = started_app("quick", ["browse"], {"CAREERS_LANG": "ar", "CAREERS_RTL": ""})
+        full = started_app("full", ["browse"], {"CAREERS_LANG": "ar", "CAREERS_RTL": ""})
+        assert quick["parser"] == []
+        assert {**quick, "parser": None} == {**full, "parser": None}
+        assert (quick["language"], quick["visual"], quick["careers"]) == ("ar", False, 7)
 
     def test_other_commands_do_not_import_textual(self) -> None:
         code = (

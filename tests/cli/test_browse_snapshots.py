@@ -14,8 +14,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from careers_cli.app.browse.start import ProfileFile, save_page
 from careers_cli.app.browse.tui import BrowseApp
-from careers_cli.app.commands.browse import ProfileFile, save_page
 from careers_cli.app.options import CommonOptions
 from careers_cli.catalogue.reading import find_catalogue, load_catalogue
 from careers_cli.index.memory import MemoryIndex

@@ -1,12 +1,11 @@
 """The quick paths answer as the full command line does, and import only what they use.
 
-Command lines of the commands that read the catalogue that the quick path reads (`app.quick`),
-and
-completion requests for a word the catalogue completes (`app.quick_completion`), run both on
-the quick path and through Typer and Click: stdout, stderr and the exit status are the same,
-byte for byte, in English and Arabic, in every format, on the built-in catalogue and on the
-ESCO release imported. Command lines the quick path leaves to Typer are among them, to show
-that they are left (and answered alike).
+Command lines of the commands that read the catalogue, and of `browse`, that the quick path
+reads (`app.quick`), and completion requests for a word the catalogue completes
+(`app.quick_completion`), run both on the quick path and through Typer and Click: stdout,
+stderr and the exit status are the same, byte for byte, in English and Arabic, in every
+format, on the built-in catalogue and on the ESCO release imported. Command lines the quick
+path leaves to Typer are among them, to show that they are left (and answered alike).
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ from tests.helpers import BASE_ENV, CAREERS_SCRIPT, REPO, cache_env
 from tests.support.quick_path import outcomes
 
 HEAVY = ("typer", "click", "rich", "pydantic", "pydantic_core")
+NOT_A_TERMINAL = "error: careers browse needs a terminal: its output and input are not one\n"
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +120,15 @@ def _commands(
     return lines
 
 
+# `careers browse` where stdout is not a terminal (a file): the same usage error on both paths.
+BROWSE_LINES = [
+    ["browse"],
+    ["browse", "--lang", "ar"],
+    ["browse", "--lang=AR", "--rtl", "visual", "--data", "no-such-catalogue.json"],
+    ["browse", "--no-color", "--no-cache", "--debug"],
+]
+
+
 # Left to Typer: help, usage errors, options not on the quick path's list, unusual forms.
 LEFT_TO_TYPER = [
     ["show"],
@@ -149,17 +158,22 @@ LEFT_TO_TYPER = [
     ["show", "influencer", "--lang="],
     ["show", "influencer", "--format", ""],
     ["show", "influencer", "--data="],
+    ["browse", "--help"],
+    ["browse", "--format", "json"],
+    ["browse", "influencer"],
 ]
 
 
 def test_commands_answer_alike_on_both_paths_on_the_built_in_catalogue() -> None:
     careers = ["influencer", "digital-content-creator"]
     lines = _commands([], careers, ["analytics", "communication", "marketing"], "analysis")
+    lines += BROWSE_LINES
     assert all(read_command_line(line) is not None for line in lines)
     assert all(read_command_line(line) is None for line in LEFT_TO_TYPER)
     found = _same_everywhere(_cases(lines + LEFT_TO_TYPER))
     # What was compared is the commands' answers, not errors of both alike.
     assert sum(status == 0 for _, _, status in found) >= len(COMMON_VARIANTS) * 14
+    assert found[lines.index(["browse"])] == ("", NOT_A_TERMINAL, 2)
     assert found[lines.index(["show", "influencer"])][0].startswith(
         "Social Media Influencer  influencer\n"
     )

@@ -1,6 +1,7 @@
 """The quick path: the usual command lines of the commands that read the catalogue (`list`,
-`show`, `compare`, `match`, `next`, `gap`, `skills`, `trends`, `tips`, `read`) answered without
-the option parser (Typer and Click, which take longer to import than the answer takes).
+`show`, `compare`, `match`, `next`, `gap`, `skills`, `trends`, `tips`, `read`, and `browse`,
+whose first screen is shown sooner) answered without the option parser (Typer and Click, which
+take longer to import than the answer takes).
 
 Only what is on the lists below is read here: one of those commands first, then its
 arguments and its options, and the common options, as `--name value`, `--name=value` or
@@ -10,7 +11,7 @@ an option not listed, such as one added later, a value not among the choices, a 
 value, a boolean environment variable, whose reading is Click's) returns None: the full
 command line (`careers_cli.app.main`) reads it, and says what is wrong where something is. For
 what both read, both print the same, byte for byte, with the same exit status: the commands
-run `app.answering`, inside the same error boundary.
+run `app.answering` (`browse`, `app.browse.start`), inside the same error boundary.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ class QuickCommand(NamedTuple):
     """The parameters that may be given more than once."""
     arguments: tuple[int, int]
     """How many arguments it takes: at least, at most."""
+    common_left_out: frozenset[str] = frozenset()
+    """The common options' parameters it does not take (given, the full command line reads
+    them, and says so)."""
 
 
 _SKILL = {"--skill": "skill", "-s": "skill"}
@@ -76,6 +80,7 @@ COMMANDS = {
     "trends": QuickCommand({}, {}, frozenset(), (0, 1)),
     "tips": QuickCommand({}, {}, frozenset(), (0, 1)),
     "read": QuickCommand({}, {}, frozenset(), (0, 1)),
+    "browse": QuickCommand({}, {}, frozenset(), (0, 0), frozenset({"format"})),
 }
 
 
@@ -94,8 +99,8 @@ def read_command_line(argv: Sequence[str]) -> QuickCommandLine | None:
     if not argv or argv[0] not in COMMANDS or any(os.environ.get(n) for n in _FLAG_ENVIRONMENT):
         return None
     spec = COMMANDS[argv[0]]
-    value_options = spec.values | COMMON_VALUES
-    flag_options = spec.flags | COMMON_FLAGS
+    value_options = spec.values | _common(COMMON_VALUES, spec)
+    flag_options = spec.flags | _common(COMMON_FLAGS, spec)
     arguments: list[str] = []
     values: dict[str, list[str]] = {}
     flags: set[str] = set()
@@ -123,6 +128,11 @@ def read_command_line(argv: Sequence[str]) -> QuickCommandLine | None:
     if not least <= len(arguments) <= most or not _plain_values(values):
         return None
     return QuickCommandLine(argv[0], arguments, values, frozenset(flags))
+
+
+def _common(options: dict[str, str], spec: QuickCommand) -> dict[str, str]:
+    """The common options among `options` that the command takes."""
+    return {name: p for name, p in options.items() if p not in spec.common_left_out}
 
 
 def _plain_values(values: dict[str, list[str]]) -> bool:
@@ -181,6 +191,10 @@ def run_quickly(argv: Sequence[str]) -> int | None:
             answering.notes("trends", first, options)
         elif command == "tips":
             answering.notes("tips", first, options)
+        elif command == "browse":
+            from careers_cli.app.browse.start import browse
+
+            browse(options)
         else:
             answering.read(first, options)
 

@@ -1,8 +1,7 @@
 """The skill profile: `careers profile add`, `remove`, `list` and `clear`, and the profile as
 `match`, `next` and `gap` read it."""
 
-from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated
 
 import typer
 
@@ -21,13 +20,11 @@ from careers_cli.app.options import (
     merge_options,
     with_common_options,
 )
+from careers_cli.app.profile_file import KeptProfile, profile_file, read_kept
 from careers_cli.app.session import (
     Session,
     open_session,
     say_for,
-)
-from careers_cli.catalogue.reading import (
-    find_catalogue,
 )
 from careers_cli.errors import UsageError
 from careers_cli.i18n.messages import message
@@ -80,31 +77,6 @@ ProfileSkills = Annotated[
         autocompletion=completion.complete_skill,
     ),
 ]
-
-
-class KeptProfile(NamedTuple):
-    """A catalogue's profile file, what it holds, and how the file names the catalogue."""
-
-    path: Path
-    profile: Any  # profile.Profile: that module is imported only by the commands using it
-    catalogue: str
-
-
-def _profile_file(options: CommonOptions) -> tuple[Path, str]:
-    from careers_cli.userfiles import profile
-
-    source = find_catalogue(options.data)
-    name = profile.BUILT_IN if source.bundled else str(source.path.resolve())
-    return profile.profile_path(source.path, bundled=source.bundled), name
-
-
-def read_kept(options: CommonOptions) -> KeptProfile:
-    """The profile of the catalogue the options name; `ProfileError` (exit 3) for a file that
-    cannot be read or is not a profile."""
-    from careers_cli.userfiles import profile
-
-    path, catalogue = _profile_file(options)
-    return KeptProfile(path, profile.read_profile(path), catalogue)
 
 
 def kept_profile(options: CommonOptions, command: str) -> KeptProfile:
@@ -243,7 +215,7 @@ def profile_clear(
     """
     from careers_cli.userfiles import profile
 
-    path, _ = _profile_file(options)
+    path, _ = profile_file(options)
     if not force:
         profile.read_profile(path)  # ProfileError (exit 3) for a file that is not a profile
     with profile.profile_locked(path):
