@@ -589,14 +589,16 @@ def run_on_the_quick_path(args: list[str], env: dict[str, str] | None = None) ->
     return Run(status, out.decode(), err.decode())
 
 
-# What the app was given and which option parser was imported, `careers browse` run with its
-# input and output taken for a terminal and the app's run replaced by this report.
+# What the app was given and which option parser (and the other commands' code) was imported,
+# `careers browse` run with its input and output taken for a terminal and the app's run
+# replaced by this report.
 STARTED_APP = """
 import json, sys
 from careers_cli import entry
 from careers_cli.app import quick
 from careers_cli.app.browse import start, tui
 
+HEAVIER = "careers_cli.app.answering"  # the other commands' views and data
 if sys.argv[1] == "full":
     quick.run_quickly = lambda argv: None
 start.is_terminal = lambda stream: True
@@ -609,7 +611,7 @@ def run(app):
         "no_color": app.no_color,
         "careers": app.index.career_count(),
         "options": repr(app.kept.options),
-        "parser": sorted(m for m in ("typer", "click") if m in sys.modules),
+        "parser": sorted(m for m in ("typer", "click", HEAVIER) if m in sys.modules),
     }))
 
 tui.BrowseApp.run = run

@@ -158,7 +158,6 @@ def run_quickly(argv: Sequence[str]) -> int | None:
     command_line = read_command_line(argv)
     if command_line is None:
         return None
-    from careers_cli.app import answering
     from careers_cli.app.session import exit_status_of
 
     forget_options()
@@ -170,6 +169,13 @@ def run_quickly(argv: Sequence[str]) -> int | None:
 
     def answer() -> None:
         command = command_line.command
+        if command == "browse":  # without the other commands' views and data (`answering`)
+            from careers_cli.app.browse.start import browse
+
+            browse(options)
+            return
+        from careers_cli.app import answering
+
         first = arguments[0] if arguments else None
         if command == "list":
             answering.list_careers(values.get("skill"), one("limit"), options)
@@ -191,10 +197,6 @@ def run_quickly(argv: Sequence[str]) -> int | None:
             answering.notes("trends", first, options)
         elif command == "tips":
             answering.notes("tips", first, options)
-        elif command == "browse":
-            from careers_cli.app.browse.start import browse
-
-            browse(options)
         else:
             answering.read(first, options)
 
