@@ -34,7 +34,7 @@ from careers_cli.i18n.browse import browse_label
 from careers_cli.i18n.messages import label
 from careers_cli.index.memory import MemoryIndex
 from careers_cli.index.query import CatalogueIndex
-from careers_cli.present.views.browse import Place
+from careers_cli.present.views.browse import Place, record_name
 from careers_cli.present.views.parts import SUBLIST_LIMIT
 from careers_cli.rules import moves, search
 from careers_cli.rules.names import CareerFinder, careers_fitting
@@ -313,6 +313,62 @@ class TestSearch:
 
         drive(app, steps)
 
+    def test_arabic_wider_than_the_box_mixed_with_latin_and_never_selected(
+        self, esco: tuple[Path, MemoryIndex]
+    ) -> None:
+        data, index = esco
+        app = browse_app(index, "ar", data, visual=True)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            box = pilot.app.query_one("#search", Input)
+            width = box.scrollable_content_region.width
+            caret = box.get_component_rich_style("input--cursor")
+
+            def caret_cell() -> int:
+                cells = 0
+                for segment in box.render_line(0):
+                    if segment.style == caret:
+                        return cells
+                    cells += cell_len(segment.text)
+                raise AssertionError("no caret")
+
+            # Wider than the box: one line of the box's width, the caret in it.
+            long = "عالم " * 12 + "بيانات"
+            box.value = long
+            for place, cell in ((len(long), 0), (0, width - 1)):
+                box.cursor_position = place
+                line = box.render_line(0)
+                assert line.cell_length == width and "\n" not in line.text
+                assert caret_cell() == cell, place
+            box.cursor_position = 30  # in the middle: the part around it
+            assert 0 < caret_cell() < width - 1
+            gutter = box.content_region.x - box.region.x
+            here = caret_cell()
+            await pilot.click("#search", offset=(gutter + here + 3, 1))  # 3 cells right of it
+            assert box.cursor_position < 30
+            assert abs(caret_cell() - here - 3) <= 1
+
+            # Latin inside Arabic: Left always moves the caret left on the screen.
+            box.value = "عالم data"
+            box.cursor_position = len(box.value)
+            cells = [caret_cell()]
+            for _ in range(3):
+                await pilot.press("left")
+                cells.append(caret_cell())
+            assert cells == sorted(cells, reverse=True) and len(set(cells)) == 4
+            await pilot.press("right")
+            assert caret_cell() == cells[-2]
+
+            # Shift and an arrow move the caret without a selection that could not be seen.
+            box.value = "عالم بيانات"
+            box.cursor_position = 0
+            await pilot.press("shift+left", "shift+left")
+            assert box.selection.is_empty and box.cursor_position == 2
+            await pilot.press("x")
+            assert box.value == "عاxلم بيانات"
+
+        drive(app, steps)
+
     def test_the_arabic_footer_reads_from_the_right(self, esco: tuple[Path, MemoryIndex]) -> None:
         data, index = esco
         app = browse_app(index, "ar", data, visual=True)
@@ -360,7 +416,8 @@ class TestSearch:
     ) -> None:
         data, index = esco
         app = browse_app(index, "ar", data, visual=True)
-        name = index.skills_by_id["manage-data"].label.in_language("ar")
+        name = record_name(index, Place("skill", "manage-data"), "ar")
+        assert name == index.skills_by_id["manage-data"].label.in_language("ar") + " [en]"
 
         async def steps(pilot: Pilot[None]) -> None:
             pilot.app.query_one("#search", Input).value = "data-scientist"
@@ -374,6 +431,23 @@ class TestSearch:
             said = browse_label("added", "ar", name=name)
             assert str(toast.render()).split("\n") == [visual_order(said)]
             assert toast.styles.text_align == "right"
+            # A sentence longer than the box: wrapped to it, then each line reordered, and
+            # not wrapped again by the box (which would put its words out of order).
+            width = toast.content_region.width
+            widest = 0
+            for letters in (2, 5, 8, 150):  # words of several lengths, one longer than a line
+                word = "ب" * letters
+                app.say(browse_label("added", "ar", name=" ".join([word] * (300 // letters))))
+                await pilot.pause(0.2)
+                last = list(pilot.app.screen.query("Toast"))[-1]
+                lines = str(last.render()).split("\n")
+                assert len(lines) >= 2
+                assert all(cell_len(line) <= width for line in lines), letters
+                assert last.size.height == len(lines)  # each drawn as one line of the box
+                assert lines[0].endswith(visual_order("أُضيفت"))  # the sentence's first word
+                assert lines[-1].startswith(visual_order("إلى ملفك"))
+                widest = max(widest, *(cell_len(line) for line in lines))
+            assert widest == width
 
         drive(app, steps)
 
@@ -414,6 +488,9 @@ class TestSearch:
             results.highlighted = RESULTS_AT_ONCE - 5
             await pilot.pause()
             assert results.option_count == 2 * RESULTS_AT_ONCE
+            results.scroll_end(animate=False)  # the wheel or the scroll bar: more too
+            await pilot.pause()
+            assert results.option_count == 3 * RESULTS_AT_ONCE
             await pilot.press("end")
             await pilot.pause()
             assert results.option_count == len(fitting)
@@ -425,6 +502,12 @@ class TestSearch:
             await pilot.press("enter")
             await pilot.pause()
             assert app.page is not None and app.page.place.record_id == fitting[-1]
+            pilot.app.query_one("#search", Input).value = "so"  # a new search: the first few
+            for _ in range(10):  # searched once the box is drawn
+                await pilot.pause()
+            assert app.results == search_ids(index, "so")
+            assert results.option_count == min(RESULTS_AT_ONCE, len(app.results))
+            assert results.highlighted == 0
 
         drive(app, steps)
 
@@ -531,13 +614,14 @@ class TestLinks:
     def test_the_link_chosen_with_the_keys_stays_in_sight(
         self, esco: tuple[Path, MemoryIndex]
     ) -> None:
-        """Data scientist's page, 24 lines high: its 103 links scroll within themselves
-        below the view; End chooses the last, and the page scrolls until it is in sight."""
+        """Data scientist's page at 80 x 24: its 103 links, some of two lines, scroll within
+        themselves below the view; End chooses the last, Up the ones before, and each is on
+        the screen."""
         data, index = esco
         app = browse_app(index, "en", data)
 
         async def steps(pilot: Pilot[None]) -> None:
-            await pilot.resize_terminal(100, 24)
+            await pilot.resize_terminal(80, 24)
             pilot.app.query_one("#search", Input).value = "data-scientist"
             await pilot.pause()
             await pilot.press("enter")
@@ -546,12 +630,15 @@ class TestLinks:
             links = pilot.app.query_one("#links", OptionList)
             assert page.scroll_y == 0
             assert links.region.bottom > page.region.bottom  # the links go on below the page
-            for key, chosen in (("end", len(app.links) - 1), ("up", len(app.links) - 2)):
+            last = len(app.links) - 1
+            for key, chosen in (("end", last), ("up", last - 1), ("up", last - 2)):
                 await pilot.press(key)
                 await pilot.pause()
                 assert links.highlighted == chosen
-                line = links.region.y + chosen - round(links.scroll_y)
-                assert page.region.y <= line < page.region.bottom, key
+                place = app.links[chosen].place
+                assert place is not None
+                title = index.careers_by_id[place.record_id].title.in_language("en")
+                assert title.replace(" ", "&#160;") in pilot.app.export_screenshot(), key
 
         drive(app, steps)
 
@@ -757,24 +844,44 @@ class TestTheCommand:
 class TestCareerFinder:
     """What the search box asks, a character at a time, answers as a fresh search would."""
 
-    QUERIES = ("data scientist", "software developer", "nurse", "عالم البيانات", "teacher")
+    QUERIES = (
+        "data scientist",
+        "software developer",
+        "nurse",
+        "عالم البيانات",
+        "teacher",
+        # Punctuation, ids, harakat, the article, words repeated or in another order.
+        "c++ .net",
+        "ict-help-desk-agent",
+        "عالِمُ البيانات",
+        "البر",
+        "data data analyst",
+        "scientist data",
+        "o'clock m&a",
+    )
 
     @pytest.mark.parametrize("all_names_kept", [False, True])
     def test_typed_a_character_at_a_time_as_a_fresh_search(
         self, esco: tuple[Path, MemoryIndex], all_names_kept: bool
     ) -> None:
+        """Every career found, in order, for each text typed (and taken back): as one search
+        of the index alone, whether the names are narrowed in memory or asked of the index."""
         data, _ = esco
         stored = stored_index(read_json(data))
         finder = CareerFinder(stored)
         if all_names_kept:
             finder.keep_all_names()
+        found_any = 0
         for query in self.QUERIES:
             for end in [*range(1, len(query) + 1), len(query) - 1, 0]:
                 typed = query[:end]
-                page = finder.fitting(typed, 50)
-                fresh = careers_fitting(stored, typed, 50)
-                assert [c.id for c in page.items] == [c.id for c in fresh.items], typed
-                assert page.total == fresh.total, typed
+                ranked = finder.ranked_ids(typed)
+                assert ranked == CareerFinder(stored).ranked_ids(typed), typed
+                found_any += bool(ranked)
+            page, fresh = finder.fitting(query, 50), careers_fitting(stored, query, 50)
+            assert [c.id for c in page.items] == [c.id for c in fresh.items], query
+            assert page.total == fresh.total, query
+        assert found_any > 100
 
     def test_the_order_is_the_lookups_relevance_order(self, esco: tuple[Path, MemoryIndex]) -> None:
         _, index = esco

@@ -589,9 +589,9 @@ class CareerFinder:
         self._last: tuple[str, Mapping[str, Sequence[SpacedName]]] | None = None
         self._all: Mapping[str, Sequence[SpacedName]] | None = None
         self._all_joined: Mapping[str, str] = {}
-        self._every_id: list[str] | None = None
         """Each career's names in memory run together: a word that starts none of its words
         fits none of its names."""
+        self._every_id: list[str] | None = None
 
     def keep_all_names(self) -> None:
         """Read every career's names once, so that no search asks the index again: for a
@@ -635,7 +635,8 @@ class CareerFinder:
         starts = [f" {word}" for word in wanted.split()]
         last = self._last
         narrowed: Mapping[str, Sequence[SpacedName]] | None = None
-        if last is not None and wanted.startswith(last[0]) and len(last[1]) <= NARROWED_IN_MEMORY:
+        few = last is not None and (len(last[1]) <= NARROWED_IN_MEMORY or self._all is not None)
+        if last is not None and wanted.startswith(last[0]) and few:
             narrowed = last[1]
         elif self._all is not None:
             narrowed = self._all

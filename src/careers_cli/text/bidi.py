@@ -49,9 +49,16 @@ def visual_caret(line: str, caret: int) -> tuple[str, int]:
     return shown, min(marked.index(mark), len(shown))
 
 
-_CARET_LEFT_TO_RIGHT = ""
+def visual_carets(line: str) -> tuple[str, list[int]]:
+    """`line` as a right-to-left line in visual order, and for each logical caret position
+    (0 to the line's length) where that caret falls in it (`visual_caret`)."""
+    shown = visual_order(line, right_to_left=True)
+    return shown, [visual_caret(line, caret)[1] for caret in range(len(line) + 1)]
+
+
+_CARET_LEFT_TO_RIGHT = "\ue000"
 """A letter of the private-use area: left to right, unjoined, in no catalogue or query."""
-_CARET_RIGHT_TO_LEFT = "ߊ"
+_CARET_RIGHT_TO_LEFT = "\u07ca"
 """N'Ko letter A: right to left, not Arabic (the shaper leaves it), in no query here."""
 
 

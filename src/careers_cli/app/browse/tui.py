@@ -17,17 +17,18 @@ from typing import ClassVar, Protocol
 
 from rich.cells import cell_len
 from rich.console import RenderableType
+from rich.segment import Segment
 from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.filter import Monochrome
-from textual.geometry import Region
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
 from careers_cli.errors import CareersError
@@ -39,11 +40,13 @@ from careers_cli.present.views.browse import Link, Page, Place
 from careers_cli.present.views.parts import aligned
 from careers_cli.rules import names
 from careers_cli.rules.search import Wanted
-from careers_cli.text.bidi import has_right_to_left_letter, visual_caret, visual_order
+from careers_cli.text.bidi import has_right_to_left_letter, visual_carets, visual_order
 from careers_cli.text.language import Language
 
 TOAST_WIDTH = 60
-"""The width of Textual's notifications (at most half the screen's)."""
+"""The width of Textual's notifications (at most half the screen's)..."""
+TOAST_EDGES = 3
+"""...of which their left border and padding take three cells."""
 
 RESULTS_AT_ONCE = 60
 """How many careers the list is given at a time: a search's first that many, then that many
@@ -141,9 +144,13 @@ class FooterFromTheRight(Footer):
 
 class VisualInput(Input):
     """An input for a terminal told the program lays out right-to-left text (Arabic in visual
-    order): text with a right-to-left letter, and the placeholder, are shown shaped and
-    reordered against the right edge, the caret where it falls among them, and Left and Right
-    move it the way they point. Other text is shown as `Input` shows it."""
+    order): text with a right-to-left letter, and the placeholder on a right-to-left screen,
+    are shown shaped and reordered against the right edge, the caret where it falls among
+    them (a part the caret is in when the text is wider than the box). Left and Right move
+    the caret to the next place in the direction they point, a click to the place nearest the
+    cell clicked; Ctrl+Left and Ctrl+Right go a word on through the text or back. Such text
+    is not selected (a selection that cannot be shown would be typed over unseen). Other
+    text is shown and edited as `Input` does it."""
 
     def __init__(
         self, *, mirrored: bool, placeholder: str = "", value: str = "", id: str | None = None
@@ -152,52 +159,104 @@ class VisualInput(Input):
         self.cursor_blink = False
         self.mirrored = mirrored
         """On a right-to-left screen: the placeholder too against the right edge."""
+        self._laid_out: tuple[str, str, list[int]] = ("", "", [0])
+        self._first_cell = 0
+        """The cell of the shown text at the box's left edge (below 0: the text is padded)."""
 
     def _right_to_left(self) -> bool:
         return has_right_to_left_letter(self.value) if self.value else self.mirrored
+
+    def _carets(self) -> tuple[str, list[int]]:
+        """The value in visual order, and the cell of the caret at each logical place in it
+        (the caret's own cell not counted)."""
+        value, shown, cells = self._laid_out
+        if value != self.value or not shown:
+            shown, places = visual_carets(self.value)
+            cells = [cell_len(shown[:place]) for place in places]
+            self._laid_out = (self.value, shown, cells)
+        return shown, cells
 
     def render_line(self, y: int) -> Strip:
         if y != 0 or not self._right_to_left():
             return super().render_line(y)
         width = self.scrollable_content_region.width
         if self.value:
-            shown, caret = visual_caret(self.value, self.cursor_position)
-            text = Text(shown, end="")
+            shown, cells = self._carets()
+            text = Text(shown, no_wrap=True, end="")
+            caret = cells[self.cursor_position]
         else:
             placeholder = self.get_component_rich_style("input--placeholder")
-            text, caret = Text(self.placeholder, placeholder, end=""), len(self.placeholder)
+            text = Text(self.placeholder, placeholder, no_wrap=True, end="")
+            caret = text.cell_len
+        line = Strip(text.render(self.app.console))
         if self.has_focus:
-            cursor = Text(" ", self.get_component_rich_style("input--cursor"), end="")
-            text = Text.assemble(text[:caret], cursor, text[caret:], end="")
-        if text.cell_len > width:  # the part around the caret, the caret kept in view
-            start = max(0, min(caret - width // 2, len(text) - width))
-            text = text[start : start + width]
-        text.align("right", width)
-        strip = Strip(self.app.console.render(text, self.app.console_options.update_width(width)))
-        return strip.extend_cell_length(width).apply_style(self.rich_style)
+            cursor = Segment(" ", self.get_component_rich_style("input--cursor"))
+            length = line.cell_length
+            if 0 < caret < length:
+                left, right = line.divide([caret, length])
+            else:
+                left, right = (line, Strip([])) if caret else (Strip([]), line)
+            line = Strip([*left, cursor, *right])
+        length = line.cell_length
+        if length <= width:  # against the right edge
+            self._first_cell = length - width
+            line = Strip([Segment(" " * (width - length)), *line])
+        else:  # a box's width of it, moved only as far as keeps the caret in it
+            first = max(0, min(self._first_cell, length - width))
+            first = min(first, caret) if caret < first else max(first, caret - width + 1)
+            self._first_cell = first
+            line = line.crop(first, first + width)
+        return line.simplify().apply_style(self.rich_style)
 
     def on_click(self, event: events.Click) -> None:
-        """The caret to the place between characters nearest the cell clicked (after `Input`
-        put it by the logical order of the text)."""
+        """The caret to the place nearest the middle of the cell clicked (after `Input` put it
+        by the logical order of the text)."""
         offset = event.get_content_offset(self)
         if offset is None or not self.value or not self._right_to_left():
             return
-        shown, _ = visual_caret(self.value, 0)
-        column = offset.x - (self.scrollable_content_region.width - 1 - cell_len(shown))
-        places = range(len(self.value) + 1)
+        _, cells = self._carets()
+        clicked = offset.x + self._first_cell
+        if self.has_focus and clicked > cells[self.cursor_position]:
+            clicked -= 1  # right of the caret's own cell
+        middle = clicked + 0.5
+        outward = -1 if middle < max(cells) / 2 else 1  # of two as near, the one nearer its edge
         self.cursor_position = min(
-            places, key=lambda place: abs(visual_caret(self.value, place)[1] - column)
+            range(len(cells)),
+            key=lambda place: (abs(cells[place] - middle), -outward * cells[place]),
         )
 
+    def _move(self, toward_left: bool) -> None:
+        """The caret to the nearest place that is further left (or right) on the screen; of
+        places in one cell (combining marks), the nearest in the text."""
+        _, cells = self._carets()
+        here = self.cursor_position
+        further = [
+            place
+            for place in range(len(cells))
+            if (cells[place] < cells[here] if toward_left else cells[place] > cells[here])
+        ]
+        if further:
+            nearest = (max if toward_left else min)(cells[place] for place in further)
+            self.cursor_position = min(
+                (place for place in further if cells[place] == nearest),
+                key=lambda place: abs(place - here),
+            )
+
+    def validate_selection(self, selection: Selection) -> Selection:
+        selection = super().validate_selection(selection)
+        if self.value and self._right_to_left() and not selection.is_empty:
+            return Selection.cursor(selection.end)
+        return selection
+
     def action_cursor_left(self, select: bool = False) -> None:
-        if self._right_to_left():
-            super().action_cursor_right(select)
+        if self.value and self._right_to_left():
+            self._move(toward_left=True)
         else:
             super().action_cursor_left(select)
 
     def action_cursor_right(self, select: bool = False) -> None:
-        if self._right_to_left():
-            super().action_cursor_left(select)
+        if self.value and self._right_to_left():
+            self._move(toward_left=False)
         else:
             super().action_cursor_right(select)
 
@@ -340,10 +399,11 @@ class BrowseApp(App[None]):
 
     @classmethod
     def in_language(cls, language: Language, *, visual: bool) -> type[BrowseApp]:
-        """The app with its keys named in `language`."""
-        keys = bindings(Shown(language, visual=visual))
-        css = cls.CSS + (cls.RIGHT_TO_LEFT_CSS if visual and language == "ar" else "")
-        return type(f"BrowseApp_{language}", (cls,), {"BINDINGS": keys, "CSS": css})
+        """The app with its keys named in `language` (and its notifications from the right on
+        a right-to-left screen)."""
+        shown = Shown(language, visual=visual)
+        css = cls.CSS + (cls.RIGHT_TO_LEFT_CSS if shown.mirrored else "")
+        return type(f"BrowseApp_{language}", (cls,), {"BINDINGS": bindings(shown), "CSS": css})
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -433,16 +493,14 @@ class BrowseApp(App[None]):
 
     @on(OptionList.OptionHighlighted, "#links")
     def link_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Keep the link chosen with the keys or the mouse in sight: the page scrolls to its
-        line (the links scroll within themselves, below the view, which may fill the page).
-        The first link, chosen as a page opens, leaves the page at its top."""
+        """Keep the link chosen with the keys or the mouse in sight: the links (at most a page
+        high, scrolled within themselves to the one chosen) are brought wholly into the page,
+        below the view, which may fill it. The first link, chosen as a page opens, leaves the
+        page at its top."""
         first = next((at for at, link in enumerate(self.links) if link.place is not None), None)
-        if event.option_index == first:
-            return
-        links = event.option_list
-        line = links.virtual_region.y + event.option_index - round(links.scroll_y)
-        page = self.query_one("#page", VerticalScroll)
-        page.scroll_to_region(Region(0, line, 1, 1), animate=False)
+        if event.option_index != first:
+            page = self.query_one("#page", VerticalScroll)
+            page.scroll_to_widget(event.option_list, animate=False)
 
     def go(self, place: Place) -> None:
         """Open a page, the one before it kept for `back`."""
@@ -495,13 +553,12 @@ class BrowseApp(App[None]):
     def say(self, message: str, *, severity: SeverityLevel = "information") -> None:
         """A notification: the names in it (catalogue text, paths) shown as written, never as
         markup; in visual order, wrapped to its box first, each line then reordered."""
-        shown = message
         if self.shown.visual:
-            width = min(TOAST_WIDTH, self.size.width // 2) - 2  # Textual's toast, its padding
-            view = self.shown.view(Text(message))
-            lines = self.console.render_lines(view, self.console.options.update_width(width))
-            shown = "\n".join("".join(s.text for s in line).strip() for line in lines)
-        self.notify(shown, severity=severity, markup=False)
+            from careers_cli.present.layout.rtl import lines_in_visual_order
+
+            width = min(TOAST_WIDTH, self.size.width // 2) - TOAST_EDGES
+            message = "\n".join(lines_in_visual_order(message, self.console, width))
+        self.notify(message, severity=severity, markup=False)
 
     def _career_open(self) -> str | None:
         """The career of the page open (a gap's first career), if any."""
@@ -574,10 +631,7 @@ class BrowseApp(App[None]):
             self._change_profile(self.kept.remove, link.place, "removed")
 
     def _change_profile(self, change: Callable[[str], bool], place: Place, done: str) -> None:
-        if place.kind == "platform":
-            name = self.index.platforms_by_id[place.record_id].name.in_language(self.language)
-        else:
-            name = self.index.skills_by_id[place.record_id].label.in_language(self.language)
+        name = pages.record_name(self.index, place, self.language)
         try:
             changed = change(place.record_id)
         except CareersError as error:

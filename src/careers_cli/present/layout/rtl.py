@@ -92,6 +92,15 @@ class VisualLines:
             yield Segment.line()
 
 
+def lines_in_visual_order(text: str, console: Console, width: int) -> list[str]:
+    """`text` wrapped to `width` cells, each line then in visual order (`VisualLines`), as
+    plain lines: for a box that shows the lines it is given as they are (a notification),
+    aligned by that box."""
+    options = console.options.update_width(width)
+    lines = console.render_lines(VisualLines(Text(text)), options, pad=False)
+    return ["".join(segment.text for segment in line).strip() for line in lines]
+
+
 class VisualMessage:
     """A line the program says (a note, an error, a hint) laid out for a terminal without bidi
     support, as `VisualLines` lays out a text: its sentence wrapped to the width and reordered

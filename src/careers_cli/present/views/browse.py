@@ -13,7 +13,7 @@ from typing import Literal, NamedTuple
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from careers_cli.catalogue.domain import Career
+from careers_cli.catalogue.domain import Career, Platform
 from careers_cli.i18n.browse import browse_label
 from careers_cli.i18n.messages import column_label, label
 from careers_cli.index.query import CatalogueIndex
@@ -84,9 +84,23 @@ def _skill_link(index: CatalogueIndex, skill_id: str, language: Language) -> Lin
     return Link(Place("skill", skill_id), aligned(local_text(skill.label, language), language))
 
 
+def _platform_text(platform: Platform, language: Language, style: str = "") -> Text:
+    """A platform's name (catalogue text) and its kind: `Hootsuite (tool)`."""
+    kind = label("kind." + platform.kind, language)
+    return Text.assemble(local_text(platform.name, language, style), f" ({kind})")
+
+
 def _platform_link(index: CatalogueIndex, platform_id: str, language: Language) -> Link:
-    name = explore_views.platform_name(index.platforms_by_id[platform_id], language)
-    return Link(Place("platform", platform_id), aligned(Text(name), language))
+    text = _platform_text(index.platforms_by_id[platform_id], language)
+    return Link(Place("platform", platform_id), aligned(text, language))
+
+
+def record_name(index: CatalogueIndex, place: Place, language: Language) -> str:
+    """The name of the skill, platform or tool of `place` as a sentence quotes it: in
+    `language` (or the other one, marked so), with nothing a terminal would obey."""
+    if place.kind == "platform":
+        return local_text(index.platforms_by_id[place.record_id].name, language).plain
+    return local_text(index.skills_by_id[place.record_id].label, language).plain
 
 
 def career_page(index: CatalogueIndex, career_id: str, language: Language) -> Page:
@@ -142,8 +156,7 @@ def platform_page(index: CatalogueIndex, platform_id: str, language: Language) -
     """A platform or tool, and the careers that list it, to follow (as `careers list --skill`
     lists them)."""
     platform = index.platforms_by_id[platform_id]
-    name = explore_views.platform_name(platform, language)
-    view = aligned(Text(name, style="bold underline"), language)
+    view = aligned(_platform_text(platform, language, "bold underline"), language)
     careers = search.careers_having(index, [search.platform_wanted(platform, platform_id)])
     links = [_heading("listed_by", language, browse=True)] if careers else []
     links += [career_link(c, language) for c in careers]
