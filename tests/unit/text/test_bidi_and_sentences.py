@@ -12,6 +12,7 @@ from careers_cli.text.bidi import (
     has_right_to_left_letter,
     mirror_reversed_brackets,
     visual_caret,
+    visual_carets,
     visual_order,
 )
 from careers_cli.text.sentences import first_sentence
@@ -142,3 +143,11 @@ class TestVisualCaret:
 
     def test_an_empty_box_has_its_caret_at_zero(self) -> None:
         assert visual_caret("", 0) == ("", 0)
+
+    def test_every_place_at_once(self) -> None:
+        shown, places = visual_carets("عالم data")
+        assert shown == visual_order("عالم data", right_to_left=True)
+        assert places == [visual_caret("عالم data", caret)[1] for caret in range(10)]
+        # From the start at the right edge, through the Arabic leftward; then "data" from
+        # its left, its end on its right, next to the space.
+        assert places == [9, 8, 7, 6, 5, 4, 1, 2, 3, 4]
