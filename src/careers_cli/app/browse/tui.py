@@ -439,9 +439,10 @@ class BrowseApp(App[None]):
 
     @on(Input.Changed, "#search")
     def search_changed(self) -> None:
-        """Search once the character typed is drawn, for the text in the box then: keys
-        typed faster than a search answers are searched for once."""
-        self.call_after_refresh(self._search_typed)
+        """Search for the text in the box once the keys already read are handled (its
+        results drawn with it, one frame): keys typed faster than a search answers are
+        searched for once."""
+        self.call_later(self._search_typed)
 
     def _search_typed(self) -> None:
         text = self.query_one("#search", Input).value
