@@ -557,25 +557,6 @@ class TestKeys:
         assert app.no_color
 
 
-class TestNotifications:
-    def test_a_name_in_a_notification_is_shown_as_written_not_as_markup(
-        self, tmp_path_factory: pytest.TempPathFactory
-    ) -> None:
-        data = markup_catalogue(tmp_path_factory)
-        index = MemoryIndex(load_catalogue(find_catalogue(data)))
-        app = browse_app(index, "en", data)
-
-        async def steps(pilot: Pilot[None]) -> None:
-            await choose(pilot, "#results", app.results.index("social-media-manager"))
-            await choose(pilot, "#links", link_at(app, "skill", "analytics"))
-            await pilot.press("a")
-            await pilot.pause(0.2)
-            toast = pilot.app.screen.query_one("Toast", Static)
-            assert str(toast.render()) == f"Added {MARKUP_SKILL} to your profile"
-
-        drive(app, steps)
-
-
 class TestResize:
     def test_a_page_is_laid_out_again_for_each_size_its_arabic_against_the_right_edge(
         self, esco: tuple[Path, MemoryIndex]
@@ -646,12 +627,15 @@ class TestLinks:
 class TestHostileText:
     """Catalogue text that looks like Rich markup is shown as it is written."""
 
+    @staticmethod
+    def app_on_markup(tmp_path_factory: pytest.TempPathFactory) -> BrowseApp:
+        data = markup_catalogue(tmp_path_factory)
+        return browse_app(MemoryIndex(load_catalogue(find_catalogue(data))), "en", data)
+
     def test_markup_in_a_title_is_shown_as_text(
         self, tmp_path_factory: pytest.TempPathFactory
     ) -> None:
-        data = markup_catalogue(tmp_path_factory)
-        index = MemoryIndex(load_catalogue(find_catalogue(data)))
-        app = browse_app(index, "en", data)
+        app = self.app_on_markup(tmp_path_factory)
 
         async def steps(pilot: Pilot[None]) -> None:
             await choose(pilot, "#results", app.results.index("influencer"))
@@ -718,6 +702,21 @@ def started_app(path: str, args: list[str], env: dict[str, str] | None = None) -
     assert completed.returncode == 0, completed.stderr
     found: dict[str, Any] = json.loads(completed.stdout)
     return found
+
+    def test_a_name_in_a_notification_is_shown_as_written_not_as_markup(
+        self, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        app = self.app_on_markup(tmp_path_factory)
+
+        async def steps(pilot: Pilot[None]) -> None:
+            await choose(pilot, "#results", app.results.index("social-media-manager"))
+            await choose(pilot, "#links", link_at(app, "skill", "analytics"))
+            await pilot.press("a")
+            await pilot.pause(0.2)
+            toast = pilot.app.screen.query_one("Toast", Static)
+            assert str(toast.render()) == f"Added {MARKUP_SKILL} to your profile"
+
+        drive(app, steps)
 
 
 class TestTheCommand:

@@ -138,17 +138,14 @@ def skill_page(index: CatalogueIndex, skill_id: str, language: Language) -> Page
     """A skill as `careers skills` shows it, and the careers that need it, to follow."""
     skill = index.skills_by_id[skill_id]
     view = explore_views.skill_list(index, [skill], language)
-    careers = index.careers_needing(skill_id)
-    links = [_heading("needed_by", language, browse=True)] if careers else []
-    links += [career_link(c, language) for c in careers]
     records = explore_records.skill_list(index, [skill], language)
-    return Page(
+    return _leading_to_careers(
         Place("skill", skill_id),
         skill.label.in_language(language),
         view,
-        tuple(links),
-        lambda: markdown_of(records, language),
-        lambda: html_of(records, f"careers skills {skill_id}", language),
+        ("needed_by", index.careers_needing(skill_id)),
+        (records, f"careers skills {skill_id}"),
+        language,
     )
 
 
@@ -158,16 +155,41 @@ def platform_page(index: CatalogueIndex, platform_id: str, language: Language) -
     platform = index.platforms_by_id[platform_id]
     view = aligned(_platform_text(platform, language, "bold underline"), language)
     careers = search.careers_having(index, [search.platform_wanted(platform, platform_id)])
-    links = [_heading("listed_by", language, browse=True)] if careers else []
-    links += [career_link(c, language) for c in careers]
-    records = explore_records.career_list(careers, language)
-    return Page(
+    return _leading_to_careers(
         Place("platform", platform_id),
         platform.name.in_language(language),
         view,
+        ("listed_by", careers),
+        (
+            explore_records.career_list(careers, language),
+            f"careers list --skill {platform_id} --limit all",
+        ),
+        language,
+    )
+
+
+def _leading_to_careers(
+    place: Place,
+    title: str,
+    view: RenderableType,
+    careers: tuple[str, Sequence[Career]],
+    saved: tuple[Records, str],
+    language: Language,
+) -> Page:
+    """The page of a record whose links are careers under one heading (`careers`: the
+    heading's label and the careers), saved as a command writes `saved` (its records, and the
+    command, for the HTML page's title)."""
+    heading, found = careers
+    links = [_heading(heading, language, browse=True)] if found else []
+    links += [career_link(c, language) for c in found]
+    records, command = saved
+    return Page(
+        place,
+        title,
+        view,
         tuple(links),
         lambda: markdown_of(records, language),
-        lambda: html_of(records, f"careers list --skill {platform_id} --limit all", language),
+        lambda: html_of(records, command, language),
     )
 
 
