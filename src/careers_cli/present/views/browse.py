@@ -124,13 +124,14 @@ def career_page(index: CatalogueIndex, career_id: str, language: Language) -> Pa
         links.append(_heading("related", language))
         links += [career_link(r.career, language) for r in profile.related]
     records = explore_records.career_profile(index, profile, language)
-    return Page(
+    title = career.title.in_language(language)
+    return _saved_as(
         Place("career", career_id),
-        career.title.in_language(language),
+        title,
         Group(*parts),
-        tuple(links),
-        lambda: markdown_of(records, language),
-        lambda: html_of(records, f"careers show {career_id}", language),
+        links,
+        (records, f"careers show {career_id}"),
+        language,
     )
 
 
@@ -138,12 +139,14 @@ def skill_page(index: CatalogueIndex, skill_id: str, language: Language) -> Page
     """A skill as `careers skills` shows it, and the careers that need it, to follow."""
     skill = index.skills_by_id[skill_id]
     view = explore_views.skill_list(index, [skill], language)
+    links = _careers_under("needed_by", index.careers_needing(skill_id), language)
     records = explore_records.skill_list(index, [skill], language)
-    return _leading_to_careers(
+    title = skill.label.in_language(language)
+    return _saved_as(
         Place("skill", skill_id),
-        skill.label.in_language(language),
+        title,
         view,
-        ("needed_by", index.careers_needing(skill_id)),
+        links,
         (records, f"careers skills {skill_id}"),
         language,
     )
@@ -155,41 +158,16 @@ def platform_page(index: CatalogueIndex, platform_id: str, language: Language) -
     platform = index.platforms_by_id[platform_id]
     view = aligned(_platform_text(platform, language, "bold underline"), language)
     careers = search.careers_having(index, [search.platform_wanted(platform, platform_id)])
-    return _leading_to_careers(
+    links = _careers_under("listed_by", careers, language)
+    records = explore_records.career_list(careers, language)
+    title = platform.name.in_language(language)
+    return _saved_as(
         Place("platform", platform_id),
-        platform.name.in_language(language),
-        view,
-        ("listed_by", careers),
-        (
-            explore_records.career_list(careers, language),
-            f"careers list --skill {platform_id} --limit all",
-        ),
-        language,
-    )
-
-
-def _leading_to_careers(
-    place: Place,
-    title: str,
-    view: RenderableType,
-    careers: tuple[str, Sequence[Career]],
-    saved: tuple[Records, str],
-    language: Language,
-) -> Page:
-    """The page of a record whose links are careers under one heading (`careers`: the
-    heading's label and the careers), saved as a command writes `saved` (its records, and the
-    command, for the HTML page's title)."""
-    heading, found = careers
-    links = [_heading(heading, language, browse=True)] if found else []
-    links += [career_link(c, language) for c in found]
-    records, command = saved
-    return Page(
-        place,
         title,
         view,
-        tuple(links),
-        lambda: markdown_of(records, language),
-        lambda: html_of(records, command, language),
+        links,
+        (records, f"careers list --skill {platform_id} --limit all"),
+        language,
     )
 
 
@@ -203,25 +181,16 @@ def profile_page(index: CatalogueIndex, wanted: Sequence[Wanted], language: Lang
         return Page(place, title, text, (), lambda: "", lambda: "")
     links = [_heading("your_skills", language, browse=True)]
     links += [
-        Link(Place("skill", w.id), aligned(local_text(w.label, language), language))
+        _skill_link(index, w.id, language)
         if w.platform is None
         else _platform_link(index, w.id, language)
         for w in wanted
     ]
     matches = search.match_page(index, wanted, require_all=False, limit=MATCHES_SHOWN).items
-    if matches:
-        links.append(_heading("your_matches", language, browse=True))
-        links += [career_link(m.career, language) for m in matches]
+    links += _careers_under("your_matches", [m.career for m in matches], language)
     view = matching_views.match_list(index, matches, language) if matches else Text("")
     records = matching_records.match_results(matches, language)
-    return Page(
-        place,
-        title,
-        view,
-        tuple(links),
-        lambda: markdown_of(records, language),
-        lambda: html_of(records, "careers match", language),
-    )
+    return _saved_as(place, title, view, links, (records, "careers match"), language)
 
 
 def next_page(index: CatalogueIndex, career_id: str, language: Language) -> Page:
@@ -236,13 +205,14 @@ def next_page(index: CatalogueIndex, career_id: str, language: Language) -> Page
         for n in neighbours
     ]
     records = matching_records.next_careers(index, neighbours, language)
-    return Page(
+    title = source.title.in_language(language)
+    return _saved_as(
         Place("next", career_id),
-        source.title.in_language(language),
+        title,
         view,
-        tuple(links),
-        lambda: markdown_of(records, language),
-        lambda: html_of(records, f"careers next {career_id}", language),
+        links,
+        (records, f"careers next {career_id}"),
+        language,
     )
 
 
@@ -258,13 +228,43 @@ def gap_page(index: CatalogueIndex, source_id: str, target_id: str, language: La
     links += [career_link(source, language), career_link(target, language)]
     title = f"{source.title.in_language(language)} → {target.title.in_language(language)}"
     records = matching_records.career_gap(index, gap, language)
-    return Page(
+    page = _saved_as(
         Place("gap", source_id, target_id),
         title,
         view,
+        links,
+        (records, f"careers gap {source_id} {target_id}"),
+        language,
+    )
+    return page._replace(markdown=lambda: matching_records.gap_checklist(index, gap, language))
+
+
+def _careers_under(heading: str, careers: Sequence[Career], language: Language) -> list[Link]:
+    """Careers to follow under a heading of the browser's own, or nothing when there are
+    none."""
+    if not careers:
+        return []
+    return [_heading(heading, language, browse=True), *(career_link(c, language) for c in careers)]
+
+
+def _saved_as(
+    place: Place,
+    title: str,
+    view: RenderableType,
+    links: Sequence[Link],
+    saved: tuple[Records, str],
+    language: Language,
+) -> Page:
+    """A page whose Markdown and HTML are what a command writes of its records with `--format
+    markdown` and `--format html` (`saved`: the records, and the command, the HTML's title)."""
+    records, command = saved
+    return Page(
+        place,
+        title,
+        view,
         tuple(links),
-        lambda: matching_records.gap_checklist(index, gap, language),
-        lambda: html_of(records, f"careers gap {source_id} {target_id}", language),
+        lambda: markdown_of(records, language),
+        lambda: html_of(records, command, language),
     )
 
 
