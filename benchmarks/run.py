@@ -225,6 +225,12 @@ def _gap_command(data: list[str], prefix: str, skills: list[str], title: str) ->
 def _real_esco(folder: Path) -> Path:
     """The ESCO release kept for the tests (tests/data/esco-release), unpacked and imported,
     each in a child process: this one's memory would count in every later child's peak RSS."""
+    return _imported(unpacked_release(folder), folder / "esco-release.json")
+
+
+def unpacked_release(folder: Path) -> Path:
+    """The ESCO release kept for the tests unpacked under `folder` by a child process (whose
+    memory counts in no later child's peak RSS): the folder of its CSV files."""
     unpacked = folder / "release"
     subprocess.run(
         [PYTHON, "-c", "from benchmarks.relevance import RELEASE, unpack; import sys; "
@@ -232,8 +238,7 @@ def _real_esco(folder: Path) -> Path:
         check=True,
         cwd=REPO,
     )  # fmt: skip
-    source = next(unpacked.rglob("occupations_en.csv")).parent
-    return _imported(source, folder / "esco-release.json")
+    return next(unpacked.rglob("occupations_en.csv")).parent
 
 
 _PICK = """

@@ -23,7 +23,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.run import CAREERS, PYTHON, REPO
+from benchmarks.run import CAREERS, unpacked_release
 
 COMMANDS = {
     "skills --limit all": ["skills", "--limit", "all"],
@@ -88,14 +88,7 @@ def main() -> int:
 
 def _release(folder: Path, env: dict[str, str]) -> list[str]:
     """The release unpacked, imported and compiled, each in a child: `--data` and its path."""
-    unpacked = folder / "release"
-    subprocess.run(
-        [PYTHON, "-c", "from benchmarks.relevance import RELEASE, unpack; import sys; "
-         "unpack(RELEASE, __import__('pathlib').Path(sys.argv[1]))", str(unpacked)],
-        check=True,
-        cwd=REPO,
-    )  # fmt: skip
-    source = next(unpacked.rglob("occupations_en.csv")).parent
+    source = unpacked_release(folder)
     output = folder / "esco-release.json"
     quiet = {"stdout": subprocess.DEVNULL, "env": env, "check": True}
     subprocess.run([*CAREERS, "import", "esco", str(source), "-o", str(output)], **quiet)  # type: ignore[call-overload]

@@ -170,13 +170,7 @@ class TestCacheClearCommand:
         self, tmp_path: Path, cache_dir: Path
     ) -> None:
         with cache_support.populated(tmp_path, cache_dir, running=False) as populated:
-            removed = [
-                cache.store_path_for(populated["fresh"]),
-                cache.store_path_for(populated["stale"]),
-                populated["junk"],
-                populated["old_tmp"],
-                populated["new_tmp"],
-            ]
+            removed = cache_support.cleared_by_clear(populated)
             freed = human_size(sum(size_of(path) for path in removed))
             run = invoke(["cache", "clear"])
         assert (run.exit_code, run.stderr) == (0, "")

@@ -111,6 +111,18 @@ def populated(
         yield paths
 
 
+def cleared_by_clear(populated: dict[str, Path]) -> list[Path]:
+    """What `cache clear` removes of a `populated` folder whose builds were all killed: the
+    stores, the file that is not a store, and the unfinished files."""
+    return [
+        cache.store_path_for(populated["fresh"]),
+        cache.store_path_for(populated["stale"]),
+        populated["junk"],
+        populated["old_tmp"],
+        populated["new_tmp"],
+    ]
+
+
 @contextmanager
 def held_lock(path: Path) -> Iterator[None]:
     """Hold the lock a build holds on its temporary file (or lock file) while it runs."""

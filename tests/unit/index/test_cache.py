@@ -634,13 +634,7 @@ class TestClearing:
         self, tmp_path: Path, cache_dir: Path
     ) -> None:
         with cache_support.populated(tmp_path, cache_dir, running=False) as populated:
-            removed = [
-                cache.store_path_for(populated["fresh"]),
-                cache.store_path_for(populated["stale"]),
-                populated["junk"],
-                populated["old_tmp"],
-                populated["new_tmp"],
-            ]
+            removed = cache_support.cleared_by_clear(populated)
             freed = sum(size_of(path) for path in removed)
             catalogues = folder_snapshot(populated["fresh"].parent)
             assert cache_files.clear_stores() == cache_files.Cleared(3, 2, freed)
