@@ -170,7 +170,7 @@ class VisualInput(Input):
         """The value in visual order, and the cell of the caret at each logical place in it
         (the caret's own cell not counted)."""
         value, shown, cells = self._laid_out
-        if value != self.value or not shown:
+        if value != self.value:
             shown, places = visual_carets(self.value)
             cells = [cell_len(shown[:place]) for place in places]
             self._laid_out = (self.value, shown, cells)
@@ -395,6 +395,7 @@ class BrowseApp(App[None]):
         self.results: list[str] = []
         self.searched: str | None = None
         self.finder = names.CareerFinder(index)
+        self.career_count = index.career_count()
         self.links: list[Link] = []
 
     @classmethod
@@ -462,7 +463,7 @@ class BrowseApp(App[None]):
         results.set_options(self._result_options(0, RESULTS_AT_ONCE))
         if self.results:
             results.highlighted = 0
-        count = self.shown.label("found", count=len(self.results), total=self.index.career_count())
+        count = self.shown.label("found", count=len(self.results), total=self.career_count)
         self.query_one("#count", Static).update(Text(count))
 
     def more_results(self, every: bool) -> None:
