@@ -44,9 +44,9 @@ from careers_cli.text.bidi import has_right_to_left_letter, visual_carets, visua
 from careers_cli.text.language import Language
 
 TOAST_WIDTH = 60
-"""The width of Textual's notifications (at most half the screen's)..."""
+"""The width of a notification (at most half the screen's), set here as Textual sets it..."""
 TOAST_EDGES = 3
-"""...of which their left border and padding take three cells."""
+"""...of which its left border (Textual's) and its padding (set here) take three cells."""
 
 RESULTS_AT_ONCE = 60
 """How many careers the list is given at a time: a search's first that many, then that many
@@ -366,9 +366,10 @@ class BrowseApp(App[None]):
     #page { width: 1fr; padding: 0 1; }
     #links { height: auto; max-height: 100%; }
     """
-    RIGHT_TO_LEFT_CSS = """
-    Toast { text-align: right; }
+    RIGHT_TO_LEFT_CSS = f"""
+    Toast {{ text-align: right; width: {TOAST_WIDTH}; max-width: 50%; padding: 1 1; }}
     """
+    """Notifications from the right, their lines wrapped to their width (`say`)."""
 
     def __init__(
         self,
